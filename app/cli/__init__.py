@@ -1,0 +1,60 @@
+"""``python -m app``: the desktop program, or a sub-command over the same services.
+
+Exit status: 0 success; 1 the command ran but something was refused; 2 bad usage.
+No traceback reaches the user: every failure is one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli import catalog_cmd, office_cmd, unit_cmd, verify_cmd
+from app.cli.common import CliError, Context
+
+COMMAND_MODULES = (catalog_cmd, unit_cmd, office_cmd, verify_cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m app",
+        description="质量工作任务填报与汇总 — quality-work progress reporting",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="where the stores live")
+    parser.add_argument("--db", metavar="URL", help="office store database URL (e.g. PostgreSQL)")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="open the window, report first paint, exit"
+    )
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context.from_args(args)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        if args.command is not None:  # a group such as "unit" without its sub-command
+            parser.parse_args([*argv, "--help"])
+        from app.ui.launch import run_gui  # Qt only when a window is wanted
+
+        return run_gui(ctx.settings, smoke_test=args.smoke_test, lang=args.lang)
+    try:
+        return int(handler(ctx, args))
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the promise: one line, never a traceback
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,55 @@
+"""``catalog [--json]``: the plan as this install sees it."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli.common import CliError, Context, print_json
+from app.domain.catalog import ROLE_LABELS, Catalog
+from app.io.plan_file import PlanFileError
+from app.services.catalog import default_catalog
+from app.services.stores import store_catalog
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("catalog", help="the plan: sections, units, tasks, targets, periods")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=run)
+
+
+def current_catalog(ctx: Context) -> Catalog:
+    """The installed plan (with the office's period edits) or else the shipped plan file."""
+    s = ctx.settings
+    try:
+        if s.unit_store_path.exists():
+            return store_catalog(ctx.unit_store())
+        if s.db_url or s.office_store_path.exists():
+            return store_catalog(ctx.office_store())
+        return default_catalog()
+    except PlanFileError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def run(ctx: Context, args: argparse.Namespace) -> int:
+    catalog = current_catalog(ctx)
+    if args.json:
+        print_json(catalog.to_json())
+        return 0
+    print(f"{catalog.title} ({catalog.code})")
+    names = {u.id: u.short_name for u in catalog.units}
+    for section in catalog.sections:
+        print(f"\n[{section.no}] {section.title}")
+        for t in (t for t in catalog.tasks if t.section == section.no):
+            who = "、".join(f"{names.get(a.unit, a.unit)}{ROLE_LABELS[a.role]}" for a in t.units)
+            print(f"  {t.no:>2}. {t.title}  — {who}")
+            for x in t.targets:
+                print(f"        目标 {x.name}: {x.describe()}")
+    print("\n工作目标指标")
+    for i in catalog.indicators:
+        owner = names.get(i.owner, "") if i.owner else ""
+        print(f"  {i.no}. {i.name}: {i.as_target().describe()}  {owner}")
+    print("\n报告期")
+    for p in catalog.periods:
+        print(f"  {p.code}  {p.start} – {p.end}  报送截止 {p.due}")
+    return 0

@@ -1,0 +1,9 @@
+"""``verify`` sub-commands (filled in by the verify features)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    return None

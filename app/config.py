@@ -1,0 +1,97 @@
+"""Paths and constants every layer may use. No Qt, no database, no I/O beyond path lookups."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import APP_NAME
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_PLAN_FILE = "plans/sz-2016.json"
+UNIT_STORE_FILE = "unit.sqlite3"
+OFFICE_STORE_FILE = "office.sqlite3"
+BACKUP_DIR = "backups"
+
+
+def resource_root() -> Path:
+    """Folder holding ``resources/``: the repository from source, ``_MEIPASS`` when frozen."""
+    meipass = getattr(sys, "_MEIPASS", None)
+    if meipass:
+        return Path(meipass) / "resources"
+    return PACKAGE_DIR.parent / "resources"
+
+
+def resource_path(relative: str) -> Path:
+    """The one way to find a shipped file (plan data, icons, translations) from source or bundle."""
+    return resource_root() / relative
+
+
+def migrations_dir() -> Path:
+    meipass = getattr(sys, "_MEIPASS", None)
+    if meipass:
+        return Path(meipass) / "app" / "migrations"
+    return PACKAGE_DIR / "migrations"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def is_network_path(path: Path) -> bool:
+    """SQLite cannot lock safely on a network share (DESIGN.md §3): refuse UNC paths and mounts."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if os.name == "nt":
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text))[0]
+        if drive:
+            kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009 - Windows only
+            DRIVE_REMOTE = 4
+            return bool(kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE)
+        return False
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    resolved = str(Path(text).resolve())
+    best, fstype = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best):
+            best, fstype = parts[1], parts[2]
+    return fstype in {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "sshfs", "fuse.sshfs"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where this install keeps its stores. Made once at start-up from the command line."""
+
+    data_dir: Path
+    db_url: str | None = None  # office store override (e.g. postgresql+psycopg://…)
+
+    @property
+    def unit_store_path(self) -> Path:
+        return self.data_dir / UNIT_STORE_FILE
+
+    @property
+    def office_store_path(self) -> Path:
+        return self.data_dir / OFFICE_STORE_FILE
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / BACKUP_DIR
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"
+
+    @classmethod
+    def make(cls, data_dir: str | os.PathLike[str] | None, db_url: str | None = None) -> Settings:
+        return cls(Path(data_dir) if data_dir else default_data_dir(), db_url)

@@ -1,0 +1,1 @@
+"""File formats: the plan data file, canonical JSON, keys, signed submission workbooks."""

@@ -1,0 +1,66 @@
+"""SQLAlchemy 2.x typed ORM: the plan catalog, the clerk's store and the office's store.
+
+Both stores share one schema and one Alembic history; a unit install fills the unit-side
+tables, the office install the office-side ones.
+"""
+
+from app.models.base import Base
+from app.models.catalog import (
+    Assignment,
+    Indicator,
+    Period,
+    Plan,
+    Section,
+    Target,
+    Task,
+    Unit,
+    UnitAlias,
+    UnitGroup,
+)
+from app.models.office import (
+    AssessmentRule,
+    ImportLog,
+    Submission,
+    SubmissionEntry,
+    SubmissionIndicator,
+    TrustedKey,
+)
+from app.models.unit_side import (
+    Entry,
+    EntryTargetValue,
+    IndicatorValue,
+    LocalSubmission,
+    Setting,
+    SigningKey,
+    UnitProfile,
+)
+
+SCHEMA_HEAD = "0001"  # newest Alembic revision; tests assert it matches the scripts
+
+__all__ = [
+    "SCHEMA_HEAD",
+    "AssessmentRule",
+    "Assignment",
+    "Base",
+    "Entry",
+    "EntryTargetValue",
+    "ImportLog",
+    "Indicator",
+    "IndicatorValue",
+    "LocalSubmission",
+    "Period",
+    "Plan",
+    "Section",
+    "Setting",
+    "SigningKey",
+    "Submission",
+    "SubmissionEntry",
+    "SubmissionIndicator",
+    "Target",
+    "Task",
+    "TrustedKey",
+    "Unit",
+    "UnitAlias",
+    "UnitGroup",
+    "UnitProfile",
+]

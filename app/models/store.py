@@ -1,0 +1,178 @@
+"""One engine and one ``sessionmaker`` per store, opened at start-up.
+
+Opening a store: refuse network paths, set SQLite pragmas on every connection, back the file up
+with SQLite's backup API when a migration is due, then run Alembic to the newest revision.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from app.config import is_network_path, migrations_dir
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or migrated; the message is for the user."""
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Python's sqlite3 opens transactions lazily; let SQLAlchemy drive BEGIN itself.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if parsed.database in (None, "", ":memory:"):
+        engine = create_engine(url, poolclass=NullPool)
+    else:
+        engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def sqlite_path(engine: Engine) -> Path | None:
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return None
+    if engine.url.database == ":memory:":
+        return None
+    return Path(engine.url.database)
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return None if row is None else str(row[0])
+
+
+def backup_sqlite(source: Path, backup_dir: Path, label: str) -> Path:
+    """A consistent copy of a live SQLite file through the backup API (WAL included)."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    dest = backup_dir / f"{source.stem}-{stamp}-{label}.sqlite3"
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = backup_dir / f"{source.stem}-{stamp}-{label}-{n}.sqlite3"
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(dest)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return dest
+
+
+def restore_sqlite(backup: Path, target: Path) -> None:
+    """Replace ``target``'s content with ``backup``'s, through the backup API (no file swap)."""
+    check = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        ok = check.execute("PRAGMA integrity_check").fetchone()
+        if not ok or ok[0] != "ok":
+            raise StoreError(f"backup {backup} is damaged: {ok}")
+        dst = sqlite3.connect(target)
+        try:
+            check.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        check.close()
+
+
+def alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def migrate(engine: Engine, backup_dir: Path | None, head: str) -> Path | None:
+    """Bring the schema to ``head``; back up first when an existing store will change."""
+    rev = current_revision(engine)
+    if rev == head:
+        return None  # the common start-up path: no Alembic import at all
+    backup = None
+    path = sqlite_path(engine)
+    if rev is not None and path is not None and backup_dir is not None:
+        backup = backup_sqlite(path, backup_dir, f"before-{head}")
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), "head")
+    return backup
+
+
+@dataclass
+class Store:
+    engine: Engine
+    factory: sessionmaker[Session]
+    backup: Path | None = None  # the backup made before this start's migration, if any
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(url_or_path: str | Path, backup_dir: Path | None = None) -> Store:
+    from app.models import SCHEMA_HEAD
+
+    if isinstance(url_or_path, Path):
+        if is_network_path(url_or_path.parent):
+            raise StoreError(
+                f"{url_or_path.parent} is on a network share; SQLite cannot lock safely there. "
+                "Keep the store on a local disk, or point the office at PostgreSQL with --db URL."
+            )
+        try:
+            url_or_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create data folder {url_or_path.parent}: {exc}") from exc
+        url = sqlite_url(url_or_path)
+    else:
+        url = url_or_path
+    engine = make_engine(url)
+    try:
+        backup = migrate(engine, backup_dir, SCHEMA_HEAD)
+    except sqlite3.Error as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open store {url_or_path}: {exc}") from exc
+    except Exception as exc:
+        engine.dispose()
+        if type(exc).__module__.startswith("sqlalchemy"):
+            raise StoreError(f"cannot open store {url_or_path}: {exc}") from exc
+        raise
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return Store(engine, factory, backup)

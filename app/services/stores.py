@@ -1,0 +1,38 @@
+"""Opening this install's stores (made once at start-up, passed to whoever needs them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.config import Settings
+from app.domain.catalog import Catalog
+from app.models.store import Store, StoreError, open_store
+from app.services.catalog import catalog_from_store, install_plan
+
+__all__ = ["Store", "StoreError", "open_office_store", "open_unit_store", "store_catalog"]
+
+
+def open_unit_store(settings: Settings, plan_file: Path | None = None) -> Store:
+    store = open_store(settings.unit_store_path, settings.backup_dir)
+    _ensure_plan(store, plan_file)
+    return store
+
+
+def open_office_store(settings: Settings, plan_file: Path | None = None) -> Store:
+    target: str | Path = settings.db_url or settings.office_store_path
+    store = open_store(target, settings.backup_dir)
+    _ensure_plan(store, plan_file)
+    return store
+
+
+def _ensure_plan(store: Store, plan_file: Path | None) -> None:
+    with store.factory.begin() as s:
+        install_plan(s, plan_file)
+
+
+def store_catalog(store: Store) -> Catalog:
+    with store.factory() as s:
+        catalog = catalog_from_store(s)
+    if catalog is None:
+        raise StoreError("the store holds no plan")
+    return catalog
