@@ -9,12 +9,26 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from app import __version__
-from app.cli import catalog_cmd, office_cmd, unit_cmd, verify_cmd
-from app.cli.common import CliError, Context
 
-COMMAND_MODULES = (catalog_cmd, unit_cmd, office_cmd, verify_cmd)
+
+def command_modules() -> tuple[ModuleType, ...]:
+    # Imported only for a sub-command: they pull in SQLAlchemy, which the window must not
+    # load before its first paint (DESIGN.md §6).
+    from app.cli import catalog_cmd, office_cmd, unit_cmd, verify_cmd
+
+    return (catalog_cmd, unit_cmd, office_cmd, verify_cmd)
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", metavar="DIR", help="where the stores live")
+    parser.add_argument("--db", metavar="URL", help="office store database URL (e.g. PostgreSQL)")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="open the window, report first paint, exit"
+    )
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,20 +37,34 @@ def build_parser() -> argparse.ArgumentParser:
         description="质量工作任务填报与汇总 — quality-work progress reporting",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="where the stores live")
-    parser.add_argument("--db", metavar="URL", help="office store database URL (e.g. PostgreSQL)")
-    parser.add_argument(
-        "--smoke-test", action="store_true", help="open the window, report first paint, exit"
-    )
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub)
     return parser
 
 
+def _window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The global options when ``argv`` names no sub-command (and asks for no help)."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return None
+    pre = argparse.ArgumentParser(prog="python -m app", add_help=False)
+    _add_global_options(pre)
+    known, rest = pre.parse_known_args(argv)
+    return None if rest else known
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    window = _window_args(argv)
+    if window is not None:  # no sub-command: the desktop program, started light
+        from app.config import Settings
+        from app.ui.launch import run_gui
+
+        settings = Settings.make(window.data_dir, window.db)
+        return run_gui(settings, smoke_test=window.smoke_test, lang=window.lang)
+    from app.cli.common import CliError, Context
+
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)

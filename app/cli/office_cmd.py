@@ -1,9 +1,190 @@
-"""``office`` sub-commands (filled in by the office features)."""
+"""``office`` sub-commands: set-up, key registry, import, status."""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+
+from app.cli.common import CliError, Context, print_json
+from app.io.keys import format_fingerprint
+from app.services import office_trust
+from app.services.office_import import Importer
+from app.services.office_status import period_status
+from app.services.stores import store_catalog
+
+STATE_ZH = {"submitted": "已报送", "late": "逾期报送", "missing": "未报送", "rejected": "被拒收"}
+OUTCOME_ZH = {"accepted": "已接收", "superseded": "旧版本", "duplicate": "重复", "rejected": "拒收"}
 
 
 def register(sub: Any) -> None:
-    return None
+    office = sub.add_parser("office", help="the office: keys, import, status, report")
+    osub = office.add_subparsers(dest="office_command", metavar="COMMAND", required=True)
+
+    p = osub.add_parser("init", help="create the office store")
+    p.set_defaults(handler=cmd_init)
+
+    trust = osub.add_parser("trust", help="the registry of units' signing keys")
+    tsub = trust.add_subparsers(dest="trust_command", metavar="COMMAND", required=True)
+    p = tsub.add_parser("add", help="register a unit's key registration file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed already")
+    p.set_defaults(handler=cmd_trust_add)
+    p = tsub.add_parser("list", help="registered keys")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_trust_list)
+    p = tsub.add_parser("revoke", help="refuse a key's signatures from a date on")
+    p.add_argument("fingerprint")
+    p.add_argument("--from", dest="since", help="ISO date or time (default: now)")
+    p.set_defaults(handler=cmd_trust_revoke)
+    p = tsub.add_parser("rotate", help="accept a key rotation statement signed by the old key")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=cmd_trust_rotate)
+
+    p = osub.add_parser("import", help="import submission files or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
+    p.set_defaults(handler=cmd_import)
+
+    p = osub.add_parser("status", help="who has reported for a period")
+    p.add_argument("--period", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_status)
+
+
+def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    store = ctx.office_store()
+    catalog = store_catalog(store)
+    where = ctx.settings.db_url or str(ctx.settings.office_store_path)
+    print(f"office store ready: {where} ({catalog.title}, {len(catalog.units)} units)")
+    return 0
+
+
+def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
+    store = ctx.office_store()
+    catalog = store_catalog(store)
+    try:
+        reg = office_trust.read_registration_file(args.file)
+    except office_trust.TrustError as exc:
+        raise CliError(f"{args.file}: {exc}") from exc
+    unit = catalog.find_unit(reg.unit)
+    print(f"单位 unit: {unit.name if unit else reg.unit}  填报人 clerk: {reg.clerk}")
+    print(f"指纹 fingerprint: {format_fingerprint(reg.fingerprint)}")
+    if not args.yes and sys.stdin.isatty():
+        answer = input("已与该单位电话或盖章回执核对指纹？Confirmed out of band? [y/N] ")
+        if answer.strip().lower() not in {"y", "yes", "是"}:
+            raise CliError("not registered: the fingerprint was not confirmed")
+    try:
+        info = office_trust.add_trusted_key(store, catalog, reg)
+    except office_trust.TrustError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"registered key for {info.unit_id} ({info.status})")
+    return 0
+
+
+def cmd_trust_list(ctx: Context, args: argparse.Namespace) -> int:
+    keys = office_trust.list_trusted_keys(ctx.office_store())
+    if args.json:
+        print_json(
+            [
+                {
+                    "unit": k.unit_id,
+                    "fingerprint": k.fingerprint,
+                    "status": k.status,
+                    "clerk": k.clerk,
+                    "registered_at": k.registered_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "revoked_from": None
+                    if k.revoked_from is None
+                    else k.revoked_from.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                }
+                for k in keys
+            ]
+        )
+        return 0
+    if not keys:
+        print("no keys registered yet")
+    for k in keys:
+        print(f"{k.unit_id:<8} {k.status:<8} {k.fingerprint_display}  {k.unit_name}")
+    return 0
+
+
+def _parse_when(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise CliError(f"--from: not an ISO date or time: {text}", 2) from exc
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+def cmd_trust_revoke(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        info = office_trust.revoke_key(
+            ctx.office_store(), args.fingerprint, _parse_when(args.since)
+        )
+    except office_trust.TrustError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"revoked {info.fingerprint_display} of {info.unit_id} from {info.revoked_from}")
+    return 0
+
+
+def cmd_trust_rotate(ctx: Context, args: argparse.Namespace) -> int:
+    import json
+
+    store = ctx.office_store()
+    try:
+        doc = json.loads(args.file.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise CliError(f"{args.file}: not a rotation statement ({exc})") from exc
+    try:
+        info = office_trust.rotate_key(store, store_catalog(store), doc)
+    except office_trust.TrustError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"new key for {info.unit_id}: {info.fingerprint_display}")
+    return 0
+
+
+def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise CliError(f"no such file or folder: {missing[0]}", 2)
+    store = ctx.office_store()
+    importer = Importer(store, store_catalog(store))
+    outcomes = importer.run(args.paths, dry_run=args.dry_run)
+    if args.json:
+        print_json([o.to_json() for o in outcomes])
+    else:
+        for o in outcomes:
+            what = f"{o.unit} {o.period} v{o.version}" if o.unit else ""
+            print(f"{o.outcome:<10} {Path(o.file).name}  {what}  {o.reason}".rstrip())
+            for c in o.changes:
+                where = f"task {c.task}" if c.task is not None else f"indicator {c.indicator}"
+                print(f"    {where} {c.field}: {c.old!r} -> {c.new!r}")
+        counts = {k: sum(1 for o in outcomes if o.outcome == k) for k in OUTCOME_ZH}
+        print(", ".join(f"{v} {k}" for k, v in counts.items()) + (" (dry run)" * args.dry_run))
+    return 1 if any(o.outcome == "rejected" for o in outcomes) else 0
+
+
+def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+    store = ctx.office_store()
+    catalog = store_catalog(store)
+    try:
+        status = period_status(store, catalog, args.period)
+    except KeyError as exc:
+        codes = ", ".join(p.code for p in catalog.periods)
+        raise CliError(f"unknown period {args.period} (plan periods: {codes})", 2) from exc
+    if args.json:
+        print_json(status.to_json())
+        return 0
+    print(f"{args.period}  报送截止 due {status.due}")
+    for u in status.units:
+        when = "" if u.submitted_at is None else f"{u.submitted_at:%Y-%m-%d %H:%M}Z"
+        ver = "" if u.version is None else f"v{u.version}"
+        print(f"  {u.unit_name:<14} {STATE_ZH[u.state]:<6} {ver:<4} {when}")
+    summary = ", ".join(f"{status.count(k)} {k}" for k in STATE_ZH)
+    print(summary)
+    return 0

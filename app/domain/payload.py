@@ -1,0 +1,396 @@
+"""The signed content of one submission (DESIGN.md §3) as frozen values.
+
+``to_dict()`` gives plain values (Decimal and aware datetime stay typed; app.io.canonical turns
+them into the canonical JSON); ``from_dict()`` takes that dict or its JSON form (decimals as
+strings, times as "YYYY-MM-DDTHH:MM:SSZ") and checks every key and type, because on the office
+side it reads what a stranger's file says. Construction normalises what must not change the
+signature: text to NFC, times to UTC seconds, entries sorted by task and indicators by number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from app.domain.catalog import Catalog
+
+FORMAT = "qualityreport.submission/1"
+ENTRY_STATUSES = ("not_started", "in_progress", "completed", "delayed")
+MAX_TEXT_CHARS = 32767  # one Excel cell holds no more
+MAX_NUMBER_CHARS = 40  # the stores keep decimals as text of at most 40 characters
+MAX_ITEMS = 1000  # entries, indicators or targets in one payload: far above any plan
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)
+_UTC_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z", re.ASCII)
+_UNSTORABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")  # not UTF-8, or not XML
+
+
+class PayloadError(ValueError):
+    """The payload is malformed; the message names the field (``entries[2].status``)."""
+
+
+# -- field checks -------------------------------------------------------------------------
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise PayloadError(f"{where}：应为文本")
+    if _UNSTORABLE.search(value):
+        raise PayloadError(f"{where}：含有无法保存的字符")
+    text = unicodedata.normalize("NFC", value)
+    if len(text) > MAX_TEXT_CHARS:
+        raise PayloadError(f"{where}：文本过长（超过 {MAX_TEXT_CHARS} 字）")
+    return text
+
+
+def _name(value: object, where: str) -> str:
+    text = _text(value, where)
+    if not text:
+        raise PayloadError(f"{where}：不能为空")
+    return text
+
+
+def _int(value: object, where: str, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise PayloadError(f"{where}：应为整数")
+    if not low <= value <= high:
+        raise PayloadError(f"{where}：{value} 超出范围 {low}–{high}")
+    return value
+
+
+def _decimal(value: object, where: str) -> Decimal | None:
+    """A finite Decimal, from a Decimal or from its plain decimal text ("-12.5")."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if len(value) > MAX_NUMBER_CHARS or not _DECIMAL_TEXT.fullmatch(value):
+            raise PayloadError(f"{where}：数值格式错误 {value[:50]!r}")
+        try:
+            return Decimal(value)
+        except InvalidOperation as exc:  # pragma: no cover - the pattern admits only decimals
+            raise PayloadError(f"{where}：数值格式错误") from exc
+    if not isinstance(value, Decimal):
+        raise PayloadError(f"{where}：应为数值文本或 Decimal（不接受浮点数）")
+    if not value.is_finite():
+        raise PayloadError(f"{where}：数值不能是 NaN 或无穷大")
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite
+    if abs(exponent) > MAX_NUMBER_CHARS or len(plain_decimal(value)) > MAX_NUMBER_CHARS:
+        raise PayloadError(f"{where}：数值过长")
+    return value
+
+
+def plain_decimal(value: Decimal) -> str:
+    """The canonical text of a finite decimal: no exponent, no trailing zeros, no "-0"."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _time(value: object, where: str) -> datetime:
+    if isinstance(value, str):
+        if not _UTC_TEXT.fullmatch(value):
+            raise PayloadError(f"{where}：时间应为 YYYY-MM-DDTHH:MM:SSZ")
+        try:
+            value = datetime.fromisoformat(value[:-1] + "+00:00")
+        except ValueError as exc:
+            raise PayloadError(f"{where}：时间无效") from exc
+    if not isinstance(value, datetime):
+        raise PayloadError(f"{where}：应为时间")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise PayloadError(f"{where}：时间缺少时区")
+    return value.astimezone(UTC).replace(microsecond=0)
+
+
+def _uuid(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise PayloadError(f"{where}：应为文本")
+    try:
+        canonical = str(uuid.UUID(value))
+    except ValueError as exc:
+        raise PayloadError(f"{where}：不是有效的 UUID") from exc
+    if canonical != value:
+        raise PayloadError(f"{where}：UUID 应为小写带连字符的形式")
+    return value
+
+
+def _mapping(value: object, where: str, keys: tuple[str, ...]) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise PayloadError(f"{where}：应为对象")
+    unknown = sorted(str(k) for k in value if k not in keys)
+    if unknown:
+        raise PayloadError(f"{where}：未知字段 {', '.join(unknown)}")
+    missing = [k for k in keys if k not in value]
+    if missing:
+        raise PayloadError(f"{where}：缺少字段 {', '.join(missing)}")
+    return value
+
+
+def _sequence(value: object, where: str) -> Sequence[Any]:
+    if not isinstance(value, list | tuple):
+        raise PayloadError(f"{where}：应为列表")
+    if len(value) > MAX_ITEMS:
+        raise PayloadError(f"{where}：条目过多")
+    return value
+
+
+def _set(obj: object, name: str, value: object) -> None:
+    object.__setattr__(obj, name, value)  # normalising inside a frozen dataclass
+
+
+# -- the values ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PayloadEntry:
+    """A unit's progress on one task; ``targets`` are (target name, actual) in task order."""
+
+    task: int
+    status: str
+    percent: int | None
+    progress: str
+    problems: str
+    next_steps: str
+    targets: tuple[tuple[str, Decimal | None], ...] = ()
+
+    def __post_init__(self) -> None:
+        w = f"entries[task {self.task}]"
+        _int(self.task, f"{w}.task", 1, 100_000)
+        if self.status not in ENTRY_STATUSES:
+            raise PayloadError(f"{w}.status：未知状态 {str(self.status)[:40]!r}")
+        if self.percent is not None:
+            _int(self.percent, f"{w}.percent", 0, 100)
+        for name in ("progress", "problems", "next_steps"):
+            _set(self, name, _text(getattr(self, name), f"{w}.{name}"))
+        targets = []
+        for i, pair in enumerate(_sequence(self.targets, f"{w}.targets")):
+            if not isinstance(pair, tuple | list) or len(pair) != 2:
+                raise PayloadError(f"{w}.targets[{i}]：应为 (名称, 实际值)")
+            name = _name(pair[0], f"{w}.targets[{i}].name")
+            targets.append((name, _decimal(pair[1], f"{w}.targets[{i}].actual")))
+        names = [n for n, _ in targets]
+        if len(set(names)) != len(names):
+            raise PayloadError(f"{w}.targets：目标名称重复")
+        _set(self, "targets", tuple(targets))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "task": self.task,
+            "status": self.status,
+            "percent": self.percent,
+            "progress": self.progress,
+            "problems": self.problems,
+            "next_steps": self.next_steps,
+            "targets": [{"name": n, "actual": v} for n, v in self.targets],
+        }
+
+    @classmethod
+    def from_dict(cls, data: object, where: str = "entry") -> PayloadEntry:
+        d = _mapping(
+            data,
+            where,
+            ("task", "status", "percent", "progress", "problems", "next_steps", "targets"),
+        )
+        status = d["status"]
+        if not isinstance(status, str):
+            raise PayloadError(f"{where}.status：应为文本")
+        percent = d["percent"]
+        if percent is not None:
+            percent = _int(percent, f"{where}.percent", 0, 100)
+        targets = []
+        for i, t in enumerate(_sequence(d["targets"], f"{where}.targets")):
+            t = _mapping(t, f"{where}.targets[{i}]", ("name", "actual"))
+            targets.append((t["name"], _decimal(t["actual"], f"{where}.targets[{i}]")))
+        return cls(  # the constructor checks the texts
+            task=_int(d["task"], f"{where}.task", 1, 100_000),
+            status=status,
+            percent=percent,
+            progress=d["progress"],
+            problems=d["problems"],
+            next_steps=d["next_steps"],
+            targets=tuple(targets),
+        )
+
+
+@dataclass(frozen=True)
+class PayloadIndicator:
+    """The unit's value for one of the plan's goal indicators."""
+
+    no: int
+    value: Decimal | None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        _int(self.no, "indicators.no", 1, 100_000)
+        _set(self, "value", _decimal(self.value, f"indicators[{self.no}].value"))
+        _set(self, "note", _text(self.note, f"indicators[{self.no}].note"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"no": self.no, "value": self.value, "note": self.note}
+
+    @classmethod
+    def from_dict(cls, data: object, where: str = "indicator") -> PayloadIndicator:
+        d = _mapping(data, where, ("no", "value", "note"))
+        return cls(
+            no=_int(d["no"], f"{where}.no", 1, 100_000),
+            value=_decimal(d["value"], f"{where}.value"),
+            note=d["note"],
+        )
+
+
+_PAYLOAD_KEYS = (
+    "format",
+    "plan_code",
+    "plan_hash",
+    "unit_id",
+    "unit_name",
+    "period",
+    "version",
+    "sequence",
+    "submission_id",
+    "created_at",
+    "app_version",
+    "clerk",
+    "contact",
+    "entries",
+    "indicators",
+)
+
+
+@dataclass(frozen=True)
+class SubmissionPayload:
+    """Everything one submission file signs."""
+
+    plan_code: str
+    plan_hash: str
+    unit_id: str
+    unit_name: str
+    period: str
+    version: int
+    sequence: int
+    submission_id: str
+    created_at: datetime
+    app_version: str
+    clerk: str
+    contact: str
+    entries: tuple[PayloadEntry, ...] = ()
+    indicators: tuple[PayloadIndicator, ...] = ()
+    format: str = FORMAT
+
+    def __post_init__(self) -> None:
+        if self.format != FORMAT:
+            raise PayloadError(f"format：不支持的格式 {str(self.format)[:60]!r}")
+        for name in ("plan_code", "unit_id", "period"):
+            _set(self, name, _name(getattr(self, name), name))
+        for name in ("unit_name", "app_version", "clerk", "contact"):
+            _set(self, name, _text(getattr(self, name), name))
+        if not isinstance(self.plan_hash, str) or not _HEX64.fullmatch(self.plan_hash):
+            raise PayloadError("plan_hash：应为 64 位小写十六进制")
+        _int(self.version, "version", 1, 1_000_000)
+        _int(self.sequence, "sequence", 1, 1_000_000_000)
+        _uuid(self.submission_id, "submission_id")
+        _set(self, "created_at", _time(self.created_at, "created_at"))
+        entries = _sequence(self.entries, "entries")
+        if not all(isinstance(e, PayloadEntry) for e in entries):
+            raise PayloadError("entries：应为 PayloadEntry")
+        indicators = _sequence(self.indicators, "indicators")
+        if not all(isinstance(i, PayloadIndicator) for i in indicators):
+            raise PayloadError("indicators：应为 PayloadIndicator")
+        tasks = [e.task for e in entries]
+        if len(set(tasks)) != len(tasks):
+            raise PayloadError("entries：任务重复")
+        nos = [i.no for i in indicators]
+        if len(set(nos)) != len(nos):
+            raise PayloadError("indicators：指标重复")
+        _set(self, "entries", tuple(sorted(entries, key=lambda e: e.task)))
+        _set(self, "indicators", tuple(sorted(indicators, key=lambda i: i.no)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "plan_code": self.plan_code,
+            "plan_hash": self.plan_hash,
+            "unit_id": self.unit_id,
+            "unit_name": self.unit_name,
+            "period": self.period,
+            "version": self.version,
+            "sequence": self.sequence,
+            "submission_id": self.submission_id,
+            "created_at": self.created_at,
+            "app_version": self.app_version,
+            "clerk": self.clerk,
+            "contact": self.contact,
+            "entries": [e.to_dict() for e in self.entries],
+            "indicators": [i.to_dict() for i in self.indicators],
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> SubmissionPayload:
+        d = _mapping(data, "payload", _PAYLOAD_KEYS)
+        entries = _sequence(d["entries"], "entries")
+        indicators = _sequence(d["indicators"], "indicators")
+        return cls(  # the constructor checks the texts
+            format=d["format"],
+            plan_code=d["plan_code"],
+            plan_hash=d["plan_hash"],
+            unit_id=d["unit_id"],
+            unit_name=d["unit_name"],
+            period=d["period"],
+            version=_int(d["version"], "version", 1, 1_000_000),
+            sequence=_int(d["sequence"], "sequence", 1, 1_000_000_000),
+            submission_id=_uuid(d["submission_id"], "submission_id"),
+            created_at=_time(d["created_at"], "created_at"),
+            app_version=d["app_version"],
+            clerk=d["clerk"],
+            contact=d["contact"],
+            entries=tuple(
+                PayloadEntry.from_dict(e, f"entries[{i}]") for i, e in enumerate(entries)
+            ),
+            indicators=tuple(
+                PayloadIndicator.from_dict(x, f"indicators[{i}]") for i, x in enumerate(indicators)
+            ),
+        )
+
+
+# -- against the plan ---------------------------------------------------------------------
+def payload_problems(payload: SubmissionPayload, catalog: Catalog) -> list[str]:
+    """What the payload claims that the plan does not allow (empty when it fits the plan)."""
+    out: list[str] = []
+    if payload.plan_code != catalog.code:
+        out.append(f"工作方案不符：文件为 {payload.plan_code}，本机为 {catalog.code}")
+        return out
+    if payload.plan_hash != catalog.content_hash:
+        out.append("工作方案内容与本机不一致（方案文件的哈希不同）")
+        return out
+    try:
+        unit = catalog.unit(payload.unit_id)
+    except KeyError:
+        return [f"单位 {payload.unit_id} 不在工作方案中"]
+    if unit.name != payload.unit_name:
+        out.append(f"单位名称不符：{payload.unit_name}")
+    try:
+        catalog.period(payload.period)
+    except KeyError:
+        out.append(f"报告期 {payload.period} 不在工作方案中")
+    tasks = {t.no: t for t, _role in catalog.tasks_for_unit(payload.unit_id)}
+    for e in payload.entries:
+        task = tasks.get(e.task)
+        if task is None:
+            out.append(f"任务 {e.task} 不属于 {unit.short_name or unit.name}")
+            continue
+        order = {unicodedata.normalize("NFC", x.name): i for i, x in enumerate(task.targets)}
+        seen = [order.get(name) for name, _ in e.targets]
+        if None in seen:
+            bad = next(name for name, _ in e.targets if name not in order)
+            out.append(f"任务 {e.task} 没有目标「{bad}」")
+        elif seen != sorted(i for i in seen if i is not None):
+            out.append(f"任务 {e.task} 的目标顺序与工作方案不一致")
+    owned = {i.no for i in catalog.indicators_for_unit(payload.unit_id)}
+    for ind in payload.indicators:
+        if ind.no not in owned:
+            out.append(f"工作目标指标 {ind.no} 不由本单位填报")
+    return out

@@ -1,0 +1,527 @@
+"""The clerk's drafts: one entry per task and period, one value per goal indicator.
+
+Every ``save`` is its own short transaction (the form autosaves each change), keeps what was
+typed even when it breaks a rule, and returns the rules' verdict with it. Nothing here holds
+a session between calls, so the service may be shared by the window and a worker thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.catalog import Catalog, IndicatorInfo, TaskInfo
+from app.domain.entry_rules import (
+    STATUSES,
+    EntryDraft,
+    FieldError,
+    IndicatorDraft,
+    blank_error,
+    clean_text,
+    indicator_filled,
+    indicator_required,
+    is_filled,
+    make_error,
+    validate_entry,
+    validate_indicator,
+)
+from app.models import (
+    Entry,
+    EntryTargetValue,
+    Indicator,
+    IndicatorValue,
+    LocalSubmission,
+    Period,
+    Plan,
+    Setting,
+    Target,
+    Task,
+    Unit,
+)
+from app.models.base import utcnow
+from app.models.store import Store
+
+__all__ = [
+    "EntryError",
+    "EntryService",
+    "PeriodState",
+    "PeriodSummary",
+    "SavedEntry",
+    "SavedIndicator",
+]
+
+
+class EntryError(ValueError):
+    """A draft that cannot be stored at all (unknown task, period, target or status)."""
+
+
+@dataclass(frozen=True)
+class SavedEntry:
+    draft: EntryDraft  # as stored: text cleaned, every target of the task in plan order
+    updated_at: datetime | None  # None: never saved (a blank draft)
+    revision: int  # 0 when never saved
+    errors: tuple[FieldError, ...]
+    role: str
+
+    @property
+    def filled(self) -> bool:
+        return is_filled(self.draft)
+
+
+@dataclass(frozen=True)
+class SavedIndicator:
+    draft: IndicatorDraft
+    updated_at: datetime | None
+    revision: int
+    errors: tuple[FieldError, ...]
+
+    @property
+    def filled(self) -> bool:
+        return indicator_filled(self.draft)
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    period: str
+    filled: int
+    total: int
+    errors: tuple[FieldError, ...]  # what stops an export; unfilled tasks count as "required"
+    indicators_filled: int = 0
+    indicators_total: int = 0
+
+    @property
+    def ready(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class PeriodState:
+    kind: Literal["draft", "exported", "changed"]
+    version: int | None  # the newest exported version
+    exported_at: datetime | None
+
+
+class EntryService:
+    def __init__(
+        self,
+        store: Store,
+        catalog: Catalog,
+        unit_id: str,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.catalog = catalog
+        self.unit_id = unit_id
+        self._clock = clock
+        self._tasks = {t.no: (t, role) for t, role in catalog.tasks_for_unit(unit_id)}
+        self._indicators = {i.no: i for i in catalog.indicators_for_unit(unit_id)}
+        # Row ids resolved once: the catalog is fixed while the program runs.
+        with store.factory() as s:
+            plan_id = s.scalar(select(Plan.id).where(Plan.code == catalog.code))
+            if plan_id is None:
+                raise EntryError(f"本机数据中没有工作方案 {catalog.code}")
+            unit_pk = s.scalar(select(Unit.id).where(Unit.plan_id == plan_id, Unit.code == unit_id))
+            if unit_pk is None:
+                raise EntryError(f"工作方案中没有单位 {unit_id}")
+            self._unit_pk: int = unit_pk
+            self._task_pk = dict(
+                s.execute(select(Task.no, Task.id).where(Task.plan_id == plan_id)).tuples().all()
+            )
+            self._period_pk = dict(
+                s.execute(select(Period.code, Period.id).where(Period.plan_id == plan_id))
+                .tuples()
+                .all()
+            )
+            self._indicator_pk = dict(
+                s.execute(select(Indicator.no, Indicator.id).where(Indicator.plan_id == plan_id))
+                .tuples()
+                .all()
+            )
+            rows = s.execute(
+                select(Target.id, Target.name, Task.no)
+                .join(Task, Target.task_id == Task.id)
+                .where(Task.plan_id == plan_id)
+            ).tuples()
+            self._target_pk: dict[tuple[int, str], int] = {}
+            self._target_name: dict[int, str] = {}
+            for target_id, name, task_no in rows:
+                self._target_pk[(task_no, name)] = target_id
+                self._target_name[target_id] = name
+
+    # -- what the unit reports on ---------------------------------------------------------
+    def tasks(self) -> list[tuple[TaskInfo, str]]:
+        return self.catalog.tasks_for_unit(self.unit_id)
+
+    def indicators(self) -> list[IndicatorInfo]:
+        return self.catalog.indicators_for_unit(self.unit_id)
+
+    def period_pk(self, code: str) -> int:
+        """The store's row id of a period (for the export's LocalSubmission)."""
+        if code not in self._period_pk:
+            raise EntryError(f"工作方案中没有报告期 {code}")
+        return self._period_pk[code]
+
+    @property
+    def unit_pk(self) -> int:
+        return self._unit_pk
+
+    def _task(self, no: int) -> tuple[TaskInfo, str]:
+        if no not in self._tasks:
+            raise EntryError(f"本单位没有任务 {no}")
+        return self._tasks[no]
+
+    def _indicator(self, no: int) -> IndicatorInfo:
+        if no not in self._indicators:
+            raise EntryError(f"本单位不负责指标 {no}")
+        return self._indicators[no]
+
+    # -- drafts <-> rows ------------------------------------------------------------------
+    def normalise(self, draft: EntryDraft) -> EntryDraft:
+        """The draft as it will be stored: clean text, each task target once, in plan order."""
+        task, _ = self._task(draft.task_no)
+        self.period_pk(draft.period)
+        if draft.status not in STATUSES:
+            raise EntryError(f"状态“{draft.status}”无效")
+        names = {t.name for t in task.targets}
+        for name, value in draft.targets:
+            if name not in names and clean_text(value):
+                raise EntryError(f"任务 {task.no} 没有名为“{name}”的目标")
+        return draft.with_changes(
+            progress=clean_text(draft.progress),
+            problems=clean_text(draft.problems),
+            next_steps=clean_text(draft.next_steps),
+            targets=tuple((t.name, clean_text(draft.target(t.name))) for t in task.targets),
+        )
+
+    def _blank(self, task_no: int, period: str) -> EntryDraft:
+        task, _ = self._task(task_no)
+        return EntryDraft(task_no, period, targets=tuple((t.name, "") for t in task.targets))
+
+    def _draft_of(self, row: Entry, task_no: int, period: str) -> EntryDraft:
+        task, _ = self._task(task_no)
+        values = {self._target_name[v.target_id]: v.value or "" for v in row.target_values}
+        return EntryDraft(
+            task_no,
+            period,
+            row.status,
+            row.percent,
+            row.progress,
+            row.problems,
+            row.next_steps,
+            tuple((t.name, values.get(t.name, "")) for t in task.targets),
+        )
+
+    def _saved(self, draft: EntryDraft, row: Entry | None) -> SavedEntry:
+        task, role = self._task(draft.task_no)
+        return SavedEntry(
+            draft,
+            None if row is None else row.updated_at,
+            0 if row is None else row.revision,
+            tuple(validate_entry(draft, task)),
+            role,
+        )
+
+    def _entry_rows(self, s: Session, period: str) -> dict[int, Entry]:
+        rows = s.scalars(
+            select(Entry).where(
+                Entry.unit_id == self._unit_pk, Entry.period_id == self.period_pk(period)
+            )
+        )
+        return {r.task_id: r for r in rows}
+
+    def _entry_row(self, s: Session, task_no: int, period: str) -> Entry | None:
+        return s.scalars(
+            select(Entry).where(
+                Entry.unit_id == self._unit_pk,
+                Entry.task_id == self._task_pk[task_no],
+                Entry.period_id == self.period_pk(period),
+            )
+        ).one_or_none()
+
+    # -- entries --------------------------------------------------------------------------
+    def load(self, task_no: int, period: str) -> SavedEntry:
+        self._task(task_no)
+        with self.store.factory() as s:
+            row = self._entry_row(s, task_no, period)
+            draft = (
+                self._blank(task_no, period)
+                if row is None
+                else self._draft_of(row, task_no, period)
+            )
+            return self._saved(draft, row)
+
+    def save(self, draft: EntryDraft) -> SavedEntry:
+        """Store ``draft`` in its own transaction; a draft equal to the stored one is a no-op."""
+        draft = self.normalise(draft)
+        with self.store.factory.begin() as s:
+            return self._save_in(s, draft)
+
+    def _save_in(self, s: Session, draft: EntryDraft) -> SavedEntry:
+        row = self._entry_row(s, draft.task_no, draft.period)
+        if row is None:
+            if not is_filled(draft):
+                return self._saved(draft, None)  # nothing typed yet: no row to write
+            row = Entry(
+                unit_id=self._unit_pk,
+                task_id=self._task_pk[draft.task_no],
+                period_id=self.period_pk(draft.period),
+                revision=0,
+                target_values=[],
+            )
+            s.add(row)
+        elif self._draft_of(row, draft.task_no, draft.period) == draft:
+            return self._saved(draft, row)
+        row.status, row.percent = draft.status, draft.percent
+        row.progress, row.problems = draft.progress, draft.problems
+        row.next_steps = draft.next_steps
+        row.revision += 1
+        row.updated_at = self._clock()
+        have = {v.target_id: v for v in row.target_values}
+        for name, value in draft.targets:
+            target_id = self._target_pk[(draft.task_no, name)]
+            current = have.get(target_id)
+            if not value:
+                if current is not None:
+                    row.target_values.remove(current)
+            elif current is None:
+                row.target_values.append(EntryTargetValue(target_id=target_id, value=value))
+            else:
+                current.value = value
+        s.flush()
+        return self._saved(draft, row)
+
+    def list_period(self, period: str) -> list[SavedEntry]:
+        """Every task of the unit for ``period``, in plan order, blanks included."""
+        with self.store.factory() as s:
+            rows = self._entry_rows(s, period)
+            out = []
+            for task, _ in self.tasks():
+                row = rows.get(self._task_pk[task.no])
+                draft = (
+                    self._blank(task.no, period)
+                    if row is None
+                    else self._draft_of(row, task.no, period)
+                )
+                out.append(self._saved(draft, row))
+            return out
+
+    def save_many(
+        self, entries: Sequence[EntryDraft], indicators: Sequence[IndicatorDraft] = ()
+    ) -> tuple[list[SavedEntry], list[SavedIndicator]]:
+        """Several drafts in ONE transaction (a bulk load): all stored, or none."""
+        entry_drafts = [self.normalise(d) for d in entries]
+        indicator_drafts = [self.normalise_indicator(d) for d in indicators]
+        with self.store.factory.begin() as s:
+            saved = [self._save_in(s, d) for d in entry_drafts]
+            saved_ind = [self._save_indicator_in(s, d) for d in indicator_drafts]
+        return saved, saved_ind
+
+    # -- copy from the previous period ----------------------------------------------------
+    def previous_filled(self, period: str) -> list[int]:
+        """Tasks filled in the period before ``period`` (what the copy dialog offers)."""
+        prev = self.catalog.previous_period(period)
+        if prev is None:
+            return []
+        return [e.draft.task_no for e in self.list_period(prev.code) if e.filled]
+
+    def copy_from_previous(
+        self, period: str, task_nos: Iterable[int], *, overwrite: bool = False
+    ) -> list[int]:
+        """Prefill ``period`` from the previous one for the chosen tasks; returns those copied.
+
+        A task already filled in ``period`` is kept unless ``overwrite``. One transaction.
+        """
+        wanted = list(dict.fromkeys(task_nos))
+        for no in wanted:
+            self._task(no)
+        prev = self.catalog.previous_period(period)
+        if prev is None:
+            return []
+        copied = []
+        with self.store.factory.begin() as s:
+            source = self._entry_rows(s, prev.code)
+            here = self._entry_rows(s, period)
+            for no in wanted:
+                src = source.get(self._task_pk[no])
+                if src is None:
+                    continue
+                draft = self._draft_of(src, no, prev.code)
+                if not is_filled(draft):
+                    continue
+                dst = here.get(self._task_pk[no])
+                if dst is not None and is_filled(self._draft_of(dst, no, period)) and not overwrite:
+                    continue
+                self._save_in(s, self.normalise(draft.with_changes(period=period)))
+                copied.append(no)
+        return copied
+
+    # -- indicators -----------------------------------------------------------------------
+    def normalise_indicator(self, draft: IndicatorDraft) -> IndicatorDraft:
+        self._indicator(draft.no)
+        self.period_pk(draft.period)
+        return draft.with_changes(value=clean_text(draft.value), note=clean_text(draft.note))
+
+    def _indicator_row(self, s: Session, no: int, period: str) -> IndicatorValue | None:
+        return s.scalars(
+            select(IndicatorValue).where(
+                IndicatorValue.unit_id == self._unit_pk,
+                IndicatorValue.indicator_id == self._indicator_pk[no],
+                IndicatorValue.period_id == self.period_pk(period),
+            )
+        ).one_or_none()
+
+    def _saved_indicator(self, draft: IndicatorDraft, row: IndicatorValue | None) -> SavedIndicator:
+        return SavedIndicator(
+            draft,
+            None if row is None else row.updated_at,
+            0 if row is None else row.revision,
+            tuple(validate_indicator(draft, self._indicator(draft.no))),
+        )
+
+    def load_indicator(self, no: int, period: str) -> SavedIndicator:
+        self._indicator(no)
+        with self.store.factory() as s:
+            row = self._indicator_row(s, no, period)
+            draft = IndicatorDraft(no, period)
+            if row is not None:
+                draft = IndicatorDraft(no, period, row.value or "", row.note)
+            return self._saved_indicator(draft, row)
+
+    def save_indicator(self, draft: IndicatorDraft) -> SavedIndicator:
+        draft = self.normalise_indicator(draft)
+        with self.store.factory.begin() as s:
+            return self._save_indicator_in(s, draft)
+
+    def _save_indicator_in(self, s: Session, draft: IndicatorDraft) -> SavedIndicator:
+        row = self._indicator_row(s, draft.no, draft.period)
+        if row is None:
+            if not indicator_filled(draft):
+                return self._saved_indicator(draft, None)
+            row = IndicatorValue(
+                unit_id=self._unit_pk,
+                indicator_id=self._indicator_pk[draft.no],
+                period_id=self.period_pk(draft.period),
+                revision=0,
+            )
+            s.add(row)
+        elif (row.value or "", row.note) == (draft.value, draft.note):
+            return self._saved_indicator(draft, row)
+        row.value, row.note = draft.value or None, draft.note
+        row.revision += 1
+        row.updated_at = self._clock()
+        s.flush()
+        return self._saved_indicator(draft, row)
+
+    def list_indicators(self, period: str) -> list[SavedIndicator]:
+        with self.store.factory() as s:
+            rows = {
+                r.indicator_id: r
+                for r in s.scalars(
+                    select(IndicatorValue).where(
+                        IndicatorValue.unit_id == self._unit_pk,
+                        IndicatorValue.period_id == self.period_pk(period),
+                    )
+                )
+            }
+            out = []
+            for ind in self.indicators():
+                row = rows.get(self._indicator_pk[ind.no])
+                draft = IndicatorDraft(ind.no, period)
+                if row is not None:
+                    draft = IndicatorDraft(ind.no, period, row.value or "", row.note)
+                out.append(self._saved_indicator(draft, row))
+            return out
+
+    # -- the period as a whole ------------------------------------------------------------
+    def summary(self, period: str) -> PeriodSummary:
+        entries = self.list_period(period)
+        indicators = self.list_indicators(period)
+        required = indicator_required(self.catalog.period(period).kind)
+        errors: list[FieldError] = []
+        for e in entries:
+            errors += e.errors if e.filled else [blank_error(e.draft.task_no, period)]
+        for i in indicators:
+            if i.filled:
+                errors += i.errors
+            elif required:
+                no = i.draft.no
+                errors.append(make_error("value", "required", indicator_no=no, period=period))
+        return PeriodSummary(
+            period,
+            sum(e.filled for e in entries),
+            len(entries),
+            tuple(errors),
+            sum(i.filled for i in indicators),
+            len(indicators),
+        )
+
+    def content_digest(self, period: str) -> str:
+        """SHA-256 of the period's content as canonical JSON; the export stores it so the
+        period can later show "changed since vN". Saved-but-blank equals never saved."""
+        doc = {
+            "unit": self.unit_id,
+            "period": period,
+            "entries": [
+                {
+                    "task": d.task_no,
+                    "status": d.status,
+                    "percent": d.percent,
+                    "progress": d.progress,
+                    "problems": d.problems,
+                    "next_steps": d.next_steps,
+                    "targets": dict(d.targets),
+                }
+                for d in (e.draft for e in self.list_period(period))
+            ],
+            "indicators": [
+                {"no": i.draft.no, "value": i.draft.value, "note": i.draft.note}
+                for i in self.list_indicators(period)
+            ],
+        }
+        text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def period_state(self, period: str) -> PeriodState:
+        with self.store.factory() as s:
+            newest = s.scalars(
+                select(LocalSubmission)
+                .where(
+                    LocalSubmission.unit_id == self._unit_pk,
+                    LocalSubmission.period_id == self.period_pk(period),
+                )
+                .order_by(LocalSubmission.version.desc())
+                .limit(1)
+            ).first()
+            if newest is None:
+                return PeriodState("draft", None, None)
+            version, at, digest = newest.version, newest.created_at, newest.content_sha256
+        kind: Literal["exported", "changed"] = (
+            "exported" if digest == self.content_digest(period) else "changed"
+        )
+        return PeriodState(kind, version, at)
+
+    # -- "back where they were" -----------------------------------------------------------
+    def get_state(self, key: str) -> str | None:
+        with self.store.factory() as s:
+            row = s.get(Setting, key)
+            return None if row is None else row.value
+
+    def set_state(self, key: str, value: str | None) -> None:
+        """Store (or with None forget) a small piece of UI state, in its own transaction."""
+        with self.store.factory.begin() as s:
+            row = s.get(Setting, key)
+            if value is None:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(Setting(key=key, value=value))
+            else:
+                row.value = value

@@ -1,0 +1,203 @@
+"""Export a period: validate, sign and write the unit's submission workbook.
+
+The version and the per-unit sequence number are reserved in one transaction before the file
+is written, and the export is recorded in another after it was written atomically; a failure
+in between leaves no file and at most an unused sequence number (harmless: the office only
+requires sequences to grow with versions).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app import __version__
+from app.domain.catalog import Catalog
+from app.domain.entry_rules import FieldError, parse_decimal
+from app.domain.payload import PayloadEntry, PayloadIndicator, SubmissionPayload
+from app.io import keys
+from app.io.submission_writer import write_submission
+from app.models import LocalSubmission, Period, Unit, UnitProfile
+from app.models.base import utcnow
+from app.models.store import Store
+from app.services.entries import EntryService
+from app.services.unit_setup import UnitSetupError, active_key, get_profile, unlock_key
+
+
+class ExportRefused(Exception):
+    """The period is not ready: ``errors`` lists what to fix (each names its task and field)."""
+
+    def __init__(self, errors: tuple[FieldError, ...]) -> None:
+        super().__init__(f"{len(errors)} 个错误需要先修正")
+        self.errors = errors
+
+
+class ExportFailed(Exception):
+    """The file could not be written (disk full, locked, no permission); nothing was left."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    period: str
+    version: int
+    sequence: int
+    submission_id: str
+    file_sha256: str
+    fingerprint: str
+    created_at: datetime
+
+
+def default_file_name(unit_short_name: str, period: str, version: int) -> str:
+    return f"{period}_{unit_short_name}_v{version}.xlsx"
+
+
+def build_payload(
+    service: EntryService,
+    period: str,
+    *,
+    version: int,
+    sequence: int,
+    submission_id: str,
+    created_at: datetime,
+    clerk: str,
+    contact: str,
+) -> SubmissionPayload:
+    catalog = service.catalog
+    entries = tuple(
+        PayloadEntry(
+            task=e.draft.task_no,
+            status=e.draft.status,
+            percent=e.draft.percent,
+            progress=e.draft.progress,
+            problems=e.draft.problems,
+            next_steps=e.draft.next_steps,
+            targets=tuple((name, parse_decimal(text)) for name, text in e.draft.targets),
+        )
+        for e in service.list_period(period)
+    )
+    indicators = tuple(
+        PayloadIndicator(no=i.draft.no, value=parse_decimal(i.draft.value), note=i.draft.note)
+        for i in service.list_indicators(period)
+        if i.filled
+    )
+    unit = catalog.unit(service.unit_id)
+    return SubmissionPayload(
+        plan_code=catalog.code,
+        plan_hash=catalog.content_hash,
+        unit_id=unit.id,
+        unit_name=unit.name,
+        period=period,
+        version=version,
+        sequence=sequence,
+        submission_id=submission_id,
+        created_at=created_at,
+        app_version=__version__,
+        clerk=clerk,
+        contact=contact,
+        entries=entries,
+        indicators=indicators,
+    )
+
+
+def check_ready(store: Store, catalog: Catalog, period: str) -> tuple[FieldError, ...]:
+    profile = get_profile(store, catalog)
+    if profile is None:
+        raise UnitSetupError("本机尚未设置填报单位，请先完成设置（unit init）")
+    return EntryService(store, catalog, profile.unit_id).summary(period).errors
+
+
+def _reserve(store: Store, period: str) -> tuple[int, int]:
+    """The next version of the period and the next sequence of the unit, in one transaction."""
+    with store.factory.begin() as s:
+        profile = s.scalars(select(UnitProfile).order_by(UnitProfile.id)).first()
+        if profile is None:
+            raise UnitSetupError("本机尚未设置填报单位")
+        period_pk = s.scalar(select(Period.id).where(Period.code == period))
+        newest = s.scalar(
+            select(func.max(LocalSubmission.version)).where(
+                LocalSubmission.unit_id == profile.unit_id,
+                LocalSubmission.period_id == period_pk,
+            )
+        )
+        used = s.scalar(
+            select(func.max(LocalSubmission.sequence)).where(
+                LocalSubmission.unit_id == profile.unit_id
+            )
+        )
+        sequence = max(profile.next_sequence, (used or 0) + 1)
+        profile.next_sequence = sequence + 1
+        return (newest or 0) + 1, sequence
+
+
+def export_period(
+    store: Store,
+    catalog: Catalog,
+    period: str,
+    out: Path,
+    passphrase: str,
+    *,
+    clock: Callable[[], datetime] = utcnow,
+) -> ExportResult:
+    """Validate, sign and write ``out``; raises ExportRefused, WrongPassphrase, ExportFailed."""
+    profile = get_profile(store, catalog)
+    if profile is None:
+        raise UnitSetupError("本机尚未设置填报单位，请先完成设置（unit init）")
+    catalog.period(period)  # KeyError for an unknown period
+    service = EntryService(store, catalog, profile.unit_id)
+    errors = service.summary(period).errors
+    if errors:
+        raise ExportRefused(errors)
+    private = unlock_key(store, passphrase)  # WrongPassphrase before anything is reserved
+    key = active_key(store)
+    digest = service.content_digest(period)
+    version, sequence = _reserve(store, period)
+    submission_id = str(uuid.uuid4())
+    created_at = clock().replace(microsecond=0)
+    payload = build_payload(
+        service,
+        period,
+        version=version,
+        sequence=sequence,
+        submission_id=submission_id,
+        created_at=created_at,
+        clerk=profile.clerk,
+        contact=profile.contact,
+    )
+    out = Path(out)
+    try:
+        sha = write_submission(
+            out, payload, catalog, key.public_key, lambda b: keys.sign(private, b)
+        )
+    except OSError as exc:
+        raise ExportFailed(f"无法写入 {out}：{exc.strerror or exc}") from exc
+    try:
+        with store.factory.begin() as s:
+            unit_pk = s.scalar(select(Unit.id).where(Unit.code == profile.unit_id))
+            period_pk = s.scalar(select(Period.id).where(Period.code == period))
+            assert unit_pk is not None and period_pk is not None
+            s.add(
+                LocalSubmission(
+                    unit_id=unit_pk,
+                    period_id=period_pk,
+                    version=version,
+                    sequence=sequence,
+                    uuid=submission_id,
+                    file_sha256=sha,
+                    content_sha256=digest,
+                    path=str(out.resolve()),
+                    fingerprint=key.fingerprint,
+                    created_at=created_at,
+                )
+            )
+    except Exception:
+        out.unlink(missing_ok=True)  # an unrecorded file would reuse its version next time
+        raise
+    return ExportResult(
+        out, period, version, sequence, submission_id, sha, key.fingerprint, created_at
+    )

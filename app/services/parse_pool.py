@@ -1,0 +1,202 @@
+"""Verify submission files in worker processes, each bounded in time and memory.
+
+One poisoned file (a decompression trick, a parser bug, a pathological XML) must not hang or
+kill a batch of hundreds: each file is read and verified in a separate process that is killed
+after ``timeout_s`` and runs under an address-space limit where the OS offers one. Results come
+back as plain picklable dataclasses; the database work stays in the calling thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import multiprocessing as mp
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from app.domain.catalog import Catalog
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    path: str
+    sha256: str | None
+    verified: Any | None  # app.io.submission_reader.VerifiedSubmission
+    reason: str  # empty when verified
+    # What a refused file genuinely says about itself (signature valid), for the import log.
+    unit: str | None = None
+    period: str | None = None
+    version: int | None = None
+    fingerprint: str | None = None
+
+
+def verify_path(path: str, catalog: Catalog) -> ParseResult:
+    """Read and verify one file (runs inside a worker, or inline for a single file)."""
+    from app.io.submission_reader import SubmissionRejected, verify_submission
+
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            return ParseResult(path, None, None, f"file too large ({size // 1024} KB)")
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return ParseResult(path, None, None, f"cannot read file: {exc.strerror or exc}")
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        verified = verify_submission(data, catalog)
+    except SubmissionRejected as exc:
+        p = exc.payload
+        if p is None:
+            return ParseResult(path, digest, None, exc.reason, fingerprint=exc.fingerprint)
+        return ParseResult(
+            path, digest, None, exc.reason, p.unit_id, p.period, p.version, exc.fingerprint
+        )
+    except MemoryError:
+        return ParseResult(path, digest, None, "file needs too much memory to read")
+    except Exception as exc:  # a reader bug must reject the file, not the batch
+        return ParseResult(path, digest, None, f"unreadable file ({type(exc).__name__})")
+    return ParseResult(path, digest, verified, "")
+
+
+def _limit_memory(megabytes: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: the zip guard's size limits bound memory instead
+        return
+    limit = megabytes * 1024 * 1024
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_main(conn: Connection, catalog: Catalog, memory_mb: int) -> None:
+    _limit_memory(memory_mb)
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:
+            return
+        if path is None:
+            return
+        conn.send(verify_path(path, catalog))
+
+
+@dataclass
+class _Worker:
+    proc: Any
+    conn: Connection
+    path: str | None = None
+    started: float = 0.0
+
+
+class ParsePool:
+    """A few worker processes fed one path at a time; see the module docstring."""
+
+    def __init__(
+        self, catalog: Catalog, workers: int = 0, timeout_s: float = 10.0, memory_mb: int = 1024
+    ) -> None:
+        self.catalog = catalog
+        self.size = workers or max(1, min(2, os.cpu_count() or 1))
+        self.timeout_s = timeout_s
+        self.memory_mb = memory_mb
+        self._ctx = mp.get_context("spawn")  # never fork a process that may run Qt threads
+        self._workers: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        proc = self._ctx.Process(
+            target=_worker_main, args=(child, self.catalog, self.memory_mb), daemon=True
+        )
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+    def __enter__(self) -> ParsePool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for w in self._workers:
+            with contextlib.suppress(OSError):
+                w.conn.send(None)
+        for w in self._workers:
+            w.proc.join(timeout=2)
+            if w.proc.is_alive():
+                w.proc.kill()
+                w.proc.join()
+            w.conn.close()
+        self._workers = []
+
+    def _replace(self, w: _Worker) -> None:
+        if w.proc.is_alive():
+            w.proc.kill()
+        w.proc.join()
+        w.conn.close()
+        self._workers[self._workers.index(w)] = self._spawn()
+
+    def results(
+        self, paths: Iterable[str], cancelled: Callable[[], bool] = lambda: False
+    ) -> Iterator[ParseResult]:
+        """Results in completion order; stops handing out new files once ``cancelled()``."""
+        queue = deque(paths)
+        while len(self._workers) < min(self.size, max(1, len(queue))):
+            self._workers.append(self._spawn())
+        while True:
+            for w in self._workers:
+                if w.path is None and queue and not cancelled():
+                    w.path = queue.popleft()
+                    w.started = time.monotonic()
+                    w.conn.send(w.path)
+            busy = [w for w in self._workers if w.path is not None]
+            if not busy:
+                return
+            ready = wait([w.conn for w in busy], timeout=0.2)
+            now = time.monotonic()
+            for w in busy:
+                path = w.path
+                assert path is not None
+                if w.conn in ready:
+                    try:
+                        result: ParseResult = w.conn.recv()
+                    except (EOFError, OSError):
+                        result = ParseResult(path, None, None, "the file crashed the reader")
+                        self._replace(w)
+                    w.path = None
+                    yield result
+                elif now - w.started > self.timeout_s:
+                    self._replace(w)
+                    yield ParseResult(
+                        path, None, None, f"reading took longer than {self.timeout_s:g} s"
+                    )
+                    # the replacement worker starts idle: w (old object) is discarded
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[str]:
+    """Files as given; folders walked for .xlsx files (Excel's ~$ lock files skipped)."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = [
+                f
+                for f in path.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() == ".xlsx"
+                and not f.name.startswith(("~$", "."))
+            ]
+            out.extend(str(f) for f in sorted(found))
+        else:
+            out.append(str(path))
+    return out

@@ -1,0 +1,154 @@
+"""Helpers for the submission-file tests: real keys, real payloads, real zips taken apart."""
+
+from __future__ import annotations
+
+import io
+import uuid
+import zipfile
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from app.domain.catalog import Catalog
+from app.domain.payload import PayloadEntry, PayloadIndicator, SubmissionPayload
+from app.io.submission_writer import write_submission
+
+STATUSES = ("in_progress", "completed", "delayed", "not_started")
+
+
+class Key:
+    def __init__(self) -> None:
+        self.private = Ed25519PrivateKey.generate()
+        self.public = self.private.public_key().public_bytes_raw()
+
+    def sign(self, data: bytes) -> bytes:
+        return self.private.sign(data)
+
+
+def make_payload(
+    catalog: Catalog,
+    unit: str = "zjj",
+    period: str = "2016Q1",
+    *,
+    text: str = "按计划推进，完成阶段目标。",
+    texts: tuple[str, ...] = (),
+    version: int = 1,
+    sequence: int = 1,
+) -> SubmissionPayload:
+    """Every task of the unit filled; ``texts`` (if given) cycle through the text fields."""
+    entries = []
+    pool = list(texts) or [text]
+    k = 0
+    for i, (task, _role) in enumerate(catalog.tasks_for_unit(unit)):
+        fields = []
+        for _ in range(3):
+            fields.append(pool[k % len(pool)])
+            k += 1
+        entries.append(
+            PayloadEntry(
+                task=task.no,
+                status=STATUSES[i % 4],
+                percent=None if i % 4 == 3 else (i * 17) % 101,
+                progress=fields[0],
+                problems=fields[1],
+                next_steps=fields[2],
+                targets=tuple(
+                    (x.name, Decimal("1500.5") + j if j % 2 == 0 else None)
+                    for j, x in enumerate(task.targets)
+                ),
+            )
+        )
+    indicators = tuple(
+        PayloadIndicator(ind.no, Decimal("93.4") + ind.no, f"说明{ind.no}")
+        for ind in catalog.indicators_for_unit(unit)
+    )
+    return SubmissionPayload(
+        plan_code=catalog.code,
+        plan_hash=catalog.content_hash,
+        unit_id=unit,
+        unit_name=catalog.unit(unit).name,
+        period=period,
+        version=version,
+        sequence=sequence,
+        submission_id=str(uuid.uuid4()),
+        created_at=datetime(2016, 4, 8, 7, 30, 15, tzinfo=UTC),
+        app_version="0.1.0",
+        clerk="张三",
+        contact="0755-12345678",
+        entries=tuple(entries),
+        indicators=indicators,
+    )
+
+
+def write(
+    folder: Path, catalog: Catalog, key: Key, payload: SubmissionPayload, name: str = "s.xlsx"
+) -> Path:
+    path = folder / name
+    write_submission(path, payload, catalog, key.public, key.sign)
+    return path
+
+
+# -- taking zips apart --------------------------------------------------------------------
+def entries(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {i.filename: z.read(i) for i in z.infolist()}
+
+
+def rezip(
+    data: bytes | dict[str, bytes],
+    replace: dict[str, bytes | None] | None = None,
+    add: dict[str, bytes] | None = None,
+    compression: int = zipfile.ZIP_DEFLATED,
+) -> bytes:
+    """The same workbook with parts replaced (None removes one) or added; ``data`` may be
+    the workbook or its ``entries()`` already taken out (faster in loops)."""
+    replace = replace or {}
+    parts = entries(data) if isinstance(data, bytes) else data
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as out:
+        for name, content in parts.items():
+            new = replace.get(name, content)
+            if new is not None:
+                out.writestr(name, new)
+        for name, content in (add or {}).items():
+            out.writestr(name, content)
+    return buf.getvalue()
+
+
+def sheet_part(data: bytes, sheet_name: str) -> str:
+    """The part holding a sheet (openpyxl writes them in order: sheet1, sheet2, ...)."""
+    from app.io.submission_layout import SHEET_NAMES
+
+    return f"xl/worksheets/sheet{SHEET_NAMES.index(sheet_name) + 1}.xml"
+
+
+def custom_xml(props: dict[str, bytes | str]) -> bytes:
+    """A docProps/custom.xml with these text properties; bytes values go in as they are
+    (only &, < and > escaped), so a test can plant any byte sequence."""
+    out = [
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/docPropsVTypes">'
+    ]
+    for pid, (name, value) in enumerate(props.items(), 2):
+        raw = value if isinstance(value, bytes) else value.encode("utf-8")
+        raw = raw.replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;")
+        out.append(
+            b'<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="%d" name="%s">'
+            b"<vt:lpwstr>%s</vt:lpwstr></property>" % (pid, escape(name).encode(), raw)
+        )
+    out.append(b"</Properties>")
+    return b"".join(out)
+
+
+def signed_properties(data: bytes) -> dict[str, str]:
+    """The qr.* properties of a written file (read with the standard parser: test side)."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(entries(data)["docProps/custom.xml"])
+    ns = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+    return {p.get("name", ""): (p[0].text or "") for p in root.iter(f"{ns}property")}

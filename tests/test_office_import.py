@@ -1,0 +1,373 @@
+"""Office import: the outcome rules, order independence, bad files, cancel, status."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from app.cli import main
+from app.domain.catalog import Catalog
+from app.io import keys
+from app.models import ImportLog, Submission, SubmissionEntry
+from app.services.office_import import Importer
+from app.services.office_status import period_status
+from app.services.office_trust import add_trusted_key, revoke_key
+from app.services.stores import Store
+from tests.submission_kit import Key, make_payload, write
+
+
+def trust(store: Store, catalog: Catalog, unit: str, key: Key) -> None:
+    doc = keys.registration_document(
+        unit, catalog.unit(unit).name, key.public, "张三", datetime(2016, 3, 1, tzinfo=UTC)
+    )
+    add_trusted_key(store, catalog, keys.registration_from_document(doc))
+
+
+def state(store: Store) -> set[tuple[str, int, int, bool]]:
+    with store.factory() as s:
+        rows = s.execute(
+            select(Submission.uuid, Submission.version, Submission.sequence, Submission.is_current)
+        ).all()
+    return {(u, v, q, c) for u, v, q, c in rows}
+
+
+def counts(store: Store) -> tuple[int, int]:
+    with store.factory() as s:
+        return (
+            s.scalar(select(func.count(Submission.id))) or 0,
+            s.scalar(select(func.count(SubmissionEntry.id))) or 0,
+        )
+
+
+@pytest.fixture
+def zjj_key(office_store: Store, catalog: Catalog) -> Key:
+    key = Key()
+    trust(office_store, catalog, "zjj", key)
+    return key
+
+
+def test_accepted_duplicate_superseded(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    v1 = write(tmp_path, catalog, zjj_key, make_payload(catalog, version=1, sequence=1), "v1.xlsx")
+    v2 = write(
+        tmp_path,
+        catalog,
+        zjj_key,
+        make_payload(catalog, version=2, sequence=2, text="第二版：已全部完成。"),
+        "v2.xlsx",
+    )
+    imp = Importer(office_store, catalog)
+    [o] = imp.run([v2], in_process=True)
+    assert (o.outcome, o.unit, o.period, o.version) == ("accepted", "zjj", "2016Q1", 2)
+    [o] = imp.run([v1], in_process=True)
+    assert o.outcome == "superseded" and "v2" in o.reason
+    [o] = imp.run([v2], in_process=True)
+    assert o.outcome == "duplicate"
+    with office_store.factory() as s:
+        current = s.scalars(select(Submission).where(Submission.is_current.is_(True))).all()
+        assert [c.version for c in current] == [2]
+        assert s.scalar(select(func.count(Submission.id))) == 2  # every version queryable
+        logged = s.scalars(select(ImportLog.outcome).order_by(ImportLog.id)).all()
+        assert logged == ["accepted", "superseded", "duplicate"]
+
+
+def test_newer_version_replaces_current(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    v1 = write(tmp_path, catalog, zjj_key, make_payload(catalog, version=1, sequence=3), "a.xlsx")
+    v2 = write(tmp_path, catalog, zjj_key, make_payload(catalog, version=2, sequence=7), "b.xlsx")
+    imp = Importer(office_store, catalog)
+    assert [o.outcome for o in imp.run([v1], in_process=True)] == ["accepted"]
+    [o] = imp.run([v2], in_process=True)
+    assert o.outcome == "accepted" and o.reason == "replaces v1"
+    assert {(v, c) for _, v, _, c in state(office_store)} == {(1, False), (2, True)}
+
+
+def test_folder_import_through_worker_processes(
+    office_store: Store, catalog: Catalog, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    units = ["zjj", "jtys", "swj"]
+    for i, unit in enumerate(units):
+        key = Key()
+        trust(office_store, catalog, unit, key)
+        write(
+            folder / ("sub" if i else ""), catalog, key, make_payload(catalog, unit), f"{unit}.xlsx"
+        )
+    (folder / "~$zjj.xlsx").write_bytes(b"excel lock file")
+    (folder / "notes.txt").write_text("ignored")
+    outcomes = Importer(office_store, catalog, workers=2).run([folder])
+    assert sorted(o.unit for o in outcomes if o.outcome == "accepted") == sorted(units)
+    assert len(outcomes) == 3
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(order=st.permutations(range(5)), repeats=st.lists(st.integers(0, 4), max_size=4))
+def test_order_and_repetition_do_not_matter(
+    office_store: Store,
+    catalog: Catalog,
+    genuine_files: list[Path],
+    order: list[int],
+    repeats: list[int],
+) -> None:
+    expected = genuine_files_state(catalog, genuine_files)
+    with office_store.factory.begin() as s:  # each example starts from an empty history
+        s.query(SubmissionEntry).delete()
+        s.query(Submission).delete()
+    files = [genuine_files[i] for i in order] + [genuine_files[i] for i in repeats]
+    Importer(office_store, catalog).run(files, in_process=True)
+    assert state(office_store) == expected
+
+
+_EXPECTED: dict[str, set[tuple[str, int, int, bool]]] = {}
+
+
+def genuine_files_state(catalog: Catalog, files: list[Path]) -> set[tuple[str, int, int, bool]]:
+    return _EXPECTED[str(files[0].parent)]
+
+
+@pytest.fixture
+def genuine_files(
+    office_store: Store, catalog: Catalog, tmp_path_factory: pytest.TempPathFactory
+) -> list[Path]:
+    folder = tmp_path_factory.mktemp("genuine")
+    k1, k2 = Key(), Key()
+    trust(office_store, catalog, "zjj", k1)
+    trust(office_store, catalog, "jtys", k2)
+    specs = [
+        ("zjj", k1, 1, 1),
+        ("zjj", k1, 2, 2),
+        ("zjj", k1, 3, 5),
+        ("jtys", k2, 1, 1),
+        ("jtys", k2, 2, 4),
+    ]
+    files, expected = [], set()
+    for unit, key, version, seq in specs:
+        p = make_payload(catalog, unit, version=version, sequence=seq)
+        files.append(write(folder, catalog, key, p, f"{unit}-{version}.xlsx"))
+        newest = max(v for u, _, v, _ in specs if u == unit)
+        expected.add((p.submission_id, version, seq, version == newest))
+    _EXPECTED[str(folder)] = expected
+    return files
+
+
+def test_unregistered_key_is_refused_with_its_fingerprint(
+    office_store: Store, catalog: Catalog, tmp_path: Path
+) -> None:
+    stranger = Key()
+    f = write(tmp_path, catalog, stranger, make_payload(catalog))
+    [o] = Importer(office_store, catalog).run([f], in_process=True)
+    assert o.outcome == "rejected"
+    assert o.reason.startswith("signed by an unregistered key")
+    assert keys.format_fingerprint(keys.fingerprint(stranger.public)) in o.reason
+    assert counts(office_store) == (0, 0)
+
+
+def test_another_units_key_is_refused(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    f = write(tmp_path, catalog, zjj_key, make_payload(catalog, "jtys"))
+    [o] = Importer(office_store, catalog).run([f], in_process=True)
+    assert o.outcome == "rejected" and "another unit's key" in o.reason
+
+
+def test_revoked_key_refuses_later_signatures_only(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    early = make_payload(catalog, version=1, sequence=1)
+    late = replace(
+        make_payload(catalog, version=2, sequence=2), created_at=datetime(2016, 6, 1, tzinfo=UTC)
+    )
+    f1 = write(tmp_path, catalog, zjj_key, early, "early.xlsx")
+    f2 = write(tmp_path, catalog, zjj_key, late, "late.xlsx")
+    revoke_key(office_store, keys.fingerprint(zjj_key.public), datetime(2016, 5, 1, tzinfo=UTC))
+    outcomes = Importer(office_store, catalog).run([f1, f2], in_process=True)
+    assert [o.outcome for o in outcomes] == ["accepted", "rejected"]
+    assert "revoked key" in outcomes[1].reason
+
+
+def test_replayed_older_sequence_is_refused(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    v2 = write(tmp_path, catalog, zjj_key, make_payload(catalog, version=2, sequence=9), "2.xlsx")
+    v3 = write(tmp_path, catalog, zjj_key, make_payload(catalog, version=3, sequence=4), "3.xlsx")
+    outcomes = Importer(office_store, catalog).run([v2, v3], in_process=True)
+    assert [o.outcome for o in outcomes] == ["accepted", "rejected"]
+    assert "out of order" in outcomes[1].reason
+
+
+def test_same_version_different_file_is_refused(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    a = write(tmp_path, catalog, zjj_key, make_payload(catalog, version=1, sequence=1), "a.xlsx")
+    b = write(tmp_path, catalog, zjj_key, make_payload(catalog, version=1, sequence=2), "b.xlsx")
+    outcomes = Importer(office_store, catalog).run([a, b], in_process=True)
+    assert [o.outcome for o in outcomes] == ["accepted", "rejected"]
+
+
+BAD_FILES = {
+    "empty.xlsx": b"",
+    "random.xlsx": bytes(random.Random(1).randrange(256) for _ in range(5000)),
+    "text.xlsx": "这不是Excel文件".encode(),
+}
+
+
+def test_bad_files_are_refused_and_change_nothing(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    good = write(tmp_path, catalog, zjj_key, make_payload(catalog), "good.xlsx").read_bytes()
+    files = dict(BAD_FILES)
+    files["truncated.xlsx"] = good[: len(good) // 2]
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "plain workbook"
+    wb.save(tmp_path / "plain.xlsx")
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    (folder / "plain.xlsx").write_bytes((tmp_path / "plain.xlsx").read_bytes())
+    outcomes = Importer(office_store, catalog, workers=2).run([folder])
+    assert len(outcomes) == len(files) + 1
+    assert all(o.outcome == "rejected" and o.reason for o in outcomes), outcomes
+    assert all("\n" not in o.reason for o in outcomes)
+    assert counts(office_store) == (0, 0)
+
+
+def test_a_slow_file_is_cut_off_and_the_batch_goes_on(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    f = write(tmp_path, catalog, zjj_key, make_payload(catalog))
+    outcomes = Importer(office_store, catalog, workers=1, timeout_s=0.0).run(
+        [f, tmp_path / "missing.xlsx"], in_process=False
+    )
+    assert outcomes[0].outcome == "rejected" and "longer than" in outcomes[0].reason
+    assert outcomes[1].outcome == "rejected"
+    assert counts(office_store) == (0, 0)
+
+
+def test_cancel_keeps_finished_files_and_applies_no_more(
+    office_store: Store, catalog: Catalog, tmp_path: Path
+) -> None:
+    files = []
+    for unit in ["zjj", "jtys", "swj", "jyj"]:
+        key = Key()
+        trust(office_store, catalog, unit, key)
+        files.append(write(tmp_path, catalog, key, make_payload(catalog, unit), f"{unit}.xlsx"))
+    done: list[str] = []
+    outcomes = Importer(office_store, catalog).run(
+        files,
+        in_process=True,
+        on_result=lambda o, n, total: done.append(o.outcome),
+        cancelled=lambda: len(done) >= 1,
+    )
+    assert [o.outcome for o in outcomes] == ["accepted"]
+    assert counts(office_store)[0] == 1
+
+
+def test_dry_run_changes_nothing_and_lists_differences(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    v1 = write(tmp_path, catalog, zjj_key, make_payload(catalog, version=1, sequence=1), "1.xlsx")
+    Importer(office_store, catalog).run([v1], in_process=True)
+    before = state(office_store)
+    v2 = write(
+        tmp_path,
+        catalog,
+        zjj_key,
+        make_payload(catalog, version=2, sequence=2, text="新的进展说明"),
+        "2.xlsx",
+    )
+    [o] = Importer(office_store, catalog).run([v2], dry_run=True, in_process=True)
+    assert o.outcome == "accepted" and o.reason == "replaces v1"
+    assert any(c.field == "progress" and c.new == "新的进展说明" for c in o.changes)
+    assert state(office_store) == before
+
+
+def test_status_submitted_late_missing_rejected(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    on_time = write(tmp_path, catalog, zjj_key, make_payload(catalog), "zjj.xlsx")
+    k = Key()
+    trust(office_store, catalog, "jtys", k)
+    late = replace(make_payload(catalog, "jtys"), created_at=datetime(2016, 4, 11, 2, tzinfo=UTC))
+    late_file = write(tmp_path, catalog, k, late, "jtys.xlsx")
+    stranger = write(tmp_path, catalog, Key(), make_payload(catalog, "swj"), "swj.xlsx")
+    Importer(office_store, catalog).run([on_time, late_file, stranger], in_process=True)
+    st_ = {u.unit: u for u in period_status(office_store, catalog, "2016Q1").units}
+    assert st_["zjj"].state == "submitted" and st_["zjj"].version == 1
+    assert st_["jtys"].state == "late"
+    assert st_["swj"].state == "rejected" and "unregistered" in st_["swj"].last_reason
+    assert st_["jyj"].state == "missing"
+    assert "zlqsb" not in st_  # the office does not report to itself
+
+
+def test_cli_import_and_status_json(
+    tmp_path: Path, catalog: Catalog, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "data")
+    key = Key()
+    reg = tmp_path / "zjj.json"
+    keys.write_registration(
+        reg,
+        keys.registration_document(
+            "zjj", "深圳市住房和建设局", key.public, "张三", datetime(2016, 3, 1, tzinfo=UTC)
+        ),
+    )
+    assert main(["--data-dir", data, "office", "init"]) == 0
+    assert main(["--data-dir", data, "office", "trust", "add", str(reg), "--yes"]) == 0
+    f = write(tmp_path, catalog, key, make_payload(catalog))
+    (tmp_path / "junk.xlsx").write_bytes(b"junk")
+    capsys.readouterr()
+    code = main(
+        ["--data-dir", data, "office", "import", str(f), str(tmp_path / "junk.xlsx"), "--json"]
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert code == 1  # something was refused
+    assert [set(o) for o in out] == [{"file", "outcome", "reason", "unit", "period", "version"}] * 2
+    assert [o["outcome"] for o in out] == ["accepted", "rejected"]
+    assert main(["--data-dir", data, "office", "import", str(f), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["outcome"] == "duplicate"
+    assert main(["--data-dir", data, "office", "status", "--period", "2016Q1", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["period"] == "2016Q1"
+    zjj = next(u for u in status["units"] if u["unit"] == "zjj")
+    assert zjj == {
+        "unit": "zjj",
+        "state": "submitted",
+        "version": 1,
+        "submitted_at": "2016-04-08T07:30:15Z",
+    }
+    assert main(["--data-dir", data, "office", "status", "--period", "2099Q1"]) == 2
+    assert main(["--data-dir", data, "office", "import", str(tmp_path / "nope.xlsx")]) == 2
+
+
+def test_hand_edited_cell_is_refused_and_counted_for_its_unit(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    f = write(tmp_path, catalog, zjj_key, make_payload(catalog))
+    wb = openpyxl.load_workbook(f)
+    ws = wb.worksheets[1]
+    ws.protection.sheet = False
+    ws["F2"] = "改过的进展"
+    wb.save(f)
+    [o] = Importer(office_store, catalog).run([f], in_process=True)
+    assert o.outcome == "rejected" and o.unit == "zjj" and o.period == "2016Q1"
+    assert counts(office_store) == (0, 0)
+    zjj = next(u for u in period_status(office_store, catalog, "2016Q1").units if u.unit == "zjj")
+    assert zjj.state == "rejected" and zjj.rejected_attempts == 1

@@ -1,0 +1,598 @@
+"""The signed submission workbook: written for people, verified byte for byte, and every
+tampered or hostile variant refused with its own one-line reason."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import re
+import zipfile
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.domain.catalog import AssignmentInfo, Catalog
+from app.domain.payload import PayloadEntry, PayloadError
+from app.io import submission_reader, submission_writer
+from app.io.canonical import canonical_bytes, payload_bytes
+from app.io.submission_layout import SHEET_INDICATORS, SHEET_NAMES, SHEET_TASKS
+from app.io.submission_reader import (
+    SubmissionRejected,
+    VerifiedSubmission,
+    parse_xml,
+    read_submission,
+    verify_submission,
+)
+from app.io.submission_writer import property_chunks, write_submission
+from tests.submission_kit import (
+    Key,
+    custom_xml,
+    entries,
+    make_payload,
+    rezip,
+    sheet_part,
+    signed_properties,
+    write,
+)
+
+TRICKY = ("=1+1", '=HYPERLINK("http://x","y")', "@SUM(A1)", "+1", "-1", "#N/A", "=A1", "_x0041_")
+
+
+@pytest.fixture(scope="module")
+def key() -> Key:
+    return Key()
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog, key: Key) -> bytes:
+    payload = make_payload(catalog, "zjj", texts=("进展顺利。\n第二行", "问题", "计划"))
+    return write(tmp_path_factory.mktemp("w"), catalog, key, payload).read_bytes()
+
+
+def rejected(data: bytes, catalog: Catalog | None, **kw: object) -> SubmissionRejected:
+    with pytest.raises(SubmissionRejected) as info:
+        verify_submission(data, catalog, **kw)  # type: ignore[arg-type]
+    assert "\n" not in info.value.reason and info.value.reason
+    return info.value
+
+
+def set_cell_xml(xml: bytes, ref: str, new_cell_body: bytes, attrs: bytes = b"") -> bytes:
+    """Replace the cell ``ref`` in sheet XML by ``<c r=ref attrs>new_cell_body</c>``."""
+    pattern = re.compile(rb'<c r="' + ref.encode() + rb'"[^>]*?(?:/>|>.*?</c>)', re.S)
+    new = b'<c r="' + ref.encode() + b'"' + attrs + b">" + new_cell_body + b"</c>"
+    out, n = pattern.subn(lambda _m: new, xml, count=1)
+    assert n == 1, ref
+    return out
+
+
+# -- the round trip -----------------------------------------------------------------------
+def test_round_trip_returns_the_signed_payload(tmp_path: Path, catalog: Catalog, key: Key) -> None:
+    payload = make_payload(catalog, "scjg", version=3, sequence=7)
+    path = tmp_path / "报送.xlsx"
+    sha = write_submission(path, payload, catalog, key.public, key.sign)
+    data = path.read_bytes()
+    assert sha == hashlib.sha256(data).hexdigest()
+    v = verify_submission(data, catalog, trusted={key_fp(key): key.public}.get, pubkey=key.public)
+    assert v.payload == payload
+    assert v.payload_bytes == payload_bytes(payload)
+    assert v.fingerprint == key_fp(key) and v.public_key == key.public
+    assert v.file_sha256 == sha
+    assert verify_submission(path, catalog).payload == payload  # a path works as well
+    assert verify_submission(data, None).payload == payload  # plan cells skipped, rest checked
+    assert pickle.loads(pickle.dumps(v)) == v  # crosses into the import worker process
+
+
+def key_fp(key: Key) -> str:
+    return hashlib.sha256(key.public).hexdigest()
+
+
+def test_read_submission_exposes_the_signed_parts(written: bytes, key: Key) -> None:
+    sub = read_submission(written)
+    assert sub.algorithm == "Ed25519" and sub.public_key == key.public
+    assert sub.fingerprint == key_fp(key)
+    assert sub.sha256 == hashlib.sha256(written).hexdigest()
+    props = signed_properties(written)
+    count = int(props["qr.payload.count"])
+    joined = "".join(props[f"qr.payload.{i:04d}"] for i in range(1, count + 1))
+    assert joined.encode("utf-8") == sub.payload_bytes
+
+
+def test_payload_is_chunked_within_excels_property_limit(
+    tmp_path: Path, catalog: Catalog, key: Key
+) -> None:
+    # astral characters (2 UTF-16 units) at every chunk boundary position
+    long = ("质量𠀀工作😀" * 400)[:1999]
+    payload = make_payload(catalog, "scjg", text=long)
+    data = write(tmp_path, catalog, key, payload).read_bytes()
+    props = signed_properties(data)
+    count = int(props["qr.payload.count"])
+    chunks = [props[f"qr.payload.{i:04d}"] for i in range(1, count + 1)]
+    assert count > 100
+    assert all(len(c.encode("utf-16-le")) <= 2 * 255 for c in chunks)
+    assert verify_submission(data, catalog).payload == payload
+    assert property_chunks("𠀀" * 200) == ["𠀀" * 127, "𠀀" * 73]
+
+
+# -- tampering ----------------------------------------------------------------------------
+def test_every_single_byte_flip_of_the_payload_is_refused(catalog: Catalog, key: Key) -> None:
+    payload = make_payload(catalog, "jyj", text="进展")
+    path_data = write_submission_bytes(catalog, key, payload)
+    props = signed_properties(path_data)
+    signed = payload_bytes(payload)
+    parts = entries(path_data)
+
+    def with_payload(raw: bytes, signature: str | None = None) -> bytes:
+        mine: dict[str, bytes | str] = {
+            k: v for k, v in props.items() if not k.startswith("qr.payload.")
+        }
+        mine.update({"qr.payload.count": "1", "qr.payload.0001": raw})
+        if signature is not None:
+            mine["qr.signature"] = signature
+        return rezip(parts, {"docProps/custom.xml": custom_xml(mine)}, None, zipfile.ZIP_STORED)
+
+    assert verify_submission(with_payload(signed), catalog).payload == payload  # the control
+    for i in range(len(signed)):
+        flipped = bytearray(signed)
+        flipped[i] ^= 0x01
+        with pytest.raises(SubmissionRejected):
+            verify_submission(with_payload(bytes(flipped)), catalog)
+    sig = bytes.fromhex(hashlib.sha256(b"").hexdigest()) * 2  # 64 bytes, a wrong signature
+    import base64
+
+    reason = rejected(with_payload(signed, base64.b64encode(sig).decode()), catalog)
+    assert reason.code == "bad_signature"
+
+
+def write_submission_bytes(catalog: Catalog, key: Key, payload: object) -> bytes:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "x.xlsx"
+        write_submission(path, payload, catalog, key.public, key.sign)  # type: ignore[arg-type]
+        return path.read_bytes()
+
+
+def test_visible_text_edited_inside_the_zip_is_refused(written: bytes, catalog: Catalog) -> None:
+    part = sheet_part(written, SHEET_TASKS)
+    xml = entries(written)[part]
+    edited = set_cell_xml(xml, "F3", "<is><t>全部完成</t></is>".encode(), b' t="inlineStr"')
+    exc = rejected(rezip(written, {part: edited}), catalog)
+    assert exc.code == "visible_cell"
+    assert "任务进展!F3" in exc.reason
+    assert exc.payload is not None and exc.fingerprint  # genuine payload, for the import log
+
+
+def test_visible_number_edited_inside_the_zip_is_refused(written: bytes, catalog: Catalog) -> None:
+    part = sheet_part(written, SHEET_INDICATORS)
+    xml = entries(written)[part]
+    assert b'<c r="D3"' in xml
+    edited = set_cell_xml(xml, "D3", b"<v>99.9</v>", b' t="n"')
+    exc = rejected(rezip(written, {part: edited}), catalog)
+    assert exc.code == "visible_cell" and "工作目标指标!D3" in exc.reason
+
+
+def test_plan_text_edited_is_refused_only_with_the_plan(written: bytes, catalog: Catalog) -> None:
+    part = sheet_part(written, SHEET_TASKS)
+    edited = set_cell_xml(
+        entries(written)[part], "B3", "<is><t>别的任务</t></is>".encode(), b' t="inlineStr"'
+    )
+    data = rezip(written, {part: edited})
+    assert rejected(data, catalog).code == "visible_cell"
+    verify_submission(data, None)  # without the plan a task title cannot be checked
+
+
+def test_cell_edited_with_openpyxl_and_saved_is_refused(
+    tmp_path: Path, written: bytes, catalog: Catalog
+) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(written))
+    plain = tmp_path / "resaved.xlsx"
+    wb.save(plain)
+    verify_submission(plain.read_bytes(), catalog)  # a re-save alone keeps the file valid
+    wb[SHEET_TASKS]["G3"] = "没有问题"
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    exc = rejected(edited.read_bytes(), catalog)
+    assert exc.code == "visible_cell" and "任务进展!G3" in exc.reason
+
+
+def test_extra_rows_or_sheets_are_refused(written: bytes, catalog: Catalog) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(written))
+    wb[SHEET_TASKS].cell(row=200, column=3).value = "补充"
+    buf = io.BytesIO()
+    wb.save(buf)
+    exc = rejected(buf.getvalue(), catalog)
+    assert exc.code == "visible_cell" and "任务进展!C200" in exc.reason
+    wb = openpyxl.load_workbook(io.BytesIO(written))
+    wb.create_sheet("附件")
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert rejected(buf.getvalue(), catalog).code == "sheets"
+
+
+def test_hidden_rows_and_custom_number_formats_are_refused(
+    written: bytes, catalog: Catalog
+) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(written))
+    wb[SHEET_TASKS].row_dimensions[4].hidden = True
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert rejected(buf.getvalue(), catalog).code == "hidden_cells"
+    wb = openpyxl.load_workbook(io.BytesIO(written))
+    wb[SHEET_INDICATORS]["D3"].number_format = '"100"'  # shows 100 whatever the value
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert rejected(buf.getvalue(), catalog).code == "number_format"
+
+
+def test_another_key_is_refused(tmp_path: Path, catalog: Catalog, key: Key) -> None:
+    other = Key()
+    data = write(tmp_path, catalog, other, make_payload(catalog, "jyj")).read_bytes()
+    verify_submission(data, catalog)  # valid in itself: signed by the key it carries
+    exc = rejected(data, catalog, pubkey=key.public)
+    assert exc.code == "wrong_key"
+    fp = key_fp(other)
+    exc = rejected(data, catalog, trusted={key_fp(key): key.public}.get)
+    assert exc.code == "unregistered_key" and fp[:4].upper() in exc.reason
+    exc = rejected(data, catalog, trusted=lambda _fp: key.public)  # registry says otherwise
+    assert exc.code == "wrong_key"
+
+
+def test_fingerprint_must_match_the_embedded_key(written: bytes, catalog: Catalog) -> None:
+    props: dict[str, bytes | str] = dict(signed_properties(written))
+    props["qr.fingerprint"] = hashlib.sha256(b"x").hexdigest()
+    data = rezip(written, {"docProps/custom.xml": custom_xml(props)})
+    assert rejected(data, catalog).code == "fingerprint_mismatch"
+
+
+def test_validly_signed_but_not_canonical_payload_is_refused(
+    written: bytes, catalog: Catalog, key: Key
+) -> None:
+    import base64
+    import json
+
+    payload = verify_submission(written, catalog).payload
+    loose = json.dumps(json.loads(payload_bytes(payload)), ensure_ascii=False, indent=1).encode()
+    props: dict[str, bytes | str] = {
+        k: v for k, v in signed_properties(written).items() if not k.startswith("qr.payload.")
+    }
+    props.update(
+        {
+            "qr.payload.count": "1",
+            "qr.payload.0001": loose,
+            "qr.signature": base64.b64encode(key.sign(loose)).decode(),
+        }
+    )
+    data = rezip(written, {"docProps/custom.xml": custom_xml(props)})
+    assert rejected(data, catalog).code == "not_canonical"
+
+
+def test_payload_from_another_plan_is_refused(written: bytes, catalog: Catalog) -> None:
+    other_plan = replace(catalog, content_hash="0" * 64)
+    exc = rejected(written, other_plan)
+    assert exc.code == "plan_mismatch"
+
+
+# -- formulas -----------------------------------------------------------------------------
+def test_texts_that_look_like_formulas_stay_text(
+    tmp_path: Path, catalog: Catalog, key: Key
+) -> None:
+    payload = make_payload(catalog, "zjj", texts=TRICKY)
+    path = write(tmp_path, catalog, key, payload)
+    data = path.read_bytes()
+    for name, content in entries(data).items():
+        if name.startswith("xl/worksheets/"):
+            assert not re.search(rb"<f[\s>/]", content), name
+    assert verify_submission(data, catalog).payload == payload  # calamine reads them back
+    ws = openpyxl.load_workbook(path)[SHEET_TASKS]
+    got = {ws.cell(row=r, column=c).value for r in range(3, ws.max_row + 1) for c in (6, 7, 8)}
+    assert set(TRICKY) - {"_x0041_"} <= got
+    assert all(
+        ws.cell(row=r, column=6).data_type == "s"
+        for r in range(3, ws.max_row + 1)
+        if ws.cell(row=r, column=6).value
+    )
+
+
+def test_control_characters_never_crash_the_writer(
+    tmp_path: Path, catalog: Catalog, key: Key
+) -> None:
+    payload = make_payload(catalog, "jyj", texts=("换行\r\n回车\r制表\t", "响铃\x07竖\x0b", "ok"))
+    data = write(tmp_path, catalog, key, payload).read_bytes()
+    v = verify_submission(data, catalog)
+    assert v.payload == payload  # the signed text keeps every character
+    ws = openpyxl.load_workbook(io.BytesIO(data))[SHEET_TASKS]
+    assert ws["G3"].value == "响铃\ufffd竖\ufffd"
+
+
+def test_formula_injected_into_a_data_cell_is_refused(written: bytes, catalog: Catalog) -> None:
+    part = sheet_part(written, SHEET_TASKS)
+    xml = entries(written)[part]
+    text = verify_submission(written, catalog).payload.entries[0].progress
+    # the cached value equals the signed text, so only the formula check can catch it
+    body = b'<f>"' + text.encode() + b'"</f><v>' + text.encode() + b"</v>"
+    edited = set_cell_xml(xml, "F3", body, b' t="str"')
+    exc = rejected(rezip(written, {part: edited}), catalog)
+    assert exc.code == "formula" and "任务进展!F3" in exc.reason
+
+
+# -- hostile files ------------------------------------------------------------------------
+def test_zip_bomb_is_refused_before_any_parsing(
+    monkeypatch: pytest.MonkeyPatch, written: bytes, catalog: Catalog
+) -> None:
+    def no_parsing(*_a: object, **_k: object) -> None:
+        raise AssertionError("XML parsed before the zip was checked")
+
+    monkeypatch.setattr(submission_reader, "parse_xml", no_parsing)
+    bomb = rezip(written, add={"xl/worksheets/sheet9.xml": b"\0" * (21 * 1024 * 1024)})
+    assert len(bomb) < 200_000
+    assert rejected(bomb, catalog).code == "zip_size"
+    ratio = rezip(written, add={"docProps/extra.xml": b" " * (2 * 1024 * 1024)})
+    assert rejected(ratio, catalog).code == "zip_ratio"
+    many = rezip(written, add={f"x/{i}.txt": b"" for i in range(120)})
+    assert rejected(many, catalog).code == "zip_entries"
+
+
+def test_forged_sizes_cannot_smuggle_more_data(written: bytes, catalog: Catalog) -> None:
+    # declare a small size for a big entry: zipfile stops at the declared size, CRC fails
+    big = rezip(written, add={"docProps/pad.xml": b"<a>" + b"x" * 5000 + b"</a>"})
+    raw = bytearray(big)
+    name = b"docProps/pad.xml"
+    for sig, size_at in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
+        start = 0
+        while (pos := raw.find(sig, start)) >= 0:
+            name_at = pos + (46 if sig == b"PK\x01\x02" else 30)
+            if raw[name_at : name_at + len(name)] == name:
+                raw[pos + size_at : pos + size_at + 4] = (10).to_bytes(4, "little")
+            start = pos + 4
+    assert rejected(bytes(raw), catalog).code == "not_xlsx"
+
+
+def test_xml_entities_are_refused(written: bytes, catalog: Catalog) -> None:
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+        b"<Properties>&lol3;</Properties>"
+    )
+    exc = rejected(rezip(written, {"docProps/custom.xml": laughs}), catalog)
+    assert exc.code == "xml_entities"
+    sheet = rezip(written, {sheet_part(written, SHEET_TASKS): laughs})
+    assert rejected(sheet, catalog).code == "xml_entities"
+
+
+def test_defusedxml_is_active_even_without_the_byte_scan() -> None:
+    submission_reader.assert_defusedxml_active()
+    with pytest.raises(SubmissionRejected) as info:
+        parse_xml("custom.xml", b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')
+    assert info.value.code == "xml_entities"
+    with pytest.raises(SubmissionRejected) as info:
+        parse_xml("custom.xml", b"<x><y></x>")
+    assert info.value.code == "xml_malformed"
+
+
+@pytest.mark.parametrize(
+    ("extra", "code"),
+    [
+        ({"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0"}, "macro"),
+        ({"xl/externalLinks/externalLink1.xml": b"<externalLink/>"}, "external_link"),
+        ({"xl/embeddings/oleObject1.bin": b"\xd0\xcf"}, "embedded_object"),
+        ({"xl/activeX/activeX1.xml": b"<ax/>"}, "activex"),
+        ({"xl/drawings/drawing1.xml": b"<wsDr/>"}, "drawing"),
+        ({"xl/macrosheets/sheet1.xml": b"<xm/>"}, "macro"),
+    ],
+)
+def test_active_or_external_content_is_refused(
+    written: bytes, catalog: Catalog, extra: dict[str, bytes], code: str
+) -> None:
+    assert rejected(rezip(written, add=extra), catalog).code == code
+
+
+def test_macro_content_type_and_external_targets_are_refused(
+    written: bytes, catalog: Catalog
+) -> None:
+    types = entries(written)["[Content_Types].xml"].replace(
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    )
+    assert b"macroEnabled" in types
+    assert rejected(rezip(written, {"[Content_Types].xml": types}), catalog).code == "macro"
+    rels_name = "xl/worksheets/_rels/sheet2.xml.rels"
+    rels = (
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/hyperlink" Target="http://evil.example/" TargetMode="External"/>'
+        b"</Relationships>"
+    )
+    assert rejected(rezip(written, add={rels_name: rels}), catalog).code == "external_link"
+
+
+def test_duplicate_entry_names_are_refused(written: bytes, catalog: Catalog) -> None:
+    buf = io.BytesIO(written)
+    with pytest.warns(UserWarning), zipfile.ZipFile(buf, "a") as z:
+        z.writestr("xl/worksheets/sheet2.xml", b"<worksheet/>")
+    assert rejected(buf.getvalue(), catalog).code == "zip_duplicate"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", os.urandom(4096), b"PK\x03\x04" + os.urandom(200), b"not a workbook"],
+    ids=["empty", "random", "zip-header-then-noise", "text"],
+)
+def test_garbage_is_refused(data: bytes, catalog: Catalog) -> None:
+    assert rejected(data, catalog).code == "not_xlsx"
+
+
+def test_truncated_file_is_refused(written: bytes, catalog: Catalog) -> None:
+    for cut in (len(written) // 2, len(written) - 10, 30):
+        assert rejected(written[:cut], catalog).code == "not_xlsx"
+
+
+def test_plain_workbook_without_payload_is_refused(tmp_path: Path, catalog: Catalog) -> None:
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "报送"
+    wb.save(tmp_path / "plain.xlsx")
+    exc = rejected((tmp_path / "plain.xlsx").read_bytes(), catalog)
+    assert exc.code == "no_payload"
+
+
+def test_oversized_file_is_refused_unread(tmp_path: Path, catalog: Catalog) -> None:
+    big = tmp_path / "big.xlsx"
+    with open(big, "wb") as f:
+        f.truncate(submission_reader.MAX_FILE_BYTES + 1)
+    assert rejected(big, catalog).code == "too_large"  # type: ignore[arg-type]
+
+
+def test_rejection_survives_pickling() -> None:
+    exc = SubmissionRejected("原因", "macro", fingerprint="ab")
+    again = pickle.loads(pickle.dumps(exc))
+    assert (again.reason, again.code, again.fingerprint, str(again)) == (
+        "原因",
+        "macro",
+        "ab",
+        "原因",
+    )
+
+
+# -- writing ------------------------------------------------------------------------------
+def test_write_is_atomic_when_replace_fails(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, catalog: Catalog, key: Key
+) -> None:
+    path = tmp_path / "s.xlsx"
+    path.write_bytes(b"the previous version")
+
+    def boom(*_a: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(submission_writer.os, "replace", boom)
+    with pytest.raises(OSError):
+        write_submission(path, make_payload(catalog, "jyj"), catalog, key.public, key.sign)
+    assert path.read_bytes() == b"the previous version"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.xlsx"]
+
+
+def test_write_is_atomic_when_fsync_or_save_fails(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, catalog: Catalog, key: Key
+) -> None:
+    path = tmp_path / "s.xlsx"
+    path.write_bytes(b"old")
+    payload = make_payload(catalog, "jyj")
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise OSError(5, "I/O error")
+
+    with monkeypatch.context() as m:
+        m.setattr(submission_writer.os, "fsync", boom)
+        with pytest.raises(OSError):
+            write_submission(path, payload, catalog, key.public, key.sign)
+    with monkeypatch.context() as m:
+        m.setattr(openpyxl.Workbook, "save", boom)
+        with pytest.raises(OSError):
+            write_submission(path, payload, catalog, key.public, key.sign)
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["s.xlsx"]
+    write_submission(path, payload, catalog, key.public, key.sign)  # and then it works
+    assert verify_submission(path.read_bytes(), catalog).payload == payload
+
+
+def test_writer_refuses_a_payload_the_plan_does_not_allow(
+    tmp_path: Path, catalog: Catalog, key: Key
+) -> None:
+    good = make_payload(catalog, "jyj")
+    foreign = replace(good, entries=(*good.entries, PayloadEntry(23, "completed", 100, "", "", "")))
+    with pytest.raises(PayloadError, match="23"):
+        write_submission(tmp_path / "a.xlsx", foreign, catalog, key.public, key.sign)
+    with pytest.raises(PayloadError):
+        write_submission(tmp_path / "b.xlsx", good, catalog, Key().public, key.sign)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_workbook_reads_well_in_a_spreadsheet(tmp_path: Path, catalog: Catalog, key: Key) -> None:
+    payload = make_payload(catalog, "zjj", version=2, sequence=5)
+    wb = openpyxl.load_workbook(write(tmp_path, catalog, key, payload))
+    assert wb.sheetnames == list(SHEET_NAMES)
+    cover = wb["封面"]
+    labels = {cover.cell(row=r, column=1).value: cover.cell(row=r, column=2).value for r in
+              range(1, cover.max_row + 1)}  # fmt: skip
+    assert cover["A1"].value == catalog.title
+    assert labels["报送单位"] == "深圳市住房和建设局"
+    assert labels["报告期"] == "2016年第一季度（2016Q1）"
+    assert labels["版本"] == "第 2 版" and labels["报送序号"] == "5"
+    assert labels["填报人"] == "张三" and labels["联系电话"] == "0755-12345678"
+    assert labels["生成时间"] == "2016-04-08 15:30:15（北京时间）"  # 07:30:15 UTC
+    groups = labels["签名密钥指纹"].split()
+    assert len(groups) == 16 and "".join(groups).lower() == key_fp(key)
+    texts = [cover.cell(row=r, column=1).value for r in range(1, cover.max_row + 1)]
+    assert "本文件含数字签名，任何修改都会使签名失效。" in texts
+
+    tasks = wb[SHEET_TASKS]
+    headers = [c.value for c in tasks[2]]
+    assert headers[:8] == ["序号", "任务", "角色", "状态", "完成度(%)", "工作进展", "存在问题",
+                           "下一步计划"]  # fmt: skip
+    assert headers[8:] == ["目标", "目标值", "实际值", "单位"]
+    by_task = {}
+    for r in range(3, tasks.max_row + 1):
+        if tasks.cell(row=r, column=1).value is not None:
+            by_task[tasks.cell(row=r, column=1).value] = r
+    assert sorted(by_task) == [e.task for e in payload.entries]
+    e27 = next(e for e in payload.entries if e.task == 27)
+    r = by_task[27]
+    assert tasks.cell(row=r, column=2).value == catalog.task(27).title
+    assert tasks.cell(row=r, column=9).value == "新增绿色建筑面积"
+    assert tasks.cell(row=r, column=10).value == "≥ 800 万平方米"
+    assert tasks.cell(row=r, column=11).value == float(e27.targets[0][1] or 0)
+    assert tasks.cell(row=r, column=12).value == "万平方米"
+    assert tasks.cell(row=r, column=6).alignment.wrap_text
+    assert tasks.freeze_panes == "A3"
+    assert tasks.print_title_rows == "$1:$2"
+    assert tasks.page_setup.orientation == "landscape"
+    assert int(tasks.page_setup.paperSize) == 9  # A4
+    assert tasks.sheet_properties.pageSetUpPr.fitToPage
+    assert int(tasks.page_setup.fitToWidth) == 1 and int(tasks.page_setup.fitToHeight) == 0
+    assert tasks.protection.sheet
+    assert tasks.column_dimensions["F"].width >= 30
+    assert tasks.cell(row=r, column=1).border.left.style == "thin"
+
+    inds = wb[SHEET_INDICATORS]
+    assert [c.value for c in inds[2]] == ["序号", "指标", "目标值", "实际值", "单位", "说明"]
+    rows = [[c.value for c in row] for row in inds.iter_rows(min_row=3)]
+    assert [r[0] for r in rows] == [3, 4, 8]
+    assert rows[0][1] == "大中型工程项目一次性验收合格率" and rows[0][2] == "= 100 %"
+    assert rows[0][3] == pytest.approx(96.4) and rows[0][5] == "说明3"
+    assert inds.protection.sheet and inds.freeze_panes == "A3"
+
+
+def test_full_unit_export_with_long_texts(tmp_path: Path, catalog: Catalog, key: Key) -> None:
+    """49 entries of 2,000-character texts write and verify (timed in the report, not here)."""
+    every = tuple(
+        replace(t, units=(*t.units, AssignmentInfo("jcj", "support"))) for t in catalog.tasks
+    )
+    big_plan = replace(catalog, tasks=every)
+    text = ("推进质量强市建设，=SUM(A1) 开展监督抽查。" * 120)[:2000]
+    payload = make_payload(big_plan, "jcj", text=text)
+    assert len(payload.entries) == 49
+    path = write(tmp_path, big_plan, key, payload)
+    assert verify_submission(path.read_bytes(), big_plan).payload == payload
+
+
+def test_canonical_bytes_are_what_is_signed(written: bytes, catalog: Catalog) -> None:
+    v: VerifiedSubmission = verify_submission(written, catalog)
+    assert canonical_bytes(v.payload.to_dict()) == v.payload_bytes
+
+
+def test_targets_keep_the_plans_order(catalog: Catalog) -> None:
+    from app.domain.payload import payload_problems
+
+    p = make_payload(catalog, "scjg")
+    e23 = next(e for e in p.entries if e.task == 23)
+    swapped = replace(e23, targets=tuple(reversed(e23.targets)))
+    bad = replace(p, entries=tuple(swapped if e.task == 23 else e for e in p.entries))
+    assert payload_problems(p, catalog) == []
+    assert any("顺序" in x for x in payload_problems(bad, catalog))
+    unknown = replace(e23, targets=(("没有这个目标", Decimal(1)),))
+    bad = replace(p, entries=tuple(unknown if e.task == 23 else e for e in p.entries))
+    assert any("没有这个目标" in x for x in payload_problems(bad, catalog))

@@ -1,0 +1,170 @@
+"""``verify FILE [--pubkey F] [--json]``: one line, the right exit status, no store touched."""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from app.cli import main
+from app.domain.catalog import Catalog
+from app.io import keys
+from app.io.submission_layout import SHEET_TASKS
+from tests.submission_kit import Key, entries, make_payload, rezip, sheet_part, write
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def key() -> Key:
+    return Key()
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog, key: Key) -> Path:
+    payload = make_payload(catalog, "zjj", version=2)
+    return write(tmp_path_factory.mktemp("cli"), catalog, key, payload, "住建局-2016Q1-v2.xlsx")
+
+
+@pytest.fixture(scope="module")
+def tampered(signed: Path) -> Path:
+    data = signed.read_bytes()
+    part = sheet_part(data, SHEET_TASKS)
+    xml = entries(data)[part].replace("按计划推进".encode(), "全部已完成".encode(), 1)
+    path = signed.with_name("tampered.xlsx")
+    path.write_bytes(rezip(data, {part: xml}))
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], tmp_path: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(tmp_path / "data"), "verify", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def groups(key: Key) -> str:
+    return keys.format_fingerprint(keys.fingerprint(key.public))
+
+
+def test_valid_file_prints_ok_and_touches_no_store(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, key: Key
+) -> None:
+    code, out, err = run(capsys, tmp_path, str(signed))
+    assert code == 0, err
+    assert out == f"OK: 深圳市住房和建设局 2016Q1 v2 signed by {groups(key)}\n"
+    assert not (tmp_path / "data").exists()  # no store, no backup, no folder
+
+
+def test_json_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, tampered: Path, key: Key
+) -> None:
+    code, out, _ = run(capsys, tmp_path, str(signed), "--json")
+    doc = json.loads(out)
+    assert code == 0
+    assert {k: doc[k] for k in ("file", "valid", "reason", "unit", "period", "version")} == {
+        "file": str(signed),
+        "valid": True,
+        "reason": "",
+        "unit": "zjj",
+        "period": "2016Q1",
+        "version": 2,
+    }
+    assert doc["fingerprint"] == keys.fingerprint(key.public)
+    code, out, _ = run(capsys, tmp_path, str(tampered), "--json")
+    doc = json.loads(out)
+    assert code == 1
+    assert doc["valid"] is False and doc["code"] == "visible_cell"
+    assert "任务进展!" in doc["reason"]
+    assert doc["unit"] == "zjj" and doc["version"] == 2  # the genuine payload, for the log
+
+
+def test_tampered_file_is_refused_with_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, tampered: Path
+) -> None:
+    code, out, err = run(capsys, tmp_path, str(tampered))
+    assert code == 1
+    assert out.startswith("REFUSED: 单元格 任务进展!") and out.count("\n") == 1
+    assert err == ""
+
+
+def test_missing_file_is_bad_usage(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, tmp_path, str(tmp_path / "nope.xlsx"))
+    assert code == 2 and out == ""
+    assert "nope.xlsx" in err and err.count("\n") == 1
+
+
+def test_pubkey_from_a_registration_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, key: Key
+) -> None:
+    at = datetime(2016, 3, 1, tzinfo=UTC)
+    mine = keys.registration_document("zjj", "深圳市住房和建设局", key.public, "张三", at)
+    reg = keys.write_registration(tmp_path / "zjj.json", mine)
+    assert run(capsys, tmp_path, str(signed), "--pubkey", str(reg))[0] == 0
+
+    other = Key()
+    theirs = keys.registration_document("zjj", "深圳市住房和建设局", other.public, "李四", at)
+    reg2 = keys.write_registration(tmp_path / "other.json", theirs)
+    code, out, _ = run(capsys, tmp_path, str(signed), "--pubkey", str(reg2))
+    assert code == 1 and out.startswith("REFUSED: 签名密钥与指定的公钥不符")
+    assert groups(key) in out
+
+
+def test_pubkey_in_other_forms(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, key: Key
+) -> None:
+    raw = tmp_path / "k.bin"
+    raw.write_bytes(key.public)
+    text = tmp_path / "k.txt"
+    text.write_text(base64.b64encode(key.public).decode() + "\n")
+    pem = tmp_path / "k.pem"
+    pem.write_bytes(
+        key.private.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    )
+    minimal = tmp_path / "k.json"
+    minimal.write_text(json.dumps({"public_key": base64.b64encode(key.public).decode()}))
+    for f in (raw, text, pem, minimal):
+        code, out, err = run(capsys, tmp_path, str(signed), "--pubkey", str(f))
+        assert code == 0, (f.name, out, err)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"not a key",
+        json.dumps({"public_key": base64.b64encode(b"x" * 32).decode(), "fingerprint": "00"}),
+        json.dumps({"key": "missing"}),
+        base64.b64encode(b"short"),
+    ],
+    ids=["garbage", "fingerprint-mismatch", "no-public-key", "short-key"],
+)
+def test_bad_pubkey_file_is_bad_usage(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, content: bytes | str
+) -> None:
+    f = tmp_path / "bad.key"
+    f.write_bytes(content if isinstance(content, bytes) else content.encode())
+    code, out, err = run(capsys, tmp_path, str(signed), "--pubkey", str(f))
+    assert code == 2 and out == "" and err.count("\n") == 1
+
+
+def test_real_process_exit_status(tmp_path: Path, signed: Path, tampered: Path) -> None:
+    def app(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "d"), "verify", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
+
+    ok = app(str(signed))
+    assert ok.returncode == 0 and ok.stdout.startswith("OK: "), ok.stderr
+    bad = app(str(tampered))
+    assert bad.returncode == 1 and bad.stdout.startswith("REFUSED: ")
+    assert "Traceback" not in bad.stderr + ok.stderr
