@@ -56,6 +56,11 @@ def _window_args(argv: list[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # Chinese output must survive a redirected stdout on a Windows code page (cp936/cp1252).
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower() != "utf-8":
+            reconfigure(encoding="utf-8", errors="replace")
     window = _window_args(argv)
     if window is not None:  # no sub-command: the desktop program, started light
         from app.config import Settings
