@@ -31,10 +31,10 @@ version_info: dict[str, Any] = runpy.run_path(str(ROOT / "packaging" / "version_
 
 
 @pytest.fixture(scope="module")
-def gui_app() -> Any:
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication([])
+def gui_app(qapp: Any) -> Any:
+    # pytest-qt's QApplication: a bare QGuiApplication made here would outlive this module
+    # and abort the first QWidget a later test creates.
+    return qapp
 
 
 def ico_entries(data: bytes) -> list[tuple[int, bytes]]:

@@ -54,6 +54,18 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_status)
 
+    p = osub.add_parser("report", help="the consolidated report workbook of a period")
+    p.add_argument("--period", required=True)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_report)
+
+    p = osub.add_parser("assess", help="the annual assessment: every unit's score, explained")
+    p.add_argument("--period", help="the annual period (default: the plan's)")
+    p.add_argument("--as-of", dest="as_of", help="count periods due by this date (default: today)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_assess)
+
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.office_store()
@@ -187,4 +199,103 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         print(f"  {u.unit_name:<14} {STATE_ZH[u.state]:<6} {ver:<4} {when}")
     summary = ", ".join(f"{status.count(k)} {k}" for k in STATE_ZH)
     print(summary)
+    return 0
+
+
+def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
+    from app.services.report import write_report
+
+    out: Path = args.out
+    if out.suffix.lower() != ".xlsx":
+        raise CliError(f"--out must name an .xlsx file: {out}", 2)
+    if not out.parent.is_dir():
+        raise CliError(f"no such folder: {out.parent}", 2)
+    store = ctx.office_store()
+    catalog = store_catalog(store)
+    try:
+        catalog.period(args.period)
+    except KeyError as exc:
+        codes = ", ".join(p.code for p in catalog.periods)
+        raise CliError(f"unknown period {args.period} (plan periods: {codes})", 2) from exc
+    try:
+        summary = write_report(store, catalog, args.period, out)
+    except OSError as exc:  # e.g. the file is open in Excel on Windows
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    if args.json:
+        print_json(
+            {
+                "path": str(summary.path),
+                "period": args.period,
+                "sheets": list(summary.sheets),
+                "entries": summary.entries_written,
+                "units": {
+                    "expected": summary.units_expected,
+                    "on_time": summary.units_on_time,
+                    "late": summary.units_late,
+                    "missing": summary.units_missing,
+                },
+                "sha256": summary.file_sha256,
+            }
+        )
+        return 0
+    print(summary.path)
+    print(
+        f"{args.period}: {summary.entries_written} entries, {len(summary.sheets)} sheets; "
+        f"units {summary.units_expected} expected, {summary.units_on_time} on time, "
+        f"{summary.units_late} late, {summary.units_missing} missing"
+    )
+    print(f"SHA-256 {summary.file_sha256}")
+    return 0
+
+
+def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.services.assessment import (
+        annual_period,
+        list_rules,
+        score_units,
+        scores_to_json,
+        today_in_plan_tz,
+    )
+
+    store = ctx.office_store()
+    catalog = store_catalog(store)
+    try:
+        annual = annual_period(catalog, args.period)
+    except KeyError as exc:
+        codes = ", ".join(p.code for p in catalog.periods if p.kind == "annual")
+        raise CliError(f"not an annual period: {args.period} (annual periods: {codes})", 2) from exc
+    try:
+        as_of = date.fromisoformat(args.as_of) if args.as_of else today_in_plan_tz()
+    except ValueError as exc:
+        raise CliError(f"--as-of: not an ISO date: {args.as_of}", 2) from exc
+    scores = score_units(store, catalog, annual.code, as_of=as_of)
+    rules = list_rules(store, catalog)
+    if args.json:
+        print_json(
+            {
+                "period": annual.code,
+                "as_of": as_of.isoformat(),
+                "rules": [
+                    {
+                        "rule": r.key,
+                        "name": r.name,
+                        "weight": str(r.weight),
+                        "enabled": r.enabled,
+                        "params": dict(r.params),
+                    }
+                    for r in rules
+                ],
+                "units": scores_to_json(scores),
+            }
+        )
+        return 0
+    weights = "，".join(f"{r.name} {r.weight}" for r in rules if r.enabled)
+    print(f"{annual.title} 考核（截至 {as_of}）  权重：{weights}")
+    for s in scores:
+        print(f"{s.rank:>3}. {s.unit_name:<14} {s.total:>6}")
+        for p in s.parts:
+            pts = f"{p.points:>6}" if p.applicable else "  不计"
+            print(f"       {p.rule_name:<6} {pts}  {p.explanation}")
     return 0

@@ -117,7 +117,12 @@ class Catalog:
     tasks: tuple[TaskInfo, ...]
     indicators: tuple[IndicatorInfo, ...]
     periods: tuple[PeriodInfo, ...]
-    _names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Derived look-ups; init=False so dataclasses.replace() builds them anew, never shares them.
+    _names: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
+    # tasks_for_unit memo: the catalog never changes, and each import verification asks twice
+    _unit_tasks: dict[str, tuple[tuple[TaskInfo, str], ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         for u in self.units:
@@ -194,12 +199,15 @@ class Catalog:
 
     def tasks_for_unit(self, unit_id: str) -> list[tuple[TaskInfo, str]]:
         """Every task the unit reports on, with its strongest role."""
-        out = []
-        for t in self.tasks:
-            roles = self.roles_of(unit_id, t)
-            if roles:
-                out.append((t, roles[0]))
-        return out
+        cached = self._unit_tasks.get(unit_id)
+        if cached is None:
+            out = []
+            for t in self.tasks:
+                roles = self.roles_of(unit_id, t)
+                if roles:
+                    out.append((t, roles[0]))
+            cached = self._unit_tasks[unit_id] = tuple(out)
+        return list(cached)
 
     def indicators_for_unit(self, unit_id: str) -> list[IndicatorInfo]:
         return [i for i in self.indicators if i.owner == unit_id]

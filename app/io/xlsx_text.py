@@ -22,7 +22,8 @@ MAX_CELL_CHARS = 32767  # Excel's limit for one cell
 # XML 1.0 forbids these (tab, LF and CR are allowed, CR is folded below).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # OOXML reads "_x0041_" in cell text as "A"; "_x005F_" escapes the underscore itself.
-_OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+# A lookahead, so that the "_" ending one such sequence can start the next.
+_OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def visible_text(value: str) -> str:
@@ -32,7 +33,7 @@ def visible_text(value: str) -> str:
 
 
 def _stored_text(value: str) -> str:
-    return _OOXML_ESCAPE.sub(r"_x005F_\1", visible_text(value))
+    return _OOXML_ESCAPE.sub("_x005F_", visible_text(value))
 
 
 def set_text(cell: Any, value: str | None) -> None:
@@ -68,7 +69,9 @@ def set_number(cell: Any, value: Decimal | int | None) -> None:
 
 # -- xlsxwriter, for large reports --------------------------------------------------------
 def write_text(ws: Any, row: int, col: int, value: str | None, fmt: Any = None) -> None:
-    """xlsxwriter's ``write_string`` (never a formula); xlsxwriter escapes "_xHHHH_" itself."""
+    """xlsxwriter's ``write_string`` (never a formula). xlsxwriter escapes "_xHHHH_" itself,
+    but not two such runs sharing an underscore ("_x005F_x0041_" reads back as "_x005FA"):
+    harmless in a report, which is why signed submissions are written with openpyxl."""
     if value is None or value == "":
         ws.write_blank(row, col, None, fmt)
         return

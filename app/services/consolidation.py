@@ -726,7 +726,9 @@ def tracker(store: Store, catalog: Catalog, period: str) -> Tracker:
                 select(ImportLog.unit_code, func.max(ImportLog.at))
                 .where(ImportLog.period_code == period, ImportLog.unit_code.is_not(None))
                 .group_by(ImportLog.unit_code)
-            ).tuples()
+            )
+            .tuples()
+            .all()
         )
     rows = tuple(
         TrackerRow(

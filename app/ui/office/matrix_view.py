@@ -1,0 +1,116 @@
+"""The matrix table: compact unit columns, section header rows spanning the table, late marks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from app.ui.office.matrix_model import LateRole, MatrixModel
+from app.ui.status_icons import WARN_COLOR
+
+UNIT_COLUMN_WIDTH = 40
+TASK_COLUMN_WIDTH = 250
+
+
+class CellDelegate(QStyledItemDelegate):
+    """The default cell, plus an orange corner when the unit's report came in late."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        if index.column() > 0 and index.data(LateRole):
+            r = option.rect
+            size = max(7.0, min(r.width(), r.height()) * 0.35)
+            corner = QPolygonF(
+                [
+                    QPointF(r.right() - size, r.top()),
+                    QPointF(r.right() + 1, r.top()),
+                    QPointF(r.right() + 1, r.top() + size),
+                ]
+            )
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(WARN_COLOR))
+            painter.drawPolygon(corner)
+            painter.restore()
+
+
+class MatrixView(QTableView):
+    cell_chosen = Signal(int, str)  # task no, unit id ("" for the task column)
+
+    def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("matrixView")
+        self.setModel(model)
+        self.setItemDelegate(CellDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setShowGrid(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(26)
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+        header.setMinimumSectionSize(UNIT_COLUMN_WIDTH)
+        header.setHighlightSections(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        model.modelReset.connect(self._relayout)
+        model.layoutChanged.connect(self._relayout)
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self._relayout()
+
+    @property
+    def matrix_model(self) -> MatrixModel:
+        model = self.model()
+        assert isinstance(model, MatrixModel)
+        return model
+
+    def _relayout(self, *_args: Any) -> None:
+        model = self.matrix_model
+        self.clearSpans()
+        width = model.columnCount()
+        for row in model.section_rows():
+            self.setSpan(row, 0, 1, max(1, width))
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        if width:
+            self.setColumnWidth(0, TASK_COLUMN_WIDTH)
+        for col in range(1, width):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.setColumnWidth(col, UNIT_COLUMN_WIDTH)
+
+    def _current_changed(
+        self, current: QModelIndex | QPersistentModelIndex, _previous: Any
+    ) -> None:
+        model = self.matrix_model
+        task = model.task_at(current.row()) if current.isValid() else None
+        if task is not None:
+            self.cell_chosen.emit(task, model.unit_at(current.column()) or "")
+
+    def select_task(self, task_no: int, unit: str = "") -> bool:
+        model = self.matrix_model
+        row = model.row_of_task(task_no)
+        if row < 0:
+            return False
+        col = model.visible_units().index(unit) + 1 if unit in model.visible_units() else 0
+        self.setCurrentIndex(model.index(row, col))
+        self.scrollTo(model.index(row, col))
+        return True

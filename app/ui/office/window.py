@@ -1,0 +1,420 @@
+"""The office's main window (质量强市办): one period at a time across six pages.
+
+Painted empty first; ``load`` opens the office store afterwards (DESIGN.md §6). Every page
+reads through the services in its own short session; a page is reloaded when it is shown
+after the data or the period changed, so an import costs one reload of what is on screen.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app import APP_TITLE_ZH
+from app.config import Settings
+from app.ui.office.assessment_page import AssessmentPage
+from app.ui.office.board_page import BoardPage
+from app.ui.office.charts_page import ChartsPage
+from app.ui.office.matrix_page import MatrixPage
+from app.ui.office.tracker_page import TrackerPage
+from app.ui.office.trust_page import TrustPage
+from app.ui.prefs import ui_settings
+
+if TYPE_CHECKING:
+    from app.domain.catalog import Catalog
+    from app.models.store import Store
+    from app.ui.office.import_dialog import ImportDialog
+
+KEY_OFFICE_GEOMETRY = "office/geometry"
+PAGE_MATRIX, PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_KEYS, PAGE_SCORES = range(6)
+
+
+def default_period(matrices: dict[str, Any], periods: list[Any], today: date) -> str | None:
+    """The latest period anyone reported for; before any report, the one now due."""
+    with_data = [
+        p.code
+        for p in periods
+        if p.code in matrices and any(c.status is not None for c in matrices[p.code].cells.values())
+    ]
+    if with_data:
+        return str(with_data[-1])
+    for p in periods:
+        if p.due >= today:
+            return str(p.code)
+    return str(periods[-1].code) if periods else None
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, run: Callable[[], None]) -> None:
+        super().__init__()
+        self._run = run
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)
+        return False
+
+
+class OfficeWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store | None = None,
+        catalog: Catalog | None = None,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("officeWindow")
+        self.settings = settings
+        self.store: Store | None = None
+        self.catalog: Catalog | None = None
+        self.today = today
+        self.period: str | None = None
+        self.matrices: dict[str, Any] = {}
+        self.import_dialog: ImportDialog | None = None
+        self._dirty: set[int] = set()
+        self._report_job: Any = None
+        self._build()
+        self.retranslate()
+        geometry = ui_settings().value(KEY_OFFICE_GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 900)
+        if store is not None and catalog is not None:
+            self.attach(store, catalog)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("officeTabs")
+        self.matrix_page = MatrixPage()
+        self.tracker_page = TrackerPage()
+        self.board_page = BoardPage()
+        self.charts_page = ChartsPage()
+        self.trust_page = TrustPage()
+        self.assessment_page = AssessmentPage()
+        for page in (
+            self.matrix_page,
+            self.tracker_page,
+            self.board_page,
+            self.charts_page,
+            self.trust_page,
+            self.assessment_page,
+        ):
+            self.tabs.addTab(page, "")
+        self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._page_shown)
+        self.matrix_page.load_detail = self._load_detail
+        self.trust_page.keys_changed.connect(self._keys_changed)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("officeToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self.import_action = QAction(self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.open_import_dialog)
+        self.report_action = QAction(self)
+        self.report_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.report_action.triggered.connect(self.export_report)
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.period_label = QLabel()
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("periodCombo")
+        self.period_combo.currentIndexChanged.connect(self._period_chosen)
+        self.toolbar.addWidget(self.period_label)
+        self.toolbar.addWidget(self.period_combo)
+        self.toolbar.addSeparator()
+        for action in (self.import_action, self.report_action, self.refresh_action):
+            self.toolbar.addAction(action)
+            self.addAction(action)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self._set_enabled(False)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("{0} — 质量强市办").format(APP_TITLE_ZH))
+        for index, text in (
+            (PAGE_MATRIX, self.tr("汇总矩阵")),
+            (PAGE_TRACKER, self.tr("报送情况")),
+            (PAGE_BOARD, self.tr("指标看板")),
+            (PAGE_CHARTS, self.tr("图表")),
+            (PAGE_KEYS, self.tr("密钥登记")),
+            (PAGE_SCORES, self.tr("年度考核")),
+        ):
+            self.tabs.setTabText(index, text)
+        self.import_action.setText(self.tr("导入报送文件…"))
+        self.import_action.setToolTip(self.tr("导入报送文件（Ctrl+I）"))
+        self.report_action.setText(self.tr("导出汇总表…"))
+        self.report_action.setToolTip(self.tr("导出本报告期的汇总表（Ctrl+E）"))
+        self.refresh_action.setText(self.tr("刷新"))
+        self.period_label.setText(self.tr(" 报告期 "))
+        if self.store is None:
+            self.status_label.setText(self.tr("正在打开数据…"))
+        else:
+            self._update_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _set_enabled(self, on: bool) -> None:
+        for action in (self.import_action, self.report_action, self.refresh_action):
+            action.setEnabled(on)
+        self.period_combo.setEnabled(on)
+
+    # -- opening the store -----------------------------------------------------------------
+    def load(self) -> None:
+        """Open the office store and fill the window (after the first paint). Raises on
+        failure; ``load_or_report`` shows the reason in the window instead."""
+        if self.store is not None:
+            return
+        from app.services.stores import open_office_store, store_catalog
+
+        store = open_office_store(self.settings)
+        try:
+            catalog = store_catalog(store)
+        except Exception:
+            store.close()
+            raise
+        self.attach(store, catalog)
+
+    def load_or_report(self) -> None:
+        try:
+            self.load()
+        except Exception as exc:  # one line for the office, never a traceback
+            reason = str(exc) or type(exc).__name__
+            self.status_label.setText(self.tr("无法打开数据：{0}").format(reason))
+            print(f"error: {reason}", file=sys.stderr)
+
+    def attach(self, store: Store, catalog: Catalog) -> None:
+        self.store, self.catalog = store, catalog
+        self.trust_page.attach(store, catalog)
+        self.assessment_page.store, self.assessment_page.catalog = store, catalog
+        self._load_matrices()
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        for p in catalog.periods:
+            self.period_combo.addItem(p.title or p.code, p.code)
+        self.period = default_period(self.matrices, list(catalog.periods), self.today())
+        self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(self.period)))
+        self.period_combo.blockSignals(False)
+        self._show_matrices()
+        self._set_enabled(True)
+        self._dirty = {PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_SCORES}
+        self._page_shown(self.tabs.currentIndex())
+        self._update_status()
+
+    # -- reloading -------------------------------------------------------------------------
+    def _load_matrices(self) -> None:
+        from app.services.consolidation import load_matrix
+
+        assert self.store is not None and self.catalog is not None
+        self.matrices = {
+            p.code: load_matrix(self.store, self.catalog, p.code) for p in self.catalog.periods
+        }
+
+    def _show_matrices(self) -> None:
+        from app.services.consolidation import section_label
+
+        assert self.catalog is not None and self.period is not None
+        titles = {s.no: section_label(s.no, s.title) for s in self.catalog.sections}
+        self.matrix_page.set_matrices(self.matrices, titles, self.period)
+        self.matrix_page.reload_detail()
+
+    def refresh(self) -> None:
+        """Everything again from the store (after an import, or F5)."""
+        if self.store is None:
+            return
+        self._load_matrices()
+        self._show_matrices()
+        self._dirty = {PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_KEYS, PAGE_SCORES}
+        self._page_shown(self.tabs.currentIndex())
+        self._update_status()
+
+    def _period_chosen(self, _index: int) -> None:
+        period = self.period_combo.currentData()
+        if period is None or period == self.period or self.store is None:
+            return
+        self.period = period
+        self.matrix_page.set_period(period)
+        self.matrix_page.reload_detail()
+        self._dirty |= {PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS}
+        self._page_shown(self.tabs.currentIndex())
+        self._update_status()
+
+    def _page_shown(self, index: int) -> None:
+        if index not in self._dirty or self.store is None or self.catalog is None:
+            return
+        self._dirty.discard(index)
+        store, catalog, period = self.store, self.catalog, self.period or ""
+        if index == PAGE_TRACKER:
+            from app.services.consolidation import tracker
+
+            self.tracker_page.show_tracker(tracker(store, catalog, period))
+        elif index == PAGE_BOARD:
+            from app.services.consolidation import indicator_board
+
+            self.board_page.show_board(indicator_board(store, catalog, period))
+        elif index == PAGE_CHARTS:
+            self._show_charts()
+        elif index == PAGE_KEYS:
+            self.trust_page.reload()
+        elif index == PAGE_SCORES:
+            self.assessment_page.reload()
+
+    def _show_charts(self) -> None:
+        from app.services.consolidation import (
+            completion_by_section,
+            completion_by_unit,
+            status_counts,
+            submissions_over_time,
+        )
+
+        assert self.store is not None and self.catalog is not None and self.period
+        matrix = self.matrices[self.period]
+        self.charts_page.show_data(
+            period=self.catalog.period(self.period).title or self.period,
+            by_section=completion_by_section(matrix),
+            by_unit=completion_by_unit(matrix),
+            over_time=submissions_over_time(self.store, self.period),
+            status_counts=status_counts(matrix),
+            due=self.catalog.period(self.period).due,
+            expected=len(self.catalog.reporting_units()),
+        )
+
+    def _load_detail(self, task: int, period: str) -> Any:
+        from app.services.consolidation import task_detail
+
+        if self.store is None or self.catalog is None or not period:
+            return None
+        return task_detail(self.store, self.catalog, period, task)
+
+    def _keys_changed(self) -> None:
+        self._dirty |= {PAGE_TRACKER}
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if self.store is None or self.catalog is None or self.period is None:
+            return
+        matrix = self.matrices.get(self.period)
+        expected = self.catalog.reporting_units()
+        sent = 0
+        if matrix is not None:
+            versions = {c.unit_id for c in matrix.cells.values() if c.version is not None}
+            sent = sum(1 for u in expected if u.id in versions)
+        where = self.store.path or self.settings.db_url or ""
+        self.status_label.setText(
+            self.tr("{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}").format(
+                self.catalog.period(self.period).title or self.period,
+                len(expected),
+                sent,
+                sum(1 for k in self.trust_page.keys if k.status == "active"),
+                where,
+            )
+        )
+
+    # -- import ----------------------------------------------------------------------------
+    def open_import_dialog(self) -> ImportDialog | None:
+        from app.ui.office.import_dialog import ImportDialog
+
+        if self.store is None or self.catalog is None:
+            return None
+        if self.import_dialog is None:
+            dialog = ImportDialog(self.store, self.catalog, self)
+            dialog.imported.connect(self.refresh)
+            dialog.key_registered.connect(lambda _info: self.trust_page.reload())
+            self.import_dialog = dialog
+        self.import_dialog.show()
+        self.import_dialog.raise_()
+        self.import_dialog.activateWindow()
+        return self.import_dialog
+
+    # -- the consolidated report -----------------------------------------------------------
+    def export_report(self) -> None:
+        if self.store is None or self.catalog is None or self.period is None:
+            return
+        name = self.tr("汇总表_{0}.xlsx").format(self.period)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出汇总表"), name, self.tr("Excel 工作簿 (*.xlsx)")
+        )
+        if path:
+            self.write_report(Path(path))
+
+    def write_report(self, out: Path, on_done: Callable[[Any], None] | None = None) -> None:
+        """Write the period's report on the thread pool; the window stays responsive."""
+        from app.services.report import write_report
+        from app.ui.workers import run_in_background
+
+        if self._report_job is not None or self.store is None or self.catalog is None:
+            return
+        store, catalog, period = self.store, self.catalog, self.period or ""
+        out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
+        self.report_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("正在导出汇总表…"))
+
+        def done(summary: Any) -> None:
+            self._report_job = None
+            self.report_action.setEnabled(True)
+            self.statusBar().showMessage(self.tr("汇总表已导出：{0}").format(summary.path), 15000)
+            if on_done is not None:
+                on_done(summary)
+
+        def failed(exc: BaseException) -> None:
+            self._report_job = None
+            self.report_action.setEnabled(True)
+            self.statusBar().clearMessage()
+            QMessageBox.warning(
+                self,
+                self.tr("导出失败"),
+                self.tr("无法导出汇总表：{0}").format(str(exc) or type(exc).__name__),
+            )
+
+        self._report_job = run_in_background(
+            lambda: write_report(store, catalog, period, out), done, failed
+        )
+
+    # -- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.import_dialog is not None and self.import_dialog.busy:
+            self.import_dialog.cancel()
+            from app.ui.workers import wait_for_background
+
+            wait_for_background()
+        ui_settings().setValue(KEY_OFFICE_GEOMETRY, self.saveGeometry())
+        super().closeEvent(event)
+
+
+def open_office_window(settings: Settings, *, load_after_paint: bool = True) -> OfficeWindow:
+    """The office window, painted before its store opens (the store opens after the first
+    paint unless the caller calls ``load`` itself)."""
+    window = OfficeWindow(settings)
+    if load_after_paint:
+        hook = _AfterFirstPaint(window.load_or_report)
+        hook.setParent(window)
+        window.installEventFilter(hook)
+    return window
