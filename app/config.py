@@ -42,8 +42,14 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
-def is_network_path(path: Path) -> bool:
-    """SQLite cannot lock safely on a network share (DESIGN.md §3): refuse UNC paths and mounts."""
+NETWORK_FS = frozenset(
+    {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "sshfs", "fuse.sshfs", "afs", "ncpfs"}
+)
+
+
+def is_network_path(path: Path, mounts: str | None = None) -> bool:
+    """SQLite cannot lock safely on a network share (DESIGN.md §3): refuse UNC paths and mounts.
+    ``mounts``: the text of /proc/mounts (read when not given; tests pass their own)."""
     text = str(path)
     if text.startswith(("\\\\", "//")):
         return True
@@ -56,17 +62,22 @@ def is_network_path(path: Path) -> bool:
             DRIVE_REMOTE = 4
             return bool(kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE)
         return False
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return False
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text()
+        except OSError:
+            return False
     resolved = str(Path(text).resolve())
     best, fstype = "", ""
-    for line in mounts:
+    for line in mounts.splitlines():
         parts = line.split()
-        if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best):
-            best, fstype = parts[1], parts[2]
-    return fstype in {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "sshfs", "fuse.sshfs"}
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")  # /proc/mounts escapes spaces
+        inside = resolved == point or resolved.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best):
+            best, fstype = point, parts[2]
+    return fstype in NETWORK_FS
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,12 @@ from app.domain.payload import PayloadEntry, PayloadIndicator, SubmissionPayload
 from app.io import keys
 from app.io.submission_writer import write_submission
 from app.services.assessment import (
+    DEFAULT_RULES,
+    PARAMS,
     AssessmentError,
     UnitScore,
     list_rules,
+    param_spec,
     reset_rules,
     score_units,
     update_rule,
@@ -259,14 +262,54 @@ def test_rule_changes_are_checked(office: Office, catalog: Catalog, rules: None)
         ({"key": "speed"}, "没有名为"),
         ({"key": "on_time", "weight": "abc"}, "权重必须是数字"),
         ({"key": "on_time", "weight": -1}, "0 到 1000"),
-        ({"key": "on_time", "params": {"late_credit": "2"}}, "逾期折算系数"),
+        ({"key": "on_time", "params": {"late_credit": "2"}}, "逾期折算系数必须是 0 到 1"),
+        ({"key": "on_time", "params": {"late_credit": "-0.1"}}, "逾期折算系数"),
+        ({"key": "on_time", "params": {"late_credit": "半"}}, "逾期折算系数"),
+        ({"key": "on_time", "params": {"late_credit": "NaN"}}, "逾期折算系数"),
+        ({"key": "on_time", "params": {"speed": "1"}}, "没有参数 speed"),
         ({"key": "completion", "params": {"late_credit": "0.5"}}, "没有参数"),
     ):
         with pytest.raises(AssessmentError, match=message):
             update_rule(office.store, **kwargs)  # type: ignore[arg-type]
     assert [r.weight for r in list_rules(office.store, catalog)] == [D(30), D(40), D(20), D(10)]
+    assert list_rules(office.store, catalog)[0].params == {"late_credit": "0"}
 
 
 def test_a_quarter_is_not_an_assessment_year(office: Office, catalog: Catalog) -> None:
     with pytest.raises(KeyError):
         score_units(office.store, catalog, "2016Q1")
+
+
+def test_every_parameter_has_a_chinese_name_and_the_rule_text_uses_it(
+    office: Office, catalog: Catalog, rules: None
+) -> None:
+    """The office reads 逾期折算系数, never the code name late_credit."""
+    for spec in DEFAULT_RULES:
+        for name in spec.params:
+            p = param_spec(name)
+            assert p is not None and p.name == name
+            assert not p.label.isascii() and name not in p.label  # Chinese, not the code
+            assert p.low <= Decimal(spec.params[name]) <= p.high
+    for r in list_rules(office.store, catalog):
+        assert not any(name in r.description for name in PARAMS), r.description
+    assert "逾期折算系数" in list_rules(office.store, catalog)[0].description
+
+
+def test_a_parameter_is_set_by_its_chinese_name_and_the_weight_stays(
+    office: Office, catalog: Catalog, rules: None
+) -> None:
+    update_rule(office.store, "on_time", weight=25)
+    info = update_rule(office.store, "on_time", params={"逾期折算系数": "0.50"})
+    assert (info.weight, info.params) == (D(25), {"late_credit": "0.5"})
+    # a change of weight alone keeps the parameter; -0 is stored as 0
+    assert update_rule(office.store, "on_time", weight=30).params == {"late_credit": "0.5"}
+    assert update_rule(office.store, "on_time", params={"late_credit": "-0"}).params == {
+        "late_credit": "0"
+    }
+    assert update_rule(office.store, "on_time", params={"late_credit": 1}).params == {
+        "late_credit": "1"
+    }
+    scores = by_unit(score_units(office.store, catalog, "2016", as_of=YEAR_END))
+    # jtys: 3 on time + 1 late at full credit, of 5 due: 0.8 x 30 = 24
+    assert scores["jtys"].parts[0].raw == D("0.8")
+    assert "1 个逾期报送（按 1 计）" in scores["jtys"].parts[0].explanation

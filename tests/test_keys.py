@@ -224,6 +224,54 @@ def test_backup_round_trip_stays_sealed(fast_scrypt: None) -> None:
         keys.import_key_backup(json.dumps(doc).encode())
 
 
+def test_backup_carries_the_export_numbering(fast_scrypt: None) -> None:
+    private = keys.generate_private_key()
+    public = keys.public_key_of(private)
+    sealed = keys.seal_private_key(private, PASS)
+    counters = keys.ExportCounters(7, {"2016Q2": 1, "2016Q1": 3})
+    data = keys.export_key_backup(sealed, public, "zjj", counters=counters)
+    doc = json.loads(data)
+    assert doc["counters"] == {"next_sequence": 7, "versions": {"2016Q1": 3, "2016Q2": 1}}
+    assert keys.read_key_backup(data).counters == counters
+    del doc["counters"]  # a backup written before backups carried the numbering
+    assert keys.read_key_backup(json.dumps(doc).encode()).counters is None
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        [],
+        {"versions": {}},
+        {"next_sequence": 0},
+        {"next_sequence": True},
+        {"next_sequence": "3"},
+        {"next_sequence": 10**10},
+        {"next_sequence": 2, "versions": []},
+        {"next_sequence": 2, "versions": {"2016Q1": -1}},
+        {"next_sequence": 2, "versions": {"2016Q1": 1.5}},
+        {"next_sequence": 2, "versions": {"../x": 1}},
+        {"next_sequence": 2, "versions": {"": 1}},
+        {"next_sequence": 2, "versions": {f"P{i}": 1 for i in range(101)}},
+    ],
+)
+def test_malformed_counters_in_a_backup_are_refused(fast_scrypt: None, bad: object) -> None:
+    private = keys.generate_private_key()
+    data = keys.export_key_backup(
+        keys.seal_private_key(private, PASS), keys.public_key_of(private), "zjj"
+    )
+    doc = dict(json.loads(data), counters=bad)
+    with pytest.raises(keys.KeyFileError, match="报送编号"):
+        keys.read_key_backup(json.dumps(doc).encode())
+
+
+def test_counters_merge_never_goes_backwards() -> None:
+    here = keys.ExportCounters(5, {"2016Q1": 2, "2016Q2": 4})
+    there = keys.ExportCounters(3, {"2016Q1": 3, "2016": 1})
+    merged = here.merged(there)
+    assert merged == keys.ExportCounters(5, {"2016": 1, "2016Q1": 3, "2016Q2": 4})
+    assert there.merged(here) == merged
+
+
 # -- the unit set-up service --------------------------------------------------------------
 def store_bytes(settings: Settings) -> bytes:
     """Every byte the install wrote: the SQLite file, its WAL and shared memory, backups."""
@@ -346,7 +394,13 @@ def test_backup_and_restore_onto_a_new_install(
         with pytest.raises(keys.WrongPassphrase):
             unit_setup.restore_key(fresh, backup, passphrase="wrong passphrase")
         assert unit_setup.get_profile(fresh) is None
-        restored = unit_setup.restore_key(fresh, backup, passphrase=PASS)
+        result = unit_setup.restore_key(fresh, backup, passphrase=PASS)
+        restored = result.profile
+        assert (result.action, result.passphrase_checked, result.retired_fingerprint) == (
+            "installed",
+            True,
+            "",
+        )
         assert (restored.unit_id, restored.clerk, restored.contact, restored.fingerprint) == (
             "zjj",
             "张三",
@@ -354,7 +408,8 @@ def test_backup_and_restore_onto_a_new_install(
             info.fingerprint,
         )
         assert unit_setup.unlock_key(fresh, PASS) == private
-        assert unit_setup.restore_key(fresh, backup) == restored  # again: nothing changes
+        again = unit_setup.restore_key(fresh, backup)  # again: nothing changes
+        assert (again.action, again.profile) == ("unchanged", restored)
     finally:
         fresh.close()
 

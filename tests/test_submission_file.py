@@ -223,6 +223,14 @@ def test_hidden_rows_and_custom_number_formats_are_refused(
     wb.save(buf)
     assert rejected(buf.getvalue(), catalog).code == "hidden_cells"
     wb = openpyxl.load_workbook(io.BytesIO(written))
+    wb[SHEET_TASKS].column_dimensions["G"].width = 0.2  # as good as hidden
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert rejected(buf.getvalue(), catalog).code == "hidden_cells"
+    part = sheet_part(written, SHEET_INDICATORS)
+    xml = entries(written)[part].replace(b"<sheetFormatPr ", b'<sheetFormatPr zeroHeight="1" ')
+    assert rejected(rezip(written, {part: xml}), catalog).code == "hidden_cells"
+    wb = openpyxl.load_workbook(io.BytesIO(written))
     wb[SHEET_INDICATORS]["D3"].number_format = '"100"'  # shows 100 whatever the value
     buf = io.BytesIO()
     wb.save(buf)
@@ -596,3 +604,23 @@ def test_targets_keep_the_plans_order(catalog: Catalog) -> None:
     unknown = replace(e23, targets=(("没有这个目标", Decimal(1)),))
     bad = replace(p, entries=tuple(unknown if e.task == 23 else e for e in p.entries))
     assert any("没有这个目标" in x for x in payload_problems(bad, catalog))
+
+
+def test_random_corruption_is_always_a_one_line_refusal(written: bytes, catalog: Catalog) -> None:
+    """Damaged files (bytes overwritten anywhere, including the zip structures) never raise
+    anything but SubmissionRejected."""
+    import random
+
+    rng = random.Random(20160408)
+    outcomes = set()
+    for _ in range(300):
+        data = bytearray(written)
+        for _ in range(rng.randint(1, 4)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            verify_submission(bytes(data), catalog)
+            outcomes.add("ok")  # e.g. a byte of a timestamp in the zip header
+        except SubmissionRejected as exc:
+            assert exc.reason and "\n" not in exc.reason
+            outcomes.add(exc.code)
+    assert "not_xlsx" in outcomes

@@ -333,6 +333,111 @@ def test_key_backup_rotate_restore(
     assert code == 0 and keys.format_fingerprint(keys.fingerprint(old.public_key)) in out
 
 
+def test_key_reset_then_pubkey_writes_the_new_key(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QR_NEW", "new passphrase 2016!")
+    code, _, err = cli("unit", "key", "reset", "--passphrase-env", "QR_NEW")
+    assert code == 1 and "unit init" in err  # nothing to reset before set-up
+    cli.init()
+    assert cli("unit", "pubkey", "--out", str(tmp_path / "old.json"))[0] == 0
+    old = keys.read_registration(tmp_path / "old.json")
+    monkeypatch.setenv("QR_WEAK", "short")
+    code, _, err = cli("unit", "key", "reset", "--passphrase-env", "QR_WEAK")
+    assert code == 1 and "至少" in err and err.count("\n") == 1
+
+    code, out, err = cli("unit", "key", "reset", "--passphrase-env", "QR_NEW")
+    assert (code, err) == (0, "")
+    assert "unit pubkey" in out and "市质量强市办" in out and "电话" in out
+    assert cli("unit", "pubkey", "--out", str(tmp_path / "new.json"))[0] == 0
+    new = keys.read_registration(tmp_path / "new.json")
+    assert new.fingerprint != old.fingerprint and new.unit == "zjj"
+    groups = keys.format_fingerprint(new.fingerprint).split(" ")
+    assert " ".join(groups[:8]) in out and " ".join(groups[8:]) in out
+    code, _, err = cli("unit", "key", "passwd", "--old-passphrase-env", "QR_PASS",
+                       "--new-passphrase-env", "QR_NEW")  # fmt: skip
+    assert code == 1 and "密码不正确" in err  # the old passphrase opens nothing now
+    code, _, _ = cli("unit", "key", "passwd", "--old-passphrase-env", "QR_NEW",
+                     "--new-passphrase-env", "QR_PASS")  # fmt: skip
+    assert code == 0
+
+
+def test_key_restore_of_the_key_in_force_under_an_older_passphrase(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.init()
+    backup = tmp_path / "backup.json"
+    code, out, _ = cli("unit", "key", "backup", "--out", str(backup))
+    assert code == 0 and "每次导出后请重新备份" in out
+    monkeypatch.setenv("QR_NEW", "new passphrase 2016!")
+    passwd = ("unit", "key", "passwd", "--old-passphrase-env", "QR_PASS",
+              "--new-passphrase-env", "QR_NEW")  # fmt: skip
+    assert cli(*passwd)[0] == 0
+
+    code, out, err = cli("unit", "key", "restore", str(backup), "--passphrase-env", "QR_PASS")
+    assert (code, err) == (0, "")
+    assert "已恢复备份中的密码保护" in out and "做备份时的密码" in out and "已核对" in out
+    assert cli(*passwd)[0] == 0  # the backup's passphrase opens the key again
+
+    code, out, _ = cli("unit", "key", "restore", str(backup))
+    assert code == 0 and "做备份时的密码" in out and "未核对" in out
+    code, out, _ = cli("unit", "key", "restore", str(backup))
+    assert code == 0 and "未改动" in out
+    assert cli(*passwd)[0] == 0
+
+
+def test_key_restore_of_another_key_needs_replace(
+    cli: Cli, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = Cli(tmp_path / "other-pc", capsys)
+    other.init()
+    backup = tmp_path / "other.json"
+    assert other("unit", "key", "backup", "--out", str(backup))[0] == 0
+    theirs = keys.read_key_backup(backup.read_bytes())
+    cli.init()
+    assert cli("unit", "pubkey", "--out", str(tmp_path / "mine.json"))[0] == 0
+    mine = keys.read_registration(tmp_path / "mine.json")
+
+    code, out, err = cli("unit", "key", "restore", str(backup))
+    assert code == 1 and "--replace" in err and err.count("\n") == 1 and out == ""
+    code, out, err = cli("unit", "key", "restore", str(backup), "--replace")
+    assert (code, err) == (0, "")
+    assert "已改用备份中的密钥" in out
+    assert keys.format_fingerprint(mine.fingerprint) in out and "已停用" in out
+    assert cli("unit", "pubkey", "--out", str(tmp_path / "now.json"))[0] == 0
+    assert keys.read_registration(tmp_path / "now.json").public_key == theirs.public_key
+
+
+def test_key_restore_of_an_old_backup_and_earlier_exports(
+    cli: Cli, tmp_path: Path, catalog: Any
+) -> None:
+    from tests.submission_kit import Key, make_payload
+    from tests.submission_kit import write as write_xlsx
+
+    cli.init()
+    backup = tmp_path / "backup.json"
+    assert cli("unit", "key", "backup", "--out", str(backup))[0] == 0
+    doc = json.loads(backup.read_text("utf-8"))
+    assert doc["counters"] == {"next_sequence": 1, "versions": {}}
+    del doc["counters"]  # as an older program wrote it
+    old_style = write(tmp_path / "old-style.json", doc)
+
+    fresh = Cli(tmp_path / "new-pc", cli.capsys)
+    code, out, _ = fresh("unit", "key", "restore", str(old_style), "--passphrase-env", "QR_PASS")
+    assert code == 0 and "--exports" in out and "报送序号：1" in out
+
+    sent = tmp_path / "sent"
+    sent.mkdir()
+    write_xlsx(sent, catalog, Key(), make_payload(catalog, version=2, sequence=5), "v2.xlsx")
+    again = Cli(tmp_path / "third-pc", cli.capsys)
+    code, out, err = again("unit", "key", "restore", str(old_style), "--exports", str(sent))
+    assert (code, err) == (0, "")
+    assert "--exports" not in out and "报送序号：6" in out and "2016Q1 v2" in out
+    (sent / "v2.xlsx").write_bytes(b"not a workbook")
+    code, _, err = fresh("unit", "key", "restore", str(old_style), "--exports", str(sent))
+    assert code == 1 and "密钥已恢复" in err and "v2.xlsx" in err and err.count("\n") == 1
+
+
 def main_restore(
     data_dir: Path, backup: Path, capsys: pytest.CaptureFixture[str]
 ) -> tuple[int, str, str]:

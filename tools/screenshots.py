@@ -9,7 +9,9 @@ filled), then writes:
     clerk-wizard.png      the set-up wizard's unit page after typing 住建
     clerk-wizard-key.png  the wizard's last page: the key fingerprint in readable groups
     clerk-main.png        the main window at 1366x768 with a filled form
+    clerk-export.png      the export dialog (Ctrl+E) after signing version 1, over the window
     clerk-errors.png      the same window showing validation errors and the summary links
+                          (and the period state "v1 后有修改", changed since the export)
 
 Needs a CJK font (fonts-noto-cjk on Debian/Ubuntu; Microsoft YaHei on Windows).
 """
@@ -22,17 +24,20 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QPoint, QSettings, Qt, QThread, QTimer  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPen  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 TODAY = date(2016, 4, 6)  # four days before 2016Q1 is due
 SIZE = (1366, 768)
 PASSPHRASE = "青山绿水 quality 2016!"
+SHOWN_FOLDER = "D:\\质量填报"  # the folder a clerk would pick, shown instead of the temp folder
 
 # (task, status, percent, progress, problems, next steps, {target: actual})
 Q1 = [
@@ -158,6 +163,71 @@ def save(widget: QWidget, path: Path) -> None:
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
+def save_over(window: QWidget, dialog: QWidget, path: Path) -> None:
+    """The window with a dialog drawn centred on it, as the user sees a modal dialog.
+
+    Off-screen, a grab holds one top-level widget and no window frame, so the two are
+    composed here, with a plain title bar carrying the dialog's title."""
+    picture = window.grab()
+    shot = dialog.grab()
+    bar = dialog.fontMetrics().height() + 12
+    w, h = shot.width(), shot.height() + bar
+    at = QPoint((picture.width() - w) // 2, max(0, (picture.height() - h) // 3))
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 40))  # the dimmed window behind
+    painter.fillRect(at.x(), at.y(), w, bar, QColor("#dfe4ea"))
+    painter.setPen(QColor("#1f2933"))
+    painter.setFont(dialog.font())
+    align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(at.x() + 10, at.y(), w - 20, bar, int(align.value), dialog.windowTitle())
+    painter.drawPixmap(at + QPoint(0, bar), shot)
+    painter.setPen(QPen(QColor("#7a8594"), 1))
+    painter.drawRect(at.x() - 1, at.y() - 1, w + 1, h + 1)
+    painter.end()
+    if not picture.save(str(path)):
+        raise SystemExit(f"error: could not write {path}")
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def export_shot(
+    app: QApplication, window: Any, store: Any, profile: Any, folder: Path, out: Path
+) -> None:
+    """Ctrl+E after a real export of 2016Q1 (signed, written, recorded as v1): the window's
+    own check runs, then the dialog is driven as the clerk would and left open for the shot."""
+    from app.ui.export_dialog import ExportDialog
+
+    folder.mkdir(parents=True, exist_ok=True)
+    shown: list[ExportDialog] = []
+
+    def handler(period: str) -> None:  # instead of make_export_handler's modal exec()
+        catalog = window.service().catalog
+        dialog = ExportDialog(store, catalog, period, profile.short_name, 1, window)
+        real = folder / Path(dialog.path_edit.text()).name
+        dialog.path_edit.setText(str(real))
+        dialog.show()
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.export_button.click()
+        for _ in range(600):  # signing unlocks the key (scrypt) on a pool thread
+            if dialog.result_info is not None or dialog.export_button.isEnabled():
+                break
+            app.processEvents()
+            QThread.msleep(50)
+        if dialog.result_info is None:
+            raise SystemExit(f"error: the export failed: {dialog.message.text()}")
+        pretty = f"{SHOWN_FOLDER}\\{real.name}"
+        dialog.path_edit.setText(pretty)
+        dialog.message.setText(dialog.message.text().replace(str(real), pretty))
+        shown.append(dialog)
+
+    window.export_handler = handler
+    window.act_export.trigger()  # Ctrl+E: saves, checks the period, calls the handler
+    if not shown:
+        raise SystemExit("error: the window refused to export 2016Q1")
+    settle(app)
+    save_over(window, shown[0], out / "clerk-export.png")
+    shown[0].close()
+
+
 def wizard_shots(app: QApplication, data_dir: Path, out: Path) -> None:
     from app.config import Settings
     from app.io import keys
@@ -183,14 +253,28 @@ def wizard_shots(app: QApplication, data_dir: Path, out: Path) -> None:
     wizard.next()
     while wizard.currentId() != PAGE_DONE:
         settle(app)
-    wizard.done_page.saved.setText("已保存到 D:\\质量填报\\密钥登记-zjj.json")
+    # 保存登记文件… for real (the file dialog answered), then shown in a clerk's folder.
+    from PySide6.QtWidgets import QFileDialog
+
+    target = data_dir.parent / "registration" / "密钥登记-zjj.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    original = QFileDialog.getSaveFileName
+    QFileDialog.getSaveFileName = staticmethod(lambda *_a, **_k: (str(target), ""))  # type: ignore[method-assign]
+    try:
+        wizard.done_page.save_registration()
+    finally:
+        QFileDialog.getSaveFileName = original  # type: ignore[method-assign]
+    if not target.exists():
+        raise SystemExit(f"error: {wizard.done_page.saved.text()}")
+    label = wizard.done_page.saved
+    label.setText(label.text().replace(str(target), f"{SHOWN_FOLDER}\\{target.name}"))
     settle(app)
     save(wizard, out / "clerk-wizard-key.png")
     wizard.hide()
     launcher.window = None
 
 
-def main_shots(app: QApplication, data_dir: Path, out: Path) -> None:
+def main_shots(app: QApplication, data_dir: Path, out: Path, exports: Path) -> None:
     from app.config import Settings
     from app.services.entries import EntryService
     from app.services.stores import open_unit_store, store_catalog
@@ -210,6 +294,7 @@ def main_shots(app: QApplication, data_dir: Path, out: Path) -> None:
         window.save_now()
         settle(app)
         save(window, out / "clerk-main.png")
+        export_shot(app, window, store, profile, exports, out)
 
         # The error state: task 46 marked delayed, without a reason, and 150 %.
         window.select_task(46)
@@ -220,6 +305,9 @@ def main_shots(app: QApplication, data_dir: Path, out: Path) -> None:
         form.texts["problems"].setPlainText("")
         window.save_now()
         form.focus_field("problems")
+        # Room for both error links in the summary (a fresh install opens it five lines high).
+        lines = window.fontMetrics().lineSpacing()
+        window.resizeDocks([window.summary_dock], [lines * 7], Qt.Orientation.Vertical)
         settle(app)
         save(window, out / "clerk-errors.png")
         window.close()
@@ -245,7 +333,7 @@ def main(argv: list[str]) -> int:
         wizard_shots(app, work / "fresh", args.out)
         data_dir = args.keep or work / "zjj"
         build_install(data_dir)
-        main_shots(app, data_dir, args.out)
+        main_shots(app, data_dir, args.out, work / "exports")
         QTimer.singleShot(0, app.quit)
     return 0
 

@@ -17,9 +17,9 @@ from app import __version__
 def command_modules() -> tuple[ModuleType, ...]:
     # Imported only for a sub-command: they pull in SQLAlchemy, which the window must not
     # load before its first paint (DESIGN.md §6).
-    from app.cli import catalog_cmd, office_cmd, unit_cmd, verify_cmd
+    from app.cli import catalog_cmd, maintenance_cmd, office_cmd, unit_cmd, verify_cmd
 
-    return (catalog_cmd, unit_cmd, office_cmd, verify_cmd)
+    return (catalog_cmd, unit_cmd, office_cmd, verify_cmd, maintenance_cmd)
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -89,5 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the promise: one line, never a traceback
-        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        from app.cli.common import describe_failure
+
+        print(f"error: {describe_failure(exc)}", file=sys.stderr)
         return 1

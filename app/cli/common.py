@@ -48,3 +48,28 @@ class Context:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+# What an I/O fault looks like to the clerk: one Chinese line, then the English (issue 7).
+_SQLITE_FAULTS = (
+    ("database or disk is full", "磁盘已满，未能保存；已保存的内容不受影响。请腾出空间后重试"),
+    ("readonly database", "数据文件只读，无法保存；请检查数据文件夹的权限"),
+    ("unable to open database file", "无法打开数据文件；请检查数据文件夹是否存在、是否可写"),
+    ("database is locked", "数据文件正被另一个程序使用，请稍后重试"),
+    ("disk i/o error", "读写磁盘出错，未能保存；请检查磁盘"),
+)
+
+
+def describe_failure(exc: BaseException) -> str:
+    """One line for an unexpected failure: a known storage fault in plain words, anything
+    else as its type and the first line of its message (never a traceback)."""
+    text = str(getattr(exc, "orig", None) or exc)
+    low = text.lower()
+    for needle, zh in _SQLITE_FAULTS:
+        if needle in low:
+            return f"{zh} ({needle})"
+    if isinstance(exc, OSError):
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"无法读写文件{where}：{exc.strerror or exc}"
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return f"{type(exc).__name__}: {first[:300]}"

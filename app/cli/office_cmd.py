@@ -65,6 +65,7 @@ def register(sub: Any) -> None:
     p.add_argument("--as-of", dest="as_of", help="count periods due by this date (default: today)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_assess)
+    _register_rules(osub)
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
@@ -298,4 +299,111 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
         for p in s.parts:
             pts = f"{p.points:>6}" if p.applicable else "  不计"
             print(f"       {p.rule_name:<6} {pts}  {p.explanation}")
+    return 0
+
+
+# -- office rules: the assessment's rules, seen and changed without the window -------------
+def _register_rules(osub: Any) -> None:
+    rules = osub.add_parser("rules", help="the assessment rules: weights, on/off, parameters")
+    rsub = rules.add_subparsers(dest="rules_command", metavar="COMMAND", required=True)
+    p = rsub.add_parser("list", help="the rules with their weights and parameters")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_rules_list)
+    p = rsub.add_parser(
+        "set",
+        help="change a rule",
+        epilog="example: office rules set on_time --weight 30 --param late_credit=0.5",
+    )
+    p.add_argument("key", metavar="KEY", help="on_time, completion, targets or indicators")
+    p.add_argument("--weight", help="0 to 1000")
+    on_off = p.add_mutually_exclusive_group()
+    on_off.add_argument("--enabled", dest="enabled", action="store_true", default=None)
+    on_off.add_argument("--disabled", dest="enabled", action="store_false")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter, e.g. late_credit=0.5 (逾期折算系数, 0 to 1); may repeat",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_rules_set, enabled=None)
+    p = rsub.add_parser("reset", help="back to the default rules")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_rules_reset)
+
+
+def _rule_json(r: Any) -> dict[str, Any]:
+    """The same shape as the rules of ``office assess --json``."""
+    return {
+        "rule": r.key,
+        "name": r.name,
+        "weight": str(r.weight),
+        "enabled": r.enabled,
+        "params": dict(r.params),
+    }
+
+
+def _rule_line(r: Any) -> str:
+    from app.services.assessment import param_spec
+
+    state = "启用 enabled" if r.enabled else "停用 disabled"
+    params = "，".join(
+        f"{spec.label if (spec := param_spec(k)) else k} {k}={v}" for k, v in r.params.items()
+    )
+    return f"{r.key:<11} {r.name:<6} 权重 weight {r.weight:<5} {state}  {params}".rstrip()
+
+
+def _print_rules(rules: list[Any], as_json: bool) -> None:
+    if as_json:
+        print_json([_rule_json(r) for r in rules])
+        return
+    for r in rules:
+        print(_rule_line(r))
+
+
+def cmd_rules_list(ctx: Context, args: argparse.Namespace) -> int:
+    from app.services.assessment import list_rules
+
+    store = ctx.office_store()
+    _print_rules(list_rules(store, store_catalog(store)), args.json)
+    return 0
+
+
+def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
+    from app.services.assessment import DEFAULT_RULES, AssessmentError, update_rule
+
+    keys = [r.key for r in DEFAULT_RULES]
+    if args.key not in keys:
+        raise CliError(f"没有名为 {args.key} 的考核规则 (rules: {', '.join(keys)})", 2)
+    params: dict[str, str] = {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise CliError(f"--param: expected NAME=VALUE, got {item!r}", 2)
+        params[name.strip()] = value.strip()
+    if args.weight is None and args.enabled is None and not params:
+        raise CliError("nothing to change: give --weight, --enabled/--disabled or --param", 2)
+    store = ctx.office_store()
+    catalog = store_catalog(store)
+    try:
+        info = update_rule(
+            store,
+            args.key,
+            weight=args.weight,
+            enabled=args.enabled,
+            params=params or None,
+            plan_code=catalog.code,
+        )
+    except AssessmentError as exc:
+        raise CliError(str(exc)) from exc
+    _print_rules([info], args.json)
+    return 0
+
+
+def cmd_rules_reset(ctx: Context, args: argparse.Namespace) -> int:
+    from app.services.assessment import reset_rules
+
+    store = ctx.office_store()
+    _print_rules(reset_rules(store, store_catalog(store)), args.json)
     return 0

@@ -22,12 +22,17 @@ from app.services.entries import EntryError, EntryService
 from app.services.stores import Store, store_catalog
 from app.services.unit_load import LoadError, load_json
 from app.services.unit_setup import (
+    ExportCounters,
+    KeyMismatch,
+    RestoreResult,
     UnitProfileInfo,
     UnitSetupError,
     backup_key,
+    catch_up_counters,
     change_passphrase,
     get_profile,
     init_unit,
+    reset_key,
     restore_key,
     rotate_key,
     write_registration_file,
@@ -69,7 +74,7 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=run_status)
 
-    key = usub.add_parser("key", help="signing key: rotate, backup, restore, passwd")
+    key = usub.add_parser("key", help="signing key: rotate, backup, restore, reset, passwd")
     ksub = key.add_subparsers(dest="key_command", metavar="COMMAND")
     p = ksub.add_parser("rotate", help="a new key, vouched for by the old one")
     p.add_argument("--out", required=True, type=Path, metavar="FILE", help="rotation statement")
@@ -88,7 +93,23 @@ def register(sub: Any) -> None:
     p.add_argument("--passphrase-env", metavar="VAR", help="check the backup opens")
     p.add_argument("--clerk", metavar="NAME", help="clerk on a fresh install")
     p.add_argument("--contact", metavar="PHONE")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="use the backup's key even though another key of the unit is in force",
+    )
+    p.add_argument(
+        "--exports",
+        nargs="+",
+        action="extend",
+        type=Path,
+        metavar="PATH",
+        help="earlier exported submission files or folders: continue their numbering",
+    )
     p.set_defaults(handler=run_key_restore)
+    p = ksub.add_parser("reset", help="forgot the passphrase: a new key (register it again)")
+    p.add_argument("--passphrase-env", metavar="VAR", help="read the new passphrase from $VAR")
+    p.set_defaults(handler=run_key_reset)
 
 
 def register_export(usub: Any) -> None:
@@ -394,11 +415,75 @@ def run_key_backup(ctx: Context, args: argparse.Namespace) -> int:
     print(
         _say(
             args,
-            f"密钥已备份到 {path}（仍由密码保护，请妥善保管，恢复时需要原密码）",
-            f"key backed up to {path} (still sealed by the passphrase)",
+            f"密钥已备份到 {path}（仍由密码保护，请妥善保管，恢复时需要原密码）。"
+            "备份中记有报送编号，每次导出后请重新备份",
+            f"key backed up to {path} (still sealed by the passphrase); it records the export "
+            "numbering: back up again after every export",
         )
     )
     return 0
+
+
+def _counters_lines(args: argparse.Namespace, counters: ExportCounters) -> list[str]:
+    used = "，".join(f"{p} v{v}" for p, v in counters.versions.items() if v > 0)
+    used_en = ", ".join(f"{p} v{v}" for p, v in counters.versions.items() if v > 0)
+    return [
+        _say(
+            args,
+            f"下一次导出的报送序号：{counters.next_sequence}"
+            + (f"；已用版本：{used}" if used else "；尚无已用版本"),
+            f"next sequence number: {counters.next_sequence}"
+            + (f"; versions used: {used_en}" if used_en else "; no versions used yet"),
+        )
+    ]
+
+
+RESTORE_TEXT = {
+    "installed": ("已恢复密钥：", "key restored: "),
+    "replaced": ("已改用备份中的密钥：", "now using the backup's key: "),
+    "resealed": ("已恢复备份中的密码保护：", "the backup's passphrase now protects the key: "),
+    "unchanged": ("密钥与备份相同，未改动：", "the key is the backup's already, unchanged: "),
+}
+
+
+def _restore_notes(args: argparse.Namespace, r: RestoreResult) -> list[str]:
+    notes = []
+    if r.action == "replaced":
+        notes.append(
+            _say(
+                args,
+                f"本机原来的密钥（{format_fingerprint(r.retired_fingerprint)}）已停用。"
+                "如市质量强市办尚未登记备份中的这个密钥，"
+                "请运行 unit pubkey 生成登记文件，交市质量强市办登记。",
+                f"the key in force before ({format_fingerprint(r.retired_fingerprint)}) is "
+                "retired; if the office has not registered the backup's key, run unit pubkey.",
+            )
+        )
+    if r.action == "resealed":
+        checked = r.passphrase_checked
+        notes.append(
+            _say(
+                args,
+                "这就是本机正在使用的密钥（指纹不变，无需重新登记），但它在备份中由做备份时的密码保护："
+                "今后导出请输入做备份时的密码，本机原来的密码不再有效"
+                + ("（已核对该密码）。" if checked else "（本次未核对该密码）。"),
+                "this is the key in force (same fingerprint, no new registration), sealed in "
+                "the backup under the passphrase of that time: from now on export with that "
+                "passphrase; the one used here before no longer works"
+                + (" (checked)." if checked else " (not checked now)."),
+            )
+        )
+    if not r.backup_had_counters and not args.exports:
+        notes.append(
+            _say(
+                args,
+                "这份备份由旧版本程序制作，不含报送编号：如本单位以前报送过，"
+                "请用 --exports 提供以前导出的报送文件，否则下一次导出可能被拒收。",
+                "this backup predates export numbering: if the unit exported before, give the "
+                "earlier submission files with --exports, or the next export may be refused.",
+            )
+        )
+    return notes
 
 
 def run_key_restore(ctx: Context, args: argparse.Namespace) -> int:
@@ -407,11 +492,69 @@ def run_key_restore(ctx: Context, args: argparse.Namespace) -> int:
     if args.passphrase_env:
         passphrase = read_passphrase(args.passphrase_env, confirm=False)
     try:
-        info = restore_key(
-            store, args.file, passphrase=passphrase, clerk=args.clerk, contact=args.contact
+        result = restore_key(
+            store,
+            args.file,
+            passphrase=passphrase,
+            clerk=args.clerk,
+            contact=args.contact,
+            replace=args.replace,
         )
+    except KeyMismatch as exc:
+        raise CliError(
+            _say(
+                args,
+                f"{exc}。确要改用备份中的密钥，请加 --replace（本机当前的密钥将停用）",
+                f"{exc} (add --replace to use the backup's key; the current one is retired)",
+            )
+        ) from exc
     except REFUSALS as exc:
         raise _refused(exc, args) from exc
-    print(_say(args, "已恢复密钥：", "key restored: ") + f"{info.unit_name} ({info.unit_id})")
+    counters = result.counters
+    if args.exports:
+        try:
+            counters = catch_up_counters(store, args.exports)
+        except REFUSALS as exc:  # the key is restored all the same: say so
+            raise CliError(
+                _say(args, "密钥已恢复，但报送编号未能接续：", "key restored, numbering not: ")
+                + str(exc)
+            ) from exc
+    info = result.profile
+    zh, en = RESTORE_TEXT[result.action]
+    print(_say(args, zh, en) + f"{info.unit_name} ({info.unit_id})")
     print("  " + format_fingerprint(info.fingerprint))
+    for line in _restore_notes(args, result) + _counters_lines(args, counters):
+        print(line)
+    return 0
+
+
+def run_key_reset(ctx: Context, args: argparse.Namespace) -> int:
+    uc = unit_service(ctx)
+    new = read_passphrase(args.passphrase_env, confirm=True, prompt="新密码 new: ")
+    try:
+        info = reset_key(uc.store, new)
+    except REFUSALS as exc:
+        raise _refused(exc, args) from exc
+    print(
+        _say(
+            args,
+            "已生成新的签名密钥，原密钥已停用；已填写的内容和报送编号都保留。新指纹：",
+            "a new signing key was made and the old one retired; entries and numbering kept. "
+            "New fingerprint:",
+        )
+    )
+    groups = format_fingerprint(info.fingerprint).split(" ")
+    print("  " + " ".join(groups[:8]))
+    print("  " + " ".join(groups[8:]))
+    print(
+        _say(
+            args,
+            "下一步：运行 unit pubkey --out 文件 生成新的密钥登记文件，交市质量强市办，"
+            "并通过电话或盖章的登记表核对上面的新指纹；市质量强市办登记新密钥后，"
+            "新导出的报送文件才会被接收。以前报送的文件仍然有效。",
+            "next: run unit pubkey --out FILE, send the new registration file to the office and "
+            "confirm the new fingerprint by phone or a stamped form; exports are accepted once "
+            "the office registers the new key. Earlier submissions stay valid.",
+        )
+    )
     return 0

@@ -97,8 +97,16 @@ def canonical_bytes(obj: Any) -> bytes:
 
 
 def payload_bytes(payload: SubmissionPayload) -> bytes:
-    """The exact bytes a submission signs."""
-    return canonical_bytes(payload.to_dict())
+    """The exact bytes a submission signs: ``canonical_bytes(payload.to_dict())``, without
+    re-checking what the payload's construction guarantees (``SubmissionPayload.to_json``)."""
+    text = json.dumps(
+        payload.to_json(),
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+        allow_nan=False,
+    )
+    return text.encode("utf-8")
 
 
 # -- reading back -------------------------------------------------------------------------

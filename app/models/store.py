@@ -6,7 +6,9 @@ with SQLite's backup API when a migration is due, then run Alembic to the newest
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -123,6 +125,34 @@ def migrate(engine: Engine, backup_dir: Path | None, head: str) -> Path | None:
     rev = current_revision(engine)
     if rev == head:
         return None  # the common start-up path: no Alembic import at all
+    with startup_lock(engine):
+        rev = current_revision(engine)  # another program may have migrated while we waited
+        if rev == head:
+            return None
+        return _migrate(engine, backup_dir, rev, head)
+
+
+STARTUP_LOCK = 7200  # PostgreSQL advisory lock key: one program migrates or installs at a time
+
+
+@contextlib.contextmanager
+def startup_lock(engine: Engine) -> Iterator[None]:
+    """On PostgreSQL, two office PCs starting at once on a new database take turns creating
+    the schema (SQLite's own write lock does this for a file)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": STARTUP_LOCK})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": STARTUP_LOCK})
+            conn.commit()
+
+
+def _migrate(engine: Engine, backup_dir: Path | None, rev: str | None, head: str) -> Path | None:
     backup = None
     path = sqlite_path(engine)
     if rev is not None and path is not None and backup_dir is not None:
@@ -147,32 +177,46 @@ class Store:
         self.engine.dispose()
 
 
+def _one_line(exc: BaseException) -> str:
+    """The driver's own message, without SQLAlchemy's SQL echo and help link lines."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def open_store(url_or_path: str | Path, backup_dir: Path | None = None) -> Store:
     from app.models import SCHEMA_HEAD
 
     if isinstance(url_or_path, Path):
-        if is_network_path(url_or_path.parent):
+        if is_network_path(url_or_path):  # the file itself: a UNC name has no parent here
             raise StoreError(
-                f"{url_or_path.parent} is on a network share; SQLite cannot lock safely there. "
+                f"数据文件夹 {url_or_path.parent} 在网络共享上，SQLite 无法在那里安全加锁；"
+                "请放在本机磁盘，共用的汇总库请用 --db 指向 PostgreSQL 服务器。"
+                f" {url_or_path.parent} is on a network share; SQLite cannot lock safely there. "
                 "Keep the store on a local disk, or point the office at PostgreSQL with --db URL."
             )
         try:
             url_or_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create data folder {url_or_path.parent}: {exc}") from exc
+            raise StoreError(
+                f"无法创建数据文件夹 cannot create data folder {url_or_path.parent}: "
+                f"{exc.strerror or exc}"
+            ) from exc
         url = sqlite_url(url_or_path)
     else:
         url = url_or_path
     engine = make_engine(url)
+    shown = url_or_path if isinstance(url_or_path, Path) else engine.url.render_as_string()
     try:
         backup = migrate(engine, backup_dir, SCHEMA_HEAD)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         engine.dispose()
-        raise StoreError(f"cannot open store {url_or_path}: {exc}") from exc
+        raise StoreError(f"无法打开数据文件 cannot open store {shown}: {_one_line(exc)}") from exc
     except Exception as exc:
         engine.dispose()
         if type(exc).__module__.startswith("sqlalchemy"):
-            raise StoreError(f"cannot open store {url_or_path}: {exc}") from exc
+            raise StoreError(
+                f"无法打开数据文件 cannot open store {shown}: {_one_line(exc)}"
+            ) from exc
         raise
     factory = sessionmaker(engine, expire_on_commit=False)
     return Store(engine, factory, backup)

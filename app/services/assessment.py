@@ -6,7 +6,7 @@ a Chinese sentence that explains it, so any total can be recomputed by hand:
 
 - ``on_time``    按时报送: of the year's periods whose due date has passed (as of ``as_of``), the
                  share with a current version signed by the due day; a late one counts
-                 ``late_credit`` (default 0), a missing or only-rejected one 0.
+                 ``late_credit`` (逾期折算系数, default 0), a missing or only-rejected one 0.
 - ``completion`` 任务完成度: the mean percent over the unit's tasks in its basis report, the
                  annual summary or, without one, its latest report of the year; a task not
                  reported, or in progress without a percent, counts 0, 已完成 100, 未启动 0.
@@ -67,13 +67,42 @@ class RuleSpec:
     description: str
 
 
+@dataclass(frozen=True)
+class ParamSpec:
+    """A rule parameter the office may set: its Chinese name and the range it accepts."""
+
+    name: str  # the code name, e.g. late_credit (CLI --param, JSON, the store)
+    label: str  # what the office reads, e.g. 逾期折算系数
+    low: Decimal
+    high: Decimal
+    step: Decimal  # a sensible step for a spin box
+    help: str
+
+
+PARAMS: Mapping[str, ParamSpec] = {
+    "late_credit": ParamSpec(
+        "late_credit",
+        "逾期折算系数",
+        Decimal(0),
+        Decimal(1),
+        Decimal("0.1"),
+        "逾期报送的一期按此系数计入按时报送：0 不得分，1 与按时报送相同",
+    ),
+}
+
+
+def param_spec(name: str) -> ParamSpec | None:
+    """A parameter by its code name or its Chinese name."""
+    return PARAMS.get(name) or next((p for p in PARAMS.values() if p.label == name), None)
+
+
 DEFAULT_RULES: tuple[RuleSpec, ...] = (
     RuleSpec(
         "on_time",
         "按时报送",
         Decimal(30),
         {"late_credit": "0"},
-        "已到截止日的报告期中按截止日前签署报送的比例；逾期报送按 late_credit 折算（0–1）",
+        "已到截止日的报告期中按截止日前签署报送的比例；逾期报送的一期按逾期折算系数（0–1）计",
     ),
     RuleSpec(
         "completion",
@@ -218,9 +247,7 @@ def update_rule(
             raise AssessmentError(f"权重必须是数字：{weight}") from exc
         if not new_weight.is_finite() or not Decimal(0) <= new_weight <= Decimal(1000):
             raise AssessmentError("权重必须在 0 到 1000 之间")
-    new_params: dict[str, str] | None = None
-    if params is not None:
-        new_params = _checked_params(spec, params)
+    new_params = None if params is None else _checked_params(spec, params)
     with store.factory.begin() as s:
         rows = _ensure_rules(s, _plan_pk(s, plan_code))
         row = next(r for r in rows if r.key == key)
@@ -228,8 +255,9 @@ def update_rule(
             row.weight = _plain(new_weight)
         if enabled is not None:
             row.enabled = bool(enabled)
-        if new_params is not None:
-            row.params = json.dumps(new_params, ensure_ascii=False, sort_keys=True)
+        if new_params:  # the parameters not named keep their values
+            merged = {**_info(row).params, **new_params}
+            row.params = json.dumps(merged, ensure_ascii=False, sort_keys=True)
         s.flush()
         return _info(row)
 
@@ -242,19 +270,21 @@ def reset_rules(store: Store, catalog: Catalog) -> list[RuleInfo]:
 
 
 def _checked_params(spec: RuleSpec, params: Mapping[str, Any]) -> dict[str, str]:
-    unknown = sorted(set(params) - set(spec.params))
-    if unknown:
-        raise AssessmentError(f"规则“{spec.name}”没有参数 {', '.join(unknown)}")
-    out = dict(spec.params)
-    for name, value in params.items():
-        if name == "late_credit":
-            try:
-                credit = Decimal(str(value).strip())
-            except InvalidOperation as exc:
-                raise AssessmentError("逾期折算系数必须是 0 到 1 之间的数字") from exc
-            if not credit.is_finite() or not Decimal(0) <= credit <= Decimal(1):
-                raise AssessmentError("逾期折算系数必须是 0 到 1 之间的数字")
-            out[name] = _plain(credit)
+    """The given parameters by code name (a Chinese name is accepted too), each in range."""
+    out: dict[str, str] = {}
+    for given, value in params.items():
+        p = param_spec(given)
+        if p is None or p.name not in spec.params:
+            raise AssessmentError(f"规则“{spec.name}”没有参数 {given}")
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation:
+            number = Decimal("NaN")
+        if not number.is_finite() or not p.low <= number <= p.high:
+            raise AssessmentError(
+                f"{p.label}必须是 {_plain(p.low)} 到 {_plain(p.high)} 之间的数字：{value}"
+            )
+        out[p.name] = _plain(number + 0)  # -0 -> 0
     return out
 
 

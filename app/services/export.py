@@ -3,11 +3,15 @@
 The version and the per-unit sequence number are reserved in one transaction before the file
 is written, and the export is recorded in another after it was written atomically; a failure
 in between leaves no file and at most an unused sequence number (harmless: the office only
-requires sequences to grow with versions).
+requires sequences to grow with versions). The reserved version is kept too (a ``Setting``):
+a crash after the file was written but before it was recorded leaves a valid file of that
+version, and the next export must not make a second, different file with the same version
+(the office would refuse it). A write that fails cleanly gives its version back.
 """
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
 from app.domain.catalog import Catalog
@@ -22,7 +27,7 @@ from app.domain.entry_rules import FieldError, parse_decimal
 from app.domain.payload import PayloadEntry, PayloadIndicator, SubmissionPayload
 from app.io import keys
 from app.io.submission_writer import write_submission
-from app.models import LocalSubmission, Period, Unit, UnitProfile
+from app.models import LocalSubmission, Period, Setting, Unit, UnitProfile
 from app.models.base import utcnow
 from app.models.store import Store
 from app.services.entries import EntryService
@@ -112,7 +117,7 @@ def check_ready(store: Store, catalog: Catalog, period: str) -> tuple[FieldError
     return EntryService(store, catalog, profile.unit_id).summary(period).errors
 
 
-def _reserve(store: Store, period: str) -> tuple[int, int]:
+def _reserve(store: Store, period: str, key: str) -> tuple[int, int]:
     """The next version of the period and the next sequence of the unit, in one transaction."""
     with store.factory.begin() as s:
         profile = s.scalars(select(UnitProfile).order_by(UnitProfile.id)).first()
@@ -132,7 +137,26 @@ def _reserve(store: Store, period: str) -> tuple[int, int]:
         )
         sequence = max(profile.next_sequence, (used or 0) + 1)
         profile.next_sequence = sequence + 1
-        return (newest or 0) + 1, sequence
+        reserved = s.get(Setting, key)
+        version = max(newest or 0, int(reserved.value) if reserved else 0) + 1
+        if reserved is None:
+            s.add(Setting(key=key, value=str(version)))
+        else:
+            reserved.value = str(version)
+        return version, sequence
+
+
+def _reserved_key(unit: str, period: str) -> str:
+    return f"export.reserved_version.{unit}.{period}"
+
+
+def _release(store: Store, key: str, version: int) -> None:
+    """Give a version back when no file of it can exist (the write failed cleanly)."""
+    # If even this fails (a full disk), the version stays used: a gap the office accepts.
+    with contextlib.suppress(SQLAlchemyError), store.factory.begin() as s:
+        reserved = s.get(Setting, key)
+        if reserved is not None and reserved.value == str(version):
+            reserved.value = str(version - 1)
 
 
 def export_period(
@@ -156,7 +180,8 @@ def export_period(
     private = unlock_key(store, passphrase)  # WrongPassphrase before anything is reserved
     key = active_key(store)
     digest = service.content_digest(period)
-    version, sequence = _reserve(store, period)
+    reserve_key = _reserved_key(profile.unit_id, period)
+    version, sequence = _reserve(store, period, reserve_key)
     submission_id = str(uuid.uuid4())
     created_at = clock().replace(microsecond=0)
     payload = build_payload(
@@ -175,7 +200,11 @@ def export_period(
             out, payload, catalog, key.public_key, lambda b: keys.sign(private, b)
         )
     except OSError as exc:
+        _release(store, reserve_key, version)
         raise ExportFailed(f"无法写入 {out}：{exc.strerror or exc}") from exc
+    except BaseException:
+        _release(store, reserve_key, version)
+        raise
     try:
         with store.factory.begin() as s:
             unit_pk = s.scalar(select(Unit.id).where(Unit.code == profile.unit_id))
@@ -197,6 +226,7 @@ def export_period(
             )
     except Exception:
         out.unlink(missing_ok=True)  # an unrecorded file would reuse its version next time
+        _release(store, reserve_key, version)
         raise
     return ExportResult(
         out, period, version, sequence, submission_id, sha, key.fingerprint, created_at

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
@@ -170,11 +170,17 @@ class KeyVerdict:
     key_id: int | None = None
 
 
+# The columns only, prepared once: asked for every imported file (docs/benchmarks.md).
+_KEY_ROW = select(
+    TrustedKey.id, TrustedKey.unit_id, TrustedKey.status, TrustedKey.revoked_from
+).where(TrustedKey.fingerprint == bindparam("fingerprint"))
+
+
 def check_signing_key(
     session: Session, unit_pk: int, fingerprint: str, signed_at: datetime
 ) -> KeyVerdict:
     """Is ``fingerprint`` a key of this unit, valid at the submission's signed time?"""
-    row = session.scalar(select(TrustedKey).where(TrustedKey.fingerprint == fingerprint))
+    row = session.connection().execute(_KEY_ROW, {"fingerprint": fingerprint}).first()
     shown = keys.format_fingerprint(fingerprint)
     if row is None:
         return KeyVerdict(False, f"signed by an unregistered key {shown}")

@@ -15,7 +15,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from typing import Any
 from app.domain.catalog import Catalog
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+DEPTH = 2  # paths a worker holds: the one it reads and the next
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,8 @@ def _worker_main(conn: Connection, catalog: Catalog, memory_mb: int) -> None:
 class _Worker:
     proc: Any
     conn: Connection
-    path: str | None = None
-    started: float = 0.0
+    paths: deque[str] = field(default_factory=deque)  # sent, unanswered; [0] is being read
+    started: float = 0.0  # when paths[0] started
 
 
 class ParsePool:
@@ -149,38 +150,52 @@ class ParsePool:
     def results(
         self, paths: Iterable[str], cancelled: Callable[[], bool] = lambda: False
     ) -> Iterator[ParseResult]:
-        """Results in completion order; stops handing out new files once ``cancelled()``."""
+        """Results in completion order; stops handing out new files once ``cancelled()``.
+
+        Each worker holds up to ``DEPTH`` paths, and idle workers are fed before results are
+        handed over: the caller's database work on one file overlaps the reading of the next
+        (fed one path at a time, a worker waited for every merge: docs/benchmarks.md)."""
         queue = deque(paths)
         while len(self._workers) < min(self.size, max(1, len(queue))):
             self._workers.append(self._spawn())
-        while True:
+
+        def feed(now: float) -> None:
             for w in self._workers:
-                if w.path is None and queue and not cancelled():
-                    w.path = queue.popleft()
-                    w.started = time.monotonic()
-                    w.conn.send(w.path)
-            busy = [w for w in self._workers if w.path is not None]
+                while len(w.paths) < DEPTH and queue and not cancelled():
+                    if not w.paths:
+                        w.started = now
+                    w.paths.append(queue.popleft())
+                    w.conn.send(w.paths[-1])
+
+        feed(time.monotonic())
+        while True:
+            busy = [w for w in self._workers if w.paths]
             if not busy:
                 return
             ready = wait([w.conn for w in busy], timeout=0.2)
             now = time.monotonic()
+            done: list[ParseResult] = []
             for w in busy:
-                path = w.path
-                assert path is not None
-                if w.conn in ready:
-                    try:
-                        result: ParseResult = w.conn.recv()
-                    except (EOFError, OSError):
-                        result = ParseResult(path, None, None, "the file crashed the reader")
-                        self._replace(w)
-                    w.path = None
-                    yield result
-                elif now - w.started > self.timeout_s:
-                    self._replace(w)
-                    yield ParseResult(
+                path = w.paths[0]
+                if now - w.started > self.timeout_s:  # late is late, even if it just answered
+                    result = ParseResult(
                         path, None, None, f"reading took longer than {self.timeout_s:g} s"
                     )
-                    # the replacement worker starts idle: w (old object) is discarded
+                elif w.conn in ready:
+                    try:
+                        done.append(w.conn.recv())
+                        w.paths.popleft()
+                        w.started = now  # the next queued path starts now
+                        continue
+                    except (EOFError, OSError):
+                        result = ParseResult(path, None, None, "the file crashed the reader")
+                else:
+                    continue
+                queue.extendleft(reversed(list(w.paths)[1:]))  # not read yet: hand back
+                self._replace(w)  # the replacement worker starts idle; w is discarded
+                done.append(result)
+            feed(now)
+            yield from done
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:

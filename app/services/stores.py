@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app.config import Settings
 from app.domain.catalog import Catalog
-from app.models.store import Store, StoreError, open_store
+from app.models.store import Store, StoreError, open_store, startup_lock
 from app.services.catalog import catalog_from_store, install_plan
 
 __all__ = ["Store", "StoreError", "open_office_store", "open_unit_store", "store_catalog"]
@@ -26,7 +26,9 @@ def open_office_store(settings: Settings, plan_file: Path | None = None) -> Stor
 
 
 def _ensure_plan(store: Store, plan_file: Path | None) -> None:
-    with store.factory.begin() as s:
+    # Under the start-up lock: two office PCs opening a new PostgreSQL store at once would
+    # otherwise both install the plan, and one would fail on the unique plan code.
+    with startup_lock(store.engine), store.factory.begin() as s:
         install_plan(s, plan_file)
 
 

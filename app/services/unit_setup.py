@@ -7,32 +7,41 @@ thread. Each function is one user action and one transaction.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
 from app.domain.entry_rules import clean_text, has_control_chars, validate_passphrase
 from app.io import keys
-from app.io.keys import WrongPassphrase
-from app.models import Plan, SigningKey, Unit, UnitProfile
+from app.io.keys import ExportCounters, WrongPassphrase
+from app.models import LocalSubmission, Period, Plan, Setting, SigningKey, Unit, UnitProfile
 from app.models.base import utcnow
 from app.models.store import Store
 
 __all__ = [
+    "RESTORE_ACTIONS",
     "ActiveKey",
+    "ExportCounters",
+    "KeyMismatch",
+    "RestoreResult",
     "UnitProfileInfo",
     "UnitSetupError",
     "WrongPassphrase",
     "active_key",
     "backup_key",
+    "catch_up_counters",
     "change_passphrase",
+    "export_counters",
     "get_profile",
     "init_unit",
     "latest_rotation_statement",
+    "reserved_version_key",
+    "reset_key",
     "restore_key",
     "rotate_key",
     "unlock_key",
@@ -305,8 +314,107 @@ def write_rotation_file(store: Store, out: Path) -> Path:
         raise UnitSetupError(f"无法写入 {out}：{exc.strerror}") from exc
 
 
+# -- export numbering ---------------------------------------------------------------------
+def reserved_version_key(unit_id: str, period: str) -> str:
+    """The ``Setting`` holding a period's reserved version (app.services.export reserves it)."""
+    return f"export.reserved_version.{unit_id}.{period}"
+
+
+def _counters(s: Session, profile: UnitProfile, unit: Unit) -> keys.ExportCounters:
+    """The numbering as export would continue it: used sequences and versions, reservations."""
+    used = s.scalar(
+        select(func.max(LocalSubmission.sequence)).where(LocalSubmission.unit_id == unit.id)
+    )
+    versions: dict[str, int] = {}
+    rows = s.execute(
+        select(Period.code, func.max(LocalSubmission.version))
+        .join(LocalSubmission, LocalSubmission.period_id == Period.id)
+        .where(LocalSubmission.unit_id == unit.id)
+        .group_by(Period.code)
+    ).all()
+    for code, version in rows:
+        versions[code] = int(version)
+    prefix = reserved_version_key(unit.code, "")
+    for row in s.scalars(select(Setting).where(Setting.key.startswith(prefix, autoescape=True))):
+        period, reserved = row.key[len(prefix) :], _int_or_zero(row.value)
+        if reserved > versions.get(period, 0):
+            versions[period] = reserved
+    return keys.ExportCounters(
+        max(profile.next_sequence, (used or 0) + 1), dict(sorted(versions.items()))
+    )
+
+
+def _int_or_zero(text: str) -> int:
+    try:
+        return max(int(text), 0)
+    except ValueError:
+        return 0
+
+
+def _raise_counters(
+    s: Session, profile: UnitProfile, unit: Unit, counters: keys.ExportCounters
+) -> None:
+    """Take numbers from elsewhere (a backup, old exports) where they are higher than ours."""
+    profile.next_sequence = max(profile.next_sequence, counters.next_sequence)
+    known = set(s.scalars(select(Period.code).where(Period.plan_id == unit.plan_id)))
+    for period, version in counters.versions.items():
+        if period not in known:  # another plan's period: nothing here can reuse its numbers
+            continue
+        key = reserved_version_key(unit.code, period)
+        row = s.get(Setting, key)
+        if row is None:
+            s.add(Setting(key=key, value=str(version)))
+        elif version > _int_or_zero(row.value):
+            row.value = str(version)
+
+
+def export_counters(store: Store) -> keys.ExportCounters:
+    """This install's numbering (what a key backup carries)."""
+    with store.factory() as s:
+        profile, unit = _require_profile(s)
+        return _counters(s, profile, unit)
+
+
+def catch_up_counters(store: Store, files: Sequence[Path]) -> keys.ExportCounters:
+    """Raise the numbering past earlier exported submission files (or folders of them).
+
+    For a new PC whose key backup predates the last exports: the clerk's own files still say
+    which versions and sequence numbers the office has seen. Each file's signature is checked
+    (by the key inside it: a retired key of the unit is fine), so a damaged file is refused.
+    """
+    from app.io.submission_reader import SubmissionRejected, verify_submission
+    from app.services.parse_pool import expand_paths
+
+    paths = expand_paths(files)
+    if not paths:
+        raise UnitSetupError("没有找到以前导出的报送文件（.xlsx）")
+    with store.factory() as s:
+        _, unit = _require_profile(s)
+        unit_code = unit.code
+    found = keys.ExportCounters(1, {})
+    for path in paths:
+        name = Path(path).name
+        try:
+            payload = verify_submission(path, None).payload
+        except SubmissionRejected as exc:
+            raise UnitSetupError(f"{name}：{exc}") from exc
+        except OSError as exc:
+            raise UnitSetupError(f"无法读取 {name}：{exc.strerror or exc}") from exc
+        if payload.unit_id != unit_code:
+            raise UnitSetupError(f"{name} 是另一个单位（{payload.unit_name}）的报送文件")
+        found = found.merged(
+            keys.ExportCounters(payload.sequence + 1, {payload.period: payload.version})
+        )
+    with store.factory.begin() as s:
+        profile, unit = _require_profile(s)
+        _raise_counters(s, profile, unit, found)
+        s.flush()
+        return _counters(s, profile, unit)
+
+
+# -- backup, restore, reset -----------------------------------------------------------------
 def backup_key(store: Store, out: Path) -> Path:
-    """The key in force, still sealed by the passphrase, with the unit and clerk."""
+    """The key in force, still sealed by the passphrase, with the unit, clerk and numbering."""
     with store.factory() as s:
         profile, unit, key = _require_key(s)
         data = keys.export_key_backup(
@@ -317,6 +425,7 @@ def backup_key(store: Store, out: Path) -> Path:
             profile.clerk,
             profile.contact,
             key.created_at,
+            counters=_counters(s, profile, unit),
         )
     out = Path(out)
     tmp = out.with_name(f".{out.name}.tmp")
@@ -328,6 +437,46 @@ def backup_key(store: Store, out: Path) -> Path:
     return out
 
 
+RESTORE_ACTIONS = ("installed", "replaced", "resealed", "unchanged")
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What ``restore_key`` did, for the clerk to be told.
+
+    ``action``: ``installed`` (no key here before), ``replaced`` (the backup's key is now in
+    force, ``retired_fingerprint`` was retired), ``resealed`` (the key in force is the backup's;
+    its sealed copy, hence its passphrase, now comes from the backup), ``unchanged``.
+    """
+
+    profile: UnitProfileInfo
+    action: str
+    passphrase_checked: bool
+    retired_fingerprint: str
+    counters: ExportCounters
+    backup_had_counters: bool
+
+
+class KeyMismatch(UnitSetupError):
+    """The backup holds another key of this unit than the one in force."""
+
+    def __init__(self, backup_fingerprint: str, active_fingerprint: str) -> None:
+        super().__init__(
+            f"备份中的密钥（{keys.format_fingerprint(backup_fingerprint)[:19]} …）"
+            f"不是本机正在使用的密钥（{keys.format_fingerprint(active_fingerprint)[:19]} …），"
+            "未恢复"
+        )
+        self.backup_fingerprint = backup_fingerprint
+        self.active_fingerprint = active_fingerprint
+
+
+def _same_envelope(a: bytes, b: bytes) -> bool:
+    try:
+        return bool(json.loads(a) == json.loads(b))
+    except ValueError:
+        return a == b
+
+
 def restore_key(
     store: Store,
     file: Path,
@@ -335,11 +484,16 @@ def restore_key(
     passphrase: str | None = None,
     clerk: str | None = None,
     contact: str | None = None,
-) -> UnitProfileInfo:
+    replace: bool = False,
+) -> RestoreResult:
     """Bring a backed-up key back: onto a fresh install (making it the unit's) or this one.
 
     With ``passphrase`` the backup is opened first, so a wrong file or passphrase is found now
-    rather than at the next export.
+    rather than at the next export. The backup's export numbering is taken where it is higher
+    than this install's. When the backup holds the key in force sealed differently (an older
+    passphrase), the backup's sealed copy replaces the store's: the backup's passphrase then
+    applies. Another key of the unit replaces the one in force only with ``replace``
+    (``KeyMismatch`` otherwise); a retired key is never brought back.
     """
     try:
         backup = keys.read_key_backup(Path(file).read_bytes())
@@ -361,7 +515,12 @@ def restore_key(
                 backup.contact if contact is None else contact,
             )
             profile = UnitProfile(
-                plan_id=unit_row.plan_id, unit_id=unit_row.id, clerk=who, contact=phone
+                plan_id=unit_row.plan_id,
+                unit_id=unit_row.id,
+                clerk=who,
+                contact=phone,
+                created_at=utcnow(),
+                next_sequence=1,
             )
             s.add(profile)
         else:
@@ -369,24 +528,79 @@ def restore_key(
             if unit_row.code != backup.unit:
                 raise UnitSetupError(f"备份属于另一个单位（{backup.unit_name or backup.unit}）")
         same = s.scalars(select(SigningKey).where(SigningKey.fingerprint == fp)).first()
-        if same is not None and same.status == "active":
-            s.flush()
-            return _info(s, profile)
-        if same is not None:
-            raise UnitSetupError("该密钥已经更换停用，不能恢复")
-        now = utcnow()
         current = _active_key_row(s, unit_row.id)
+        retired = ""
+        if same is not None and same is current:
+            if _same_envelope(same.encrypted_private_key, backup.sealed):
+                action = "unchanged"
+            else:
+                same.encrypted_private_key = backup.sealed
+                action = "resealed"
+        elif same is not None:
+            raise UnitSetupError(
+                "备份中的密钥已经停用（已更换或重置），不能恢复；请用最近的密钥备份"
+            )
+        else:
+            if current is not None and not replace:
+                raise KeyMismatch(fp, current.fingerprint)
+            now = utcnow()
+            if current is not None:
+                current.status, current.retired_at = "retired", now
+                retired = current.fingerprint
+                s.flush()
+            s.add(
+                SigningKey(
+                    unit_id=unit_row.id,
+                    public_key=backup.public_key,
+                    fingerprint=fp,
+                    encrypted_private_key=backup.sealed,
+                    status="active",
+                    created_at=backup.created_at or now,
+                )
+            )
+            action = "replaced" if current is not None else "installed"
+        s.flush()
+        if backup.counters is not None:
+            _raise_counters(s, profile, unit_row, backup.counters)
+            s.flush()
+        return RestoreResult(
+            profile=_info(s, profile),
+            action=action,
+            passphrase_checked=passphrase is not None,
+            retired_fingerprint=retired,
+            counters=_counters(s, profile, unit_row),
+            backup_had_counters=backup.counters is not None,
+        )
+
+
+def reset_key(store: Store, new_passphrase: str) -> UnitProfileInfo:
+    """A forgotten passphrase: a new key under ``new_passphrase``; the old one is retired.
+
+    Nothing vouches for the new key (the old one cannot sign any more), so the office must
+    register it like a first key, after confirming its fingerprint. Entries, exports and the
+    numbering stay, so the next export continues the versions and sequence numbers.
+    """
+    _check_passphrase(new_passphrase)
+    with store.factory() as s:
+        _require_profile(s)  # refuse before the slow seal
+    private = keys.generate_private_key()
+    public = keys.public_key_of(private)
+    sealed = keys.seal_private_key(private, new_passphrase)
+    now = utcnow()
+    with store.factory.begin() as s:
+        profile, unit = _require_profile(s)
+        current = _active_key_row(s, unit.id)
         if current is not None:
             current.status, current.retired_at = "retired", now
             s.flush()
         s.add(
             SigningKey(
-                unit_id=unit_row.id,
-                public_key=backup.public_key,
-                fingerprint=fp,
-                encrypted_private_key=backup.sealed,
+                unit_id=unit.id,
+                public_key=public,
+                fingerprint=keys.fingerprint(public),
+                encrypted_private_key=sealed,
                 status="active",
-                created_at=backup.created_at or now,
+                created_at=now,
             )
         )
         s.flush()

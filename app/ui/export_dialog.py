@@ -146,6 +146,10 @@ class ExportDialog(QDialog):
         self.close_button.setEnabled(True)
         self.close_button.setText(self.tr("关闭"))
         self.open_button.show()
+        # This version is written: one dialog, one export (the next one is a new version).
+        self.passphrase.setEnabled(False)
+        self.path_edit.setEnabled(False)
+        self.close_button.setFocus()
         self._say(
             self.tr("已导出第 {v} 版：{path}\nSHA-256 {sha}…\n请将此文件报送市质量强市办。").format(
                 v=result.version, path=result.path, sha=result.file_sha256[:16]

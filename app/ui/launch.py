@@ -193,9 +193,12 @@ class Launcher(QObject):
         return init_unit(self.store, self.catalog, unit_id, clerk, contact, passphrase)
 
     def _save_registration(self, path: Path) -> Path:
-        from app.services.unit_setup import write_registration_file
+        from app.services.unit_setup import write_registration_file, write_registration_sheet
 
-        return write_registration_file(self.store, self.catalog, path)
+        written = write_registration_file(self.store, self.catalog, path)
+        # The printable sheet the unit signs and stamps goes beside the file, same name.
+        write_registration_sheet(self.store, self.catalog, written.with_suffix(".html"))
+        return written
 
     def _wizard_finished(self, _result: int) -> None:
         wizard = self.wizard

@@ -327,4 +327,12 @@ class DonePage(QWizardPage):
             self.saved.setText(self.tr("保存失败：{reason}").format(reason=exc))
             return
         self.saved.setStyleSheet(f"color: {OK_COLOR};")
-        self.saved.setText(self.tr("已保存到 {path}").format(path=written))
+        sheet = written.with_suffix(".html")
+        if sheet.exists():
+            self.saved.setText(
+                self.tr("已保存到 {path}；请打印 {sheet}，签字盖章后随登记文件报送。").format(
+                    path=written, sheet=sheet.name
+                )
+            )
+        else:
+            self.saved.setText(self.tr("已保存到 {path}").format(path=written))

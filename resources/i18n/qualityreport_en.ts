@@ -4,72 +4,127 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="114"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="117"/>
         <source>考核规则（权重可修改，总分按启用规则的权重折算为百分制）</source>
         <translation>Scoring rules (weights can be changed; totals are scaled to 100 over the enabled rules&apos; weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="116"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="119"/>
         <source>各单位得分（选中一个单位查看得分说明）</source>
         <translation>Scores per unit (select a unit to see how its score was made)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="117"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="120"/>
         <source>恢复默认规则</source>
         <translation>Restore default rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="119"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="119"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="119"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
         <source>启用</source>
         <translation>On</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="119"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="187"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
+        <source>参数</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_page.py" line="136"/>
+        <source>按时报送</source>
+        <translation>On-time reporting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_page.py" line="137"/>
+        <source>任务完成度</source>
+        <translation>Task completion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_page.py" line="138"/>
+        <source>目标值达成</source>
+        <translation>Targets met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_page.py" line="139"/>
+        <source>工作目标指标</source>
+        <translation>Goal indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_page.py" line="146"/>
+        <source>已到截止日的报告期中按截止日前签署报送的比例；逾期报送的一期按逾期折算系数（0–1）计</source>
+        <translation>Share of the periods already due whose report was signed by the due date; a late report counts as the late credit (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_page.py" line="150"/>
+        <source>年度总结（未报送时取本年度最近一期报送）中本单位各项任务完成度的平均值；未填报的任务按 0 计</source>
+        <translation>Mean completion of the unit&apos;s tasks in its annual summary (without one, its latest report of the year); a task not reported counts 0</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_page.py" line="153"/>
+        <source>本单位牵头或负责任务中的目标值达标比例；未填报实际值的按未达标计</source>
+        <translation>Share of the targets of the tasks the unit leads or is responsible for that are met; a target without an actual figure counts as not met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_page.py" line="155"/>
+        <source>本单位负责的全市工作目标指标的达标比例（不负责指标的单位不计此项）</source>
+        <translation>Share of the city-wide goal indicators the unit owns that are met (not scored for a unit that owns none)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_page.py" line="162"/>
+        <source>逾期折算系数</source>
+        <translation>Late credit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_page.py" line="167"/>
+        <source>逾期报送的一期按此系数计入按时报送：0 不得分，1 与按时报送相同</source>
+        <translation>A late report counts this much of an on-time one: 0 scores nothing, 1 the same as on time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_page.py" line="273"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="187"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="273"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="187"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="273"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="284"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="381"/>
         <source>选中一个单位，查看每一项得分的依据。</source>
         <translation>Select a unit to see what each part of its score rests on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="290"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="387"/>
         <source>总分 {0}（第 {1} 名）</source>
         <translation>total {0} (rank {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="295"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="392"/>
         <source>权重 {0}，得分率 {1}%，得 {2} 分</source>
         <translation>weight {0}, {1}% achieved, {2} points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="299"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="396"/>
         <source>不适用，不计分（权重不计入总权重）</source>
         <translation>not applicable: no points (its weight leaves the total weight)</translation>
     </message>
@@ -316,137 +371,137 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="51"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="52"/>
         <source>在左侧矩阵中选中一项任务，这里显示各单位的填报内容、目标值和版本历史。</source>
         <translation>Select a task in the matrix to see every unit&apos;s report, the targets and the version history here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="80"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="81"/>
         <source>{0} 报告期：{1} 个责任单位中 {2} 个已填报。</source>
         <translation>Period {0}: {2} of {1} responsible units reported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="94"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="95"/>
         <source>未报送</source>
         <translation>not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="94"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="95"/>
         <source>已报送，但未填报此任务</source>
         <translation>reported, but not on this task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="101"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="102"/>
         <source>逾期报送</source>
         <translation>sent late</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="105"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="106"/>
         <source>工作进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="106"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="107"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="107"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="108"/>
         <source>下一步计划</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="112"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="113"/>
         <source>来源：{0}，签署于 {1}</source>
         <translation>Source: {0}, signed {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="117"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="118"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="117"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="118"/>
         <source>要求</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="117"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="118"/>
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="117"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="118"/>
         <source>是否达标</source>
         <translation>Met?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="128"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="129"/>
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="130"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="131"/>
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="132"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="133"/>
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="147"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="148"/>
         <source>版本历史</source>
         <translation>Version history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="153"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="154"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="154"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="155"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="155"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="156"/>
         <source>签署时间</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="156"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="157"/>
         <source>导入时间</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="157"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="158"/>
         <source>与上一版相比</source>
         <translation>Changes against the previous version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="164"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="165"/>
         <source>（当前）</source>
         <translation>(current)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="164"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="165"/>
         <source>（已被替换）</source>
         <translation>(replaced)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="167"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="168"/>
         <source>首次报送</source>
         <translation>first report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="167"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="168"/>
         <source>此任务无改动</source>
         <translation>no change on this task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="170"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="171"/>
         <source>逾期</source>
         <translation>late</translation>
     </message>
@@ -499,7 +554,12 @@
         <translation>Could not save: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="330"/>
+        <location filename="../../app/ui/wizard_key.py" line="333"/>
+        <source>已保存到 {path}；请打印 {sheet}，签字盖章后随登记文件报送。</source>
+        <translation>Saved to {path}. Print {sheet}, have it signed and stamped, and send it with the registration file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/wizard_key.py" line="338"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -583,159 +643,246 @@
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
+    <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="180"/>
-        <source>导入报送文件</source>
-        <translation>Import submissions</translation>
+        <location filename="../../app/ui/export_dialog.py" line="56"/>
+        <source>导出报送文件</source>
+        <translation>Export submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="181"/>
-        <source>把报送文件（.xlsx）或整个文件夹拖到这里，或者：</source>
-        <translation>Drop submission files (.xlsx) or whole folders here, or:</translation>
+        <location filename="../../app/ui/export_dialog.py" line="59"/>
+        <source>将导出 {title}（{code}）第 {v} 版报送文件，并用本单位的签名密钥签名。文件导出后请勿修改，修改会使签名失效。</source>
+        <translation>Version {v} of the submission for {title} ({code}) will be exported and signed with your unit&apos;s key. Do not edit the file after export: any change breaks the signature.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="182"/>
-        <source>添加文件…</source>
-        <translation>Add files…</translation>
+        <location filename="../../app/ui/export_dialog.py" line="68"/>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="183"/>
-        <source>添加文件夹…</source>
-        <translation>Add folder…</translation>
+        <location filename="../../app/ui/export_dialog.py" line="78"/>
+        <source>保存到(&amp;S)：</source>
+        <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="184"/>
-        <source>清空列表</source>
-        <translation>Clear list</translation>
+        <location filename="../../app/ui/export_dialog.py" line="79"/>
+        <source>密钥密码(&amp;P)：</source>
+        <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="185"/>
-        <source>登记此密钥…</source>
-        <translation>Register this key…</translation>
+        <location filename="../../app/ui/export_dialog.py" line="89"/>
+        <source>签名并导出(&amp;E)</source>
+        <translation>Sign and &amp;export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="186"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
+        <location filename="../../app/ui/export_dialog.py" line="93"/>
+        <source>打开所在文件夹(&amp;O)</source>
+        <translation>&amp;Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="187"/>
-        <source>导入</source>
-        <translation>Import</translation>
+        <location filename="../../app/ui/export_dialog.py" line="112"/>
+        <source>保存报送文件</source>
+        <translation>Save submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="188"/>
+        <location filename="../../app/ui/export_dialog.py" line="112"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="127"/>
+        <source>请输入密钥密码。</source>
+        <translation>Please type the key passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="135"/>
+        <source>正在签名并写入文件…</source>
+        <translation>Signing and writing the file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="147"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="209"/>
+        <location filename="../../app/ui/export_dialog.py" line="154"/>
+        <source>已导出第 {v} 版：{path}
+SHA-256 {sha}…
+请将此文件报送市质量强市办。</source>
+        <translation>Exported version {v}: {path}
+SHA-256 {sha}…
+Please send this file to the office.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="168"/>
+        <source>密码不正确，请重新输入。</source>
+        <translation>Wrong passphrase; please type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="173"/>
+        <source>本期还有 {k} 个问题需要处理，未导出。</source>
+        <translation>{k} problem(s) in this period still need fixing; nothing was exported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export_dialog.py" line="177"/>
+        <source>导出失败：{reason}</source>
+        <translation>Export failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/ui/office/import_dialog.py" line="181"/>
+        <source>导入报送文件</source>
+        <translation>Import submissions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/import_dialog.py" line="182"/>
+        <source>把报送文件（.xlsx）或整个文件夹拖到这里，或者：</source>
+        <translation>Drop submission files (.xlsx) or whole folders here, or:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/import_dialog.py" line="183"/>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/import_dialog.py" line="184"/>
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/import_dialog.py" line="185"/>
+        <source>清空列表</source>
+        <translation>Clear list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/import_dialog.py" line="186"/>
+        <source>登记此密钥…</source>
+        <translation>Register this key…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/import_dialog.py" line="187"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/import_dialog.py" line="188"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/import_dialog.py" line="189"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/import_dialog.py" line="211"/>
         <source>正在处理，请等当前的预览或导入结束后再添加文件。</source>
         <translation>Busy: add files once the current preview or import has finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="213"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="215"/>
         <source>没有找到新的报送文件（.xlsx）。</source>
         <translation>No new submission files (.xlsx) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="221"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="223"/>
         <source>选择报送文件</source>
         <translation>Choose submission files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="223"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="225"/>
         <source>报送文件 (*.xlsx);;所有文件 (*)</source>
         <translation>Submissions (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="229"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="231"/>
         <source>选择包含报送文件的文件夹</source>
         <translation>Choose a folder holding submissions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="273"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="275"/>
         <source>正在取消：已开始的文件处理完毕后停止…</source>
         <translation>Cancelling: stopping once the files already started are done…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="287"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="289"/>
         <source>正在预览 {0} 个文件（不会改动数据）…</source>
         <translation>Previewing {0} file(s) (nothing is changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="289"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="291"/>
         <source>正在导入 {0} 个文件…</source>
         <translation>Importing {0} file(s)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="330"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="332"/>
         <source>无法完成：{0}</source>
         <translation>Could not finish: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="344"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="346"/>
         <source>预览：新增 {0}，替换 {1}，无变化 {2}，存入历史 {3}，拒收 {4}。确认无误后点“导入”。</source>
         <translation>Preview: {0} new, {1} replacing, {2} unchanged, {3} to history, {4} refused. Click Import when it looks right.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="347"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="349"/>
         <source>导入完成：新增 {0}，替换 {1}，无变化 {2}，存入历史 {3}，拒收 {4}。</source>
         <translation>Import finished: {0} new, {1} replacing, {2} unchanged, {3} to history, {4} refused.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="350"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="352"/>
         <source>已取消：{0} 个文件未处理，已处理的文件保持有效。</source>
         <translation>Cancelled: {0} file(s) not processed; the files already processed stay applied.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="380"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="382"/>
         <source>选中一个文件，可在此查看它与当前版本逐项的差异。</source>
         <translation>Select a file to see its field-by-field differences against the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="389"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="391"/>
         <source>{0}：拒收。{1}</source>
         <translation>{0}: refused. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="391"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="393"/>
         <source>{0}：本单位本期的第一份报送，没有可比较的当前版本。</source>
         <translation>{0}: the unit&apos;s first report for this period; there is no current version to compare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="394"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="396"/>
         <source>{0}：与当前版本相比有 {1} 处改动。</source>
         <translation>{0}: {1} change(s) against the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="399"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="401"/>
         <source>同一批中还有更新的 v{0}，导入后以它为当前版本。</source>
         <translation>This batch also holds the newer v{0}, which will be the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="415"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="417"/>
         <source>无法从文件读取密钥：{0}</source>
         <translation>Cannot read the key from the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="451"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="453"/>
         <source>重新导入</source>
         <translation>import again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="451"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="453"/>
         <source>重新预览</source>
         <translation>preview again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="454"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="456"/>
         <source>密钥已登记</source>
         <translation>Key registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="455"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="457"/>
         <source>密钥已登记。是否立即{0}由该密钥签名的 {1} 个文件？</source>
         <translation>The key is registered. {0} the {1} file(s) signed with it now?</translation>
     </message>
@@ -743,132 +890,132 @@
 <context>
     <name>ImportOutcome</name>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="20"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="22"/>
         <source>已接收</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="21"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="23"/>
         <source>旧版本（存入历史）</source>
         <translation>Older version (kept in history)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="22"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="24"/>
         <source>重复（无变化）</source>
         <translation>Duplicate (no change)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="23"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="25"/>
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="29"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="31"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="32"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="34"/>
         <source>替换 v{0}</source>
         <translation>Replaces v{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="36"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="38"/>
         <source>比当前的 v{0} 旧，仅存入历史</source>
         <translation>older than the current v{0}; kept in the history only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="42"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="44"/>
         <source>已于 {0}（UTC）导入过，没有变化</source>
         <translation>already imported on {0} (UTC); nothing changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="48"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="50"/>
         <source>签名密钥未登记：{0}</source>
         <translation>signed by an unregistered key: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="52"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="54"/>
         <source>由其他单位的密钥签名：{0}</source>
         <translation>signed by another unit&apos;s key: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="58"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="60"/>
         <source>签名密钥已于 {1} 吊销：{0}</source>
         <translation>signing key revoked on {1}: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="64"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="66"/>
         <source>签名密钥已于 {1} 更换：{0}</source>
         <translation>signing key replaced on {1}: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="70"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="72"/>
         <source>单位 {0} 不在工作方案中</source>
         <translation>unit {0} is not in the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="76"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="78"/>
         <source>报告期 {0} 不在工作方案中</source>
         <translation>period {0} is not in the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="82"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="84"/>
         <source>{1} 的第 {0} 版已由另一个文件导入</source>
         <translation>version {0} of {1} was already imported from another file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="88"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="90"/>
         <source>序号 {0} 与版本顺序不符：可能是重放或篡改的文件</source>
         <translation>sequence {0} is out of order with the versions: a replayed or tampered file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="94"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="96"/>
         <source>本单位的序号 {0} 已被另一个文件使用</source>
         <translation>sequence {0} of this unit was already used by another file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="100"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="102"/>
         <source>文件过大</source>
         <translation>file too large</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="104"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="106"/>
         <source>无法读取文件：{0}</source>
         <translation>cannot read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="108"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="110"/>
         <source>文件读取所需内存过多</source>
         <translation>the file needs too much memory to read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="112"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="114"/>
         <source>无法解析的文件</source>
         <translation>unreadable file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="116"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="118"/>
         <source>文件导致读取程序崩溃</source>
         <translation>the file crashed the reader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="120"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="122"/>
         <source>读取超过 {0} 秒，已中止</source>
         <translation>reading took longer than {0} s and was stopped</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="145"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="147"/>
         <source>无变化（已导入过）</source>
         <translation>No change (already imported)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="147"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="149"/>
         <source>旧版本：{0}</source>
         <translation>Older version: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="150"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="152"/>
         <source>拒收：{0}</source>
         <translation>Refused: {0}</translation>
     </message>
@@ -876,52 +1023,52 @@
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="151"/>
+        <location filename="../../app/ui/office/import_table.py" line="159"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="152"/>
+        <location filename="../../app/ui/office/import_table.py" line="160"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="153"/>
+        <location filename="../../app/ui/office/import_table.py" line="161"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="154"/>
+        <location filename="../../app/ui/office/import_table.py" line="162"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="155"/>
+        <location filename="../../app/ui/office/import_table.py" line="163"/>
         <source>预览：导入后将</source>
         <translation>Preview: importing will</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="156"/>
+        <location filename="../../app/ui/office/import_table.py" line="164"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="190"/>
+        <location filename="../../app/ui/office/import_table.py" line="198"/>
         <source>等待预览…</source>
         <translation>Waiting for preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="193"/>
+        <location filename="../../app/ui/office/import_table.py" line="201"/>
         <source>存入历史：本批还有更新的 v{0}</source>
         <translation>Go to history: this batch holds the newer v{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="197"/>
+        <location filename="../../app/ui/office/import_table.py" line="205"/>
         <source>{0} 处改动</source>
         <translation>{0} change(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="201"/>
+        <location filename="../../app/ui/office/import_table.py" line="209"/>
         <source>已取消，未导入</source>
         <translation>Cancelled, not imported</translation>
     </message>
@@ -1132,12 +1279,12 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app/ui/launch.py" line="113"/>
+        <location filename="../../app/ui/launch.py" line="115"/>
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="114"/>
+        <location filename="../../app/ui/launch.py" line="116"/>
         <source>无法打开本机数据：{reason}</source>
         <translation>Cannot open this computer&apos;s data: {reason}</translation>
     </message>
@@ -1349,53 +1496,53 @@
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="283"/>
-        <location filename="../../app/ui/office/matrix_model.py" line="400"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="314"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="444"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="354"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="391"/>
         <source>未报</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="389"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="433"/>
         <source>{0}（{1}）不通过本系统报送进展</source>
         <translation>{0} ({1}) does not report through this system</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="405"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="449"/>
         <source>本期尚未报送</source>
         <translation>nothing sent for this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="407"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="451"/>
         <source>已报送 v{0}，但没有填报此任务</source>
         <translation>sent v{0}, but without this task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="411"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="455"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="414"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="458"/>
         <source>（逾期报送）</source>
         <translation>(sent late)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="415"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="459"/>
         <source>版本：{0}</source>
         <translation>Version: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="417"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="461"/>
         <source>进展：{0}</source>
         <translation>Progress: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="419"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="463"/>
         <source>问题：{0}</source>
         <translation>Problems: {0}</translation>
     </message>
@@ -1438,145 +1585,183 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="166"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="167"/>
         <source>全部板块</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="170"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="171"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="174"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="175"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="210"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="216"/>
         <source>显示 {0} 项任务 × {1} 个单位</source>
         <translation>{0} tasks × {1} units shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="219"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="223"/>
         <source>逾期报送</source>
         <translation>Sent late</translation>
     </message>
 </context>
 <context>
+    <name>OfficeSettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/office/office_settings.py" line="51"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_settings.py" line="52"/>
+        <source>界面语言(&amp;L)：</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_settings.py" line="53"/>
+        <source>数据位置：</source>
+        <translation>Data location:</translation>
+    </message>
+</context>
+<context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../app/ui/office/window.py" line="159"/>
+        <location filename="../../app/ui/office/window.py" line="171"/>
         <source>{0} — 质量强市办</source>
         <translation>{0} — Quality Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="161"/>
+        <location filename="../../app/ui/office/window.py" line="173"/>
         <source>汇总矩阵</source>
         <translation>Matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="162"/>
+        <location filename="../../app/ui/office/window.py" line="174"/>
         <source>报送情况</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="163"/>
+        <location filename="../../app/ui/office/window.py" line="175"/>
         <source>指标看板</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="164"/>
+        <location filename="../../app/ui/office/window.py" line="176"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="165"/>
+        <location filename="../../app/ui/office/window.py" line="177"/>
         <source>密钥登记</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="166"/>
+        <location filename="../../app/ui/office/window.py" line="178"/>
         <source>年度考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="169"/>
+        <location filename="../../app/ui/office/window.py" line="181"/>
         <source>导入报送文件…</source>
         <translation>Import submissions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="170"/>
+        <location filename="../../app/ui/office/window.py" line="182"/>
         <source>导入报送文件（Ctrl+I）</source>
         <translation>Import submissions (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="171"/>
+        <location filename="../../app/ui/office/window.py" line="183"/>
         <source>导出汇总表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="172"/>
+        <location filename="../../app/ui/office/window.py" line="184"/>
         <source>导出本报告期的汇总表（Ctrl+E）</source>
         <translation>Export this period&apos;s consolidated report (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="173"/>
+        <location filename="../../app/ui/office/window.py" line="185"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="174"/>
+        <location filename="../../app/ui/office/window.py" line="186"/>
+        <source>设置(&amp;O)…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/window.py" line="187"/>
+        <source>界面语言（中文 / English）</source>
+        <translation>Interface language (中文 / English)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/window.py" line="188"/>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/window.py" line="189"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/window.py" line="190"/>
         <source> 报告期 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="176"/>
+        <location filename="../../app/ui/office/window.py" line="192"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="211"/>
+        <location filename="../../app/ui/office/window.py" line="283"/>
         <source>无法打开数据：{0}</source>
         <translation>Cannot open the data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="332"/>
+        <location filename="../../app/ui/office/window.py" line="404"/>
         <source>{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}</source>
         <translation>{0}: {2} of {1} units reported · {3} keys registered · data: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="361"/>
+        <location filename="../../app/ui/office/window.py" line="456"/>
         <source>汇总表_{0}.xlsx</source>
         <translation>report_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="363"/>
+        <location filename="../../app/ui/office/window.py" line="458"/>
         <source>导出汇总表</source>
         <translation>Export consolidated report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="363"/>
+        <location filename="../../app/ui/office/window.py" line="458"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="378"/>
+        <location filename="../../app/ui/office/window.py" line="473"/>
         <source>正在导出汇总表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="383"/>
+        <location filename="../../app/ui/office/window.py" line="478"/>
         <source>汇总表已导出：{0}</source>
         <translation>Report exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="393"/>
+        <location filename="../../app/ui/office/window.py" line="488"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="394"/>
+        <location filename="../../app/ui/office/window.py" line="489"/>
         <source>无法导出汇总表：{0}</source>
         <translation>Cannot export the report: {0}</translation>
     </message>
@@ -1632,6 +1817,14 @@
         <location filename="../../app/ui/period_bar.py" line="116"/>
         <source>选择要填报的报告期</source>
         <translation>Choose the reporting period to fill in</translation>
+    </message>
+</context>
+<context>
+    <name>Punctuation</name>
+    <message>
+        <location filename="../../app/ui/office/punctuation.py" line="11"/>
+        <source>{0}：</source>
+        <translation>{0}: </translation>
     </message>
 </context>
 <context>

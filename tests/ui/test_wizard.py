@@ -108,6 +108,9 @@ def test_wizard_sets_up_zhujian_by_keyboard(
     qtbot.mouseClick(done.save_button, Qt.MouseButton.LeftButton)
     assert json.loads(out.read_text(encoding="utf-8"))["fingerprint"] == profile.fingerprint
     assert "已保存到" in done.saved.text()
+    sheet = out.with_suffix(".html").read_text(encoding="utf-8")  # to print, sign and stamp
+    assert format_fingerprint(profile.fingerprint).split()[0] in sheet
+    assert "registration.html" in done.saved.text()
 
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     main = launched.window

@@ -1,5 +1,5 @@
-"""年度考核: the scoring rules (weights editable, each can be switched off) and every unit's
-score with the breakdown that explains it (plan 三(三))."""
+"""年度考核: the scoring rules (weights and parameters editable, each can be switched off) and
+every unit's score with the breakdown that explains it (plan 三(三))."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.office.punctuation import colon
 from app.ui.status_icons import ERROR_COLOR
 
 if TYPE_CHECKING:
@@ -43,10 +44,12 @@ class AssessmentPage(QWidget):
         self.scores: list[Any] = []
         self.weights: dict[str, QDoubleSpinBox] = {}
         self.switches: dict[str, QCheckBox] = {}
+        self.params: dict[tuple[str, str], QDoubleSpinBox] = {}  # (rule, parameter) -> box
+        self._param_labels: dict[tuple[str, str], QLabel] = {}
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(400)  # a spin box's arrows step: commit once they rest
-        self._commit_timer.timeout.connect(self._commit_weights)
+        self._commit_timer.timeout.connect(self._commit_edits)
         self._build()
         self.retranslate()
 
@@ -56,14 +59,14 @@ class AssessmentPage(QWidget):
             font = label.font()
             font.setBold(True)
             label.setFont(font)
-        self.rules_table = QTableWidget(0, 4)
+        self.rules_table = QTableWidget(0, 5)
         self.rules_table.setObjectName("rulesTable")
         self.rules_table.verticalHeader().hide()
         self.rules_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rules_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.rules_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.rules_table.setWordWrap(True)
         self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.reset_rules)
@@ -116,14 +119,71 @@ class AssessmentPage(QWidget):
         self.scores_title.setText(self.tr("各单位得分（选中一个单位查看得分说明）"))
         self.reset_button.setText(self.tr("恢复默认规则"))
         self.rules_table.setHorizontalHeaderLabels(
-            [self.tr("规则"), self.tr("权重"), self.tr("启用"), self.tr("说明")]
+            [self.tr("规则"), self.tr("权重"), self.tr("启用"), self.tr("参数"), self.tr("说明")]
         )
+        self._retranslate_rules()
         self._fill_scores()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # -- the rules' words in the interface language ----------------------------------------
+    def rule_name(self, key: str, stored: str) -> str:
+        """The default rules by key in the interface language; any other by its stored name."""
+        names = {
+            "on_time": self.tr("按时报送"),
+            "completion": self.tr("任务完成度"),
+            "targets": self.tr("目标值达成"),
+            "indicators": self.tr("工作目标指标"),
+        }
+        return names.get(key, stored)
+
+    def rule_description(self, key: str, stored: str) -> str:
+        texts = {
+            "on_time": self.tr(
+                "已到截止日的报告期中按截止日前签署报送的比例；逾期报送的一期按逾期折算系数"
+                "（0–1）计"
+            ),
+            "completion": self.tr(
+                "年度总结（未报送时取本年度最近一期报送）中本单位各项任务完成度的平均值；"
+                "未填报的任务按 0 计"
+            ),
+            "targets": self.tr("本单位牵头或负责任务中的目标值达标比例；未填报实际值的按未达标计"),
+            "indicators": self.tr(
+                "本单位负责的全市工作目标指标的达标比例（不负责指标的单位不计此项）"
+            ),
+        }
+        return texts.get(key, stored)
+
+    def param_label(self, name: str) -> str:
+        """A rule parameter's name for the office (never the code name late_credit)."""
+        labels = {"late_credit": self.tr("逾期折算系数")}
+        return labels.get(name, name)
+
+    def param_help(self, name: str) -> str:
+        helps = {
+            "late_credit": self.tr("逾期报送的一期按此系数计入按时报送：0 不得分，1 与按时报送相同")
+        }
+        return helps.get(name, "")
+
+    def _retranslate_rules(self) -> None:
+        for i, r in enumerate(self.rules):
+            title = self.rules_table.item(i, 0)
+            if title is not None:
+                title.setText(self.rule_name(r.key, r.name))
+            desc = self.rules_table.item(i, 4)
+            if desc is not None:
+                text = self.rule_description(r.key, r.description)
+                desc.setText(text)
+                desc.setToolTip(text)
+        for (key, name), label in self._param_labels.items():
+            label.setText(self.param_label(name))
+            help_text = self.param_help(name)
+            label.setToolTip(help_text)
+            self.params[(key, name)].setToolTip(help_text)
+        self.rules_table.resizeRowsToContents()
 
     # -- data ------------------------------------------------------------------------------
     def attach(self, store: Store, catalog: Catalog) -> None:
@@ -151,11 +211,15 @@ class AssessmentPage(QWidget):
         self._fill_scores()
 
     def _fill_rules(self) -> None:
+        from app.services.assessment import param_spec
+
         self.rules_table.setRowCount(len(self.rules))
         self.weights.clear()
         self.switches.clear()
+        self.params.clear()
+        self._param_labels.clear()
         for i, r in enumerate(self.rules):
-            self.rules_table.setItem(i, 0, QTableWidgetItem(r.name))
+            self.rules_table.setItem(i, 0, QTableWidgetItem())
             spin = QDoubleSpinBox()
             spin.setObjectName(f"weight_{r.key}")
             spin.setRange(0, 1000)
@@ -164,7 +228,7 @@ class AssessmentPage(QWidget):
             spin.setKeyboardTracking(False)  # typing commits on Enter or leaving the box
             spin.setValue(float(r.weight))
             spin.valueChanged.connect(lambda _v: self._commit_timer.start())
-            spin.editingFinished.connect(self._commit_weights)
+            spin.editingFinished.connect(self._commit_edits)
             self.rules_table.setCellWidget(i, 1, spin)
             self.weights[r.key] = spin
             box = QCheckBox()
@@ -177,13 +241,35 @@ class AssessmentPage(QWidget):
             hl.addWidget(box, 0, Qt.AlignmentFlag.AlignCenter)
             self.rules_table.setCellWidget(i, 2, holder)
             self.switches[r.key] = box
-            desc = QTableWidgetItem(r.description)
-            desc.setToolTip(r.description)
-            self.rules_table.setItem(i, 3, desc)
-        self.rules_table.resizeRowsToContents()
+            params = QWidget()
+            pl = QHBoxLayout(params)
+            pl.setContentsMargins(4, 0, 4, 0)
+            for name, value in r.params.items():
+                spec = param_spec(name)
+                if spec is None:  # a parameter this version does not know: not editable here
+                    continue
+                label = QLabel()
+                edit = QDoubleSpinBox()
+                edit.setObjectName(f"param_{r.key}_{name}")
+                edit.setRange(float(spec.low), float(spec.high))
+                edit.setDecimals(2)
+                edit.setSingleStep(float(spec.step))
+                edit.setKeyboardTracking(False)  # as the weights: commit on Enter or leaving
+                edit.setValue(float(value))
+                edit.valueChanged.connect(lambda _v: self._commit_timer.start())
+                edit.editingFinished.connect(self._commit_edits)
+                label.setBuddy(edit)
+                pl.addWidget(label)
+                pl.addWidget(edit)
+                self.params[(r.key, name)] = edit
+                self._param_labels[(r.key, name)] = label
+            pl.addStretch(1)
+            self.rules_table.setCellWidget(i, 3, params)
+            self.rules_table.setItem(i, 4, QTableWidgetItem())
+        self._retranslate_rules()
 
     def _fill_scores(self) -> None:
-        rules = [(r.key, r.name) for r in self.rules]
+        rules = [(r.key, self.rule_name(r.key, r.name)) for r in self.rules]
         headers = [self.tr("名次"), self.tr("单位"), self.tr("总分")] + [n for _, n in rules]
         self.scores_table.setColumnCount(len(headers))
         self.scores_table.setHorizontalHeaderLabels(headers)
@@ -202,7 +288,8 @@ class AssessmentPage(QWidget):
         self._show_breakdown()
 
     # -- changing the rules ----------------------------------------------------------------
-    def _commit_weights(self) -> None:
+    def _commit_edits(self) -> None:
+        """Every weight and parameter that differs from the store, one rule per unit of work."""
         from app.services.assessment import AssessmentError, update_rule
 
         self._commit_timer.stop()
@@ -211,16 +298,26 @@ class AssessmentPage(QWidget):
         changed = False
         for r in self.rules:
             spin = self.weights.get(r.key)
-            if spin is None:
+            weight = None if spin is None else Decimal(str(round(spin.value(), 1)))
+            params = {}
+            for (key, name), edit in self.params.items():
+                value = Decimal(str(round(edit.value(), 2)))
+                if key == r.key and value != Decimal(r.params.get(name, "0")):
+                    params[name] = str(value)
+            if weight in (None, r.weight) and not params:
                 continue
-            value = Decimal(str(round(spin.value(), 1)))
-            if value != r.weight:
-                try:
-                    update_rule(self.store, r.key, weight=value, plan_code=self.catalog.code)
-                except AssessmentError as exc:
-                    self._error(str(exc))
-                    return
-                changed = True
+            try:
+                update_rule(
+                    self.store,
+                    r.key,
+                    weight=weight if weight != r.weight else None,
+                    params=params or None,
+                    plan_code=self.catalog.code,
+                )
+            except AssessmentError as exc:
+                self._error(str(exc))
+                return
+            changed = True
         if changed:
             self._after_change()
 
@@ -286,7 +383,7 @@ class AssessmentPage(QWidget):
             )
             return
         html = [
-            f"<h3>{escape(score.unit_name)}："
+            f"<h3>{escape(colon(score.unit_name))}"
             + escape(self.tr("总分 {0}（第 {1} 名）").format(score.total, score.rank))
             + "</h3>"
         ]
@@ -298,7 +395,7 @@ class AssessmentPage(QWidget):
             else:
                 line = self.tr("不适用，不计分（权重不计入总权重）")
             html.append(
-                f"<p><b>{escape(p.rule_name)}</b> · {escape(line)}<br>"
+                f"<p><b>{escape(self.rule_name(p.rule_key, p.rule_name))}</b> · {escape(line)}<br>"
                 f"<span style='color:#374151'>{escape(p.explanation)}</span></p>"
             )
         self.breakdown.setHtml("".join(html))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.ui.i18n import role_label, status_label
 from app.ui.office.change_list import change_field, change_value
+from app.ui.office.punctuation import colon
 from app.ui.status_icons import ERROR_COLOR, OK_COLOR, STATUS_COLORS, WARN_COLOR
 
 PLAN_TZ = timezone(timedelta(hours=8))  # due dates are Beijing calendar days
@@ -106,7 +107,7 @@ class DetailPane(QTextBrowser):
             (self.tr("存在问题"), r.problems),
             (self.tr("下一步计划"), r.next_steps),
         ):
-            html.append(f"<p><b>{escape(label)}：</b>{_para(text)}</p>")
+            html.append(f"<p><b>{escape(colon(label))}</b>{_para(text)}</p>")
         if r.targets:
             html.append(self._targets(r.targets))
         source = self.tr("来源：{0}，签署于 {1}").format(r.source, local_time(r.submitted_at))
@@ -182,7 +183,7 @@ class DetailPane(QTextBrowser):
             old = escape(change_value(c.field, c.old) or "—").replace("\n", "<br>")
             new = escape(change_value(c.field, c.new) or "—").replace("\n", "<br>")
             items.append(
-                f"<b>{escape(change_field(c.field))}</b>："
+                f"<b>{escape(colon(change_field(c.field)))}</b>"
                 f"<span style='color:{MUTED}; text-decoration:line-through'>{old}</span>"
                 f" → {new}"
             )

@@ -39,6 +39,7 @@ from app.ui.office.key_confirm import (
     registration_from_submission,
 )
 from app.ui.office.outcome_text import reason_text
+from app.ui.office.punctuation import colon
 from app.ui.status_icons import ERROR_COLOR
 
 if TYPE_CHECKING:
@@ -394,7 +395,7 @@ class ImportDialog(QDialog):
         elif changes:
             text = self.tr("{0}：与当前版本相比有 {1} 处改动。").format(head, len(changes))
         else:
-            text = f"{head}：{shown}"
+            text = colon(head) + shown
         top = self.model.outranked_by(row) if row.result is None else None
         if top is not None:
             text += " " + self.tr("同一批中还有更新的 v{0}，导入后以它为当前版本。").format(top)

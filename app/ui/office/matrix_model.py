@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 from typing import Any
 
@@ -37,6 +38,35 @@ StateRole = Qt.ItemDataRole.UserRole + 3
 LateRole = Qt.ItemDataRole.UserRole + 4
 SectionRole = Qt.ItemDataRole.UserRole + 5
 MatchRole = Qt.ItemDataRole.UserRole + 6  # False for a cell a cell filter does not select
+
+# Plain ints: comparing with Qt's enum members on every call is measurable when the view asks
+# seven roles of each of ~900 visible cells per repaint (docs/benchmarks.md).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+# The roles a cell's paint asks (plus the view's late corner), worked out once per filter.
+_LOOK_ROLES: tuple[int, ...] = (_DISPLAY, _BACKGROUND, _FOREGROUND, _ALIGNMENT)
+_LOOK_ROLES += (int(StateRole), int(LateRole), int(MatchRole))
+_MISSING_TEXT = object()  # translated when asked: the language may change meanwhile
+# Roles the view asks of every cell that a cell never answers: no work at all for them.
+_CELL_NEVER = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.SizeHintRole,
+    )
+)
+
+
+@cache
+def _brush(color: str, style: Qt.BrushStyle = Qt.BrushStyle.SolidPattern) -> QBrush:
+    """One brush per colour, not a new one on every paint of every cell."""
+    return QBrush(QColor(color), style)
 
 
 def cell_state(cell: Any, exempt: frozenset[str] = frozenset()) -> str:
@@ -94,6 +124,8 @@ class MatrixModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._percent: Any = lambda status, percent: percent  # the service's, once loaded
+        # (task, unit) -> {role: value} of the cells painted since the filter last changed
+        self._looks: dict[tuple[int, str], dict[int, Any]] = {}
 
     # -- data in ---------------------------------------------------------------------------
     def set_matrices(self, matrices: Mapping[str, Any], section_titles: Mapping[int, str]) -> None:
@@ -147,6 +179,7 @@ class MatrixModel(QAbstractTableModel):
         )
         self.beginResetModel()
         self.filter = f
+        self._looks = {}
         self.matrix = self._matrices.get(f.period) if f.period is not None else None
         self._rows, self._cols = self._layout(f)
         self._sort_rows()
@@ -315,6 +348,8 @@ class MatrixModel(QAbstractTableModel):
             return self._section_data(no, col, role)
         if col == 0:
             return self._task_data(no, role)
+        if role in _CELL_NEVER:
+            return None
         unit = self._cols[col - 1]
         cell = self.matrix.cells.get((no, unit))
         if role == TaskNoRole:
@@ -329,7 +364,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and col == 0:
             return self._sections.get(no, str(no))
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(SECTION_BACKGROUND))
+            return _brush(SECTION_BACKGROUND)
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == SectionRole:
@@ -353,28 +388,41 @@ class MatrixModel(QAbstractTableModel):
         return next((t for t in self._tasks if t.no == no), None)
 
     def _cell_data(self, cell: Any, role: int) -> Any:
-        state = cell_state(cell, self._exempt)
-        match = not self.filter.cell_level or self.filter.selects(cell, self._exempt)
+        """The paint roles from the cell's looks, worked out once per filter (a cell's state and
+        match were otherwise recomputed for each of the ~8 roles a repaint asks)."""
+        looks = self._looks.get((cell.task_no, cell.unit_id))
+        if looks is None:
+            state = cell_state(cell, self._exempt)
+            match = not self.filter.cell_level or self.filter.selects(cell, self._exempt)
+            looks = {r: self._cell_value(cell, state, match, r) for r in _LOOK_ROLES}
+            self._looks[(cell.task_no, cell.unit_id)] = looks
+        value = looks.get(role, looks)
+        if value is looks:  # not a paint role: the tooltip, or nothing
+            state = looks[int(StateRole)]
+            return self._cell_value(cell, state, looks[int(MatchRole)], role)
+        return self.tr("未报") if value is _MISSING_TEXT else value
+
+    def _cell_value(self, cell: Any, state: str, match: bool, role: int) -> Any:
         if state == EXEMPT:
             return self._exempt_data(cell, role, match)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if state == MISSING:
-                return self.tr("未报")
+                return _MISSING_TEXT
             p = self._percent(cell.status, cell.percent)
             return "—" if p is None else f"{p}%"
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             if not match:
-                return QBrush(QColor(DIM_BACKGROUND))
+                return _brush(DIM_BACKGROUND)
             if state == MISSING:
-                return QBrush(QColor(MISSING_COLOR), Qt.BrushStyle.BDiagPattern)
-            return QBrush(QColor(STATUS_COLORS.get(state, "#8a8f98")))
-        if role == Qt.ItemDataRole.ForegroundRole:
+                return _brush(MISSING_COLOR, Qt.BrushStyle.BDiagPattern)
+            return _brush(STATUS_COLORS.get(state, "#8a8f98"))
+        if role == _FOREGROUND:
             if not match:
-                return QBrush(QColor("#9aa1ab"))
-            return QBrush(QColor("#b3261e" if state == MISSING else "#ffffff"))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+                return _brush("#9aa1ab")
+            return _brush("#b3261e" if state == MISSING else "#ffffff")
+        if role == _ALIGNMENT:
+            return _CENTER
+        if role == _TOOLTIP:
             return self._tooltip(cell)
         if role == StateRole:
             return state
@@ -385,13 +433,13 @@ class MatrixModel(QAbstractTableModel):
         return None
 
     def _exempt_data(self, cell: Any, role: int, match: bool) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(DIM_BACKGROUND))
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _BACKGROUND:
+            return _brush(DIM_BACKGROUND)
+        if role == _DISPLAY:
             return "·"
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _ALIGNMENT:
+            return _CENTER
+        if role == _TOOLTIP:
             unit = self._unit_by_id.get(cell.unit_id)
             name = unit.short_name if unit is not None else cell.unit_id
             return self.tr("{0}（{1}）不通过本系统报送进展").format(name, role_label(cell.role))

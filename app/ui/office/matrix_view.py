@@ -5,49 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPolygonF
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.ui.office.matrix_model import LateRole, MatrixModel
 from app.ui.status_icons import WARN_COLOR
 
 UNIT_COLUMN_WIDTH = 40
 TASK_COLUMN_WIDTH = 250
-
-
-class CellDelegate(QStyledItemDelegate):
-    """The default cell, plus an orange corner when the unit's report came in late."""
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        super().paint(painter, option, index)
-        if index.column() > 0 and index.data(LateRole):
-            r = option.rect
-            size = max(7.0, min(r.width(), r.height()) * 0.35)
-            corner = QPolygonF(
-                [
-                    QPointF(r.right() - size, r.top()),
-                    QPointF(r.right() + 1, r.top()),
-                    QPointF(r.right() + 1, r.top() + size),
-                ]
-            )
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(WARN_COLOR))
-            painter.drawPolygon(corner)
-            painter.restore()
 
 
 class MatrixView(QTableView):
@@ -57,7 +22,6 @@ class MatrixView(QTableView):
         super().__init__(parent)
         self.setObjectName("matrixView")
         self.setModel(model)
-        self.setItemDelegate(CellDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -76,6 +40,45 @@ class MatrixView(QTableView):
         model.layoutChanged.connect(self._relayout)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self._relayout()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The cells, then an orange corner on each visible cell whose report came in late.
+        Drawn here for the visible late cells only: a Python delegate painting every cell was a
+        fifth of a repaint after a filter or sort (docs/benchmarks.md)."""
+        super().paintEvent(event)
+        model = self.matrix_model
+        rect = event.rect()
+        first, last = self.rowAt(rect.top()), self.rowAt(rect.bottom())
+        left, right = self.columnAt(rect.left()), self.columnAt(rect.right())
+        if first < 0:
+            return
+        last = model.rowCount() - 1 if last < 0 else last
+        right = model.columnCount() - 1 if right < 0 else right
+        corners = []
+        for row in range(first, last + 1):
+            for col in range(max(1, left), right + 1):
+                index = model.index(row, col)
+                if model.data(index, LateRole):
+                    r = self.visualRect(index)
+                    size = max(7.0, min(r.width(), r.height()) * 0.35)
+                    corners.append(
+                        QPolygonF(
+                            [
+                                QPointF(r.right() - size, r.top()),
+                                QPointF(r.right() + 1, r.top()),
+                                QPointF(r.right() + 1, r.top() + size),
+                            ]
+                        )
+                    )
+        if not corners:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(WARN_COLOR))
+        for corner in corners:
+            painter.drawPolygon(corner)
+        painter.end()
 
     @property
     def matrix_model(self) -> MatrixModel:

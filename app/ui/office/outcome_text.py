@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from app.ui.office.punctuation import colon
+
 UNREGISTERED_PREFIX = "signed by an unregistered key"
 
 
@@ -153,4 +155,4 @@ def preview_text(outcome: str, reason: str) -> str:
 def result_text(outcome: str, reason: str) -> str:
     """The outcome of a real import, one line."""
     label = outcome_label(outcome)
-    return f"{label}：{reason_text(reason)}" if reason else label
+    return colon(label) + reason_text(reason) if reason else label

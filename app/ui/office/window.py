@@ -17,29 +17,32 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from app import APP_TITLE_ZH
 from app.config import Settings
-from app.ui.office.assessment_page import AssessmentPage
-from app.ui.office.board_page import BoardPage
-from app.ui.office.charts_page import ChartsPage
-from app.ui.office.matrix_page import MatrixPage
-from app.ui.office.tracker_page import TrackerPage
-from app.ui.office.trust_page import TrustPage
+from app.ui.i18n import apply_language, current_language, store_language
 from app.ui.prefs import ui_settings
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
+    from app.ui.office.assessment_page import AssessmentPage
+    from app.ui.office.board_page import BoardPage
+    from app.ui.office.charts_page import ChartsPage
     from app.ui.office.import_dialog import ImportDialog
+    from app.ui.office.matrix_page import MatrixPage
+    from app.ui.office.tracker_page import TrackerPage
+    from app.ui.office.trust_page import TrustPage
 
 KEY_OFFICE_GEOMETRY = "office/geometry"
 PAGE_MATRIX, PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_KEYS, PAGE_SCORES = range(6)
@@ -107,25 +110,18 @@ class OfficeWindow(QMainWindow):
     def _build(self) -> None:
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
-        self.matrix_page = MatrixPage()
-        self.tracker_page = TrackerPage()
-        self.board_page = BoardPage()
-        self.charts_page = ChartsPage()
-        self.trust_page = TrustPage()
-        self.assessment_page = AssessmentPage()
-        for page in (
-            self.matrix_page,
-            self.tracker_page,
-            self.board_page,
-            self.charts_page,
-            self.trust_page,
-            self.assessment_page,
-        ):
-            self.tabs.addTab(page, "")
+        # The six pages (and their modules) are built right after the first paint, into these
+        # holders: building them first more than doubled the start to the first painted window
+        # (DESIGN.md §6, docs/benchmarks.md). Touching any page builds them all.
+        self._holders: list[QWidget] = []
+        for _ in range(6):
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders.append(holder)
+            self.tabs.addTab(holder, "")
+        self._pages: dict[str, Any] = {}
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._page_shown)
-        self.matrix_page.load_detail = self._load_detail
-        self.trust_page.keys_changed.connect(self._keys_changed)
 
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("officeToolbar")
@@ -141,6 +137,13 @@ class OfficeWindow(QMainWindow):
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh)
+        self.settings_action = QAction(self)
+        self.settings_action.setObjectName("officeSettings")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
         self.period_label = QLabel()
         self.period_combo = QComboBox()
         self.period_combo.setObjectName("periodCombo")
@@ -151,6 +154,15 @@ class OfficeWindow(QMainWindow):
         for action in (self.import_action, self.report_action, self.refresh_action):
             self.toolbar.addAction(action)
             self.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.settings_action)  # usable before the store opens
+        # The same actions in a menu, as in the clerk's window: Alt+F reaches them by keyboard.
+        self.menu_file = self.menuBar().addMenu("")
+        self.menu_file.addActions([self.import_action, self.report_action, self.refresh_action])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.settings_action)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.quit_action)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self._set_enabled(False)
@@ -171,6 +183,10 @@ class OfficeWindow(QMainWindow):
         self.report_action.setText(self.tr("导出汇总表…"))
         self.report_action.setToolTip(self.tr("导出本报告期的汇总表（Ctrl+E）"))
         self.refresh_action.setText(self.tr("刷新"))
+        self.settings_action.setText(self.tr("设置(&O)…"))
+        self.settings_action.setToolTip(self.tr("界面语言（中文 / English）"))
+        self.quit_action.setText(self.tr("退出(&X)"))
+        self.menu_file.setTitle(self.tr("文件(&F)"))
         self.period_label.setText(self.tr(" 报告期 "))
         if self.store is None:
             self.status_label.setText(self.tr("正在打开数据…"))
@@ -187,10 +203,66 @@ class OfficeWindow(QMainWindow):
             action.setEnabled(on)
         self.period_combo.setEnabled(on)
 
+    # -- the pages, built after the first paint ---------------------------------------------
+    def _page(self, name: str) -> Any:
+        if not self._pages:
+            self._build_pages()
+        return self._pages[name]
+
+    def _build_pages(self) -> None:
+        from app.ui.office.assessment_page import AssessmentPage
+        from app.ui.office.board_page import BoardPage
+        from app.ui.office.charts_page import ChartsPage
+        from app.ui.office.matrix_page import MatrixPage
+        from app.ui.office.tracker_page import TrackerPage
+        from app.ui.office.trust_page import TrustPage
+
+        pages: dict[str, Any] = {
+            "matrix": MatrixPage(),
+            "tracker": TrackerPage(),
+            "board": BoardPage(),
+            "charts": ChartsPage(),
+            "trust": TrustPage(),
+            "assessment": AssessmentPage(),
+        }
+        for holder, page in zip(self._holders, pages.values(), strict=True):
+            layout = holder.layout()
+            assert layout is not None
+            layout.addWidget(page)
+        self._pages = pages
+        pages["matrix"].load_detail = self._load_detail
+        pages["trust"].keys_changed.connect(self._keys_changed)
+
+    @property
+    def matrix_page(self) -> MatrixPage:
+        return self._page("matrix")  # type: ignore[no-any-return]
+
+    @property
+    def tracker_page(self) -> TrackerPage:
+        return self._page("tracker")  # type: ignore[no-any-return]
+
+    @property
+    def board_page(self) -> BoardPage:
+        return self._page("board")  # type: ignore[no-any-return]
+
+    @property
+    def charts_page(self) -> ChartsPage:
+        return self._page("charts")  # type: ignore[no-any-return]
+
+    @property
+    def trust_page(self) -> TrustPage:
+        return self._page("trust")  # type: ignore[no-any-return]
+
+    @property
+    def assessment_page(self) -> AssessmentPage:
+        return self._page("assessment")  # type: ignore[no-any-return]
+
     # -- opening the store -----------------------------------------------------------------
     def load(self) -> None:
         """Open the office store and fill the window (after the first paint). Raises on
         failure; ``load_or_report`` shows the reason in the window instead."""
+        if not self._pages:
+            self._build_pages()  # before the store: a store that fails still shows the pages
         if self.store is not None:
             return
         from app.services.stores import open_office_store, store_catalog
@@ -327,7 +399,7 @@ class OfficeWindow(QMainWindow):
         if matrix is not None:
             versions = {c.unit_id for c in matrix.cells.values() if c.version is not None}
             sent = sum(1 for u in expected if u.id in versions)
-        where = self.store.path or self.settings.db_url or ""
+        where = self.data_location()
         self.status_label.setText(
             self.tr("{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}").format(
                 self.catalog.period(self.period).title or self.period,
@@ -337,6 +409,29 @@ class OfficeWindow(QMainWindow):
                 where,
             )
         )
+
+    def data_location(self) -> str:
+        """The store's file, or its server URL without the password."""
+        if self.store is None:  # a server URL may hold a password: never shown raw
+            return "" if self.settings.db_url else str(self.settings.office_store_path)
+        if self.store.path is not None:
+            return str(self.store.path)
+        return str(self.store.engine.url.render_as_string(hide_password=True))
+
+    # -- settings --------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from app.ui.office.office_settings import OfficeSettingsDialog
+
+        dialog = OfficeSettingsDialog(
+            language=current_language(), data_location=self.data_location(), parent=self
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_settings(dialog.chosen_language())
+
+    def apply_settings(self, language: str) -> None:
+        if language != current_language():
+            store_language(language)
+            apply_language(language)  # every widget gets a LanguageChange and retranslates
 
     # -- import ----------------------------------------------------------------------------
     def open_import_dialog(self) -> ImportDialog | None:

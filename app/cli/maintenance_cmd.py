@@ -1,0 +1,74 @@
+"""``backup`` sub-commands: list, create and restore backups of this install's stores."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import CliError, Context, print_json
+from app.services import backups
+
+
+def register(sub: Any) -> None:
+    backup = sub.add_parser("backup", help="backups of the stores: list, create, restore")
+    bsub = backup.add_subparsers(dest="backup_command", metavar="COMMAND", required=True)
+
+    p = bsub.add_parser("list", help="every backup, newest first")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+    p = bsub.add_parser("create", help="back a store up now")
+    p.add_argument("--store", choices=backups.STORES, default="unit")
+    p.set_defaults(handler=cmd_create)
+
+    p = bsub.add_parser("restore", help="bring a backup back (the current data is kept too)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--store", choices=backups.STORES, help="default: from the file's name")
+    p.set_defaults(handler=cmd_restore)
+
+
+def _json(info: backups.BackupInfo) -> dict[str, Any]:
+    return {
+        "file": str(info.path),
+        "store": info.store,
+        "label": info.label,
+        "created_at": info.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "size": info.size,
+        "revision": info.revision,
+    }
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    found = backups.list_backups(ctx.settings)
+    if args.json:
+        print_json([_json(i) for i in found])
+        return 0
+    if not found:
+        print(f"没有备份 no backups in {ctx.settings.backup_dir}")
+    for i in found:
+        print(f"{i.created_at:%Y-%m-%d %H:%M:%S}Z  {i.store:<6} {i.label:<16} {i.path}")
+    return 0
+
+
+def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
+    try:
+        info = backups.create_backup(ctx.settings, args.store)
+    except backups.BackupError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"已备份 backed up: {info.path}")
+    return 0
+
+
+def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    which = args.store or backups.store_of_backup(args.file)
+    if which is None:
+        raise CliError(f"cannot tell which store {args.file.name} is: give --store unit|office", 2)
+    try:
+        result = backups.restore_backup(ctx.settings, which, args.file)
+    except backups.BackupError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"已恢复 restored: {result.restored.path.name}")
+    if result.safety_copy is not None:
+        print(f"恢复前的数据已另存 the data before: {result.safety_copy.path}")
+    return 0
