@@ -261,7 +261,7 @@ def guard_zip(data: bytes) -> dict[str, bytes]:
 def _read_entry(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
     """An entry's content exactly as zipfile.open(info).read() checks it (local header and
     name, sizes from the central directory, inflate bounded to the declared size, CRC), or
-    None when damaged. zipfile's per-entry objects, locks and seeks cost a fifth of verifying
+    None when damaged. zipfile's per-entry objects, locks and seeks cost a tenth of verifying
     a file (docs/benchmarks.md); the bytes are already in memory."""
     start = info.header_offset
     head = data[start : start + _ZIP_LOCAL.size]
@@ -702,7 +702,7 @@ _LETTER_RUNS = re.compile(rb"[A-Z]+")
 
 def _within(found: list[tuple[bytes, bytes]], max_row: int, max_col: int) -> bool:
     """Every position valid and inside the bounds, checked on all refs at once (a Python loop
-    per cell cost a quarter of verifying a file: docs/benchmarks.md)."""
+    per cell cost a seventh of verifying a file: docs/benchmarks.md)."""
     cells = [raw for tag, raw in found if not tag.endswith(b"row")]
     rows = [raw for tag, raw in found if tag.endswith(b"row")]
     if cells:

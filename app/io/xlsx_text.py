@@ -29,7 +29,7 @@ _OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 def visible_text(value: str) -> str:
     """The text a reader sees after the round trip through the cell's XML."""
     if value.isprintable():  # no control, line-end, surrogate or non-character: as it is
-        return value  # (C speed; the regular expression below cost a fifth of a report)
+        return value  # (C speed; the regular expression below cost 7% of a large report)
     text = value.replace("\r\n", "\n").replace("\r", "\n")
     return _ILLEGAL.sub("\ufffd", text)
 

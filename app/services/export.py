@@ -31,7 +31,13 @@ from app.models import LocalSubmission, Period, Setting, Unit, UnitProfile
 from app.models.base import utcnow
 from app.models.store import Store
 from app.services.entries import EntryService
-from app.services.unit_setup import UnitSetupError, active_key, get_profile, unlock_key
+from app.services.unit_setup import (
+    UnitSetupError,
+    active_key,
+    get_profile,
+    reserved_version_key,
+    unlock_key,
+)
 
 
 class ExportRefused(Exception):
@@ -146,10 +152,6 @@ def _reserve(store: Store, period: str, key: str) -> tuple[int, int]:
         return version, sequence
 
 
-def _reserved_key(unit: str, period: str) -> str:
-    return f"export.reserved_version.{unit}.{period}"
-
-
 def _release(store: Store, key: str, version: int) -> None:
     """Give a version back when no file of it can exist (the write failed cleanly)."""
     # If even this fails (a full disk), the version stays used: a gap the office accepts.
@@ -180,7 +182,7 @@ def export_period(
     private = unlock_key(store, passphrase)  # WrongPassphrase before anything is reserved
     key = active_key(store)
     digest = service.content_digest(period)
-    reserve_key = _reserved_key(profile.unit_id, period)
+    reserve_key = reserved_version_key(profile.unit_id, period)
     version, sequence = _reserve(store, period, reserve_key)
     submission_id = str(uuid.uuid4())
     created_at = clock().replace(microsecond=0)

@@ -111,8 +111,8 @@ class OfficeWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         # The six pages (and their modules) are built right after the first paint, into these
-        # holders: building them first more than doubled the start to the first painted window
-        # (DESIGN.md §6, docs/benchmarks.md). Touching any page builds them all.
+        # holders: building them first made the start to the first painted window 1.9-2.4 times
+        # a minimal window's (DESIGN.md §6, docs/benchmarks.md). Touching a page builds them all.
         self._holders: list[QWidget] = []
         for _ in range(6):
             holder = QWidget()

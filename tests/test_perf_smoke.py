@@ -1,0 +1,97 @@
+"""The benchmark code (tools/bench) runs end to end on tiny sizes. No timing is asserted: the
+figures are for ``python -m tools.bench`` on a quiet machine (docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app.domain.catalog import Catalog
+from app.io import keys
+from app.io.submission_reader import verify_submission
+from tools.bench import data, export_bench, import_bench, matrix_bench, report_bench, startup_bench
+from tools.bench.stats import Figure, Stats
+
+
+@pytest.fixture
+def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)  # the export's scrypt is timed, not tested
+
+
+def test_stats_and_verdicts() -> None:
+    s = Stats((0.3, 0.1, 0.2))
+    assert (s.median, s.low, s.high) == (0.2, 0.1, 0.3)
+    assert "200.00 ms (min 100.00, max 300.00, n=3)" in s.text()
+    f = Figure("x", Stats((2.0,)), baseline=Stats((1.0,)), budget_ratio=2.5)
+    assert f.ratio == 2.0 and f.ok is True
+    assert Figure("x", Stats((3.0,)), baseline=Stats((1.0,)), budget_ratio=2.5).ok is False
+    assert Figure("y", Stats((0.6,)), budget_abs=0.5).ok is False
+    assert any("OVER BUDGET" in line for line in Figure("y", Stats((0.6,)), budget_abs=0.5).lines())
+
+
+def test_generated_files_are_genuine_and_a_prefix_of_larger_sets(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    specs = data.file_specs(catalog, 3 * len(catalog.reporting_units()) * len(catalog.periods))
+    assert specs[: len(specs) // 3] == data.file_specs(catalog, len(specs) // 3)
+    assert {s.version for s in specs} == {1, 2, 3}
+    files = data.ensure_files(catalog, tmp_path / "files", 2, jobs=1)
+    for f, spec in zip(files, specs, strict=False):
+        verified = verify_submission(f.read_bytes(), catalog)
+        assert (verified.payload.unit_id, verified.payload.version) == (spec.unit_id, 1)
+        texts = [e.progress for e in verified.payload.entries]
+        assert texts and all(len(t) >= 100 for t in texts)
+
+
+def test_import_growth_and_memory_run(catalog: Catalog, tmp_path: Path) -> None:
+    fig = import_bench.import_figure(catalog, tmp_path, 3, runs=1)
+    assert fig.baseline is not None and len(fig.product.samples) == 1
+    assert "accepted" in " ".join(fig.notes)
+    grown = import_bench.growth_figures(catalog, tmp_path, (2, 3), runs=1)
+    assert len(grown) == 3 and grown[-1].unit == "x"
+    window, headless = import_bench.memory_figures(catalog, tmp_path, 3)
+    assert window.product.median > headless.product.median > 10  # MB: Qt, SQLAlchemy loaded
+
+
+def test_report_scaling_and_baseline(catalog: Catalog, tmp_path: Path) -> None:
+    from app.io.report_writer import write_book
+    from app.services.report import report_book
+
+    office = startup_bench.office_data_dir(catalog, tmp_path, 3)
+    report, gather, real = report_bench.scaled_report(catalog, office, 2 * 146)
+    assert real > 0 and len(gather.samples) == 3
+    entries = sum(len(v) for v in report.details.values())
+    assert entries >= 2 * 146
+    book = report_book(report, catalog)
+    cells = report_bench.baseline_write(book, tmp_path / "baseline.xlsx")
+    write_book(tmp_path / "report.xlsx", book)
+    assert cells > entries and zipfile.is_zipfile(tmp_path / "baseline.xlsx")
+
+
+def test_export_runs_with_the_kdf_apart(quick_kdf: None, catalog: Catalog, tmp_path: Path) -> None:
+    [fig] = export_bench.export_figures(catalog, tmp_path, runs=2)
+    assert len(fig.product.samples) == 2 and "scrypt" in fig.notes[0]
+    assert len(list((tmp_path / "exports").glob("*.xlsx"))) == 2
+
+
+def test_matrix_page_actions_run(catalog: Catalog, qapp: object) -> None:
+    dense = matrix_bench.dense_matrices(catalog, units=25)
+    assert sum(len(m.cells) for m in dense.values()) == 25 * len(catalog.tasks) * 5
+    painted, unpainted = matrix_bench.run_page(dense, catalog, runs=1)
+    labels = {label for label, _c, _s in matrix_bench.actions(catalog, ["a", "b"])}
+    assert set(painted) == set(unpainted) == labels
+
+
+def test_startup_processes_report_first_paint(
+    quick_kdf: None, catalog: Catalog, tmp_path: Path
+) -> None:
+    import sys
+
+    unit_dir = startup_bench.unit_data_dir(catalog, tmp_path / "unit")
+    baseline = [sys.executable, str(startup_bench.ROOT / "tools" / "bench" / "minimal_window.py")]
+    product = [sys.executable, "-m", "app", "--data-dir", str(unit_dir), "--smoke-test"]
+    for cmd in (baseline, product):
+        inside, outside = startup_bench.first_paint(cmd)
+        assert 0 < inside <= outside

@@ -1,0 +1,141 @@
+"""``python -m tools.bench [--quick] [--only NAME ...] [--big]``: the performance budgets.
+
+Every figure is printed against a baseline measured in the same run (median of at least five
+runs, with min and max) and its budget (DESIGN.md §6, docs/benchmarks.md). Generated data is
+kept under ``build/bench`` (signed files are written once and reused).
+
+    import    office import of 1,000 submissions vs python-calamine reading them (2.5x)
+    growth    import of 100 and 1,000 files (and 5,000 with --big): per-file cost, linear
+    startup   start to first painted window vs a minimal PySide6 window (1.5x)
+    matrix    a filter and a sort of the consolidation matrix, 25 x 49 x 5 (50 ms)
+    report    the consolidated report of 12,000 entries vs xlsxwriter writing the same (1.5x)
+    export    one submission export, end to end, the passphrase KDF reported apart (0.5 s)
+    memory    peak RSS of the office process after importing 1,000 submissions (300 MB)
+
+``--quick`` runs tiny sizes and three runs (a smoke test of the benchmark code, no verdict).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NAMES = ("import", "growth", "startup", "matrix", "report", "export", "memory")
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor()
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.1f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = ", load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+    return f"{cpu or 'unknown CPU'}, {os.cpu_count()} cores{mem}{load}"
+
+
+def versions() -> str:
+    from importlib.metadata import version
+
+    names = ["PySide6-Essentials", "SQLAlchemy", "openpyxl", "xlsxwriter", "python-calamine"]
+    names += ["cryptography", "defusedxml"]
+    return f"Python {platform.python_version()}, " + ", ".join(f"{n} {version(n)}" for n in names)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.bench", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, 3 runs, no verdict")
+    parser.add_argument("--only", nargs="+", choices=NAMES, metavar="NAME", help=", ".join(NAMES))
+    parser.add_argument("--big", action="store_true", help="growth up to 5,000 files (slow)")
+    parser.add_argument("--runs", type=int, default=0, help="runs per figure (default 5)")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="data folder")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")  # offscreen size-hint notes
+
+    from app.services.catalog import default_catalog
+    from tools.bench import (
+        export_bench,
+        import_bench,
+        matrix_bench,
+        report_bench,
+        startup_bench,
+    )
+    from tools.bench.stats import Figure, print_figures
+
+    quick = args.quick
+    runs = args.runs or (3 if quick else 5)
+    work = args.work / ("quick" if quick else "full")
+    work.mkdir(parents=True, exist_ok=True)
+    catalog = default_catalog()
+    n_import = 40 if quick else 1000
+    jobs: dict[str, Callable[[], list[Figure]]] = {
+        "import": lambda: [
+            import_bench.import_figure(catalog, work, n_import, runs),
+            import_bench.import_figure(
+                catalog,
+                work,
+                10 if quick else 200,
+                runs,
+                f"office import, {10 if quick else 200} large files (every text at its limit)",
+                large=True,
+            ),
+        ],
+        "growth": lambda: import_bench.growth_figures(
+            catalog,
+            work,
+            (20, 40) if quick else (100, 1000, 5000) if args.big else (100, 1000),
+            runs,
+        ),
+        "startup": lambda: startup_bench.startup_figures(catalog, work, runs),
+        "matrix": lambda: matrix_bench.matrix_figures(catalog, work, runs, quick=quick),
+        "report": lambda: [
+            report_bench.report_figure(catalog, work, runs, 300 if quick else 12_000)
+        ],
+        "export": lambda: export_bench.export_figures(catalog, work, runs, quick=quick),
+        "memory": lambda: import_bench.memory_figures(catalog, work, n_import),
+    }
+    print(f"machine: {machine()}")
+    print(f"software: {versions()}")
+    print(f"runs per figure: {runs}{' (quick: tiny sizes, not a measurement)' if quick else ''}")
+    figures: list[Figure] = []
+    started = time.monotonic()
+    for name in args.only or NAMES:
+        print(f"\n== {name}", flush=True)
+        got = jobs[name]()
+        print_figures(got)
+        figures += got
+    over = [f.name for f in figures if f.ok is False]
+    print(f"\n{len(figures)} figures in {time.monotonic() - started:.0f} s; load now: {machine()}")
+    if quick:
+        return 0
+    if over:
+        print("OVER BUDGET: " + "; ".join(over))
+        return 1
+    print("every budget holds")
+    return 0
+
+
+if __name__ == "__main__":
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):  # benchmark with bytecode caching on (§8)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        os.execve(sys.executable, [sys.executable, "-m", "tools.bench", *sys.argv[1:]], env)
+    sys.exit(main())

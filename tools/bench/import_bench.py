@@ -1,0 +1,174 @@
+"""Office import against python-calamine reading the same files, its growth, and its memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.domain.catalog import Catalog
+from tools.bench import data
+from tools.bench.stats import Figure, Stats, repeat
+
+
+def calamine_read(files: Sequence[Path]) -> None:
+    """The baseline: open each workbook and read every sheet's rows."""
+    from python_calamine import CalamineWorkbook
+
+    for f in files:
+        wb = CalamineWorkbook.from_path(str(f))
+        for name in wb.sheet_names:
+            wb.get_sheet_by_name(name).to_python()
+
+
+class ImportRun:
+    """A fresh office store (plan installed, keys registered: untimed), then one timed
+    ``Importer.run`` on the folder, exactly as ``office import`` and the window do."""
+
+    def __init__(self, catalog: Catalog, template: Path, work: Path, folder: Path) -> None:
+        self.catalog, self.template, self.work, self.folder = catalog, template, work, folder
+        self.store: object = None
+        self.outcomes: Counter[str] = Counter()
+        self.cpu_main: list[float] = []  # CPU seconds of each run, this process
+        self.cpu_workers: list[float] = []  # and its worker processes
+
+    def setup(self) -> None:
+        from app.services.stores import open_office_store
+
+        self.store = open_office_store(data.fresh_office(self.template, self.work))
+
+    def run(self) -> None:
+        from app.models.store import Store
+        from app.services.office_import import Importer
+
+        store = self.store
+        assert isinstance(store, Store)
+        main, workers = time.process_time(), _children_cpu()
+        try:
+            outcomes = Importer(store, self.catalog).run([self.folder])
+        finally:
+            store.close()
+        self.cpu_main.append(time.process_time() - main)
+        self.cpu_workers.append(_children_cpu() - workers)
+        self.outcomes = Counter(o.outcome for o in outcomes)
+        bad = [o for o in outcomes if o.outcome not in ("accepted", "superseded")]
+        if bad:
+            raise RuntimeError(f"benchmark file not imported: {bad[0].file}: {bad[0].reason}")
+
+
+LINEAR_SLACK = 1.25  # the machine's noise on a ratio of two medians (DESIGN.md §6: +-10%)
+
+
+def _children_cpu() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)  # waited-for children: the pool's workers
+    return r.ru_utime + r.ru_stime
+
+
+def import_figure(
+    catalog: Catalog,
+    work: Path,
+    count: int,
+    runs: int,
+    name: str | None = None,
+    *,
+    large: bool = False,
+) -> Figure:
+    files = data.ensure_files(catalog, data.file_cache(work), count, large=large)
+    folder = data.link_folder(files, work / f"in{count}{'L' if large else ''}")
+    template = data.office_template(catalog, work / "office-template")
+    job = ImportRun(catalog, template, work / "office-run", folder)
+    product, baseline = repeat(runs, job.run, lambda: calamine_read(files), setup=job.setup)
+    assert baseline is not None
+    per_file = 1.0 / count
+    kb = sum(f.stat().st_size for f in files) / count / 1024
+    figure = Figure(
+        name or f"office import, {count} files (per file)",
+        product.scaled(per_file),
+        baseline=baseline.scaled(per_file),
+        baseline_name="python-calamine reading the same files (per file)",
+        budget_ratio=2.5,
+    )
+    figure.notes.append(
+        f"{count} files of {kb:.0f} KB average; outcomes {dict(job.outcomes)}; "
+        f"whole import median {product.median:.2f} s (2 worker processes started inside)"
+    )
+    main, workers = (statistics.median(x) * 1000 / count for x in (job.cpu_main, job.cpu_workers))
+    figure.notes.append(
+        f"CPU per file: {main:.2f} ms in the importing process, {workers:.2f} ms in its workers "
+        f"(python-calamine: one process); {os.cpu_count()} cores"
+    )
+    return figure
+
+
+def growth_figures(catalog: Catalog, work: Path, sizes: Sequence[int], runs: int) -> list[Figure]:
+    out = []
+    for n in sizes:
+        out.append(import_figure(catalog, work, n, runs if n <= 1000 else max(1, runs // 3)))
+    # Linear: the per-file cost of the largest batch is no more than that of the second (the
+    # smallest batch also carries the two workers' start-up over fewer files), within the noise.
+    ref = 1 if len(sizes) > 2 else 0
+    base = out[ref].product.median
+    for f, n in zip(out, sizes, strict=True):
+        f.name = f"growth: import of {n} files (per file)"
+        f.notes.append(
+            f"per-file cost relative to {sizes[ref]} files: {f.product.median / base:.2f}"
+        )
+    linear = Figure(
+        f"growth: per-file cost of {sizes[-1]} files relative to {sizes[ref]} files",
+        Stats((out[-1].product.median / base,)),
+        unit="x",
+        factor=1.0,
+        budget_abs=LINEAR_SLACK,
+    )
+    return [*out, linear]
+
+
+def memory_figures(catalog: Catalog, work: Path, count: int) -> list[Figure]:
+    """Peak RSS of a fresh office process importing ``count`` files: the office window
+    (offscreen, every page shown after the import) and the headless ``office import``
+    (tools/bench/memory_probe.py)."""
+    files = data.ensure_files(catalog, data.file_cache(work), count)
+    folder = data.link_folder(files, work / f"in{count}")
+    template = data.office_template(catalog, work / "office-template")
+    figures = []
+    for label, flags in (("office window", ["--window"]), ("office import, headless", [])):
+        cmd = [sys.executable, "-m", "tools.bench.memory_probe", str(template), str(work / "mem")]
+        out = subprocess.run(
+            [*cmd, str(folder), *flags],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=bench_env(),
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        probe = json.loads(out.stdout.strip().splitlines()[-1])
+        f = Figure(
+            f"peak memory, {label}, after importing {count} submissions",
+            Stats((probe["peak_mb"],)),
+            unit="MB",
+            factor=1.0,
+            budget_abs=300.0,
+        )
+        f.notes.append(
+            f"RSS high-water mark {probe['after_import_mb']:.0f} MB right after the import, "
+            f"{probe['peak_mb']:.0f} MB after showing the results; "
+            f"largest worker process {probe['worker_mb']:.0f} MB"
+        )
+        figures.append(f)
+    return figures
+
+
+def bench_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode caching on (DESIGN.md §8)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.setdefault("QT_LOGGING_RULES", "default.warning=false")
+    return env
