@@ -108,6 +108,21 @@ def _info(s: Session, profile: UnitProfile) -> UnitProfileInfo:
     )
 
 
+def _new_key_row(
+    unit_pk: int, public: bytes, sealed: bytes, created_at: datetime, statement: str | None = None
+) -> SigningKey:
+    """The key row every path that installs a key in force adds (set-up, rotate, restore)."""
+    return SigningKey(
+        unit_id=unit_pk,
+        public_key=public,
+        fingerprint=keys.fingerprint(public),
+        encrypted_private_key=sealed,
+        status="active",
+        created_at=created_at,
+        rotation_statement=statement,
+    )
+
+
 def get_profile(store: Store, catalog: Catalog | None = None) -> UnitProfileInfo | None:
     """This install's unit and clerk, or None before set-up (the wizard's cue)."""
     with store.factory() as s:
@@ -188,16 +203,7 @@ def init_unit(
             plan_id=plan.id, unit_id=unit_row.id, clerk=clerk, contact=contact, created_at=now
         )
         s.add(profile)
-        s.add(
-            SigningKey(
-                unit_id=unit_row.id,
-                public_key=public,
-                fingerprint=keys.fingerprint(public),
-                encrypted_private_key=sealed,
-                status="active",
-                created_at=now,
-            )
-        )
+        s.add(_new_key_row(unit_row.id, public, sealed, now))
         s.flush()
         return _info(s, profile)
 
@@ -283,14 +289,12 @@ def rotate_key(store: Store, old_passphrase: str, new_passphrase: str) -> UnitPr
         old.status, old.retired_at = "retired", now
         s.flush()
         s.add(
-            SigningKey(
-                unit_id=unit.id,
-                public_key=new_public,
-                fingerprint=keys.fingerprint(new_public),
-                encrypted_private_key=sealed,
-                status="active",
-                created_at=now,
-                rotation_statement=json.dumps(statement, ensure_ascii=False, sort_keys=True),
+            _new_key_row(
+                unit.id,
+                new_public,
+                sealed,
+                now,
+                json.dumps(statement, ensure_ascii=False, sort_keys=True),
             )
         )
         s.flush()
@@ -549,14 +553,7 @@ def restore_key(
                 retired = current.fingerprint
                 s.flush()
             s.add(
-                SigningKey(
-                    unit_id=unit_row.id,
-                    public_key=backup.public_key,
-                    fingerprint=fp,
-                    encrypted_private_key=backup.sealed,
-                    status="active",
-                    created_at=backup.created_at or now,
-                )
+                _new_key_row(unit_row.id, backup.public_key, backup.sealed, backup.created_at or now)
             )
             action = "replaced" if current is not None else "installed"
         s.flush()
@@ -593,15 +590,6 @@ def reset_key(store: Store, new_passphrase: str) -> UnitProfileInfo:
         if current is not None:
             current.status, current.retired_at = "retired", now
             s.flush()
-        s.add(
-            SigningKey(
-                unit_id=unit.id,
-                public_key=public,
-                fingerprint=keys.fingerprint(public),
-                encrypted_private_key=sealed,
-                status="active",
-                created_at=now,
-            )
-        )
+        s.add(_new_key_row(unit.id, public, sealed, now))
         s.flush()
         return _info(s, profile)

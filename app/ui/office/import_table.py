@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.ui.model_texts import ask_views_again
 from app.ui.office.outcome_text import is_unregistered_key, preview_text, result_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -137,12 +138,7 @@ class ImportTableModel(QAbstractTableModel):
         return out
 
     def retranslate(self) -> None:
-        """Texts come from tr() as they are asked for: tell the views to ask again."""
-        rows, cols = self.rowCount(), self.columnCount()
-        if cols:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, cols - 1)
-        if rows and cols:
-            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+        ask_views_again(self)
 
     # -- Qt model --------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

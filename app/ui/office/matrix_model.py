@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.ui.i18n import role_label, status_label
+from app.ui.model_texts import ask_views_again
 from app.ui.status_icons import STATUS_COLORS
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -300,12 +301,7 @@ class MatrixModel(QAbstractTableModel):
         return out
 
     def retranslate(self) -> None:
-        """Texts come from tr() as they are asked for: tell the views to ask again."""
-        rows, cols = self.rowCount(), self.columnCount()
-        if cols:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, cols - 1)
-        if rows and cols:
-            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+        ask_views_again(self)
 
     # -- Qt model --------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
