@@ -553,7 +553,9 @@ def restore_key(
                 retired = current.fingerprint
                 s.flush()
             s.add(
-                _new_key_row(unit_row.id, backup.public_key, backup.sealed, backup.created_at or now)
+                _new_key_row(
+                    unit_row.id, backup.public_key, backup.sealed, backup.created_at or now
+                )
             )
             action = "replaced" if current is not None else "installed"
         s.flush()
