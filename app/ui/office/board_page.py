@@ -7,16 +7,15 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from app.ui.office.tables import read_only_table
 
 BOARD_COLORS = {"met": "#d8f0dc", "not_met": "#fbd9d3", "no_data": "#eef0f3"}
 
@@ -30,15 +29,7 @@ class BoardPage(QWidget):
         self.kind = QComboBox()
         self.state = QComboBox()
         self.kind_label, self.state_label_w = QLabel(), QLabel()
-        self.table = QTableWidget(0, 7)
-        self.table.setObjectName("boardTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table("boardTable", 7, stretch=1, wrap=False)
         bar = QHBoxLayout()
         bar.addWidget(self.kind_label)
         bar.addWidget(self.kind)

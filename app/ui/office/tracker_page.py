@@ -7,10 +7,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -18,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.office.detail_pane import local_time
 from app.ui.office.outcome_text import reason_text
+from app.ui.office.tables import read_only_table
 
 STATE_COLORS = {
     "submitted": "#d8f0dc",
@@ -37,15 +35,7 @@ class TrackerPage(QWidget):
         font = self.summary.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.summary.setFont(font)
-        self.table = QTableWidget(0, 9)
-        self.table.setObjectName("trackerTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table("trackerTable", 9, stretch=7, wrap=False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)

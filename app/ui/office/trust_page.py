@@ -10,16 +10,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.office.detail_pane import local_time
 from app.ui.office.key_confirm import KeyConfirmDialog, open_key_confirm
+from app.ui.office.tables import read_only_table
 from app.ui.status_icons import ERROR_COLOR, OK_COLOR
 
 if TYPE_CHECKING:
@@ -98,15 +96,7 @@ class TrustPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("trustMessage")
         self.message.setWordWrap(True)
-        self.table = QTableWidget(0, 7)
-        self.table.setObjectName("keyTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table("keyTable", 7, stretch=2, single_selection=True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.register_button)
         buttons.addWidget(self.revoke_button)
