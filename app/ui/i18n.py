@@ -15,6 +15,8 @@ from app.config import resource_path
 from app.ui.prefs import KEY_LANGUAGE, ui_settings
 
 if TYPE_CHECKING:  # the core's rules load after the first paint
+    from PySide6.QtWidgets import QComboBox
+
     from app.domain.entry_rules import FieldError
 
 ZH = "zh_CN"
@@ -101,3 +103,16 @@ def is_blank_error(err: FieldError) -> bool:
 def error_message(err: FieldError) -> str:
     """A core validation error in the interface language."""
     return err.render("en" if _current == EN else "zh")
+
+
+def language_combo(current: str) -> QComboBox:
+    """The language choice of both settings dialogs: each language by its own name, so a
+    person who cannot read the current interface still finds theirs."""
+    from PySide6.QtWidgets import QComboBox
+
+    combo = QComboBox()
+    combo.setObjectName("language")
+    combo.addItem("中文", ZH)
+    combo.addItem("English", EN)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.ui.i18n import EN, ZH
+from app.ui.i18n import language_combo
 from app.ui.wizard_key import grouped_fingerprint
 
 
@@ -33,11 +32,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        self.language.addItem("中文", ZH)
-        self.language.addItem("English", EN)
-        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language = language_combo(language)
         self.clerk = QLineEdit(clerk)
         self.clerk.setObjectName("settingsClerk")
         self.contact = QLineEdit(contact)

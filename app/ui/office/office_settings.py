@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,19 +14,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.ui.i18n import EN, ZH
+from app.ui.i18n import language_combo
 
 
 class OfficeSettingsDialog(QDialog):
     def __init__(self, *, language: str, data_location: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("officeSettingsDialog")
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        # Each language by its own name: a person who cannot read the current one finds theirs.
-        self.language.addItem("中文", ZH)
-        self.language.addItem("English", EN)
-        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language = language_combo(language)
         self.data_location = QLabel(data_location)
         self.data_location.setObjectName("dataLocation")
         self.data_location.setWordWrap(True)
