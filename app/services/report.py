@@ -30,6 +30,7 @@ from app.io.report_writer import Block, Book, Chart, Column, Row, Sheet, Value, 
 from app.models.base import utcnow
 from app.models.store import Store
 from app.services.assessment import (
+    PARAMS,
     RuleInfo,
     UnitScore,
     annual_period,
@@ -511,8 +512,11 @@ def _num(d: object) -> str:
 
 
 def _params(r: RuleInfo) -> str:
-    names = {"late_credit": "逾期折算系数"}
-    return "，".join(f"{names.get(k, k)} {v}" for k, v in r.params.items())
+    def label(name: str) -> str:
+        spec = PARAMS.get(name)
+        return spec.label if spec is not None else name
+
+    return "，".join(f"{label(k)} {v}" for k, v in r.params.items())
 
 
 def grouped_sha256(digest: str) -> str:
