@@ -42,6 +42,13 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
+def default_log_dir() -> Path:
+    """The platform's log folder (%LOCALAPPDATA%\\QualityReport\\Logs, ~/.local/state/…/log)."""
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir(APP_NAME, appauthor=False))
+
+
 NETWORK_FS = frozenset(
     {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "sshfs", "fuse.sshfs", "afs", "ncpfs"}
 )
@@ -86,6 +93,9 @@ class Settings:
 
     data_dir: Path
     db_url: str | None = None  # office store override (e.g. postgresql+psycopg://…)
+    # None: the platform's log folder. A --data-dir install keeps its log beside its stores,
+    # so a portable copy or a test's temporary folder never writes into the user's profile.
+    logs: Path | None = None
 
     @property
     def unit_store_path(self) -> Path:
@@ -100,9 +110,11 @@ class Settings:
         return self.data_dir / BACKUP_DIR
 
     @property
-    def keys_dir(self) -> Path:
-        return self.data_dir / "keys"
+    def log_dir(self) -> Path:
+        return self.logs if self.logs is not None else default_log_dir()
 
     @classmethod
     def make(cls, data_dir: str | os.PathLike[str] | None, db_url: str | None = None) -> Settings:
-        return cls(Path(data_dir) if data_dir else default_data_dir(), db_url)
+        if data_dir:
+            return cls(Path(data_dir), db_url, Path(data_dir) / "logs")
+        return cls(default_data_dir(), db_url)

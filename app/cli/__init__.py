@@ -7,8 +7,10 @@ No traceback reaches the user: every failure is one line on stderr.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 
 from app import __version__
@@ -29,6 +31,10 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
         "--smoke-test", action="store_true", help="open the window, report first paint, exit"
     )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    parser.add_argument(
+        "--log-level", choices=["DEBUG", "INFO", "WARNING", "ERROR"], default="INFO",
+        help="what goes into the log file (Help → 打开日志文件夹)",
+    )  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,12 +73,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.launch import run_gui
 
         settings = Settings.make(window.data_dir, window.db)
+        _start_log(settings.log_dir, window.log_level, "window")
         return run_gui(settings, smoke_test=window.smoke_test, lang=window.lang)
     from app.cli.common import CliError, Context
 
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)
+    _start_log(ctx.settings.log_dir, args.log_level, " ".join(argv[:3]))
     handler = getattr(args, "handler", None)
     if handler is None:
         if args.command is not None:  # a group such as "unit" without its sub-command
@@ -80,16 +88,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.launch import run_gui  # Qt only when a window is wanted
 
         return run_gui(ctx.settings, smoke_test=args.smoke_test, lang=args.lang)
+    log = logging.getLogger("app.cli")
     try:
         return int(handler(ctx, args))
     except CliError as exc:
+        log.info("refused (exit %d): %s", exc.code, exc, exc_info=True)
         print(f"error: {exc}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
+        log.info("interrupted")
         print("interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # the promise: one line, never a traceback
+    except Exception as exc:  # the promise: one line, never a traceback (that goes to the log)
         from app.cli.common import describe_failure
 
+        log.exception("command failed")
         print(f"error: {describe_failure(exc)}", file=sys.stderr)
         return 1
+
+
+def _start_log(log_dir: Path, level: str, what: str) -> None:
+    from app.logs import setup_logging
+
+    setup_logging(log_dir, level)
+    logging.getLogger("app").info("start %s %s: %s", __version__, sys.platform, what or "window")
