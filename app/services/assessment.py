@@ -47,6 +47,7 @@ from app.models import (
     Unit,
 )
 from app.models.store import Store
+from app.services.assessment_grades import GRADES_KEY
 from app.services.consolidation import effective_percent, parse_targets
 from app.services.office_status import PLAN_TZ, is_late
 
@@ -175,7 +176,14 @@ def _plan_pk(s: Session, plan_code: str | None) -> int:
 
 
 def _ensure_rules(s: Session, plan_pk: int) -> list[AssessmentRule]:
-    rows = list(s.scalars(select(AssessmentRule).where(AssessmentRule.plan_id == plan_pk)))
+    rows = list(
+        s.scalars(
+            select(AssessmentRule).where(
+                AssessmentRule.plan_id == plan_pk,
+                AssessmentRule.key != GRADES_KEY,  # the grade bounds are not a scoring rule
+            )
+        )
+    )
     have = {r.key for r in rows}
     for spec in DEFAULT_RULES:
         if spec.key not in have:
