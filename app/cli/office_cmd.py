@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from app.cli import bulletin_cmd
 from app.cli.common import CliError, Context, print_json
 from app.io.keys import format_fingerprint
 from app.services import office_trust
@@ -66,6 +67,7 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_assess)
     _register_rules(osub)
+    bulletin_cmd.register(osub)
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
@@ -271,9 +273,15 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
         as_of = date.fromisoformat(args.as_of) if args.as_of else today_in_plan_tz()
     except ValueError as exc:
         raise CliError(f"--as-of: not an ISO date: {args.as_of}", 2) from exc
+    from app.services.assessment_grades import load_grades
+
     scores = score_units(store, catalog, annual.code, as_of=as_of)
     rules = list_rules(store, catalog)
+    grades = load_grades(store, catalog)
     if args.json:
+        units = scores_to_json(scores)
+        for unit, score in zip(units, scores, strict=True):
+            unit["grade"] = grades.grade(score.total)
         print_json(
             {
                 "period": annual.code,
@@ -288,14 +296,15 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
                     }
                     for r in rules
                 ],
-                "units": scores_to_json(scores),
+                "grades": grades.params(),
+                "units": units,
             }
         )
         return 0
     weights = "，".join(f"{r.name} {r.weight}" for r in rules if r.enabled)
     print(f"{annual.title} 考核（截至 {as_of}）  权重：{weights}")
     for s in scores:
-        print(f"{s.rank:>3}. {s.unit_name:<14} {s.total:>6}")
+        print(f"{s.rank:>3}. {s.unit_name:<14} {s.total:>6} {grades.grade(s.total)}")
         for p in s.parts:
             pts = f"{p.points:>6}" if p.applicable else "  不计"
             print(f"       {p.rule_name:<6} {pts}  {p.explanation}")
@@ -314,7 +323,7 @@ def _register_rules(osub: Any) -> None:
         help="change a rule",
         epilog="example: office rules set on_time --weight 30 --param late_credit=0.5",
     )
-    p.add_argument("key", metavar="KEY", help="on_time, completion, targets or indicators")
+    p.add_argument("key", metavar="KEY", help="on_time, completion, targets, indicators or grades")
     p.add_argument("--weight", help="0 to 1000")
     on_off = p.add_mutually_exclusive_group()
     on_off.add_argument("--enabled", dest="enabled", action="store_true", default=None)
@@ -324,7 +333,8 @@ def _register_rules(osub: Any) -> None:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="a parameter, e.g. late_credit=0.5 (逾期折算系数, 0 to 1); may repeat",
+        help="a parameter, e.g. late_credit=0.5 (逾期折算系数, 0 to 1) or, for grades, "
+        "excellent=90 good=80 fair=60 (等次分数线, descending); may repeat",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_rules_set, enabled=None)
@@ -364,9 +374,13 @@ def _print_rules(rules: list[Any], as_json: bool) -> None:
 
 def cmd_rules_list(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.assessment import list_rules
+    from app.services.assessment_grades import load_grades
 
     store = ctx.office_store()
-    _print_rules(list_rules(store, store_catalog(store)), args.json)
+    catalog = store_catalog(store)
+    _print_rules(list_rules(store, catalog), args.json)
+    if not args.json:  # the JSON list stays the scoring rules; grades: office assess --json
+        print(_grades_line(load_grades(store, catalog)))
     return 0
 
 
@@ -374,6 +388,8 @@ def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.assessment import DEFAULT_RULES, AssessmentError, update_rule
 
     keys = [r.key for r in DEFAULT_RULES]
+    if args.key == "grades":
+        return _set_grades(ctx, args)
     if args.key not in keys:
         raise CliError(f"没有名为 {args.key} 的考核规则 (rules: {', '.join(keys)})", 2)
     params: dict[str, str] = {}
@@ -403,7 +419,45 @@ def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_rules_reset(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.assessment import reset_rules
+    from app.services.assessment_grades import reset_grades
 
     store = ctx.office_store()
-    _print_rules(reset_rules(store, store_catalog(store)), args.json)
+    catalog = store_catalog(store)
+    _print_rules(reset_rules(store, catalog), args.json)
+    grades = reset_grades(store, catalog)
+    if not args.json:
+        print(_grades_line(grades))
+    return 0
+
+
+def _grades_line(grades: Any) -> str:
+    from app.services.assessment_grades import GRADE_SPECS, GRADES_KEY, GRADES_NAME
+
+    bounds = "，".join(f"{g.label} {g.key}={grades.params()[g.key]}" for g in GRADE_SPECS)
+    return f"{GRADES_KEY:<11} {GRADES_NAME}  {bounds}"
+
+
+def _set_grades(ctx: Context, args: argparse.Namespace) -> int:
+    from app.domain.messages import Refusal
+    from app.services.assessment_grades import GRADES_KEY, GRADES_NAME, update_grades
+
+    if args.weight is not None or args.enabled is not None:
+        raise CliError(Refusal("grades_fixed").render(), 2)
+    params: dict[str, str] = {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise CliError(f"--param: expected NAME=VALUE, got {item!r}", 2)
+        params[name.strip()] = value.strip()
+    if not params:
+        raise CliError("nothing to change: give --param excellent=…, good=… or fair=…", 2)
+    store = ctx.office_store()
+    try:
+        grades = update_grades(store, store_catalog(store), params)
+    except Refusal as exc:
+        raise CliError(exc.render()) from exc
+    if args.json:
+        print_json([{"rule": GRADES_KEY, "name": GRADES_NAME, "params": grades.params()}])
+    else:
+        print(_grades_line(grades))
     return 0

@@ -34,6 +34,7 @@ STATUS_WORDS = {
     "delayed": "滞后",
     "not_started": "未启动",
 }
+ALL_CLEAR = "本期各单位均按时报送，没有进展滞后的任务，各项指标和目标值均已达到要求。"
 NO_PROBLEM_TEXTS = {"", "无", "暂无", "没有", "无。", "暂无。"}
 
 
@@ -254,9 +255,7 @@ def _problems(facts: ProgressFacts) -> list[Block]:
     if facts.notices:
         found.append(("督办事项逾期未办结", _notice_problems(facts)))
     if not found:
-        return [
-            Paragraph("本期各单位均按时报送，没有进展滞后的任务，各项指标和目标值均已达到要求。")
-        ]
+        return [Paragraph(ALL_CLEAR)]
     out: list[Block] = []
     for i, (title, text) in enumerate(found, 1):
         out += [Heading(2, level2(i, title)), Paragraph(text)]

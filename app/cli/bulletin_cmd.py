@@ -1,0 +1,110 @@
+"""``office bulletin``: the office's Word bulletins (通报) of a period or a year.
+
+    office bulletin --period 2016Q3 --kind progress --out 通报.docx [--date 2016-10-15] [--json]
+    office bulletin --period 2016 --kind assessment --out 考核通报.docx
+
+Exit 0 written; 1 refused (the file cannot be written); 2 bad usage (an unknown period, a
+quarter for an assessment, --out not a .docx or in a missing folder, a bad date). A refusal
+with --json prints {"ok": false, "code", "params", "reason"} on stdout as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import CliError, Context, print_json
+from app.domain.messages import Message, Refusal
+
+log = logging.getLogger(__name__)
+
+USAGE_CODES = {
+    "bulletin_unknown_period",
+    "bulletin_not_annual",
+    "bulletin_out_not_docx",
+    "bulletin_folder_missing",
+    "bulletin_bad_date",
+}
+
+
+def register(osub: Any) -> None:
+    p = osub.add_parser(
+        "bulletin",
+        help="the office's Word bulletin (通报) of a period's progress or a year's assessment",
+        epilog="example: office bulletin --period 2016Q3 --kind progress --out 通报.docx",
+    )
+    p.add_argument("--period", required=True, help="e.g. 2016Q3 (progress) or 2016 (assessment)")
+    p.add_argument("--kind", required=True, choices=["progress", "assessment"])
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.docx")
+    p.add_argument("--date", help="成文日期 YYYY-MM-DD (default: today, Beijing time)")
+    p.add_argument(
+        "--fonts",
+        choices=["standard", "system"],
+        default="standard",
+        help="standard: the GB fonts (仿宋_GB2312 …) with Windows fonts as fallback; "
+        "system: the Windows fonts (仿宋, 楷体, 宋体 bold title) named directly",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_bulletin)
+
+
+def _refuse(message: Message, as_json: bool) -> CliError:
+    if as_json:
+        print_json({"ok": False, **message.to_json()})
+    return CliError(message.render("zh"), 2 if message.code in USAGE_CODES else 1)
+
+
+def _issued_on(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise Refusal("bulletin_bad_date", value=text) from exc
+
+
+def cmd_bulletin(ctx: Context, args: argparse.Namespace) -> int:
+    from app.services.bulletin import check_period, write_bulletin
+    from app.services.stores import store_catalog
+
+    out: Path = args.out
+    try:
+        if out.suffix.lower() != ".docx":
+            raise Refusal("bulletin_out_not_docx", path=out)
+        if not out.parent.is_dir():
+            raise Refusal("bulletin_folder_missing", path=out.parent)
+        issued_on = _issued_on(args.date)
+        store = ctx.office_store()
+        catalog = store_catalog(store)
+        check_period(catalog, args.kind, args.period)
+        try:
+            summary = write_bulletin(
+                store, catalog, args.kind, args.period, out, issued_on=issued_on, fonts=args.fonts
+            )
+        except OSError as exc:  # e.g. the file is open in Word on Windows
+            log.warning("cannot write %s", out, exc_info=True)
+            raise Refusal("bulletin_write_failed", path=out, detail=exc.strerror or exc) from exc
+    except Refusal as exc:
+        raise _refuse(exc.message, args.json) from exc
+    if args.json:
+        print_json(
+            {
+                "ok": True,
+                "code": "ok",
+                "path": str(summary.path),
+                "kind": summary.kind,
+                "period": summary.period,
+                "title": summary.title,
+                "issued_on": summary.issued_on.isoformat(),
+                "sources": summary.sources,
+                "sha256": summary.sha256,
+            }
+        )
+        return 0
+    print(summary.path)
+    print(f"{summary.title}（{summary.issued_on:%Y-%m-%d}），依据 {summary.sources} 份现行报送文件")
+    print(f"SHA-256 {summary.sha256}")
+    return 0
