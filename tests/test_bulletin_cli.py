@@ -78,7 +78,7 @@ def test_assessment_bulletin(cli: Cli, tmp_path: Path) -> None:
     [
         (("--period", "2016Q9", "--kind", "progress"), "bulletin_unknown_period", 2),
         (("--period", "2016Q1", "--kind", "assessment"), "bulletin_not_annual", 2),
-        (("--period", "2016", "--kind", "assessment", "--date", "2017-2-30"), "bulletin_bad_date", 2),
+        (("--period", "2016", "--kind", "assessment", "--date", "2-30"), "bulletin_bad_date", 2),
     ],
 )
 def test_refusals_carry_a_code(

@@ -431,7 +431,8 @@ def cmd_rules_reset(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _grades_line(grades: Any) -> str:
-    from app.services.assessment_grades import GRADE_SPECS, GRADES_KEY, GRADES_NAME
+    from app.services.assessment import GRADES_KEY
+    from app.services.assessment_grades import GRADE_SPECS, GRADES_NAME
 
     bounds = "，".join(f"{g.label} {g.key}={grades.params()[g.key]}" for g in GRADE_SPECS)
     return f"{GRADES_KEY:<11} {GRADES_NAME}  {bounds}"
@@ -439,7 +440,8 @@ def _grades_line(grades: Any) -> str:
 
 def _set_grades(ctx: Context, args: argparse.Namespace) -> int:
     from app.domain.messages import Refusal
-    from app.services.assessment_grades import GRADES_KEY, GRADES_NAME, update_grades
+    from app.services.assessment import GRADES_KEY
+    from app.services.assessment_grades import GRADES_NAME, update_grades
 
     if args.weight is not None or args.enabled is not None:
         raise CliError(Refusal("grades_fixed").render(), 2)

@@ -26,7 +26,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "file_missing": ("找不到文件：{path}", "No such file: {path}"),
     "file_unreadable": ("无法读取文件：{detail}", "Cannot read the file: {detail}"),
     "internal_error": ("程序内部错误：{detail}", "Internal error: {detail}"),
-    "plan_missing": ("库中没有工作方案", "The store holds no plan"),
     # -- assessment grades (考核等次) ------------------------------------------------------
     "grades_out_of_range": (
         "等次分数线必须在 0 到 100 之间：优秀 {excellent}，良好 {good}，一般 {fair}",

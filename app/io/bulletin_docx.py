@@ -525,7 +525,7 @@ def text_units(text: str) -> float:
 
 
 def _ppr(p: DocxParagraph) -> BaseOxmlElement:
-    return p._p.get_or_add_pPr()  # type: ignore[no-any-return]
+    return p._p.get_or_add_pPr()
 
 
 def _style_ppr(style: BaseOxmlElement) -> BaseOxmlElement:

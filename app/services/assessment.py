@@ -47,11 +47,11 @@ from app.models import (
     Unit,
 )
 from app.models.store import Store
-from app.services.assessment_grades import GRADES_KEY
 from app.services.consolidation import effective_percent, parse_targets
 from app.services.office_status import PLAN_TZ, is_late
 
 CENT = Decimal("0.01")
+GRADES_KEY = "grades"  # the grade thresholds' row (assessment_grades), not a scoring rule
 RAW_STEP = Decimal("0.0001")
 
 

@@ -19,13 +19,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
 from app.domain.messages import Refusal
-from app.models import AssessmentRule, Plan
+from app.models import AssessmentRule
 from app.models.store import Store
+from app.services.assessment import GRADES_KEY, _plan_pk
 
-GRADES_KEY = "grades"
 GRADES_NAME = "考核等次"
 
 
@@ -75,16 +76,6 @@ def _plain(d: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _plan_pk(s: Any, catalog_code: str | None) -> int:
-    query = select(Plan.id).order_by(Plan.id)
-    if catalog_code:
-        query = query.where(Plan.code == catalog_code)
-    pk = s.scalars(query).first()
-    if pk is None:
-        raise Refusal("plan_missing")
-    return int(pk)
-
-
 def _stored(row: AssessmentRule | None) -> Grades:
     if row is None:
         return DEFAULT_GRADES
@@ -96,15 +87,18 @@ def _stored(row: AssessmentRule | None) -> Grades:
         return DEFAULT_GRADES  # a hand-edited row that does not hold: the defaults, not a crash
 
 
+def _row(s: Session, catalog: Catalog) -> tuple[int, AssessmentRule | None]:
+    """The plan's key and its grades row (None until the office first sets a bound)."""
+    pk = _plan_pk(s, catalog.code)
+    query = select(AssessmentRule).where(
+        AssessmentRule.plan_id == pk, AssessmentRule.key == GRADES_KEY
+    )
+    return pk, s.scalars(query).first()
+
+
 def load_grades(store: Store, catalog: Catalog) -> Grades:
     with store.factory() as s:
-        pk = _plan_pk(s, catalog.code)
-        row = s.scalars(
-            select(AssessmentRule).where(
-                AssessmentRule.plan_id == pk, AssessmentRule.key == GRADES_KEY
-            )
-        ).first()
-        return _stored(row)
+        return _stored(_row(s, catalog)[1])
 
 
 def checked(values: Mapping[str, Decimal]) -> Grades:
@@ -130,12 +124,7 @@ def update_grades(store: Store, catalog: Catalog, params: Mapping[str, Any]) -> 
         except InvalidOperation as exc:
             raise Refusal("grades_not_a_number", param=spec.label, value=value) from exc
     with store.factory.begin() as s:
-        pk = _plan_pk(s, catalog.code)
-        row = s.scalars(
-            select(AssessmentRule).where(
-                AssessmentRule.plan_id == pk, AssessmentRule.key == GRADES_KEY
-            )
-        ).first()
+        pk, row = _row(s, catalog)
         current = _stored(row)
         merged = {g.key: changes.get(g.key, getattr(current, g.key)) for g in GRADE_SPECS}
         grades = checked(merged)

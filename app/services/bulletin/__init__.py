@@ -22,7 +22,7 @@ from app.models.base import utcnow
 from app.models.store import Store
 from app.services.bulletin import annual, progress_facts
 from app.services.bulletin.annual import assessment_bulletin
-from app.services.bulletin.common import office_of
+from app.services.bulletin.common import Frame, office_of
 from app.services.bulletin.progress import progress_bulletin
 from app.services.office_status import PLAN_TZ
 
@@ -68,14 +68,12 @@ def build_bulletin(
     if kind not in KINDS:
         raise ValueError(kind)
     check_period(catalog, kind, period)
-    issued_on = issued_on or today()
-    created = now or utcnow()
-    office = office_of(catalog)
+    frame = Frame(catalog, office_of(catalog), issued_on or today(), now or utcnow())
     if kind == "progress":
-        facts = progress_facts.gather(store, catalog, period, issued_on)
-        return progress_bulletin(facts, catalog, office, issued_on, created)
-    yearly = annual.gather(store, catalog, period, issued_on)
-    return assessment_bulletin(yearly, catalog, office, issued_on, created)
+        facts = progress_facts.gather(store, catalog, period, frame.issued_on)
+        return progress_bulletin(facts, frame)
+    yearly = annual.gather(store, catalog, period, frame.issued_on)
+    return assessment_bulletin(yearly, frame)
 
 
 def write_bulletin(

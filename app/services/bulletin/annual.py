@@ -9,7 +9,7 @@ bulletin's date: the periods of the year whose due date has passed by then.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.catalog import Catalog, PeriodInfo
@@ -40,7 +40,7 @@ from app.services.assessment_grades import (
     grades_description,
     load_grades,
 )
-from app.services.bulletin.common import Office, properties, sources_annex
+from app.services.bulletin.common import Frame, Office, bulletin_document
 from app.services.bulletin.wording import (
     chinese_numeral,
     clause,
@@ -97,13 +97,8 @@ def deduction(score: UnitScore, part: ScorePart) -> Decimal:
     return max(Decimal(0), full - part.points)
 
 
-def assessment_bulletin(
-    facts: AssessmentFacts,
-    catalog: Catalog,
-    office: Office,
-    issued_on: date,
-    created: datetime,
-) -> OfficialDocument:
+def assessment_bulletin(facts: AssessmentFacts, frame: Frame) -> OfficialDocument:
+    catalog, office = frame.catalog, frame.office
     year = facts.year
     title_lines = (f"关于{year}年度成员单位", "质量工作考核结果的通报")
     body: list[Block] = [Paragraph(_opening(facts, catalog, office))]
@@ -111,25 +106,9 @@ def assessment_bulletin(
     body += [Heading(1, level1(2, "考核结果")), *_results(facts)]
     body += [Heading(1, level1(3, "扣分情况")), *_deductions(facts)]
     body += [Heading(1, level1(4, "有关要求")), *_requests(facts, catalog, office)]
-    return OfficialDocument(
-        title_lines=title_lines,
-        addressee="各成员单位：",
-        body=tuple(body),
-        issuer=office.name,
-        issued_on=issued_on,
-        properties=properties(
-            title="".join(title_lines),
-            subject=f"{catalog.title} {year}年度成员单位考核",
-            office=office,
-            catalog=catalog,
-            kind="assessment",
-            period=facts.annual,
-            issued_on=issued_on,
-            created=created,
-            sources=facts.sources,
-        ),
-        annexes=(sources_annex(facts.sources, catalog),),
-    )
+    subject = f"{catalog.title} {year}年度成员单位考核"
+    sources = facts.sources
+    return bulletin_document(frame, "assessment", facts.annual, title_lines, subject, body, sources)
 
 
 def _opening(facts: AssessmentFacts, catalog: Catalog, office: Office) -> str:

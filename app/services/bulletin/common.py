@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.domain.catalog import Catalog, PeriodInfo
-from app.io.bulletin_model import Annex, Column, Paragraph, Properties, Table
+from app.io.bulletin_model import (
+    Annex,
+    Block,
+    Column,
+    OfficialDocument,
+    Paragraph,
+    Properties,
+    Table,
+)
 from app.services.consolidation import SourceInfo
 from app.services.office_status import PLAN_TZ
 
@@ -87,36 +95,65 @@ def source_properties(sources: Sequence[SourceInfo]) -> list[tuple[str, str]]:
     return out
 
 
-def properties(
-    *,
-    title: str,
-    subject: str,
-    office: Office,
-    catalog: Catalog,
+@dataclass(frozen=True)
+class Frame:
+    """What every bulletin is written in: the plan, the office, its date and the file time."""
+
+    catalog: Catalog
+    office: Office
+    issued_on: date
+    created: datetime
+
+
+def bulletin_document(
+    frame: Frame,
     kind: str,
     period: PeriodInfo,
-    issued_on: date,
-    created: datetime,
+    title_lines: tuple[str, ...],
+    subject: str,
+    body: Sequence[Block],
+    sources: Sequence[SourceInfo],
+) -> OfficialDocument:
+    """The document around a body: addressee, issuer and date, the sources annex, and the
+    properties naming the period and the sources."""
+    return OfficialDocument(
+        title_lines=title_lines,
+        addressee="各成员单位：",
+        body=tuple(body),
+        issuer=frame.office.name,
+        issued_on=frame.issued_on,
+        properties=properties(frame, "".join(title_lines), subject, kind, period, sources),
+        annexes=(sources_annex(sources, frame.catalog),),
+    )
+
+
+def properties(
+    frame: Frame,
+    title: str,
+    subject: str,
+    kind: str,
+    period: PeriodInfo,
     sources: Sequence[SourceInfo],
 ) -> Properties:
+    catalog = frame.catalog
     custom = [
         ("qr.bulletin.kind", kind),
         ("qr.plan", catalog.code),
         ("qr.plan.hash", catalog.content_hash),
         ("qr.period", period.code),
-        ("qr.issued_on", issued_on.isoformat()),
+        ("qr.issued_on", frame.issued_on.isoformat()),
         *source_properties(sources),
     ]
     return Properties(
         title=title,
         subject=subject,
-        author=office.name,
+        author=frame.office.name,
         keywords=f"通报;{period.title};{catalog.title}",
         category="通报",
         comments=(
             f"报告期：{period.code}（{period.title}）；依据{len(sources)}份现行报送文件，"
             "单位、版本和文件SHA-256见附件“数据来源”及自定义属性qr.source.*"
         ),
-        created=created,
+        created=frame.created,
         custom=tuple(custom),
     )

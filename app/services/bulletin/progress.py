@@ -10,13 +10,14 @@ reached, overdue 督办 notices), 四、下一步工作. Every sentence is built
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 from app.domain.catalog import Catalog
 from app.io.bulletin_model import Block, Heading, OfficialDocument, Paragraph, chinese_date
-from app.services.bulletin.common import Office, next_period, properties, sources_annex
+from app.services.bulletin.common import Frame, Office, bulletin_document, next_period
 from app.services.bulletin.progress_facts import ProgressFacts, SectionFacts, TaskState
 from app.services.bulletin.wording import (
+    clauses,
     level1,
     level2,
     names,
@@ -38,13 +39,8 @@ ALL_CLEAR = "本期各单位均按时报送，没有进展滞后的任务，各�
 NO_PROBLEM_TEXTS = {"", "无", "暂无", "没有", "无。", "暂无。"}
 
 
-def progress_bulletin(
-    facts: ProgressFacts,
-    catalog: Catalog,
-    office: Office,
-    issued_on: date,
-    created: datetime,
-) -> OfficialDocument:
+def progress_bulletin(facts: ProgressFacts, frame: Frame) -> OfficialDocument:
+    catalog, office, issued_on = frame.catalog, frame.office, frame.issued_on
     words = period_words(facts.period)
     title_lines = (f"关于{words}", "质量强市工作进展情况的通报")
     body: list[Block] = [Paragraph(_opening(facts, catalog, office, issued_on))]
@@ -52,26 +48,9 @@ def progress_bulletin(
     body += [Heading(1, level1(2, "各板块进展")), *_sections(facts)]
     body += [Heading(1, level1(3, "存在问题")), *_problems(facts)]
     body += [Heading(1, level1(4, "下一步工作")), *_next_steps(facts, catalog, office)]
-    title = "".join(title_lines)
-    return OfficialDocument(
-        title_lines=title_lines,
-        addressee="各成员单位：",
-        body=tuple(body),
-        issuer=office.name,
-        issued_on=issued_on,
-        properties=properties(
-            title=title,
-            subject=f"{catalog.title} {words}工作进展情况",
-            office=office,
-            catalog=catalog,
-            kind="progress",
-            period=facts.period,
-            issued_on=issued_on,
-            created=created,
-            sources=facts.sources,
-        ),
-        annexes=(sources_annex(facts.sources, catalog),),
-    )
+    subject = f"{catalog.title} {words}工作进展情况"
+    sources = facts.sources
+    return bulletin_document(frame, "progress", facts.period, title_lines, subject, body, sources)
 
 
 # -- opening and 一、总体情况 --------------------------------------------------------------
@@ -112,12 +91,11 @@ def _reporting(facts: ProgressFacts) -> str:
     if not on_time and not late:
         return f"本期应报送单位{expected}个，均未报送。"
     parts = [f"{names(on_time)}按时报送" if on_time else "没有单位按时报送"]
-    if late:
-        parts.append(f"{names(late)}逾期报送")
-    if missing:
-        parts.append(f"{names(missing)}未报送")
-    if rejected:
-        parts.append(f"{names(rejected)}报送的文件未通过验证，视同未报送")
+    parts += clauses(
+        (late, "逾期报送"),
+        (missing, "未报送"),
+        (rejected, "报送的文件未通过验证，视同未报送"),
+    )
     return f"本期应报送单位{expected}个。其中，{'；'.join(parts)}。"
 
 
@@ -169,13 +147,9 @@ def _indicator_sentence(rows: Sequence[BoardRow]) -> str:
         return f"{total}项工作目标指标均已达到年度目标。"
     if len(no_data) == total:
         return f"{total}项工作目标指标本期均尚无数据。"
-    parts = []
-    if met:
-        parts.append(f"{names(met, '项')}已达到年度目标")
-    if not_met:
-        parts.append(f"{names(not_met, '项')}尚未达到")
-    if no_data:
-        parts.append(f"{names(no_data, '项')}尚无数据")
+    parts = clauses(
+        (met, "已达到年度目标"), (not_met, "尚未达到"), (no_data, "尚无数据"), noun="项"
+    )
     return f"{total}项工作目标指标中，{'；'.join(parts)}。"
 
 
@@ -230,13 +204,7 @@ def _targets_text(rows: Sequence[BoardRow]) -> str:
         if b.state == "not_met" and b.actual is not None
     ]
     no_data = [_target_label(b) for b in rows if b.state == "no_data"]
-    parts = []
-    if met:
-        parts.append(f"{names(met, '项')}已达标")
-    if not_met:
-        parts.append(f"{names(not_met, '项')}尚未达标")
-    if no_data:
-        parts.append(f"{names(no_data, '项')}尚未填报实际值")
+    parts = clauses((met, "已达标"), (not_met, "尚未达标"), (no_data, "尚未填报实际值"), noun="项")
     return f"目标值方面，{'；'.join(parts)}。"
 
 
@@ -264,15 +232,11 @@ def _problems(facts: ProgressFacts) -> list[Block]:
 
 def _reporting_problems(facts: ProgressFacts) -> str:
     due = chinese_date(facts.period.due)
-    parts = []
-    late, missing = facts.units_in("late"), facts.units_in("missing")
-    rejected = facts.units_in("rejected")
-    if late:
-        parts.append(f"{names(late)}未在{due}前报送")
-    if missing:
-        parts.append(f"{names(missing)}至今未报送")
-    if rejected:
-        parts.append(f"{names(rejected)}报送的文件未通过签名验证，已被拒收")
+    parts = clauses(
+        (facts.units_in("late"), f"未在{due}前报送"),
+        (facts.units_in("missing"), "至今未报送"),
+        (facts.units_in("rejected"), "报送的文件未通过签名验证，已被拒收"),
+    )
     return f"{'；'.join(parts)}。" if parts else ""
 
 

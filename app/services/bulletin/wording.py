@@ -50,6 +50,11 @@ def names(items: Sequence[str], noun: str = "个单位") -> str:
     return f"{'、'.join(items)}等{len(items)}{noun}"
 
 
+def clauses(*pairs: tuple[Sequence[str], str], noun: str = "个单位") -> list[str]:
+    """A clause per non-empty list: its names, then what is said of them."""
+    return [f"{names(items, noun)}{predicate}" for items, predicate in pairs if items]
+
+
 def series(items: Sequence[str]) -> str:
     """'A' | 'A和B' | 'A、B和C' (items that are not counted, e.g. clauses)."""
     if len(items) <= 1:
