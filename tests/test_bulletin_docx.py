@@ -18,8 +18,8 @@ from lxml import etree
 
 from app.config import Settings
 from app.domain.catalog import Catalog
-from app.io.bulletin_docx import STYLE_NAMES, text_units
 from app.io.bulletin_html import to_html
+from app.io.gongwen_format import STYLE_NAMES, text_units
 from app.services.bulletin import build_bulletin, write_bulletin
 from app.services.stores import Store, open_office_store
 from tests.office_data import OfficeData, build_office

@@ -13,7 +13,6 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.catalog import Catalog, PeriodInfo
-from app.io.bulletin_docx import text_units
 from app.io.bulletin_model import (
     Block,
     Column,
@@ -23,6 +22,7 @@ from app.io.bulletin_model import (
     Table,
     chinese_date,
 )
+from app.io.gongwen_format import text_units
 from app.models.store import Store
 from app.services.assessment import (
     PARAMS,
