@@ -11,7 +11,15 @@ import pytest
 from app.domain.catalog import Catalog
 from app.io import keys
 from app.io.submission_reader import verify_submission
-from tools.bench import data, export_bench, import_bench, matrix_bench, report_bench, startup_bench
+from tools.bench import (
+    bulletin_bench,
+    data,
+    export_bench,
+    import_bench,
+    matrix_bench,
+    report_bench,
+    startup_bench,
+)
 from tools.bench.stats import Figure, Stats
 
 
@@ -68,6 +76,13 @@ def test_report_scaling_and_baseline(catalog: Catalog, tmp_path: Path) -> None:
     cells = report_bench.baseline_write(book, tmp_path / "baseline.xlsx")
     write_book(tmp_path / "report.xlsx", book)
     assert cells > entries and zipfile.is_zipfile(tmp_path / "baseline.xlsx")
+
+
+def test_bulletin_figures_run(catalog: Catalog, tmp_path: Path) -> None:
+    figures = bulletin_bench.bulletin_figures(catalog, tmp_path, 1, quick=True)
+    assert [f.budget_abs for f in figures] == [2.0, 2.0]
+    assert all(len(f.product.samples) == 1 for f in figures)
+    assert zipfile.is_zipfile(tmp_path / "bulletin" / "assessment.docx")
 
 
 def test_export_runs_with_the_kdf_apart(quick_kdf: None, catalog: Catalog, tmp_path: Path) -> None:

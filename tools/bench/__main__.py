@@ -9,6 +9,7 @@ kept under ``build/bench`` (signed files are written once and reused).
     startup   start to first painted window vs a minimal PySide6 window (1.5x)
     matrix    a filter and a sort of the consolidation matrix, 25 x 49 x 5 (50 ms)
     report    the consolidated report of 12,000 entries vs xlsxwriter writing the same (1.5x)
+    bulletin  each Word bulletin (通报) of a year of 20 units x 5 periods, end to end (2 s)
     export    one submission export, end to end, the passphrase KDF reported apart (0.5 s)
     memory    peak RSS of the office process after importing 1,000 submissions (300 MB)
 
@@ -26,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-NAMES = ("import", "growth", "startup", "matrix", "report", "export", "memory")
+NAMES = ("import", "growth", "startup", "matrix", "report", "bulletin", "export", "memory")
 
 
 def machine() -> str:
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.services.catalog import default_catalog
     from tools.bench import (
+        bulletin_bench,
         export_bench,
         import_bench,
         matrix_bench,
@@ -110,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         "report": lambda: [
             report_bench.report_figure(catalog, work, runs, 300 if quick else 12_000)
         ],
+        "bulletin": lambda: bulletin_bench.bulletin_figures(catalog, work, runs, quick=quick),
         "export": lambda: export_bench.export_figures(catalog, work, runs, quick=quick),
         "memory": lambda: import_bench.memory_figures(catalog, work, n_import),
     }
