@@ -79,7 +79,7 @@ def test_report_scaling_and_baseline(catalog: Catalog, tmp_path: Path) -> None:
 
 
 def test_bulletin_figures_run(catalog: Catalog, tmp_path: Path) -> None:
-    figures = bulletin_bench.bulletin_figures(catalog, tmp_path, 1, quick=True)
+    figures = bulletin_bench.bulletin_figures(catalog, tmp_path, 1, quick=True, files=3)
     assert [f.budget_abs for f in figures] == [2.0, 2.0]
     assert all(len(f.product.samples) == 1 for f in figures)
     assert zipfile.is_zipfile(tmp_path / "bulletin" / "assessment.docx")

@@ -15,12 +15,14 @@ from app.domain.catalog import Catalog
 from tools.bench.stats import Figure, repeat
 
 
-def bulletin_figures(catalog: Catalog, work: Path, runs: int, *, quick: bool) -> list[Figure]:
+def bulletin_figures(
+    catalog: Catalog, work: Path, runs: int, *, quick: bool, files: int | None = None
+) -> list[Figure]:
     from app.services.bulletin import write_bulletin
     from app.services.stores import open_office_store
     from tools.bench.startup_bench import office_data_dir
 
-    folder = office_data_dir(catalog, work, 40 if quick else 200)
+    folder = office_data_dir(catalog, work, files or (40 if quick else 200))
     out = work / "bulletin"
     out.mkdir(exist_ok=True)
     quarter = [p for p in catalog.periods if p.kind == "quarter"][-1]
