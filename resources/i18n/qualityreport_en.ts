@@ -210,6 +210,95 @@
     </message>
 </context>
 <context>
+    <name>BulletinDialog</name>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="122"/>
+        <source>生成通报</source>
+        <translation>Bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="123"/>
+        <source>通报类型(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="124"/>
+        <source>报告期(&amp;P)：</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="125"/>
+        <source>成文日期(&amp;D)：</source>
+        <translation>&amp;Date of issue:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="129"/>
+        <source>工作进展情况通报</source>
+        <translation>Progress bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="130"/>
+        <source>年度考核结果通报</source>
+        <translation>Annual assessment bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="133"/>
+        <source>另存为 Word 文件(&amp;S)…</source>
+        <translation>&amp;Save as Word file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="134"/>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="135"/>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="195"/>
+        <source>正在生成通报…</source>
+        <translation>Making the bulletin…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="233"/>
+        <source>无法生成通报：{0}</source>
+        <translation>Cannot make the bulletin: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="238"/>
+        <source>{0}年度考核结果通报.docx</source>
+        <translation>Assessment bulletin {0}.docx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="239"/>
+        <source>{0}工作进展情况通报.docx</source>
+        <translation>Progress bulletin {0}.docx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="243"/>
+        <source>保存通报</source>
+        <translation>Save the bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="243"/>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="257"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="270"/>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="278"/>
+        <source>无法保存：{0}（文件是否正在 Word 中打开？）</source>
+        <translation>Cannot save: {0} (is the file open in Word?)</translation>
+    </message>
+</context>
+<context>
     <name>ChangeList</name>
     <message>
         <location filename="../../app/ui/office/change_list.py" line="20"/>
@@ -1631,139 +1720,149 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../app/ui/office/window.py" line="171"/>
+        <location filename="../../app/ui/office/window.py" line="173"/>
         <source>{0} — 质量强市办</source>
         <translation>{0} — Quality Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="173"/>
+        <location filename="../../app/ui/office/window.py" line="175"/>
         <source>汇总矩阵</source>
         <translation>Matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="174"/>
+        <location filename="../../app/ui/office/window.py" line="176"/>
         <source>报送情况</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="175"/>
+        <location filename="../../app/ui/office/window.py" line="177"/>
         <source>指标看板</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="176"/>
+        <location filename="../../app/ui/office/window.py" line="178"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="177"/>
+        <location filename="../../app/ui/office/window.py" line="179"/>
         <source>密钥登记</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="178"/>
+        <location filename="../../app/ui/office/window.py" line="180"/>
         <source>年度考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="181"/>
+        <location filename="../../app/ui/office/window.py" line="183"/>
         <source>导入报送文件…</source>
         <translation>Import submissions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="182"/>
+        <location filename="../../app/ui/office/window.py" line="184"/>
         <source>导入报送文件（Ctrl+I）</source>
         <translation>Import submissions (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="183"/>
+        <location filename="../../app/ui/office/window.py" line="185"/>
         <source>导出汇总表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="184"/>
+        <location filename="../../app/ui/office/window.py" line="186"/>
         <source>导出本报告期的汇总表（Ctrl+E）</source>
         <translation>Export this period&apos;s consolidated report (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="185"/>
+        <location filename="../../app/ui/office/window.py" line="188"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="186"/>
+        <location filename="../../app/ui/office/window.py" line="189"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="187"/>
+        <location filename="../../app/ui/office/window.py" line="190"/>
         <source>界面语言（中文 / English）</source>
         <translation>Interface language (中文 / English)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="188"/>
+        <location filename="../../app/ui/office/window.py" line="191"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="189"/>
+        <location filename="../../app/ui/office/window.py" line="192"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="190"/>
+        <location filename="../../app/ui/office/window.py" line="193"/>
         <source> 报告期 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="192"/>
+        <location filename="../../app/ui/office/window.py" line="195"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="283"/>
+        <location filename="../../app/ui/office/window.py" line="289"/>
         <source>无法打开数据：{0}</source>
         <translation>Cannot open the data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="404"/>
+        <location filename="../../app/ui/office/window.py" line="410"/>
         <source>{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}</source>
         <translation>{0}: {2} of {1} units reported · {3} keys registered · data: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="456"/>
+        <location filename="../../app/ui/office/window.py" line="462"/>
         <source>汇总表_{0}.xlsx</source>
         <translation>report_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="458"/>
+        <location filename="../../app/ui/office/window.py" line="464"/>
         <source>导出汇总表</source>
         <translation>Export consolidated report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="458"/>
+        <location filename="../../app/ui/office/window.py" line="464"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="473"/>
+        <location filename="../../app/ui/office/window.py" line="479"/>
         <source>正在导出汇总表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="478"/>
+        <location filename="../../app/ui/office/window.py" line="484"/>
         <source>汇总表已导出：{0}</source>
         <translation>Report exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="488"/>
+        <location filename="../../app/ui/office/window.py" line="494"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="489"/>
+        <location filename="../../app/ui/office/window.py" line="495"/>
         <source>无法导出汇总表：{0}</source>
         <translation>Cannot export the report: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="297"/>
+        <source>生成通报…</source>
+        <translation>Bulletin…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="299"/>
+        <source>生成工作进展情况或年度考核结果通报（Word，Ctrl+B）</source>
+        <translation>Make the progress or annual assessment bulletin (Word, Ctrl+B)</translation>
     </message>
 </context>
 <context>

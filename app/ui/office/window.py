@@ -32,6 +32,7 @@ from app import APP_TITLE_ZH
 from app.config import Settings
 from app.ui.common.i18n import apply_language, current_language, store_language
 from app.ui.common.prefs import ui_settings
+from app.ui.office.bulletin_dialog import bulletin_action, retranslate_bulletin_action
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
@@ -134,6 +135,7 @@ class OfficeWindow(QMainWindow):
         self.report_action = QAction(self)
         self.report_action.setShortcut(QKeySequence("Ctrl+E"))
         self.report_action.triggered.connect(self.export_report)
+        self.bulletin_action = bulletin_action(self)  # 生成通报 (Word), with a preview
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh)
@@ -151,14 +153,14 @@ class OfficeWindow(QMainWindow):
         self.toolbar.addWidget(self.period_label)
         self.toolbar.addWidget(self.period_combo)
         self.toolbar.addSeparator()
-        for action in (self.import_action, self.report_action, self.refresh_action):
+        for action in self._data_actions():
             self.toolbar.addAction(action)
             self.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.settings_action)  # usable before the store opens
         # The same actions in a menu, as in the clerk's window: Alt+F reaches them by keyboard.
         self.menu_file = self.menuBar().addMenu("")
-        self.menu_file.addActions([self.import_action, self.report_action, self.refresh_action])
+        self.menu_file.addActions(self._data_actions())
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.settings_action)
         self.menu_file.addSeparator()
@@ -182,6 +184,7 @@ class OfficeWindow(QMainWindow):
         self.import_action.setToolTip(self.tr("导入报送文件（Ctrl+I）"))
         self.report_action.setText(self.tr("导出汇总表…"))
         self.report_action.setToolTip(self.tr("导出本报告期的汇总表（Ctrl+E）"))
+        retranslate_bulletin_action(self.bulletin_action)
         self.refresh_action.setText(self.tr("刷新"))
         self.settings_action.setText(self.tr("设置(&O)…"))
         self.settings_action.setToolTip(self.tr("界面语言（中文 / English）"))
@@ -198,8 +201,11 @@ class OfficeWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def _data_actions(self) -> list[QAction]:
+        return [self.import_action, self.report_action, self.bulletin_action, self.refresh_action]
+
     def _set_enabled(self, on: bool) -> None:
-        for action in (self.import_action, self.report_action, self.refresh_action):
+        for action in self._data_actions():
             action.setEnabled(on)
         self.period_combo.setEnabled(on)
 
