@@ -129,12 +129,20 @@ def test_a_failed_save_is_one_line(
 
 
 def test_the_dialog_speaks_english(qtbot: Any, window: OfficeWindow) -> None:
-    from app.ui.common.i18n import EN, apply_language
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.common.i18n import EN, ZH, apply_language
 
     dialog = open_dialog(qtbot, window)
-    apply_language(EN)
-    assert dialog.windowTitle() == "Bulletin"
-    assert dialog.save_button.text() == "&Save as Word file…"
-    assert dialog.kind_combo.itemText(1) == "Annual assessment bulletin"
-    assert window.bulletin_action.text() == "Bulletin…"
-    assert dialog.kind == "progress"  # retranslating keeps the choice
+    try:
+        apply_language(EN)
+        QApplication.processEvents()
+        assert dialog.windowTitle() == "Bulletin"
+        assert dialog.save_button.text() == "&Save as Word file…"
+        assert dialog.kind_combo.itemText(1) == "Annual assessment bulletin"
+        assert window.bulletin_action.text() == "Bulletin…"
+        assert dialog.kind == "progress"  # retranslating keeps the choice
+    finally:
+        apply_language(ZH)
+        QApplication.processEvents()
+    assert dialog.windowTitle() == "生成通报"
