@@ -4,127 +4,127 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="117"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="119"/>
         <source>考核规则（权重可修改，总分按启用规则的权重折算为百分制）</source>
         <translation>Scoring rules (weights can be changed; totals are scaled to 100 over the enabled rules&apos; weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="119"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="121"/>
         <source>各单位得分（选中一个单位查看得分说明）</source>
         <translation>Scores per unit (select a unit to see how its score was made)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="120"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
         <source>恢复默认规则</source>
         <translation>Restore default rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="124"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="124"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="124"/>
         <source>启用</source>
         <translation>On</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="124"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="124"/>
         <source>参数</source>
         <translation>Parameters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="136"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="138"/>
         <source>按时报送</source>
         <translation>On-time reporting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="137"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="139"/>
         <source>任务完成度</source>
         <translation>Task completion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="138"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="140"/>
         <source>目标值达成</source>
         <translation>Targets met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="139"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="141"/>
         <source>工作目标指标</source>
         <translation>Goal indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="146"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="148"/>
         <source>已到截止日的报告期中按截止日前签署报送的比例；逾期报送的一期按逾期折算系数（0–1）计</source>
         <translation>Share of the periods already due whose report was signed by the due date; a late report counts as the late credit (0–1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="150"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="152"/>
         <source>年度总结（未报送时取本年度最近一期报送）中本单位各项任务完成度的平均值；未填报的任务按 0 计</source>
         <translation>Mean completion of the unit&apos;s tasks in its annual summary (without one, its latest report of the year); a task not reported counts 0</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="153"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="155"/>
         <source>本单位牵头或负责任务中的目标值达标比例；未填报实际值的按未达标计</source>
         <translation>Share of the targets of the tasks the unit leads or is responsible for that are met; a target without an actual figure counts as not met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="155"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="157"/>
         <source>本单位负责的全市工作目标指标的达标比例（不负责指标的单位不计此项）</source>
         <translation>Share of the city-wide goal indicators the unit owns that are met (not scored for a unit that owns none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="162"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="164"/>
         <source>逾期折算系数</source>
         <translation>Late credit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="167"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="169"/>
         <source>逾期报送的一期按此系数计入按时报送：0 不得分，1 与按时报送相同</source>
         <translation>A late report counts this much of an on-time one: 0 scores nothing, 1 the same as on time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="273"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="275"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="273"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="275"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="273"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="275"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="381"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="383"/>
         <source>选中一个单位，查看每一项得分的依据。</source>
         <translation>Select a unit to see what each part of its score rests on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="387"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="389"/>
         <source>总分 {0}（第 {1} 名）</source>
         <translation>total {0} (rank {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="392"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="394"/>
         <source>权重 {0}，得分率 {1}%，得 {2} 分</source>
         <translation>weight {0}, {1}% achieved, {2} points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="396"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="398"/>
         <source>不适用，不计分（权重不计入总权重）</source>
         <translation>not applicable: no points (its weight leaves the total weight)</translation>
     </message>
@@ -132,79 +132,79 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="49"/>
+        <location filename="../../app/ui/office/board_page.py" line="54"/>
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="50"/>
+        <location filename="../../app/ui/office/board_page.py" line="55"/>
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="51"/>
+        <location filename="../../app/ui/office/board_page.py" line="56"/>
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="55"/>
+        <location filename="../../app/ui/office/board_page.py" line="60"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="56"/>
-        <location filename="../../app/ui/office/board_page.py" line="85"/>
+        <location filename="../../app/ui/office/board_page.py" line="61"/>
+        <location filename="../../app/ui/office/board_page.py" line="90"/>
         <source>达标情况</source>
         <translation>Attainment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="61"/>
-        <location filename="../../app/ui/office/board_page.py" line="68"/>
+        <location filename="../../app/ui/office/board_page.py" line="66"/>
+        <location filename="../../app/ui/office/board_page.py" line="73"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="62"/>
+        <location filename="../../app/ui/office/board_page.py" line="67"/>
         <source>工作目标指标</source>
         <translation>Goal indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="63"/>
+        <location filename="../../app/ui/office/board_page.py" line="68"/>
         <source>任务目标值</source>
         <translation>Task targets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="80"/>
+        <location filename="../../app/ui/office/board_page.py" line="85"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="81"/>
+        <location filename="../../app/ui/office/board_page.py" line="86"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="82"/>
+        <location filename="../../app/ui/office/board_page.py" line="87"/>
         <source>责任单位 / 所属任务</source>
         <translation>Owner / task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="83"/>
+        <location filename="../../app/ui/office/board_page.py" line="88"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="84"/>
+        <location filename="../../app/ui/office/board_page.py" line="89"/>
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="86"/>
+        <location filename="../../app/ui/office/board_page.py" line="91"/>
         <source>数据来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="113"/>
+        <location filename="../../app/ui/office/board_page.py" line="123"/>
         <source>共 {0} 项：达标 {1}，未达标 {2}，无数据 {3}</source>
         <translation>{0} items: {1} met, {2} not met, {3} without data</translation>
     </message>
@@ -250,38 +250,38 @@
 <context>
     <name>ChartsPage</name>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="40"/>
+        <location filename="../../app/ui/office/charts_page.py" line="45"/>
         <source>正在准备图表…</source>
         <translation>Preparing the charts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="111"/>
+        <location filename="../../app/ui/office/charts_page.py" line="136"/>
         <source>{0} 各板块平均完成度（%）</source>
         <translation>{0}: average completion by section (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="112"/>
-        <location filename="../../app/ui/office/charts_page.py" line="138"/>
+        <location filename="../../app/ui/office/charts_page.py" line="137"/>
+        <location filename="../../app/ui/office/charts_page.py" line="163"/>
         <source>完成度</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="137"/>
+        <location filename="../../app/ui/office/charts_page.py" line="162"/>
         <source>{0} 各单位平均完成度（%）</source>
         <translation>{0}: average completion by unit (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="164"/>
+        <location filename="../../app/ui/office/charts_page.py" line="189"/>
         <source>{0} 任务填报状态分布</source>
         <translation>{0}: task status mix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="183"/>
+        <location filename="../../app/ui/office/charts_page.py" line="208"/>
         <source>{0} 已报送单位数（累计）</source>
         <translation>{0}: units reported (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="216"/>
+        <location filename="../../app/ui/office/charts_page.py" line="241"/>
         <source>虚线：截止日 {0}</source>
         <translation>dashed line: due date {0}</translation>
     </message>
@@ -327,43 +327,43 @@
 <context>
     <name>CopyDialog</name>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="84"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="109"/>
         <source>从上期复制</source>
         <translation>Copy from previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="87"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="112"/>
         <source>把“{prev}”已填写的内容复制到“{this}”，再在此基础上修改。已勾选的是本期尚未填写、上期已填写的任务。</source>
         <translation>Copy what was filled in for “{prev}” into “{this}”, then edit it. Ticked: tasks blank in this period and filled in the previous one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="91"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="116"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="91"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="116"/>
         <source>上期</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="91"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="116"/>
         <source>本期</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="95"/>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="96"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="120"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="121"/>
         <source>未填写</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="97"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="122"/>
         <source>覆盖本期已填写的内容（勾选的任务）</source>
         <translation>Overwrite what is already filled in this period (ticked tasks)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="100"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="125"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
@@ -1241,37 +1241,37 @@ Please send this file to the office.</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="74"/>
+        <location filename="../../app/ui/common/i18n.py" line="82"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="75"/>
+        <location filename="../../app/ui/common/i18n.py" line="83"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="76"/>
+        <location filename="../../app/ui/common/i18n.py" line="84"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="77"/>
+        <location filename="../../app/ui/common/i18n.py" line="85"/>
         <source>滞后</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="84"/>
+        <location filename="../../app/ui/common/i18n.py" line="92"/>
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="85"/>
+        <location filename="../../app/ui/common/i18n.py" line="93"/>
         <source>负责</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="86"/>
+        <location filename="../../app/ui/common/i18n.py" line="94"/>
         <source>配合</source>
         <translation>Support</translation>
     </message>
@@ -1292,203 +1292,187 @@ Please send this file to the office.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="223"/>
+        <location filename="../../app/ui/unit/window.py" line="163"/>
         <source>质量工作任务填报与汇总</source>
         <translation>Quality Work Progress Reporting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="232"/>
+        <location filename="../../app/ui/unit/window.py" line="172"/>
         <source>任务填报</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="233"/>
+        <location filename="../../app/ui/unit/window.py" line="173"/>
         <source>工作目标指标</source>
         <translation>Goal indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="234"/>
+        <location filename="../../app/ui/unit/window.py" line="174"/>
         <source>本期汇总</source>
         <translation>Period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="235"/>
+        <location filename="../../app/ui/unit/actions.py" line="42"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="236"/>
+        <location filename="../../app/ui/unit/actions.py" line="43"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="237"/>
+        <location filename="../../app/ui/unit/actions.py" line="44"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="238"/>
+        <location filename="../../app/ui/unit/actions.py" line="45"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="242"/>
+        <location filename="../../app/ui/unit/actions.py" line="49"/>
         <source>立即保存(&amp;S)</source>
         <translation>&amp;Save now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="243"/>
+        <location filename="../../app/ui/unit/actions.py" line="50"/>
         <source>填写内容会自动保存；Ctrl+S 立即保存</source>
         <translation>Everything is saved automatically; Ctrl+S saves at once</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="245"/>
+        <location filename="../../app/ui/unit/actions.py" line="54"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="245"/>
+        <location filename="../../app/ui/unit/actions.py" line="55"/>
         <source>检查本期内容并导出报送文件</source>
         <translation>Check this period and export the submission file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="246"/>
+        <location filename="../../app/ui/unit/actions.py" line="59"/>
         <source>从上期复制(&amp;P)…</source>
         <translation>Copy from &amp;previous period…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="246"/>
+        <location filename="../../app/ui/unit/actions.py" line="60"/>
         <source>用上一报告期的内容预填本期</source>
         <translation>Prefill this period from the previous one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="247"/>
+        <location filename="../../app/ui/unit/actions.py" line="64"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="247"/>
+        <location filename="../../app/ui/unit/actions.py" line="65"/>
         <source>界面语言、填报人</source>
         <translation>Language, clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="248"/>
+        <location filename="../../app/ui/unit/actions.py" line="67"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="249"/>
+        <location filename="../../app/ui/unit/actions.py" line="68"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="250"/>
+        <location filename="../../app/ui/unit/actions.py" line="71"/>
         <source>上一项任务</source>
         <translation>Previous task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="250"/>
+        <location filename="../../app/ui/unit/actions.py" line="72"/>
         <source>Ctrl+PgUp</source>
         <translation>Ctrl+PgUp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="251"/>
+        <location filename="../../app/ui/unit/actions.py" line="76"/>
         <source>下一项任务</source>
         <translation>Next task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="251"/>
+        <location filename="../../app/ui/unit/actions.py" line="77"/>
         <source>Ctrl+PgDn</source>
         <translation>Ctrl+PgDn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="255"/>
+        <location filename="../../app/ui/unit/actions.py" line="82"/>
         <source>显示本期汇总</source>
         <translation>Show period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="226"/>
+        <location filename="../../app/ui/unit/window.py" line="166"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="381"/>
+        <location filename="../../app/ui/unit/window.py" line="291"/>
         <source>已是最后一项任务</source>
         <translation>This is the last task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="381"/>
+        <location filename="../../app/ui/unit/window.py" line="291"/>
         <source>已是第一项任务</source>
         <translation>This is the first task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="423"/>
-        <location filename="../../app/ui/unit/window.py" line="449"/>
-        <source>已保存 {time}</source>
-        <translation>Saved {time}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/unit/window.py" line="430"/>
-        <source>保存失败：{reason}（稍后自动重试）</source>
-        <translation>Saving failed: {reason} (retrying shortly)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/unit/window.py" line="435"/>
-        <source>正在保存…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/unit/window.py" line="467"/>
+        <location filename="../../app/ui/unit/window.py" line="363"/>
         <source>还不能导出</source>
         <translation>Not ready to export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="468"/>
+        <location filename="../../app/ui/unit/window.py" line="364"/>
         <source>本期还有 {k} 个问题需要处理（见“本期汇总”），全部修正后才能导出。</source>
         <translation>{k} problem(s) are left in this period (see “Period summary”); fix them all before exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="480"/>
+        <location filename="../../app/ui/unit/window.py" line="376"/>
         <source>导出报送文件</source>
         <translation>Export submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="481"/>
+        <location filename="../../app/ui/unit/window.py" line="377"/>
         <source>本期内容已全部填写且没有错误。导出签名报送文件的功能即将提供。</source>
         <translation>This period is complete and has no errors. Exporting the signed submission file is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="514"/>
+        <location filename="../../app/ui/unit/window.py" line="390"/>
         <source>从上期复制</source>
         <translation>Copy from previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="514"/>
+        <location filename="../../app/ui/unit/window.py" line="390"/>
         <source>这是第一个报告期，没有可复制的上期内容。</source>
         <translation>This is the first period: there is nothing to copy from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="531"/>
+        <location filename="../../app/ui/unit/window.py" line="410"/>
         <source>已从上期复制 {n} 项任务</source>
         <translation>Copied {n} task(s) from the previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="561"/>
+        <location filename="../../app/ui/unit/window.py" line="438"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="567"/>
+        <location filename="../../app/ui/unit/window.py" line="444"/>
         <source>{unit} · 填报人：{clerk}</source>
         <translation>{unit} · clerk: {clerk}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="604"/>
+        <location filename="../../app/ui/unit/window.py" line="481"/>
         <source>尚未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="605"/>
+        <location filename="../../app/ui/unit/window.py" line="482"/>
         <source>有内容未能保存到本机数据文件。仍要退出吗？（选择“否”可稍后重试）</source>
         <translation>Some input could not be saved to the data file. Quit anyway? (Choose No to retry later.)</translation>
     </message>
@@ -1550,62 +1534,62 @@ Please send this file to the office.</translation>
 <context>
     <name>MatrixPage</name>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="31"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="35"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="132"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="137"/>
         <source>板块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="133"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="138"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="134"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="139"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="135"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="140"/>
         <source>只看逾期报送</source>
         <translation>Late only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="136"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="141"/>
         <source>只看未报送</source>
         <translation>Missing only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="137"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="142"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="167"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="186"/>
         <source>全部板块</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="171"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="190"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="175"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="194"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="216"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="235"/>
         <source>显示 {0} 项任务 × {1} 个单位</source>
         <translation>{0} tasks × {1} units shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="223"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="242"/>
         <source>逾期报送</source>
         <translation>Sent late</translation>
     </message>
@@ -1631,137 +1615,137 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../app/ui/office/window.py" line="171"/>
+        <location filename="../../app/ui/office/window.py" line="173"/>
         <source>{0} — 质量强市办</source>
         <translation>{0} — Quality Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="173"/>
+        <location filename="../../app/ui/office/window.py" line="175"/>
         <source>汇总矩阵</source>
         <translation>Matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="174"/>
+        <location filename="../../app/ui/office/window.py" line="176"/>
         <source>报送情况</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="175"/>
+        <location filename="../../app/ui/office/window.py" line="177"/>
         <source>指标看板</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="176"/>
+        <location filename="../../app/ui/office/window.py" line="178"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="177"/>
+        <location filename="../../app/ui/office/window.py" line="179"/>
         <source>密钥登记</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="178"/>
+        <location filename="../../app/ui/office/window.py" line="180"/>
         <source>年度考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="181"/>
+        <location filename="../../app/ui/office/window.py" line="183"/>
         <source>导入报送文件…</source>
         <translation>Import submissions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="182"/>
+        <location filename="../../app/ui/office/window.py" line="184"/>
         <source>导入报送文件（Ctrl+I）</source>
         <translation>Import submissions (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="183"/>
+        <location filename="../../app/ui/office/window.py" line="185"/>
         <source>导出汇总表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="184"/>
+        <location filename="../../app/ui/office/window.py" line="186"/>
         <source>导出本报告期的汇总表（Ctrl+E）</source>
         <translation>Export this period&apos;s consolidated report (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="185"/>
+        <location filename="../../app/ui/office/window.py" line="187"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="186"/>
+        <location filename="../../app/ui/office/window.py" line="188"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="187"/>
+        <location filename="../../app/ui/office/window.py" line="189"/>
         <source>界面语言（中文 / English）</source>
         <translation>Interface language (中文 / English)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="188"/>
+        <location filename="../../app/ui/office/window.py" line="190"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="189"/>
+        <location filename="../../app/ui/office/window.py" line="191"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="190"/>
+        <location filename="../../app/ui/office/window.py" line="192"/>
         <source> 报告期 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="192"/>
+        <location filename="../../app/ui/office/window.py" line="194"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="283"/>
+        <location filename="../../app/ui/office/window.py" line="268"/>
         <source>无法打开数据：{0}</source>
         <translation>Cannot open the data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="404"/>
+        <location filename="../../app/ui/office/window.py" line="353"/>
         <source>{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}</source>
         <translation>{0}: {2} of {1} units reported · {3} keys registered · data: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="456"/>
+        <location filename="../../app/ui/office/window.py" line="403"/>
         <source>汇总表_{0}.xlsx</source>
         <translation>report_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="458"/>
+        <location filename="../../app/ui/office/window.py" line="405"/>
         <source>导出汇总表</source>
         <translation>Export consolidated report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="458"/>
+        <location filename="../../app/ui/office/window.py" line="405"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="473"/>
+        <location filename="../../app/ui/office/window.py" line="420"/>
         <source>正在导出汇总表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="478"/>
+        <location filename="../../app/ui/office/window.py" line="425"/>
         <source>汇总表已导出：{0}</source>
         <translation>Report exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="488"/>
+        <location filename="../../app/ui/office/window.py" line="435"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="489"/>
+        <location filename="../../app/ui/office/window.py" line="436"/>
         <source>无法导出汇总表：{0}</source>
         <translation>Cannot export the report: {0}</translation>
     </message>
@@ -1830,22 +1814,22 @@ Please send this file to the office.</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="46"/>
+        <location filename="../../app/ui/office/trust_page.py" line="47"/>
         <source>吊销密钥</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="49"/>
+        <location filename="../../app/ui/office/trust_page.py" line="50"/>
         <source>吊销 {0} 的密钥 {1}。自所选日期（北京时间 0 时）起签署的报送文件将被拒收，此前签署的文件仍然有效。</source>
         <translation>Revoke {0}&apos;s key {1}. Submissions signed from the chosen day (00:00 Beijing time) on will be refused; those signed before stay valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="58"/>
+        <location filename="../../app/ui/office/trust_page.py" line="59"/>
         <source>吊销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="66"/>
+        <location filename="../../app/ui/office/trust_page.py" line="67"/>
         <source>自此日起失效：</source>
         <translation>Invalid from:</translation>
     </message>
@@ -1886,6 +1870,24 @@ Please send this file to the office.</translation>
         <location filename="../../app/ui/setup/wizard.py" line="75"/>
         <source>导入、核验各成员单位的报送文件，汇总并考核。</source>
         <translation>Import and verify the units&apos; submissions, consolidate and assess.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveStateLabel</name>
+    <message>
+        <location filename="../../app/ui/unit/autosave.py" line="74"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/autosave.py" line="78"/>
+        <source>已保存 {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/autosave.py" line="82"/>
+        <source>保存失败：{reason}（稍后自动重试）</source>
+        <translation>Saving failed: {reason} (retrying shortly)</translation>
     </message>
 </context>
 <context>
@@ -1975,42 +1977,42 @@ Please send this file to the office.</translation>
 <context>
     <name>TaskList</name>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="171"/>
+        <location filename="../../app/ui/unit/task_list.py" line="190"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="172"/>
+        <location filename="../../app/ui/unit/task_list.py" line="191"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="173"/>
+        <location filename="../../app/ui/unit/task_list.py" line="192"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="174"/>
+        <location filename="../../app/ui/unit/task_list.py" line="193"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="175"/>
+        <location filename="../../app/ui/unit/task_list.py" line="194"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="234"/>
+        <location filename="../../app/ui/unit/task_list.py" line="253"/>
         <source>有 {n} 个错误</source>
         <translation>{n} error(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="238"/>
+        <location filename="../../app/ui/unit/task_list.py" line="257"/>
         <source>已填写，无错误</source>
         <translation>Filled in, no errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="239"/>
+        <location filename="../../app/ui/unit/task_list.py" line="258"/>
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
@@ -2041,72 +2043,72 @@ Please send this file to the office.</translation>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="46"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="51"/>
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="47"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="52"/>
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="48"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="53"/>
         <source>未报送</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="49"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="54"/>
         <source>仅有被拒收的文件</source>
         <translation>Only refused files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="55"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="60"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="56"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="61"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="57"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="62"/>
         <source>当前版本</source>
         <translation>Current version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="58"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="63"/>
         <source>签署时间</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="59"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="64"/>
         <source>导入时间</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="60"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="65"/>
         <source>版本数</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="61"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="66"/>
         <source>被拒收次数</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="62"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="67"/>
         <source>最近一次拒收原因</source>
         <translation>Last refusal reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="63"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="68"/>
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="79"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="89"/>
         <source>{0}（截止 {1}）：应报 {2} 个单位，按时 {3}，逾期 {4}，未报送 {5}，仅被拒收 {6}</source>
         <translation>{0} (due {1}): {2} units expected, {3} on time, {4} late, {5} missing, {6} only refused</translation>
     </message>
@@ -2114,117 +2116,117 @@ Please send this file to the office.</translation>
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="120"/>
+        <location filename="../../app/ui/office/trust_page.py" line="122"/>
         <source>各成员单位用自己的签名密钥签署报送文件。登记单位发来的密钥登记文件前，请通过电话或盖章的登记表逐组核对指纹。</source>
         <translation>Each member unit signs its submissions with its own key. Before registering a unit&apos;s key registration file, confirm the fingerprint group by group by phone or against the stamped registration sheet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="124"/>
+        <location filename="../../app/ui/office/trust_page.py" line="126"/>
         <source>登记密钥文件…</source>
         <translation>Register key file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="125"/>
+        <location filename="../../app/ui/office/trust_page.py" line="127"/>
         <source>吊销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="126"/>
+        <location filename="../../app/ui/office/trust_page.py" line="128"/>
         <source>按更换声明更换密钥…</source>
         <translation>Rotate by statement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="129"/>
+        <location filename="../../app/ui/office/trust_page.py" line="131"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="130"/>
+        <location filename="../../app/ui/office/trust_page.py" line="132"/>
         <source>填报人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="131"/>
+        <location filename="../../app/ui/office/trust_page.py" line="133"/>
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="132"/>
+        <location filename="../../app/ui/office/trust_page.py" line="134"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="133"/>
+        <location filename="../../app/ui/office/trust_page.py" line="135"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="134"/>
+        <location filename="../../app/ui/office/trust_page.py" line="136"/>
         <source>失效自</source>
         <translation>Invalid from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="135"/>
+        <location filename="../../app/ui/office/trust_page.py" line="137"/>
         <source>单位代码</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="159"/>
+        <location filename="../../app/ui/office/trust_page.py" line="161"/>
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="160"/>
+        <location filename="../../app/ui/office/trust_page.py" line="162"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="161"/>
+        <location filename="../../app/ui/office/trust_page.py" line="163"/>
         <source>已更换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="208"/>
+        <location filename="../../app/ui/office/trust_page.py" line="210"/>
         <source>选择密钥登记文件</source>
         <translation>Choose a key registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="208"/>
+        <location filename="../../app/ui/office/trust_page.py" line="210"/>
         <source>密钥登记文件 (*.json);;所有文件 (*)</source>
         <translation>Key registration files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="222"/>
+        <location filename="../../app/ui/office/trust_page.py" line="224"/>
         <source>无法读取登记文件：{0}</source>
         <translation>Cannot read the registration file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="238"/>
+        <location filename="../../app/ui/office/trust_page.py" line="240"/>
         <source>已登记 {0} 的密钥 {1}</source>
         <translation>Registered {0}&apos;s key {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="266"/>
+        <location filename="../../app/ui/office/trust_page.py" line="268"/>
         <source>已吊销 {0} 的密钥，自 {1} 起签署的文件将被拒收</source>
         <translation>Revoked {0}&apos;s key: files signed from {1} on will be refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="275"/>
+        <location filename="../../app/ui/office/trust_page.py" line="277"/>
         <source>选择密钥更换声明</source>
         <translation>Choose a key rotation statement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="275"/>
+        <location filename="../../app/ui/office/trust_page.py" line="277"/>
         <source>密钥更换声明 (*.json);;所有文件 (*)</source>
         <translation>Key rotation statements (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="290"/>
+        <location filename="../../app/ui/office/trust_page.py" line="292"/>
         <source>无法更换密钥：{0}</source>
         <translation>Cannot rotate the key: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="295"/>
+        <location filename="../../app/ui/office/trust_page.py" line="297"/>
         <source>已为 {0} 换用新密钥 {1}</source>
         <translation>{0} now uses the new key {1}</translation>
     </message>

@@ -62,6 +62,14 @@ def apply_language(lang: str | None) -> str:
     return lang
 
 
+def switch_language(lang: str) -> None:
+    """The user chose ``lang`` in a settings dialog: remember it and retranslate every widget
+    now (each gets a LanguageChange event)."""
+    if lang != current_language():
+        store_language(lang)
+        apply_language(lang)
+
+
 def _load(name: str, folder: str) -> None:
     tr = QTranslator()
     if tr.load(name, folder):

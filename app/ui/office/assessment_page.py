@@ -30,10 +30,12 @@ from app.ui.common.status_icons import ERROR_COLOR
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
+    from app.ui.office.pages import OfficeView
 
 
 class AssessmentPage(QWidget):
     rules_changed = Signal()
+    follows_period = False  # the year's scores
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,11 +188,11 @@ class AssessmentPage(QWidget):
         self.rules_table.resizeRowsToContents()
 
     # -- data ------------------------------------------------------------------------------
-    def attach(self, store: Store, catalog: Catalog) -> None:
-        self.store, self.catalog = store, catalog
-        self.reload()
+    def reload(self, view: OfficeView) -> None:
+        self.store, self.catalog = view.store, view.catalog
+        self.reload_rules()
 
-    def reload(self) -> None:
+    def reload_rules(self) -> None:
         from app.services.assessment import list_rules
 
         if self.store is None or self.catalog is None:
@@ -339,7 +341,7 @@ class AssessmentPage(QWidget):
         if self.store is None or self.catalog is None:
             return
         reset_rules(self.store, self.catalog)
-        self.reload()
+        self.reload_rules()
         self.rules_changed.emit()
 
     def _after_change(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -17,10 +17,15 @@ from PySide6.QtWidgets import (
 
 from app.ui.common.tables import read_only_table
 
+if TYPE_CHECKING:
+    from app.ui.office.pages import OfficeView
+
 BOARD_COLORS = {"met": "#d8f0dc", "not_met": "#fbd9d3", "no_data": "#eef0f3"}
 
 
 class BoardPage(QWidget):
+    follows_period = True
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("boardPage")
@@ -92,6 +97,11 @@ class BoardPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def reload(self, view: OfficeView) -> None:
+        from app.services.consolidation import indicator_board
+
+        self.show_board(indicator_board(view.store, view.catalog, view.period))
 
     def show_board(self, rows: list[Any]) -> None:
         """``rows`` are ``consolidation.BoardRow``: indicators first, then task targets."""

@@ -7,13 +7,16 @@ is shown), so the window's start-up never pays for it.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from app.ui.common.status_icons import STATUS_COLORS, WARN_COLOR
+
+if TYPE_CHECKING:
+    from app.ui.office.pages import OfficeView
 
 BAR_COLOR = "#1e6fd9"
 STATUS_ORDER = ("completed", "in_progress", "delayed", "not_started")
@@ -25,6 +28,8 @@ def _msecs(day: date) -> float:
 
 
 class ChartsPage(QWidget):
+    follows_period = True
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chartsPage")
@@ -71,6 +76,26 @@ class ChartsPage(QWidget):
         chart.legend().hide()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         return chart
+
+    def reload(self, view: OfficeView) -> None:
+        from app.services.consolidation import (
+            completion_by_section,
+            completion_by_unit,
+            status_counts,
+            submissions_over_time,
+        )
+
+        matrix = view.matrices[view.period]
+        period = view.catalog.period(view.period)
+        self.show_data(
+            period=period.title or view.period,
+            by_section=completion_by_section(matrix),
+            by_unit=completion_by_unit(matrix),
+            over_time=submissions_over_time(view.store, view.period),
+            status_counts=status_counts(matrix),
+            due=period.due,
+            expected=len(view.catalog.reporting_units()),
+        )
 
     def show_data(
         self,

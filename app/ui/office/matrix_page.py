@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
@@ -24,6 +24,10 @@ from app.ui.common.status_icons import STATUS_COLORS, WARN_COLOR
 from app.ui.office.detail_pane import DetailPane
 from app.ui.office.matrix_model import CELL_STATES, MISSING, MISSING_COLOR, MatrixModel
 from app.ui.office.matrix_view import MatrixView
+
+if TYPE_CHECKING:
+    from app.services.consolidation import TaskDetail
+    from app.ui.office.pages import OfficeView
 
 
 def state_label(state: str) -> str:
@@ -52,6 +56,7 @@ def swatch(state: str, size: int = 14) -> QPixmap:
 
 class MatrixPage(QWidget):
     filter_changed = Signal()
+    follows_period = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +64,7 @@ class MatrixPage(QWidget):
         self.model = MatrixModel(self)
         self.view = MatrixView(self.model)
         self.detail = DetailPane()
-        self.load_detail: Callable[[int, str], Any] | None = None  # set by the window
+        self._data: OfficeView | None = None
         self._task: tuple[int, str] | None = None
         self._build()
         self.retranslate()
@@ -145,8 +150,22 @@ class MatrixPage(QWidget):
         super().changeEvent(event)
 
     # -- data ------------------------------------------------------------------------------
+    def reload(self, view: OfficeView) -> None:
+        """The same matrices with another period only moves the filter; new matrices (after
+        an import) replace the model's. The task shown beside stays, fresh from the store."""
+        from app.services.consolidation import section_label
+
+        same = self._data is not None and self._data.matrices is view.matrices
+        self._data = view
+        if same:
+            self.set_period(view.period)
+        else:
+            titles = {s.no: section_label(s.no, s.title) for s in view.catalog.sections}
+            self.set_matrices(view.matrices, titles, view.period)
+        self.reload_detail()
+
     def set_matrices(
-        self, matrices: dict[str, Any], section_titles: dict[int, str], period: str
+        self, matrices: Mapping[str, Any], section_titles: dict[int, str], period: str
     ) -> None:
         self.model.filter = replace(self.model.filter, period=period)
         self.model.set_matrices(matrices, section_titles)
@@ -232,16 +251,23 @@ class MatrixPage(QWidget):
             if unit:
                 self.detail.scrollToAnchor(f"u-{unit}")
             return
-        if self.load_detail is not None:
-            detail = self.load_detail(task, self.model.filter.period or "")
-            if detail is not None:
-                self.detail.show_detail(detail, unit)
+        detail = self._load_detail(task)
+        if detail is not None:
+            self.detail.show_detail(detail, unit)
 
     def reload_detail(self) -> None:
         """After an import or a period change: the same task, fresh from the store."""
-        if self._task is None or self.load_detail is None:
+        if self._task is None:
             return
         task, unit = self._task
-        detail = self.load_detail(task, self.model.filter.period or "")
+        detail = self._load_detail(task)
         if detail is not None:
             self.detail.show_detail(detail, unit)
+
+    def _load_detail(self, task: int) -> TaskDetail | None:
+        from app.services.consolidation import task_detail
+
+        period = self.model.filter.period or ""
+        if self._data is None or not period:
+            return None
+        return task_detail(self._data.store, self._data.catalog, period, task)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -17,6 +17,9 @@ from app.ui.common.tables import read_only_table
 from app.ui.office.detail_pane import local_time
 from app.ui.office.outcome_text import reason_text
 
+if TYPE_CHECKING:
+    from app.ui.office.pages import OfficeView
+
 STATE_COLORS = {
     "submitted": "#d8f0dc",
     "late": "#fde7c8",
@@ -26,6 +29,8 @@ STATE_COLORS = {
 
 
 class TrackerPage(QWidget):
+    follows_period = True
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trackerPage")
@@ -70,6 +75,11 @@ class TrackerPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def reload(self, view: OfficeView) -> None:
+        from app.services.consolidation import tracker
+
+        self.show_tracker(tracker(view.store, view.catalog, view.period))
 
     def show_tracker(self, tracker: Any) -> None:
         """``tracker`` is a ``consolidation.Tracker``."""

@@ -30,6 +30,7 @@ from app.ui.office.key_confirm import KeyConfirmDialog, open_key_confirm
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
+    from app.ui.office.pages import OfficeView
 
 PLAN_TZ = timezone(timedelta(hours=8))
 KEY_COLORS = {"active": "#d8f0dc", "revoked": "#fbd9d3", "rotated": "#eef0f3"}
@@ -76,6 +77,7 @@ class RevokeDialog(QDialog):
 
 class TrustPage(QWidget):
     keys_changed = Signal()  # a key was registered, revoked or rotated
+    follows_period = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,11 +144,11 @@ class TrustPage(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def attach(self, store: Store, catalog: Catalog) -> None:
-        self.store, self.catalog = store, catalog
-        self.reload()
+    def reload(self, view: OfficeView) -> None:
+        self.store, self.catalog = view.store, view.catalog
+        self.reload_keys()
 
-    def reload(self) -> None:
+    def reload_keys(self) -> None:
         from app.services.office_trust import list_trusted_keys
 
         if self.store is None:
@@ -233,7 +235,7 @@ class TrustPage(QWidget):
 
     def _registered(self, info: Any) -> None:
         self.key_dialog = None
-        self.reload()
+        self.reload_keys()
         self.select_key(info.fingerprint)
         self.say(self.tr("已登记 {0} 的密钥 {1}").format(info.unit_name, info.fingerprint_display))
         self.keys_changed.emit()
@@ -261,7 +263,7 @@ class TrustPage(QWidget):
         except TrustError as exc:
             self.say(str(exc), ok=False)
             return
-        self.reload()
+        self.reload_keys()
         self.say(
             self.tr("已吊销 {0} 的密钥，自 {1} 起签署的文件将被拒收").format(
                 info.unit_name, day.isoformat()
@@ -289,7 +291,7 @@ class TrustPage(QWidget):
         except (TrustError, KeyFileError) as exc:
             self.say(self.tr("无法更换密钥：{0}").format(exc), ok=False)
             return None
-        self.reload()
+        self.reload_keys()
         self.select_key(info.fingerprint)
         self.say(
             self.tr("已为 {0} 换用新密钥 {1}").format(info.unit_name, info.fingerprint_display)

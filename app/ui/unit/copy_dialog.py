@@ -3,8 +3,9 @@ there are ticked already)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -21,6 +22,10 @@ from PySide6.QtWidgets import (
 
 from app.ui.common.i18n import status_label
 
+if TYPE_CHECKING:
+    from app.domain.catalog import TaskInfo
+    from app.services.entries import EntryService
+
 
 @dataclass(frozen=True)
 class CopyChoice:
@@ -28,6 +33,26 @@ class CopyChoice:
     title: str
     previous_status: str | None  # None: nothing filled in the previous period
     current_status: str | None  # None: blank in this period
+
+
+def copy_choices(
+    service: EntryService, period: str, tasks: Mapping[int, tuple[TaskInfo, str]]
+) -> list[CopyChoice]:
+    """Each task with what it holds in the previous period and in this one."""
+    prev = service.catalog.previous_period(period)
+    if prev is None:
+        return []
+    before = {e.draft.task_no: e for e in service.list_period(prev.code)}
+    now = {e.draft.task_no: e for e in service.list_period(period)}
+    return [
+        CopyChoice(
+            no,
+            task.title,
+            before[no].draft.status if no in before and before[no].filled else None,
+            now[no].draft.status if no in now and now[no].filled else None,
+        )
+        for no, (task, _) in tasks.items()
+    ]
 
 
 class CopyDialog(QDialog):

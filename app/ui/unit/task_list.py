@@ -7,7 +7,7 @@ Python model costs seconds on big tables (DESIGN.md §6).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,6 +30,10 @@ FILTERS = (FILTER_ALL, FILTER_INCOMPLETE, FILTER_ERRORS)
 
 TASK_NO_ROLE = Qt.ItemDataRole.UserRole + 1  # the task number of a row (None on headers)
 
+if TYPE_CHECKING:
+    from app.domain.catalog import TaskInfo
+    from app.services.entries import SavedEntry
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -43,6 +47,21 @@ class TaskRow:
     status: str = "not_started"
     filled: bool = False
     error_count: int = 0
+
+    @classmethod
+    def of(cls, task: TaskInfo, role: str, saved: SavedEntry) -> TaskRow:
+        """The row of a task as saved (errors count only once something is filled)."""
+        errors = len(saved.errors) if saved.filled else 0
+        return cls(
+            task.no,
+            task.section,
+            task.title,
+            task.text,
+            role,
+            saved.draft.status,
+            saved.filled,
+            errors,
+        )
 
     @property
     def complete(self) -> bool:

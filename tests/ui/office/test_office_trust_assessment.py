@@ -17,6 +17,7 @@ from app.services.assessment import list_rules, score_units
 from app.services.office_trust import add_trusted_key, list_trusted_keys
 from app.services.stores import Store
 from app.ui.office.assessment_page import AssessmentPage
+from app.ui.office.pages import OfficeView
 from app.ui.office.trust_page import TrustPage, start_of_day
 from tests.ui.office.office_kit import Key, build_small_office
 
@@ -37,7 +38,7 @@ def registration_file(folder: Path, catalog: Catalog, unit: str, key: Key) -> Pa
 def page(qtbot, office_store: Store, catalog: Catalog) -> TrustPage:  # type: ignore[no-untyped-def]
     p = TrustPage()
     qtbot.addWidget(p)
-    p.attach(office_store, catalog)
+    p.reload(OfficeView(office_store, catalog, "", {}))
     p.resize(1100, 600)
     p.show()
     return p
@@ -86,7 +87,7 @@ def test_revoke_from_a_date(
     key = Key()
     reg = keys.read_registration(registration_file(tmp_path, catalog, "jtys", key))
     add_trusted_key(office_store, catalog, reg)
-    page.reload()
+    page.reload_keys()
     assert not page.revoke_button.isEnabled()  # nothing selected
     page.select_key(reg.fingerprint)
     assert page.revoke_button.isEnabled()
@@ -158,7 +159,7 @@ def scored(qtbot, office_store: Store, catalog: Catalog, tmp_path: Path) -> Asse
     )
     p = AssessmentPage()
     qtbot.addWidget(p)
-    p.attach(office_store, catalog)
+    p.reload(OfficeView(office_store, catalog, "", {}))
     p.resize(1200, 700)
     p.show()
     return p
