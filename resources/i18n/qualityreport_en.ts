@@ -4,207 +4,134 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="119"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="123"/>
         <source>考核规则（权重可修改，总分按启用规则的权重折算为百分制）</source>
         <translation>Scoring rules (weights can be changed; totals are scaled to 100 over the enabled rules&apos; weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="121"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="125"/>
         <source>各单位得分（选中一个单位查看得分说明）</source>
         <translation>Scores per unit (select a unit to see how its score was made)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="126"/>
         <source>恢复默认规则</source>
         <translation>Restore default rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="124"/>
-        <source>规则</source>
-        <translation>Rule</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="124"/>
-        <source>权重</source>
-        <translation>Weight</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="124"/>
-        <source>启用</source>
-        <translation>On</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="124"/>
-        <source>说明</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="124"/>
-        <source>参数</source>
-        <translation>Parameters</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="138"/>
-        <source>按时报送</source>
-        <translation>On-time reporting</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="139"/>
-        <source>任务完成度</source>
-        <translation>Task completion</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="140"/>
-        <source>目标值达成</source>
-        <translation>Targets met</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="141"/>
-        <source>工作目标指标</source>
-        <translation>Goal indicators</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="148"/>
-        <source>已到截止日的报告期中按截止日前签署报送的比例；逾期报送的一期按逾期折算系数（0–1）计</source>
-        <translation>Share of the periods already due whose report was signed by the due date; a late report counts as the late credit (0–1)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="152"/>
-        <source>年度总结（未报送时取本年度最近一期报送）中本单位各项任务完成度的平均值；未填报的任务按 0 计</source>
-        <translation>Mean completion of the unit&apos;s tasks in its annual summary (without one, its latest report of the year); a task not reported counts 0</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="155"/>
-        <source>本单位牵头或负责任务中的目标值达标比例；未填报实际值的按未达标计</source>
-        <translation>Share of the targets of the tasks the unit leads or is responsible for that are met; a target without an actual figure counts as not met</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="157"/>
-        <source>本单位负责的全市工作目标指标的达标比例（不负责指标的单位不计此项）</source>
-        <translation>Share of the city-wide goal indicators the unit owns that are met (not scored for a unit that owns none)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="164"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="149"/>
         <source>逾期折算系数</source>
         <translation>Late credit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="169"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="154"/>
         <source>逾期报送的一期按此系数计入按时报送：0 不得分，1 与按时报送相同</source>
         <translation>A late report counts this much of an on-time one: 0 scores nothing, 1 the same as on time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="275"/>
-        <source>名次</source>
-        <translation>Rank</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="275"/>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="275"/>
-        <source>总分</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="383"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="360"/>
         <source>选中一个单位，查看每一项得分的依据。</source>
         <translation>Select a unit to see what each part of its score rests on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="389"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="366"/>
         <source>总分 {0}（第 {1} 名）</source>
         <translation>total {0} (rank {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="394"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="371"/>
         <source>权重 {0}，得分率 {1}%，得 {2} 分</source>
         <translation>weight {0}, {1}% achieved, {2} points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="398"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="375"/>
         <source>不适用，不计分（权重不计入总权重）</source>
         <translation>not applicable: no points (its weight leaves the total weight)</translation>
     </message>
 </context>
 <context>
-    <name>BoardPage</name>
+    <name>BoardModel</name>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="54"/>
-        <source>达标</source>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="55"/>
-        <source>未达标</source>
-        <translation>Not met</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="56"/>
-        <source>无数据</source>
-        <translation>No data</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="60"/>
-        <source>类别</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="61"/>
-        <location filename="../../app/ui/office/board_page.py" line="90"/>
-        <source>达标情况</source>
-        <translation>Attainment</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="66"/>
-        <location filename="../../app/ui/office/board_page.py" line="73"/>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="67"/>
-        <source>工作目标指标</source>
-        <translation>Goal indicators</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="68"/>
-        <source>任务目标值</source>
-        <translation>Task targets</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="85"/>
+        <location filename="../../app/ui/office/board_page.py" line="28"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="86"/>
+        <location filename="../../app/ui/office/board_page.py" line="29"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="87"/>
+        <location filename="../../app/ui/office/board_page.py" line="30"/>
         <source>责任单位 / 所属任务</source>
         <translation>Owner / task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="88"/>
+        <location filename="../../app/ui/office/board_page.py" line="31"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="89"/>
+        <location filename="../../app/ui/office/board_page.py" line="32"/>
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="91"/>
+        <location filename="../../app/ui/office/board_page.py" line="33"/>
+        <source>达标情况</source>
+        <translation>Attainment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="34"/>
         <source>数据来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="123"/>
+        <location filename="../../app/ui/office/board_page.py" line="39"/>
+        <source>达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="40"/>
+        <source>未达标</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="41"/>
+        <source>无数据</source>
+        <translation>No data</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="98"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="99"/>
+        <source>达标情况</source>
+        <translation>Attainment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="104"/>
+        <location filename="../../app/ui/office/board_page.py" line="111"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="105"/>
+        <source>工作目标指标</source>
+        <translation>Goal indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="106"/>
+        <source>任务目标值</source>
+        <translation>Task targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="150"/>
         <source>共 {0} 项：达标 {1}，未达标 {2}，无数据 {3}</source>
         <translation>{0} items: {1} met, {2} not met, {3} without data</translation>
     </message>
@@ -212,37 +139,37 @@
 <context>
     <name>ChangeList</name>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="20"/>
+        <location filename="../../app/ui/office/change_list.py" line="22"/>
         <source>目标实际值</source>
         <translation>Target actuals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="46"/>
+        <location filename="../../app/ui/office/change_list.py" line="48"/>
         <source>任务 {0} {1}</source>
         <translation>Task {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="54"/>
+        <location filename="../../app/ui/office/change_list.py" line="56"/>
         <source>指标 {0} {1}</source>
         <translation>Indicator {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="81"/>
+        <location filename="../../app/ui/office/change_list.py" line="78"/>
         <source>任务/指标</source>
         <translation>Task / indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="82"/>
+        <location filename="../../app/ui/office/change_list.py" line="79"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="83"/>
+        <location filename="../../app/ui/office/change_list.py" line="80"/>
         <source>原值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="84"/>
+        <location filename="../../app/ui/office/change_list.py" line="81"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -1166,6 +1093,59 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>KeyModel</name>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="87"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="88"/>
+        <source>填报人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="89"/>
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="90"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="91"/>
+        <source>登记时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="92"/>
+        <source>失效自</source>
+        <translation>Invalid from</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="93"/>
+        <source>单位代码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="98"/>
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="99"/>
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="100"/>
+        <source>已更换</source>
+        <translation>Replaced</translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
     <message>
         <location filename="../../app/ui/setup/key_pages.py" line="108"/>
@@ -1814,22 +1794,22 @@ Please send this file to the office.</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="47"/>
+        <location filename="../../app/ui/office/trust_page.py" line="51"/>
         <source>吊销密钥</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="50"/>
+        <location filename="../../app/ui/office/trust_page.py" line="54"/>
         <source>吊销 {0} 的密钥 {1}。自所选日期（北京时间 0 时）起签署的报送文件将被拒收，此前签署的文件仍然有效。</source>
         <translation>Revoke {0}&apos;s key {1}. Submissions signed from the chosen day (00:00 Beijing time) on will be refused; those signed before stay valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="59"/>
+        <location filename="../../app/ui/office/trust_page.py" line="63"/>
         <source>吊销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="67"/>
+        <location filename="../../app/ui/office/trust_page.py" line="71"/>
         <source>自此日起失效：</source>
         <translation>Invalid from:</translation>
     </message>
@@ -1873,6 +1853,74 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>RulesModel</name>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="24"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="24"/>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="24"/>
+        <source>启用</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="24"/>
+        <source>参数</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="24"/>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="29"/>
+        <source>按时报送</source>
+        <translation>On-time reporting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="30"/>
+        <source>任务完成度</source>
+        <translation>Task completion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="31"/>
+        <source>目标值达成</source>
+        <translation>Targets met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="32"/>
+        <source>工作目标指标</source>
+        <translation>Goal indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="39"/>
+        <source>已到截止日的报告期中按截止日前签署报送的比例；逾期报送的一期按逾期折算系数（0–1）计</source>
+        <translation>Share of the periods already due whose report was signed by the due date; a late report counts as the late credit (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="43"/>
+        <source>年度总结（未报送时取本年度最近一期报送）中本单位各项任务完成度的平均值；未填报的任务按 0 计</source>
+        <translation>Mean completion of the unit&apos;s tasks in its annual summary (without one, its latest report of the year); a task not reported counts 0</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="46"/>
+        <source>本单位牵头或负责任务中的目标值达标比例；未填报实际值的按未达标计</source>
+        <translation>Share of the targets of the tasks the unit leads or is responsible for that are met; a target without an actual figure counts as not met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="48"/>
+        <source>本单位负责的全市工作目标指标的达标比例（不负责指标的单位不计此项）</source>
+        <translation>Share of the city-wide goal indicators the unit owns that are met (not scored for a unit that owns none)</translation>
+    </message>
+</context>
+<context>
     <name>SaveStateLabel</name>
     <message>
         <location filename="../../app/ui/unit/autosave.py" line="74"/>
@@ -1888,6 +1936,24 @@ Please send this file to the office.</translation>
         <location filename="../../app/ui/unit/autosave.py" line="82"/>
         <source>保存失败：{reason}（稍后自动重试）</source>
         <translation>Saving failed: {reason} (retrying shortly)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresModel</name>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="83"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="83"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="83"/>
+        <source>总分</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -2041,74 +2107,77 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
-    <name>TrackerPage</name>
+    <name>TrackerModel</name>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="51"/>
-        <source>按时报送</source>
-        <translation>On time</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="52"/>
-        <source>逾期报送</source>
-        <translation>Late</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="53"/>
-        <source>未报送</source>
-        <translation>Missing</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="54"/>
-        <source>仅有被拒收的文件</source>
-        <translation>Only refused files</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="60"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="45"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="61"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="46"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="62"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="47"/>
         <source>当前版本</source>
         <translation>Current version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="63"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="48"/>
         <source>签署时间</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="64"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="49"/>
         <source>导入时间</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="65"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="50"/>
         <source>版本数</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="66"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="51"/>
         <source>被拒收次数</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="67"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="52"/>
         <source>最近一次拒收原因</source>
         <translation>Last refusal reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="68"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="53"/>
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="89"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="58"/>
+        <source>按时报送</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="59"/>
+        <source>逾期报送</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="60"/>
+        <source>未报送</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="61"/>
+        <source>仅有被拒收的文件</source>
+        <translation>Only refused files</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerPage</name>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="136"/>
         <source>{0}（截止 {1}）：应报 {2} 个单位，按时 {3}，逾期 {4}，未报送 {5}，仅被拒收 {6}</source>
         <translation>{0} (due {1}): {2} units expected, {3} on time, {4} late, {5} missing, {6} only refused</translation>
     </message>
@@ -2116,117 +2185,67 @@ Please send this file to the office.</translation>
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="122"/>
+        <location filename="../../app/ui/office/trust_page.py" line="166"/>
         <source>各成员单位用自己的签名密钥签署报送文件。登记单位发来的密钥登记文件前，请通过电话或盖章的登记表逐组核对指纹。</source>
         <translation>Each member unit signs its submissions with its own key. Before registering a unit&apos;s key registration file, confirm the fingerprint group by group by phone or against the stamped registration sheet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="126"/>
+        <location filename="../../app/ui/office/trust_page.py" line="170"/>
         <source>登记密钥文件…</source>
         <translation>Register key file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="127"/>
+        <location filename="../../app/ui/office/trust_page.py" line="171"/>
         <source>吊销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="128"/>
+        <location filename="../../app/ui/office/trust_page.py" line="172"/>
         <source>按更换声明更换密钥…</source>
         <translation>Rotate by statement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="131"/>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="132"/>
-        <source>填报人</source>
-        <translation>Clerk</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="133"/>
-        <source>指纹</source>
-        <translation>Fingerprint</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="134"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="135"/>
-        <source>登记时间</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="136"/>
-        <source>失效自</source>
-        <translation>Invalid from</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="137"/>
-        <source>单位代码</source>
-        <translation>Unit code</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="161"/>
-        <source>有效</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="162"/>
-        <source>已吊销</source>
-        <translation>Revoked</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="163"/>
-        <source>已更换</source>
-        <translation>Replaced</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="210"/>
+        <location filename="../../app/ui/office/trust_page.py" line="220"/>
         <source>选择密钥登记文件</source>
         <translation>Choose a key registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="210"/>
+        <location filename="../../app/ui/office/trust_page.py" line="220"/>
         <source>密钥登记文件 (*.json);;所有文件 (*)</source>
         <translation>Key registration files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="224"/>
+        <location filename="../../app/ui/office/trust_page.py" line="234"/>
         <source>无法读取登记文件：{0}</source>
         <translation>Cannot read the registration file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="240"/>
+        <location filename="../../app/ui/office/trust_page.py" line="250"/>
         <source>已登记 {0} 的密钥 {1}</source>
         <translation>Registered {0}&apos;s key {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="268"/>
+        <location filename="../../app/ui/office/trust_page.py" line="278"/>
         <source>已吊销 {0} 的密钥，自 {1} 起签署的文件将被拒收</source>
         <translation>Revoked {0}&apos;s key: files signed from {1} on will be refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="277"/>
+        <location filename="../../app/ui/office/trust_page.py" line="287"/>
         <source>选择密钥更换声明</source>
         <translation>Choose a key rotation statement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="277"/>
+        <location filename="../../app/ui/office/trust_page.py" line="287"/>
         <source>密钥更换声明 (*.json);;所有文件 (*)</source>
         <translation>Key rotation statements (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="292"/>
+        <location filename="../../app/ui/office/trust_page.py" line="302"/>
         <source>无法更换密钥：{0}</source>
         <translation>Cannot rotate the key: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="297"/>
+        <location filename="../../app/ui/office/trust_page.py" line="307"/>
         <source>已为 {0} 换用新密钥 {1}</source>
         <translation>{0} now uses the new key {1}</translation>
     </message>

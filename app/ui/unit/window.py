@@ -396,7 +396,6 @@ class MainWindow(QMainWindow):
             copy_choices(self._service, self._period, self._tasks),
             self,
         )
-        self._copy_dialog = dialog  # reachable for tests while it is open
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.apply_copy(dialog.chosen(), dialog.overwrite.isChecked())

@@ -59,14 +59,13 @@ def on_time_points(page: AssessmentPage) -> dict[str, Decimal]:
 
 def rules_text(page: AssessmentPage) -> str:
     """Everything the rules table says: its items, tooltips and the labels in its cells."""
-    table = page.rules_table
+    model, view = page.rules_model, page.rules_table
     texts = []
-    for row in range(table.rowCount()):
-        for col in range(table.columnCount()):
-            item = table.item(row, col)
-            if item is not None:
-                texts += [item.text(), item.toolTip()]
-            widget = table.cellWidget(row, col)
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            index = model.index(row, col)
+            texts += [index.data() or "", index.data(Qt.ItemDataRole.ToolTipRole) or ""]
+            widget = view.indexWidget(index)
             if widget is not None:
                 from PySide6.QtWidgets import QLabel
 

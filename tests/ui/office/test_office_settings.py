@@ -89,14 +89,13 @@ def tab_titles(window: OfficeWindow) -> list[str]:
     return [window.tabs.tabText(i) for i in range(window.tabs.count())]
 
 
-def cell(table: Any, row: int, col: int) -> str:
-    item = table.item(row, col)
-    assert item is not None
-    return str(item.text())
+def cell(view: Any, row: int, col: int) -> str:
+    return str(view.model().index(row, col).data())
 
 
-def header_texts(table: Any) -> list[str]:
-    return [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
+def header_texts(view: Any) -> list[str]:
+    model = view.model()
+    return [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
 
 
 def test_the_settings_action_switches_every_page_to_english_at_once_and_back(
@@ -133,7 +132,8 @@ def test_the_settings_action_switches_every_page_to_english_at_once_and_back(
     assert "units shown" in matrix.count.text()
     # the other pages, each with its data
     assert header_texts(tracker.table)[:3] == ["Unit", "Status", "Current version"]
-    assert {state for _unit, state in tracker.rows()} <= {"On time", "Late", "Missing"}
+    states = {cell(tracker.table, i, 1) for i in range(tracker.model.rowCount())}
+    assert states <= {"On time", "Late", "Missing"}
     assert tracker.summary.text().startswith("2016")
     assert "units expected" in tracker.summary.text()
     assert header_texts(window.board_page.table)[:2] == ["No.", "Name"]

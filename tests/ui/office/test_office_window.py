@@ -24,6 +24,8 @@ from app.services.demo_data import (
 )
 from app.services.office_import import Importer
 from app.services.stores import Store, open_office_store
+from app.ui.office.board_page import COL_STATE as BOARD_STATE
+from app.ui.office.tracker_page import COL_STATE, COL_UNIT
 from app.ui.office.window import (
     PAGE_BOARD,
     PAGE_CHARTS,
@@ -187,8 +189,12 @@ def test_tracker_board_and_charts_load_when_shown(
     assert window.tracker_page.tracker is None  # nothing loaded before it is shown
     window.tabs.setCurrentIndex(PAGE_TRACKER)
     expected = tracker(store, catalog, period)
-    assert window.tracker_page.table.rowCount() == expected.expected
-    shown = dict(window.tracker_page.rows())
+    model = window.tracker_page.model
+    assert model.rowCount() == expected.expected
+    shown = {
+        model.index(i, COL_UNIT).data(): model.index(i, COL_STATE).data()
+        for i in range(model.rowCount())
+    }
     labels = {
         "submitted": "按时报送",
         "late": "逾期报送",
@@ -201,9 +207,12 @@ def test_tracker_board_and_charts_load_when_shown(
 
     window.tabs.setCurrentIndex(PAGE_BOARD)
     board = indicator_board(store, catalog, period)
-    assert window.board_page.table.rowCount() == len(board)
+    board_model = window.board_page.model
+    assert board_model.rowCount() == len(board)
     window.board_page.state.setCurrentIndex(window.board_page.state.findData("met"))
-    assert window.board_page.table.rowCount() == sum(1 for r in board if r.state == "met")
+    assert board_model.rowCount() == sum(1 for r in board if r.state == "met")
+    shown_states = {board_model.index(i, BOARD_STATE).data() for i in range(board_model.rowCount())}
+    assert shown_states == {"达标"}
 
     assert window.charts_page.views == {}
     window.tabs.setCurrentIndex(PAGE_CHARTS)

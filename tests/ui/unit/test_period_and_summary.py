@@ -114,7 +114,8 @@ def test_copy_from_previous_period(window: Any, qtbot: Any) -> None:
     seen: dict[str, Any] = {}
 
     def interact() -> None:
-        dialog = window._copy_dialog
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None and dialog.objectName() == "copyDialog"
         seen["checked"] = dialog.chosen()
         seen["disabled"] = [
             no for no, item in dialog.items.items() if not item.flags() & Qt.ItemFlag.ItemIsEnabled
