@@ -7,7 +7,7 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.punctuation import colon
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.status_icons import ERROR_COLOR
 from app.ui.common.tables import read_only_view
 from app.ui.office.assessment_models import (
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from app.ui.office.pages import OfficeView
 
 
-class AssessmentPage(QWidget):
+class AssessmentPage(Retranslating, QWidget):
     rules_changed = Signal()
     follows_period = False  # the year's scores
 
@@ -126,11 +127,6 @@ class AssessmentPage(QWidget):
         self.reset_button.setText(self.tr("恢复默认规则"))
         self._retranslate_rules()
         self._fill_scores(self.scores)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- the rules' words in the interface language ----------------------------------------
     @property

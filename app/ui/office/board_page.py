@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import read_only_view
 
@@ -67,7 +67,7 @@ class BoardModel(RowTableModel["BoardRow"]):
         return None
 
 
-class BoardPage(QWidget):
+class BoardPage(Retranslating, QWidget):
     follows_period = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -120,11 +120,6 @@ class BoardPage(QWidget):
             combo.blockSignals(False)
         self.model.retranslate()
         self._refill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reload(self, view: OfficeView) -> None:
         from app.services.consolidation import indicator_board

@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt
+from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.status_icons import STATUS_COLORS, WARN_COLOR
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def _msecs(day: date) -> float:
     return datetime.combine(day, time(12)).timestamp() * 1000
 
 
-class ChartsPage(QWidget):
+class ChartsPage(Retranslating, QWidget):
     follows_period = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -45,11 +46,6 @@ class ChartsPage(QWidget):
         self.placeholder.setText(self.tr("正在准备图表…"))
         if self.data is not None:
             self.show_data(**self.data)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _view(self, key: str, row: int, col: int, rowspan: int = 1, colspan: int = 1) -> Any:
         from PySide6.QtCharts import QChartView

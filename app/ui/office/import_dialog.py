@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.punctuation import colon
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.status_icons import ERROR_COLOR
 from app.ui.office.change_list import ChangeTable
 from app.ui.office.import_table import COL_FILE, COL_PREVIEW, COL_RESULT, ImportTableModel
@@ -77,7 +78,7 @@ class DropZone(QFrame):
         row.addWidget(self.clear)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslating, QDialog):
     imported = Signal()  # a real import ran: the store (and its import log) changed
     key_registered = Signal(object)  # TrustInfo
     phase_finished = Signal(str)  # PREVIEW or IMPORT, after the job's last result
@@ -190,11 +191,6 @@ class ImportDialog(QDialog):
         self.changes.retranslate()
         self.model.retranslate()
         self._show_detail()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- adding files ----------------------------------------------------------------------
     @property

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.i18n import status_label
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.status_icons import STATUS_COLORS, WARN_COLOR
 from app.ui.office.detail_pane import DetailPane
 from app.ui.office.matrix_model import CELL_STATES, MISSING, MISSING_COLOR, MatrixModel
@@ -54,7 +55,7 @@ def swatch(state: str, size: int = 14) -> QPixmap:
     return pix
 
 
-class MatrixPage(QWidget):
+class MatrixPage(Retranslating, QWidget):
     filter_changed = Signal()
     follows_period = True
 
@@ -143,11 +144,6 @@ class MatrixPage(QWidget):
         self._fill_combos()
         self._update_count()
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data ------------------------------------------------------------------------------
     def reload(self, view: OfficeView) -> None:

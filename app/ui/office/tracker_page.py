@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import read_only_view
 from app.ui.office.detail_pane import local_time
@@ -89,7 +89,7 @@ class TrackerModel(RowTableModel["TrackerRow"]):
         return STATE_COLORS.get(row.state, "#ffffff") if column == COL_STATE else None
 
 
-class TrackerPage(QWidget):
+class TrackerPage(Retranslating, QWidget):
     follows_period = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -111,11 +111,6 @@ class TrackerPage(QWidget):
     def retranslate(self) -> None:
         self.model.retranslate()
         self._show_summary()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reload(self, view: OfficeView) -> None:
         from app.services.consolidation import tracker

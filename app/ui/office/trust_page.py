@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.status_icons import ERROR_COLOR, OK_COLOR
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import read_only_view
@@ -119,7 +120,7 @@ class KeyModel(RowTableModel["TrustInfo"]):
         return KEY_COLORS.get(row.status, "#ffffff") if column == COL_STATUS else None
 
 
-class TrustPage(QWidget):
+class TrustPage(Retranslating, QWidget):
     keys_changed = Signal()  # a key was registered, revoked or rotated
     follows_period = False
 
@@ -171,11 +172,6 @@ class TrustPage(QWidget):
         self.revoke_button.setText(self.tr("吊销…"))
         self.rotate_button.setText(self.tr("按更换声明更换密钥…"))
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reload(self, view: OfficeView) -> None:
         self.store, self.catalog = view.store, view.catalog

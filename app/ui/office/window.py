@@ -32,6 +32,7 @@ from app import APP_TITLE_ZH
 from app.config import Settings
 from app.ui.common.i18n import current_language, switch_language
 from app.ui.common.prefs import ui_settings
+from app.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
@@ -76,7 +77,7 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-class OfficeWindow(QMainWindow):
+class OfficeWindow(Retranslating, QMainWindow):
     def __init__(
         self,
         settings: Settings,
@@ -194,11 +195,6 @@ class OfficeWindow(QMainWindow):
             self.status_label.setText(self.tr("正在打开数据…"))
         else:
             self._update_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _set_enabled(self, on: bool) -> None:
         for action in (self.import_action, self.report_action, self.refresh_action):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR, WARN_COLOR
 from app.ui.common.i18n import EN, current_language
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.workers import run_in_background
 
 # The rules' module loads the catalog dataclasses: import it when the page is used, after the
@@ -46,7 +47,7 @@ def grouped_fingerprint(fp: str) -> str:
     return "\n".join(" ".join(groups[i : i + 8]) for i in range(0, len(groups), 8))
 
 
-class KeyPage(QWizardPage):
+class KeyPage(Retranslating, QWizardPage):
     """Passphrase twice, live strength; Next creates the key off the UI thread."""
 
     def __init__(self, prepare: Callable[[str], Callable[[], Any]]) -> None:
@@ -120,11 +121,6 @@ class KeyPage(QWizardPage):
             label.setText(text)
         self.busy_label.setText(self.tr("正在生成密钥，请稍候…"))
         self._update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- live feedback ---------------------------------------------------------------------
     def _problems(self, p: str) -> list[str]:
@@ -228,7 +224,7 @@ class KeyPage(QWizardPage):
         )
 
 
-class DonePage(QWizardPage):
+class DonePage(Retranslating, QWizardPage):
     """The fingerprint to read aloud, and the registration file for the office."""
 
     def __init__(self, save_registration: Callable[[Path], Path]) -> None:
@@ -282,11 +278,6 @@ class DonePage(QWizardPage):
             )
         )
         self._show_profile()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def initializePage(self) -> None:
         from PySide6.QtCore import Qt  # the Qt namespace costs ~45 ms: not before first paint

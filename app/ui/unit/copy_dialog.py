@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.i18n import status_label
+from app.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from app.domain.catalog import TaskInfo
@@ -55,7 +56,7 @@ def copy_choices(
     ]
 
 
-class CopyDialog(QDialog):
+class CopyDialog(Retranslating, QDialog):
     def __init__(
         self, period_title: str, previous_title: str, choices: list[CopyChoice], parent: Any = None
     ) -> None:
@@ -124,11 +125,6 @@ class CopyDialog(QDialog):
         if ok is not None:
             ok.setText(self.tr("复制(&C)"))
         self._update_ok()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -44,6 +44,7 @@ from app.domain.entry_rules import (
     validate_entry,
 )
 from app.ui.common.i18n import error_message, field_label, role_label, status_label
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.status_icons import status_icon
 from app.ui.unit.form_fields import FORM_STYLE, CounterLabel, ErrorLabel, set_invalid, text_box
 from app.ui.unit.form_undo import FieldEdit
@@ -64,7 +65,7 @@ def is_undo_key(event: QKeyEvent) -> bool:
     return any(pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in UNDO_KEYS)
 
 
-class EntryForm(QWidget):
+class EntryForm(Retranslating, QWidget):
     edited = Signal(object)  # EntryDraft, after each change by the clerk (or undo/redo)
 
     def __init__(self, parent: Any = None) -> None:
@@ -230,11 +231,6 @@ class EntryForm(QWidget):
         for goal, edit, describe in self._target_goals:
             goal.setText(self.tr("目标 {goal}，实际：").format(goal=describe))
             edit.setPlaceholderText(self.tr("实际值"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_heading(self) -> None:
         assert self._task is not None

@@ -14,7 +14,6 @@ from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.common.i18n import current_language, switch_language
 from app.ui.common.prefs import KEY_MAIN_GEOMETRY, KEY_MAIN_SPLITTER, KEY_MAIN_STATE, ui_settings
+from app.ui.common.retranslate import Retranslating
 from app.ui.unit.autosave import Autosaver, SaveStateLabel
 
 if TYPE_CHECKING:  # loaded by ensure_built()/attach(), after the first paint
@@ -53,7 +53,7 @@ def default_period(periods: list[Any], today: date) -> str | None:
     return str(periods[-1].code) if periods else None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(
         self,
         *,
@@ -175,11 +175,6 @@ class MainWindow(QMainWindow):
         self.acts.retranslate()
         self.form.undo_group.undoTextChanged.emit(self.form.undo_group.undoText())
         self._show_who()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
