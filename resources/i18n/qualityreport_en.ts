@@ -182,33 +182,32 @@
         <translation>Preparing the charts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="132"/>
+        <location filename="../../app/ui/office/charts_page.py" line="125"/>
         <source>{0} 各板块平均完成度（%）</source>
         <translation>{0}: average completion by section (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="133"/>
-        <location filename="../../app/ui/office/charts_page.py" line="159"/>
+        <location filename="../../app/ui/office/charts_page.py" line="145"/>
         <source>完成度</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="158"/>
+        <location filename="../../app/ui/office/charts_page.py" line="130"/>
         <source>{0} 各单位平均完成度（%）</source>
         <translation>{0}: average completion by unit (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="185"/>
+        <location filename="../../app/ui/office/charts_page.py" line="173"/>
         <source>{0} 任务填报状态分布</source>
         <translation>{0}: task status mix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="204"/>
+        <location filename="../../app/ui/office/charts_page.py" line="192"/>
         <source>{0} 已报送单位数（累计）</source>
         <translation>{0}: units reported (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="237"/>
+        <location filename="../../app/ui/office/charts_page.py" line="225"/>
         <source>虚线：截止日 {0}</source>
         <translation>dashed line: due date {0}</translation>
     </message>
@@ -494,77 +493,77 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="212"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="225"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="215"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="228"/>
         <source>完成度(&amp;C)：</source>
         <translation>Per&amp;cent complete:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="216"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="229"/>
         <source>0-100</source>
         <translation>0-100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="217"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="230"/>
         <source>工作进展(&amp;R)：</source>
         <translation>P&amp;rogress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="218"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="231"/>
         <source>存在问题(&amp;B)：</source>
         <translation>Pro&amp;blems:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="219"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="232"/>
         <source>下一步计划(&amp;N)：</source>
         <translation>&amp;Next steps:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="220"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="233"/>
         <source>本期做了哪些工作，取得了什么进展</source>
         <translation>What was done this period and what it achieved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="221"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="234"/>
         <source>遇到的困难和问题；状态为“滞后”时必填</source>
         <translation>Difficulties met; required when the task is delayed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="222"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="235"/>
         <source>下一步的工作安排</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="223"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="236"/>
         <source>目标值完成情况</source>
         <translation>Targets reached</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="224"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="237"/>
         <source>（截至本报告期末的实际完成数，只填数字）</source>
         <translation>(the actual figure at the end of this period, numbers only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="232"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="245"/>
         <source>目标 {goal}，实际：</source>
         <translation>target {goal}, actual:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="238"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="251"/>
         <source>任务 {no}：{title}</source>
         <translation>Task {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="240"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="253"/>
         <source>本单位角色：{role}</source>
         <translation>Our role: {role}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="233"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="246"/>
         <source>实际值</source>
         <translation>actual</translation>
     </message>
@@ -582,57 +581,57 @@
         <translation>Version {v} of the submission for {title} ({code}) will be exported and signed with your unit&apos;s key. Do not edit the file after export: any change breaks the signature.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="68"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="87"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="78"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="97"/>
         <source>保存到(&amp;S)：</source>
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="79"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="98"/>
         <source>密钥密码(&amp;P)：</source>
         <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="89"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="105"/>
         <source>签名并导出(&amp;E)</source>
         <translation>Sign and &amp;export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="93"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="109"/>
         <source>打开所在文件夹(&amp;O)</source>
         <translation>&amp;Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="112"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="120"/>
         <source>保存报送文件</source>
         <translation>Save submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="112"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="120"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="127"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="135"/>
         <source>请输入密钥密码。</source>
         <translation>Please type the key passphrase.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="135"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="143"/>
         <source>正在签名并写入文件…</source>
         <translation>Signing and writing the file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="147"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="155"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="154"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="162"/>
         <source>已导出第 {v} 版：{path}
 SHA-256 {sha}…
 请将此文件报送市质量强市办。</source>
@@ -641,17 +640,17 @@ SHA-256 {sha}…
 Please send this file to the office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="168"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="176"/>
         <source>密码不正确，请重新输入。</source>
         <translation>Wrong passphrase; please type it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="173"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="181"/>
         <source>本期还有 {k} 个问题需要处理，未导出。</source>
         <translation>{k} problem(s) in this period still need fixing; nothing was exported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="177"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="185"/>
         <source>导出失败：{reason}</source>
         <translation>Export failed: {reason}</translation>
     </message>
@@ -659,157 +658,157 @@ Please send this file to the office.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="182"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="190"/>
         <source>导入报送文件</source>
         <translation>Import submissions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="183"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="191"/>
         <source>把报送文件（.xlsx）或整个文件夹拖到这里，或者：</source>
         <translation>Drop submission files (.xlsx) or whole folders here, or:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="184"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="192"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="185"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="193"/>
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="186"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="194"/>
         <source>清空列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="187"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="195"/>
         <source>登记此密钥…</source>
         <translation>Register this key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="188"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="196"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="189"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="197"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="190"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="198"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="207"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="215"/>
         <source>正在处理，请等当前的预览或导入结束后再添加文件。</source>
         <translation>Busy: add files once the current preview or import has finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="211"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="219"/>
         <source>没有找到新的报送文件（.xlsx）。</source>
         <translation>No new submission files (.xlsx) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="219"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="227"/>
         <source>选择报送文件</source>
         <translation>Choose submission files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="221"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="229"/>
         <source>报送文件 (*.xlsx);;所有文件 (*)</source>
         <translation>Submissions (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="227"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="235"/>
         <source>选择包含报送文件的文件夹</source>
         <translation>Choose a folder holding submissions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="271"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="279"/>
         <source>正在取消：已开始的文件处理完毕后停止…</source>
         <translation>Cancelling: stopping once the files already started are done…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="285"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="293"/>
         <source>正在预览 {0} 个文件（不会改动数据）…</source>
         <translation>Previewing {0} file(s) (nothing is changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="287"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="295"/>
         <source>正在导入 {0} 个文件…</source>
         <translation>Importing {0} file(s)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="328"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="336"/>
         <source>无法完成：{0}</source>
         <translation>Could not finish: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="342"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="350"/>
         <source>预览：新增 {0}，替换 {1}，无变化 {2}，存入历史 {3}，拒收 {4}。确认无误后点“导入”。</source>
         <translation>Preview: {0} new, {1} replacing, {2} unchanged, {3} to history, {4} refused. Click Import when it looks right.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="345"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="353"/>
         <source>导入完成：新增 {0}，替换 {1}，无变化 {2}，存入历史 {3}，拒收 {4}。</source>
         <translation>Import finished: {0} new, {1} replacing, {2} unchanged, {3} to history, {4} refused.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="348"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="356"/>
         <source>已取消：{0} 个文件未处理，已处理的文件保持有效。</source>
         <translation>Cancelled: {0} file(s) not processed; the files already processed stay applied.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="378"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="386"/>
         <source>选中一个文件，可在此查看它与当前版本逐项的差异。</source>
         <translation>Select a file to see its field-by-field differences against the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="387"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="395"/>
         <source>{0}：拒收。{1}</source>
         <translation>{0}: refused. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="389"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="397"/>
         <source>{0}：本单位本期的第一份报送，没有可比较的当前版本。</source>
         <translation>{0}: the unit&apos;s first report for this period; there is no current version to compare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="392"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="400"/>
         <source>{0}：与当前版本相比有 {1} 处改动。</source>
         <translation>{0}: {1} change(s) against the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="397"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="405"/>
         <source>同一批中还有更新的 v{0}，导入后以它为当前版本。</source>
         <translation>This batch also holds the newer v{0}, which will be the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="413"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="421"/>
         <source>无法从文件读取密钥：{0}</source>
         <translation>Cannot read the key from the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="449"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="457"/>
         <source>重新导入</source>
         <translation>import again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="449"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="457"/>
         <source>重新预览</source>
         <translation>preview again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="452"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="460"/>
         <source>密钥已登记</source>
         <translation>Key registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="453"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="461"/>
         <source>密钥已登记。是否立即{0}由该密钥签名的 {1} 个文件？</source>
         <translation>The key is registered. {0} the {1} file(s) signed with it now?</translation>
     </message>
@@ -1259,12 +1258,12 @@ Please send this file to the office.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="115"/>
+        <location filename="../../app/ui/common/launch.py" line="102"/>
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="116"/>
+        <location filename="../../app/ui/common/launch.py" line="103"/>
         <source>无法打开本机数据：{reason}</source>
         <translation>Cannot open this computer&apos;s data: {reason}</translation>
     </message>
@@ -1519,57 +1518,57 @@ Please send this file to the office.</translation>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="138"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="145"/>
         <source>板块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="139"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="146"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="140"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="147"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="141"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="148"/>
         <source>只看逾期报送</source>
         <translation>Late only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="142"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="149"/>
         <source>只看未报送</source>
         <translation>Missing only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="143"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="150"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="182"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="189"/>
         <source>全部板块</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="186"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="193"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="190"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="197"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="231"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="238"/>
         <source>显示 {0} 项任务 × {1} 个单位</source>
         <translation>{0} tasks × {1} units shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="238"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="245"/>
         <source>逾期报送</source>
         <translation>Sent late</translation>
     </message>
@@ -1595,137 +1594,137 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../app/ui/office/window.py" line="174"/>
+        <location filename="../../app/ui/office/window.py" line="157"/>
         <source>{0} — 质量强市办</source>
         <translation>{0} — Quality Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="176"/>
+        <location filename="../../app/ui/office/window.py" line="159"/>
         <source>汇总矩阵</source>
         <translation>Matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="177"/>
+        <location filename="../../app/ui/office/window.py" line="160"/>
         <source>报送情况</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="178"/>
+        <location filename="../../app/ui/office/window.py" line="161"/>
         <source>指标看板</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="179"/>
+        <location filename="../../app/ui/office/window.py" line="162"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="180"/>
+        <location filename="../../app/ui/office/window.py" line="163"/>
         <source>密钥登记</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="181"/>
+        <location filename="../../app/ui/office/window.py" line="164"/>
         <source>年度考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="184"/>
+        <location filename="../../app/ui/office/window.py" line="167"/>
         <source>导入报送文件…</source>
         <translation>Import submissions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="185"/>
+        <location filename="../../app/ui/office/window.py" line="168"/>
         <source>导入报送文件（Ctrl+I）</source>
         <translation>Import submissions (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="186"/>
+        <location filename="../../app/ui/office/window.py" line="169"/>
         <source>导出汇总表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="187"/>
+        <location filename="../../app/ui/office/window.py" line="170"/>
         <source>导出本报告期的汇总表（Ctrl+E）</source>
         <translation>Export this period&apos;s consolidated report (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="188"/>
+        <location filename="../../app/ui/office/window.py" line="171"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="189"/>
+        <location filename="../../app/ui/office/window.py" line="172"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="190"/>
+        <location filename="../../app/ui/office/window.py" line="173"/>
         <source>界面语言（中文 / English）</source>
         <translation>Interface language (中文 / English)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="191"/>
+        <location filename="../../app/ui/office/window.py" line="174"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="192"/>
+        <location filename="../../app/ui/office/window.py" line="175"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="193"/>
+        <location filename="../../app/ui/office/window.py" line="176"/>
         <source> 报告期 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="195"/>
+        <location filename="../../app/ui/office/window.py" line="178"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="264"/>
+        <location filename="../../app/ui/office/window.py" line="228"/>
         <source>无法打开数据：{0}</source>
         <translation>Cannot open the data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="349"/>
+        <location filename="../../app/ui/office/window.py" line="313"/>
         <source>{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}</source>
         <translation>{0}: {2} of {1} units reported · {3} keys registered · data: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="399"/>
+        <location filename="../../app/ui/office/window.py" line="363"/>
         <source>汇总表_{0}.xlsx</source>
         <translation>report_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="401"/>
+        <location filename="../../app/ui/office/window.py" line="365"/>
         <source>导出汇总表</source>
         <translation>Export consolidated report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="401"/>
+        <location filename="../../app/ui/office/window.py" line="365"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="416"/>
+        <location filename="../../app/ui/office/window.py" line="380"/>
         <source>正在导出汇总表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="421"/>
+        <location filename="../../app/ui/office/window.py" line="385"/>
         <source>汇总表已导出：{0}</source>
         <translation>Report exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="431"/>
+        <location filename="../../app/ui/office/window.py" line="395"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="432"/>
+        <location filename="../../app/ui/office/window.py" line="396"/>
         <source>无法导出汇总表：{0}</source>
         <translation>Cannot export the report: {0}</translation>
     </message>

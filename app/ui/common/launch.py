@@ -15,30 +15,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import STARTED_AT
 from app.config import Settings
 from app.ui.common.application import prepare_application
+from app.ui.common.first_paint import AfterFirstPaint
 from app.ui.common.prefs import ROLE_OFFICE, ROLE_UNIT, read_role, write_role
 
 if TYPE_CHECKING:
     from app.ui.unit.window import MainWindow
-
-
-class _FirstPaint(QObject):
-    """Reports the first paint of a widget once, then removes itself."""
-
-    def __init__(self, on_paint: Callable[[], None]) -> None:
-        super().__init__()
-        self._on_paint = on_paint
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._on_paint)
-        return False
 
 
 def make_office_window(settings: Settings, *, load_after_paint: bool = True) -> QWidget:
@@ -69,7 +56,7 @@ class Launcher(QObject):
         self.store: Any = None
         self.catalog: Any = None
         self.exit_code = 0
-        self._watcher: _FirstPaint | None = None
+        self._watcher: AfterFirstPaint | None = None
 
     # -- choosing the first window ---------------------------------------------------------
     def start(self) -> QWidget:
@@ -93,7 +80,7 @@ class Launcher(QObject):
                 print(f"first paint after {elapsed:.0f} ms", flush=True)
             QTimer.singleShot(0, lambda: self._guarded(load))
 
-        self._watcher = _FirstPaint(painted)
+        self._watcher = AfterFirstPaint(painted)
         window.installEventFilter(self._watcher)
         self.window = window
         window.show()

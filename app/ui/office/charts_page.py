@@ -122,61 +122,49 @@ class ChartsPage(Retranslating, QWidget):
         self.grid.setRowStretch(1, 1)
 
     def _sections_chart(self, period: str, rows: list[tuple[str, float]]) -> Any:
+        title = self.tr("{0} 各板块平均完成度（%）").format(period)
+        shown = [(label.split("、", 1)[-1][:10], value) for label, value in reversed(rows)]
+        return self._percent_bars(title, shown, horizontal=True)  # the first section on top
+
+    def _units_chart(self, period: str, rows: list[tuple[str, float]]) -> Any:
+        title = self.tr("{0} 各单位平均完成度（%）").format(period)
+        shown = [(name.removeprefix("市") if len(name) > 2 else name, v) for name, v in rows]
+        return self._percent_bars(title, shown, horizontal=False)
+
+    def _percent_bars(self, title: str, rows: list[tuple[str, float]], *, horizontal: bool) -> Any:
+        """One bar per (label, percent), each bar labelled with its value."""
         from PySide6.QtCharts import (
             QBarCategoryAxis,
+            QBarSeries,
             QBarSet,
             QHorizontalBarSeries,
             QValueAxis,
         )
 
-        chart = self._chart(self.tr("{0} 各板块平均完成度（%）").format(period))
+        chart = self._chart(title)
         bars = QBarSet(self.tr("完成度"))
         bars.setColor(QColor(BAR_COLOR))
-        labels = []
-        for label, value in reversed(rows):  # the first section on top
+        for _label, value in rows:
             bars.append(value)
-            labels.append(label.split("、", 1)[-1][:10])
-        series = QHorizontalBarSeries()
+        series = QHorizontalBarSeries() if horizontal else QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value")
         chart.addSeries(series)
-        y = QBarCategoryAxis()
-        y.append(labels)
-        x = QValueAxis()
-        x.setRange(0, 100)
-        x.setLabelFormat("%d")
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(x)
-        series.attachAxis(y)
-        return chart
-
-    def _units_chart(self, period: str, rows: list[tuple[str, float]]) -> Any:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
-
-        chart = self._chart(self.tr("{0} 各单位平均完成度（%）").format(period))
-        bars = QBarSet(self.tr("完成度"))
-        bars.setColor(QColor(BAR_COLOR))
-        labels = []
-        for name, value in rows:
-            bars.append(value)
-            labels.append(name.removeprefix("市") if len(name) > 2 else name)
-        series = QBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
-        chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append(labels)
-        x.setLabelsAngle(-45)
-        y = QValueAxis()
-        y.setRange(0, 100)
-        y.setLabelFormat("%d")
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
+        names = QBarCategoryAxis()
+        names.append([label for label, _value in rows])
+        percent = QValueAxis()
+        percent.setRange(0, 100)
+        percent.setLabelFormat("%d")
+        if not horizontal:
+            names.setLabelsAngle(-45)
+        name_side, percent_side = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        if not horizontal:
+            name_side, percent_side = percent_side, name_side
+        chart.addAxis(names, name_side)
+        chart.addAxis(percent, percent_side)
+        series.attachAxis(percent)
+        series.attachAxis(names)
         return chart
 
     def _status_chart(self, period: str, counts: list[tuple[str, int]]) -> Any:

@@ -110,10 +110,26 @@ class ImportDialog(Retranslating, QDialog):
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
+        """The drop zone; the files above the chosen file's differences; progress and buttons."""
         self.drop_zone = DropZone()
         self.drop_zone.add_files.clicked.connect(self.choose_files)
         self.drop_zone.add_folder.clicked.connect(self.choose_folder)
         self.drop_zone.clear.clicked.connect(self.clear)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self._build_table())
+        split.addWidget(self._build_detail())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.drop_zone)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(self._build_buttons())
+
+    def _build_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setObjectName("importTable")
         self.table.setModel(self.model)
@@ -128,7 +144,10 @@ class ImportDialog(Retranslating, QDialog):
         header.setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(COL_FILE, 240)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        return self.table
 
+    def _build_detail(self) -> QWidget:
+        """The chosen file in one line (and 登记密钥 for an unknown key), then its changes."""
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
         self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -145,15 +164,9 @@ class ImportDialog(Retranslating, QDialog):
         top.addWidget(self.register_button)
         dl.addLayout(top)
         dl.addWidget(self.changes)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        return detail
 
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
+    def _build_buttons(self) -> QHBoxLayout:
         self.progress = QProgressBar()
         self.progress.setFormat("%v / %m")
         self.progress.setRange(0, 1)
@@ -171,12 +184,7 @@ class ImportDialog(Retranslating, QDialog):
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.drop_zone)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.summary)
-        layout.addLayout(bottom)
+        return bottom
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("导入报送文件"))

@@ -72,6 +72,23 @@ class MatrixPage(Retranslating, QWidget):
         self.view.cell_chosen.connect(self._cell_chosen)
 
     def _build(self) -> None:
+        """Filter bar and legend above the matrix; the task's detail beside them."""
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(self._build_filters())
+        ll.addLayout(self._build_legend())
+        ll.addWidget(self.view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+    def _build_filters(self) -> QHBoxLayout:
         self.section = QComboBox()
         self.section.setObjectName("sectionFilter")
         self.unit = QComboBox()
@@ -102,6 +119,15 @@ class MatrixPage(Retranslating, QWidget):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.count)
+        for combo in (self.section, self.unit, self.state):
+            combo.currentIndexChanged.connect(self._filters_edited)
+        self.late.toggled.connect(self._filters_edited)
+        self.missing.toggled.connect(self._filters_edited)
+        self.reset.clicked.connect(self.clear_filters)
+        return bar
+
+    def _build_legend(self) -> QHBoxLayout:
+        """A swatch and a label per cell state (the labels carry the counts)."""
         self.legend = QHBoxLayout()
         self.legend_labels: dict[str, QLabel] = {}
         for state in (*CELL_STATES, "late"):
@@ -113,26 +139,7 @@ class MatrixPage(Retranslating, QWidget):
             self.legend.addWidget(text)
             self.legend.addSpacing(10)
         self.legend.addStretch(1)
-        self.section.currentIndexChanged.connect(self._filters_edited)
-        self.unit.currentIndexChanged.connect(self._filters_edited)
-        self.state.currentIndexChanged.connect(self._filters_edited)
-        self.late.toggled.connect(self._filters_edited)
-        self.missing.toggled.connect(self._filters_edited)
-        self.reset.clicked.connect(self.clear_filters)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addLayout(bar)
-        ll.addLayout(self.legend)
-        ll.addWidget(self.view, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.splitter)
+        return self.legend
 
     def retranslate(self) -> None:
         self.section_label.setText(self.tr("板块"))

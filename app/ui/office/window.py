@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,21 +30,17 @@ from PySide6.QtWidgets import (
 
 from app import APP_TITLE_ZH
 from app.config import Settings
+from app.ui.common.first_paint import AfterFirstPaint
 from app.ui.common.i18n import current_language, switch_language
+from app.ui.common.periods import period_due
 from app.ui.common.prefs import ui_settings
 from app.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
-    from app.ui.office.assessment_page import AssessmentPage
-    from app.ui.office.board_page import BoardPage
-    from app.ui.office.charts_page import ChartsPage
     from app.ui.office.import_dialog import ImportDialog
-    from app.ui.office.matrix_page import MatrixPage
     from app.ui.office.pages import OfficePage, OfficePages
-    from app.ui.office.tracker_page import TrackerPage
-    from app.ui.office.trust_page import TrustPage
 
 KEY_OFFICE_GEOMETRY = "office/geometry"
 PAGE_MATRIX, PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_KEYS, PAGE_SCORES = range(6)
@@ -57,24 +53,7 @@ def default_period(matrices: dict[str, Any], periods: list[Any], today: date) ->
         for p in periods
         if p.code in matrices and any(c.status is not None for c in matrices[p.code].cells.values())
     ]
-    if with_data:
-        return str(with_data[-1])
-    for p in periods:
-        if p.due >= today:
-            return str(p.code)
-    return str(periods[-1].code) if periods else None
-
-
-class _AfterFirstPaint(QObject):
-    def __init__(self, run: Callable[[], None]) -> None:
-        super().__init__()
-        self._run = run
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._run)
-        return False
+    return str(with_data[-1]) if with_data else period_due(periods, today)
 
 
 class OfficeWindow(Retranslating, QMainWindow):
@@ -216,28 +195,9 @@ class OfficeWindow(Retranslating, QMainWindow):
         return self._pages
 
     @property
-    def matrix_page(self) -> MatrixPage:
-        return self._built().matrix
-
-    @property
-    def tracker_page(self) -> TrackerPage:
-        return self._built().tracker
-
-    @property
-    def board_page(self) -> BoardPage:
-        return self._built().board
-
-    @property
-    def charts_page(self) -> ChartsPage:
-        return self._built().charts
-
-    @property
-    def trust_page(self) -> TrustPage:
-        return self._built().trust
-
-    @property
-    def assessment_page(self) -> AssessmentPage:
-        return self._built().assessment
+    def pages(self) -> OfficePages:
+        """The six pages (built at the first call)."""
+        return self._built()
 
     # -- opening the store -----------------------------------------------------------------
     def load(self) -> None:
@@ -452,7 +412,7 @@ def open_office_window(settings: Settings, *, load_after_paint: bool = True) -> 
     paint unless the caller calls ``load`` itself)."""
     window = OfficeWindow(settings)
     if load_after_paint:
-        hook = _AfterFirstPaint(window.load_or_report)
+        hook = AfterFirstPaint(window.load_or_report)
         hook.setParent(window)
         window.installEventFilter(hook)
     return window

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.i18n import current_language, switch_language
+from app.ui.common.periods import period_due
 from app.ui.common.prefs import KEY_MAIN_GEOMETRY, KEY_MAIN_SPLITTER, KEY_MAIN_STATE, ui_settings
 from app.ui.common.retranslate import Retranslating
 from app.ui.unit.autosave import Autosaver, SaveStateLabel
@@ -43,14 +44,6 @@ if TYPE_CHECKING:  # loaded by ensure_built()/attach(), after the first paint
 STATE_PERIOD = "ui.period"
 STATE_TASK = "ui.task"
 TAB_ENTRY, TAB_INDICATORS = 0, 1
-
-
-def default_period(periods: list[Any], today: date) -> str | None:
-    """The period the clerk most likely reports now: the first one not yet past its due date."""
-    for p in periods:
-        if p.due >= today:
-            return str(p.code)
-    return str(periods[-1].code) if periods else None
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -205,7 +198,7 @@ class MainWindow(Retranslating, QMainWindow):
         periods = list(catalog.periods)
         stored = service.get_state(STATE_PERIOD)
         codes = [p.code for p in periods]
-        period = stored if stored in codes else default_period(periods, self._today())
+        period = stored if stored in codes else period_due(periods, self._today())
         self.period_bar.set_periods(periods, period)
         self.retranslate()
         if period is not None:

@@ -101,7 +101,7 @@ def header_texts(view: Any) -> list[str]:
 def test_the_settings_action_switches_every_page_to_english_at_once_and_back(
     qtbot: Any, window: OfficeWindow
 ) -> None:
-    matrix, tracker = window.matrix_page, window.tracker_page
+    matrix, tracker = window.pages.matrix, window.pages.tracker
     assert tab_titles(window) == ZH_TABS
     assert window.settings_action.text() == "设置(&O)…"
     legend_zh = matrix.legend_labels["not_started"].text()
@@ -136,10 +136,10 @@ def test_the_settings_action_switches_every_page_to_english_at_once_and_back(
     assert states <= {"On time", "Late", "Missing"}
     assert tracker.summary.text().startswith("2016")
     assert "units expected" in tracker.summary.text()
-    assert header_texts(window.board_page.table)[:2] == ["No.", "Name"]
-    assert header_texts(window.trust_page.table)[:3] == ["Unit", "Clerk", "Fingerprint"]
-    assert cell(window.trust_page.table, 0, 3) == "Active"
-    scores = window.assessment_page
+    assert header_texts(window.pages.board.table)[:2] == ["No.", "Name"]
+    assert header_texts(window.pages.trust.table)[:3] == ["Unit", "Clerk", "Fingerprint"]
+    assert cell(window.pages.trust.table, 0, 3) == "Active"
+    scores = window.pages.assessment
     assert header_texts(scores.rules_table) == [
         "Rule",
         "Weight",
