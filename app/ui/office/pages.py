@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from app.ui.office.assessment_page import AssessmentPage
 from app.ui.office.board_page import BoardPage
@@ -41,7 +41,7 @@ class OfficeView:
 class OfficePage(Protocol):
     """One page of the office window."""
 
-    follows_period: ClassVar[bool]  # choosing another period makes the page stale
+    follows_period: bool  # choosing another period makes the page stale
 
     def reload(self, view: OfficeView) -> None:
         """Show ``view``, read fresh from the store."""

@@ -310,11 +310,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.saved_label.saving()
 
     def _saved(self, result: SavedEntry | SavedIndicator) -> None:
-        from app.domain.entry_rules import EntryDraft
+        from app.services.entries import SavedEntry
 
-        draft = result.draft
-        if isinstance(draft, EntryDraft) and draft.period == self._period:
-            self.task_panel.model.update_row(self._row(result))  # type: ignore[arg-type]
+        if isinstance(result, SavedEntry) and result.draft.period == self._period:
+            self.task_panel.model.update_row(self._row(result))
         self.form.seal_undo()
         if not self.autosaver.has_pending():
             self._show_saved()
