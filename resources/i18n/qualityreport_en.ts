@@ -4,47 +4,47 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="124"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="128"/>
         <source>考核规则（权重可修改，总分按启用规则的权重折算为百分制）</source>
         <translation>Scoring rules (weights can be changed; totals are scaled to 100 over the enabled rules&apos; weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="126"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="130"/>
         <source>各单位得分（选中一个单位查看得分说明）</source>
         <translation>Scores per unit (select a unit to see how its score was made)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="127"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="131"/>
         <source>恢复默认规则</source>
         <translation>Restore default rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="145"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="149"/>
         <source>逾期折算系数</source>
         <translation>Late credit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="150"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="154"/>
         <source>逾期报送的一期按此系数计入按时报送：0 不得分，1 与按时报送相同</source>
         <translation>A late report counts this much of an on-time one: 0 scores nothing, 1 the same as on time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="356"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="363"/>
         <source>选中一个单位，查看每一项得分的依据。</source>
         <translation>Select a unit to see what each part of its score rests on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="362"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="369"/>
         <source>总分 {0}（第 {1} 名）</source>
         <translation>total {0} (rank {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="367"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="374"/>
         <source>权重 {0}，得分率 {1}%，得 {2} 分</source>
         <translation>weight {0}, {1}% achieved, {2} points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="371"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="378"/>
         <source>不适用，不计分（权重不计入总权重）</source>
         <translation>not applicable: no points (its weight leaves the total weight)</translation>
     </message>
@@ -435,57 +435,57 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="270"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="273"/>
         <source>设置完成</source>
         <translation>Set-up complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="271"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="274"/>
         <source>请把密钥登记文件交给市质量强市办，并核对指纹。</source>
         <translation>Give the key registration file to the office and confirm the fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="272"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="275"/>
         <source>本单位签名密钥的指纹：</source>
         <translation>Fingerprint of your unit&apos;s signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="273"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="276"/>
         <source>保存登记文件(&amp;S)…</source>
         <translation>&amp;Save registration file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="276"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="279"/>
         <source>市质量强市办收到登记文件后，会通过电话或加盖公章的书面材料向您核对这串指纹；只有核对一致，您报送的文件才会被接受。请勿通过电子邮件单独确认指纹。</source>
         <translation>When the office receives the registration file it will confirm this fingerprint with you by phone or on a stamped paper form; your submissions are accepted only once it matches. Do not confirm the fingerprint by e-mail alone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="294"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="297"/>
         <source>本机已设置为 {unit} 的填报电脑，填报人：{clerk}。</source>
         <translation>This computer now reports for {unit}; clerk: {clerk}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="308"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="311"/>
         <source>保存密钥登记文件</source>
         <translation>Save key registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="310"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="313"/>
         <source>密钥登记文件 (*.json)</source>
         <translation>Key registration file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="318"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="322"/>
         <source>保存失败：{reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="324"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="328"/>
         <source>已保存到 {path}；请打印 {sheet}，签字盖章后随登记文件报送。</source>
         <translation>Saved to {path}. Print {sheet}, have it signed and stamped, and send it with the registration file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="329"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="333"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -656,159 +656,187 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../app/ui/common/help_menu.py" line="39"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/help_menu.py" line="40"/>
+        <source>打开日志文件夹(&amp;L)</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/help_menu.py" line="42"/>
+        <source>程序日志所在的文件夹；遇到问题时请把其中的文件发给技术支持</source>
+        <translation>The folder of the program&apos;s log; when something goes wrong, send its files to technical support</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/help_menu.py" line="51"/>
+        <source>日志文件夹</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/help_menu.py" line="52"/>
+        <source>程序日志保存在：{0}</source>
+        <translation>The program&apos;s log is kept in: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="190"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="194"/>
         <source>导入报送文件</source>
         <translation>Import submissions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="191"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="195"/>
         <source>把报送文件（.xlsx）或整个文件夹拖到这里，或者：</source>
         <translation>Drop submission files (.xlsx) or whole folders here, or:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="192"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="196"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="193"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="197"/>
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="194"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="198"/>
         <source>清空列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="195"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="199"/>
         <source>登记此密钥…</source>
         <translation>Register this key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="196"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="200"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="197"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="201"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="198"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="202"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="215"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="219"/>
         <source>正在处理，请等当前的预览或导入结束后再添加文件。</source>
         <translation>Busy: add files once the current preview or import has finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="219"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="223"/>
         <source>没有找到新的报送文件（.xlsx）。</source>
         <translation>No new submission files (.xlsx) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="227"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="231"/>
         <source>选择报送文件</source>
         <translation>Choose submission files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="229"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="233"/>
         <source>报送文件 (*.xlsx);;所有文件 (*)</source>
         <translation>Submissions (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="235"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="239"/>
         <source>选择包含报送文件的文件夹</source>
         <translation>Choose a folder holding submissions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="279"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="283"/>
         <source>正在取消：已开始的文件处理完毕后停止…</source>
         <translation>Cancelling: stopping once the files already started are done…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="293"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="297"/>
         <source>正在预览 {0} 个文件（不会改动数据）…</source>
         <translation>Previewing {0} file(s) (nothing is changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="295"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="299"/>
         <source>正在导入 {0} 个文件…</source>
         <translation>Importing {0} file(s)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="336"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="340"/>
         <source>无法完成：{0}</source>
         <translation>Could not finish: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="350"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="354"/>
         <source>预览：新增 {0}，替换 {1}，无变化 {2}，存入历史 {3}，拒收 {4}。确认无误后点“导入”。</source>
         <translation>Preview: {0} new, {1} replacing, {2} unchanged, {3} to history, {4} refused. Click Import when it looks right.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="353"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="357"/>
         <source>导入完成：新增 {0}，替换 {1}，无变化 {2}，存入历史 {3}，拒收 {4}。</source>
         <translation>Import finished: {0} new, {1} replacing, {2} unchanged, {3} to history, {4} refused.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="356"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="360"/>
         <source>已取消：{0} 个文件未处理，已处理的文件保持有效。</source>
         <translation>Cancelled: {0} file(s) not processed; the files already processed stay applied.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="386"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="390"/>
         <source>选中一个文件，可在此查看它与当前版本逐项的差异。</source>
         <translation>Select a file to see its field-by-field differences against the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="395"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="399"/>
         <source>{0}：拒收。{1}</source>
         <translation>{0}: refused. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="397"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="401"/>
         <source>{0}：本单位本期的第一份报送，没有可比较的当前版本。</source>
         <translation>{0}: the unit&apos;s first report for this period; there is no current version to compare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="400"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="404"/>
         <source>{0}：与当前版本相比有 {1} 处改动。</source>
         <translation>{0}: {1} change(s) against the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="405"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="409"/>
         <source>同一批中还有更新的 v{0}，导入后以它为当前版本。</source>
         <translation>This batch also holds the newer v{0}, which will be the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="421"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="426"/>
         <source>无法从文件读取密钥：{0}</source>
         <translation>Cannot read the key from the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="457"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="462"/>
         <source>重新导入</source>
         <translation>import again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="457"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="462"/>
         <source>重新预览</source>
         <translation>preview again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="460"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="465"/>
         <source>密钥已登记</source>
         <translation>Key registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="461"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="466"/>
         <source>密钥已登记。是否立即{0}由该密钥签名的 {1} 个文件？</source>
         <translation>The key is registered. {0} the {1} file(s) signed with it now?</translation>
     </message>
@@ -1041,52 +1069,52 @@ Please send this file to the office.</translation>
 <context>
     <name>KeyConfirmDialog</name>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="96"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="100"/>
         <source>核对并登记签名密钥</source>
         <translation>Confirm and register a signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="99"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="103"/>
         <source>请与该单位通过电话或盖章的《签名密钥登记表》逐组核对下面的指纹。指纹完全一致时才可登记；不一致时请勿登记。</source>
         <translation>Compare the fingerprint below group by group with the unit, by phone or against its stamped key registration sheet. Register only if every group matches; if not, do not register.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="111"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="115"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="112"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="116"/>
         <source>填报人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="114"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="118"/>
         <source>密钥生成时间</source>
         <translation>Key created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="118"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="122"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="120"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="124"/>
         <source>我已通过电话/盖章回执核对指纹</source>
         <translation>I have confirmed the fingerprint by phone / stamped receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="127"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="131"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="137"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="141"/>
         <source>公钥指纹（SHA-256）</source>
         <translation>Public key fingerprint (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="155"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="161"/>
         <source>登记失败：{0}</source>
         <translation>Registration failed: {0}</translation>
     </message>
@@ -1094,52 +1122,52 @@ Please send this file to the office.</translation>
 <context>
     <name>KeyModel</name>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="88"/>
+        <location filename="../../app/ui/office/trust_page.py" line="92"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="89"/>
+        <location filename="../../app/ui/office/trust_page.py" line="93"/>
         <source>填报人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="90"/>
+        <location filename="../../app/ui/office/trust_page.py" line="94"/>
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="91"/>
+        <location filename="../../app/ui/office/trust_page.py" line="95"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="92"/>
+        <location filename="../../app/ui/office/trust_page.py" line="96"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="93"/>
+        <location filename="../../app/ui/office/trust_page.py" line="97"/>
         <source>失效自</source>
         <translation>Invalid from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="94"/>
+        <location filename="../../app/ui/office/trust_page.py" line="98"/>
         <source>单位代码</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="99"/>
+        <location filename="../../app/ui/office/trust_page.py" line="103"/>
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="100"/>
+        <location filename="../../app/ui/office/trust_page.py" line="104"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="101"/>
+        <location filename="../../app/ui/office/trust_page.py" line="105"/>
         <source>已更换</source>
         <translation>Replaced</translation>
     </message>
@@ -1147,72 +1175,72 @@ Please send this file to the office.</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="109"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="112"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="111"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="114"/>
         <source>报送文件用本单位的签名密钥签名。请设一个密码保护密钥，导出时需要输入。</source>
         <translation>Submissions are signed with your unit&apos;s key. Choose a passphrase to protect it; you will type it when exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="115"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="118"/>
         <source>密码至少 {n} 个字符，可以用一句好记的话（可含中文）。密码只保存在您的记忆中：忘记后无法再导出签名文件，只能重新设置密钥并重新登记。</source>
         <translation>At least {n} characters; a sentence you remember works well (Chinese is fine). Only you know it: if it is forgotten, no signed file can be exported until a new key is set up and registered again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="119"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="122"/>
         <source>密码(&amp;W)：</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="119"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="122"/>
         <source>再输一次(&amp;A)：</source>
         <translation>Type it &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="119"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="122"/>
         <source>强度：</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="122"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="125"/>
         <source>正在生成密钥，请稍候…</source>
         <translation>Creating the key, please wait…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="134"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="137"/>
         <source>密码至少需要{n}个字符（现有{m}个）</source>
         <translation>The passphrase needs at least {n} characters (now {m})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="136"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="139"/>
         <source>密码太简单（重复、连续或常见），请换一个</source>
         <translation>Too simple (repeated, a sequence or a common one); please choose another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="158"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="161"/>
         <source>强度：{label}。{problem}</source>
         <translation>Strength: {label}. {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="162"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="165"/>
         <source>强度：{label}。建议加长，或混合字母、数字和符号。</source>
         <translation>Strength: {label}. Make it longer, or mix letters, digits and symbols.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="166"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="169"/>
         <source>强度：{label}</source>
         <translation>Strength: {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="170"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="173"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="223"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="226"/>
         <source>未能创建密钥：{reason}</source>
         <translation>Could not create the key: {reason}</translation>
     </message>
@@ -1258,12 +1286,12 @@ Please send this file to the office.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="102"/>
+        <location filename="../../app/ui/common/launch.py" line="107"/>
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="103"/>
+        <location filename="../../app/ui/common/launch.py" line="108"/>
         <source>无法打开本机数据：{reason}</source>
         <translation>Cannot open this computer&apos;s data: {reason}</translation>
     </message>
@@ -1271,132 +1299,132 @@ Please send this file to the office.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="163"/>
+        <location filename="../../app/ui/unit/window.py" line="164"/>
         <source>质量工作任务填报与汇总</source>
         <translation>Quality Work Progress Reporting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="172"/>
+        <location filename="../../app/ui/unit/window.py" line="173"/>
         <source>任务填报</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="173"/>
+        <location filename="../../app/ui/unit/window.py" line="174"/>
         <source>工作目标指标</source>
         <translation>Goal indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="174"/>
+        <location filename="../../app/ui/unit/window.py" line="175"/>
         <source>本期汇总</source>
         <translation>Period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="42"/>
+        <location filename="../../app/ui/unit/actions.py" line="45"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="43"/>
+        <location filename="../../app/ui/unit/actions.py" line="46"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="44"/>
+        <location filename="../../app/ui/unit/actions.py" line="47"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="45"/>
+        <location filename="../../app/ui/unit/actions.py" line="48"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="49"/>
+        <location filename="../../app/ui/unit/actions.py" line="52"/>
         <source>立即保存(&amp;S)</source>
         <translation>&amp;Save now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="50"/>
+        <location filename="../../app/ui/unit/actions.py" line="53"/>
         <source>填写内容会自动保存；Ctrl+S 立即保存</source>
         <translation>Everything is saved automatically; Ctrl+S saves at once</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="54"/>
+        <location filename="../../app/ui/unit/actions.py" line="57"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="55"/>
+        <location filename="../../app/ui/unit/actions.py" line="58"/>
         <source>检查本期内容并导出报送文件</source>
         <translation>Check this period and export the submission file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="59"/>
+        <location filename="../../app/ui/unit/actions.py" line="62"/>
         <source>从上期复制(&amp;P)…</source>
         <translation>Copy from &amp;previous period…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="60"/>
+        <location filename="../../app/ui/unit/actions.py" line="63"/>
         <source>用上一报告期的内容预填本期</source>
         <translation>Prefill this period from the previous one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="64"/>
+        <location filename="../../app/ui/unit/actions.py" line="67"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="65"/>
+        <location filename="../../app/ui/unit/actions.py" line="68"/>
         <source>界面语言、填报人</source>
         <translation>Language, clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="67"/>
+        <location filename="../../app/ui/unit/actions.py" line="70"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="68"/>
+        <location filename="../../app/ui/unit/actions.py" line="71"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="71"/>
+        <location filename="../../app/ui/unit/actions.py" line="74"/>
         <source>上一项任务</source>
         <translation>Previous task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="72"/>
+        <location filename="../../app/ui/unit/actions.py" line="75"/>
         <source>Ctrl+PgUp</source>
         <translation>Ctrl+PgUp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="76"/>
+        <location filename="../../app/ui/unit/actions.py" line="79"/>
         <source>下一项任务</source>
         <translation>Next task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="77"/>
+        <location filename="../../app/ui/unit/actions.py" line="80"/>
         <source>Ctrl+PgDn</source>
         <translation>Ctrl+PgDn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="82"/>
+        <location filename="../../app/ui/unit/actions.py" line="85"/>
         <source>显示本期汇总</source>
         <translation>Show period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="166"/>
+        <location filename="../../app/ui/unit/window.py" line="167"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="286"/>
+        <location filename="../../app/ui/unit/window.py" line="287"/>
         <source>已是最后一项任务</source>
         <translation>This is the last task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="286"/>
+        <location filename="../../app/ui/unit/window.py" line="287"/>
         <source>已是第一项任务</source>
         <translation>This is the first task</translation>
     </message>
@@ -1436,22 +1464,22 @@ Please send this file to the office.</translation>
         <translation>Copied {n} task(s) from the previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="432"/>
+        <location filename="../../app/ui/unit/window.py" line="433"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="438"/>
+        <location filename="../../app/ui/unit/window.py" line="439"/>
         <source>{unit} · 填报人：{clerk}</source>
         <translation>{unit} · clerk: {clerk}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="475"/>
+        <location filename="../../app/ui/unit/window.py" line="476"/>
         <source>尚未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="476"/>
+        <location filename="../../app/ui/unit/window.py" line="477"/>
         <source>有内容未能保存到本机数据文件。仍要退出吗？（选择“否”可稍后重试）</source>
         <translation>Some input could not be saved to the data file. Quit anyway? (Choose No to retry later.)</translation>
     </message>
@@ -1594,137 +1622,137 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../app/ui/office/window.py" line="157"/>
+        <location filename="../../app/ui/office/window.py" line="160"/>
         <source>{0} — 质量强市办</source>
         <translation>{0} — Quality Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="159"/>
+        <location filename="../../app/ui/office/window.py" line="162"/>
         <source>汇总矩阵</source>
         <translation>Matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="160"/>
+        <location filename="../../app/ui/office/window.py" line="163"/>
         <source>报送情况</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="161"/>
+        <location filename="../../app/ui/office/window.py" line="164"/>
         <source>指标看板</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="162"/>
+        <location filename="../../app/ui/office/window.py" line="165"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="163"/>
+        <location filename="../../app/ui/office/window.py" line="166"/>
         <source>密钥登记</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="164"/>
+        <location filename="../../app/ui/office/window.py" line="167"/>
         <source>年度考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="167"/>
+        <location filename="../../app/ui/office/window.py" line="170"/>
         <source>导入报送文件…</source>
         <translation>Import submissions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="168"/>
+        <location filename="../../app/ui/office/window.py" line="171"/>
         <source>导入报送文件（Ctrl+I）</source>
         <translation>Import submissions (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="169"/>
+        <location filename="../../app/ui/office/window.py" line="172"/>
         <source>导出汇总表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="170"/>
+        <location filename="../../app/ui/office/window.py" line="173"/>
         <source>导出本报告期的汇总表（Ctrl+E）</source>
         <translation>Export this period&apos;s consolidated report (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="171"/>
+        <location filename="../../app/ui/office/window.py" line="174"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="172"/>
+        <location filename="../../app/ui/office/window.py" line="175"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="173"/>
+        <location filename="../../app/ui/office/window.py" line="176"/>
         <source>界面语言（中文 / English）</source>
         <translation>Interface language (中文 / English)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="174"/>
+        <location filename="../../app/ui/office/window.py" line="177"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="175"/>
+        <location filename="../../app/ui/office/window.py" line="178"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="176"/>
+        <location filename="../../app/ui/office/window.py" line="179"/>
         <source> 报告期 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="178"/>
+        <location filename="../../app/ui/office/window.py" line="181"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="228"/>
+        <location filename="../../app/ui/office/window.py" line="232"/>
         <source>无法打开数据：{0}</source>
         <translation>Cannot open the data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="313"/>
+        <location filename="../../app/ui/office/window.py" line="317"/>
         <source>{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}</source>
         <translation>{0}: {2} of {1} units reported · {3} keys registered · data: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="363"/>
+        <location filename="../../app/ui/office/window.py" line="367"/>
         <source>汇总表_{0}.xlsx</source>
         <translation>report_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="365"/>
+        <location filename="../../app/ui/office/window.py" line="369"/>
         <source>导出汇总表</source>
         <translation>Export consolidated report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="365"/>
+        <location filename="../../app/ui/office/window.py" line="369"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="380"/>
+        <location filename="../../app/ui/office/window.py" line="384"/>
         <source>正在导出汇总表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="385"/>
+        <location filename="../../app/ui/office/window.py" line="389"/>
         <source>汇总表已导出：{0}</source>
         <translation>Report exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="395"/>
+        <location filename="../../app/ui/office/window.py" line="399"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="396"/>
+        <location filename="../../app/ui/office/window.py" line="400"/>
         <source>无法导出汇总表：{0}</source>
         <translation>Cannot export the report: {0}</translation>
     </message>
@@ -1793,22 +1821,22 @@ Please send this file to the office.</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="52"/>
+        <location filename="../../app/ui/office/trust_page.py" line="56"/>
         <source>吊销密钥</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="55"/>
+        <location filename="../../app/ui/office/trust_page.py" line="59"/>
         <source>吊销 {0} 的密钥 {1}。自所选日期（北京时间 0 时）起签署的报送文件将被拒收，此前签署的文件仍然有效。</source>
         <translation>Revoke {0}&apos;s key {1}. Submissions signed from the chosen day (00:00 Beijing time) on will be refused; those signed before stay valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="64"/>
+        <location filename="../../app/ui/office/trust_page.py" line="68"/>
         <source>吊销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="72"/>
+        <location filename="../../app/ui/office/trust_page.py" line="76"/>
         <source>自此日起失效：</source>
         <translation>Invalid from:</translation>
     </message>
@@ -1922,17 +1950,17 @@ Please send this file to the office.</translation>
 <context>
     <name>SaveStateLabel</name>
     <message>
-        <location filename="../../app/ui/unit/autosave.py" line="74"/>
+        <location filename="../../app/ui/unit/autosave.py" line="79"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/autosave.py" line="78"/>
+        <location filename="../../app/ui/unit/autosave.py" line="83"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/autosave.py" line="82"/>
+        <location filename="../../app/ui/unit/autosave.py" line="87"/>
         <source>保存失败：{reason}（稍后自动重试）</source>
         <translation>Saving failed: {reason} (retrying shortly)</translation>
     </message>
@@ -2184,67 +2212,67 @@ Please send this file to the office.</translation>
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="167"/>
+        <location filename="../../app/ui/office/trust_page.py" line="171"/>
         <source>各成员单位用自己的签名密钥签署报送文件。登记单位发来的密钥登记文件前，请通过电话或盖章的登记表逐组核对指纹。</source>
         <translation>Each member unit signs its submissions with its own key. Before registering a unit&apos;s key registration file, confirm the fingerprint group by group by phone or against the stamped registration sheet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="171"/>
+        <location filename="../../app/ui/office/trust_page.py" line="175"/>
         <source>登记密钥文件…</source>
         <translation>Register key file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="172"/>
+        <location filename="../../app/ui/office/trust_page.py" line="176"/>
         <source>吊销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="173"/>
+        <location filename="../../app/ui/office/trust_page.py" line="177"/>
         <source>按更换声明更换密钥…</source>
         <translation>Rotate by statement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="216"/>
+        <location filename="../../app/ui/office/trust_page.py" line="220"/>
         <source>选择密钥登记文件</source>
         <translation>Choose a key registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="216"/>
+        <location filename="../../app/ui/office/trust_page.py" line="220"/>
         <source>密钥登记文件 (*.json);;所有文件 (*)</source>
         <translation>Key registration files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="230"/>
+        <location filename="../../app/ui/office/trust_page.py" line="235"/>
         <source>无法读取登记文件：{0}</source>
         <translation>Cannot read the registration file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="246"/>
+        <location filename="../../app/ui/office/trust_page.py" line="251"/>
         <source>已登记 {0} 的密钥 {1}</source>
         <translation>Registered {0}&apos;s key {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="274"/>
+        <location filename="../../app/ui/office/trust_page.py" line="280"/>
         <source>已吊销 {0} 的密钥，自 {1} 起签署的文件将被拒收</source>
         <translation>Revoked {0}&apos;s key: files signed from {1} on will be refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="283"/>
+        <location filename="../../app/ui/office/trust_page.py" line="289"/>
         <source>选择密钥更换声明</source>
         <translation>Choose a key rotation statement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="283"/>
+        <location filename="../../app/ui/office/trust_page.py" line="289"/>
         <source>密钥更换声明 (*.json);;所有文件 (*)</source>
         <translation>Key rotation statements (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="298"/>
+        <location filename="../../app/ui/office/trust_page.py" line="305"/>
         <source>无法更换密钥：{0}</source>
         <translation>Cannot rotate the key: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="303"/>
+        <location filename="../../app/ui/office/trust_page.py" line="310"/>
         <source>已为 {0} 换用新密钥 {1}</source>
         <translation>{0} now uses the new key {1}</translation>
     </message>

@@ -8,6 +8,7 @@ otherwise the first-run wizard. SQLAlchemy, Alembic and cryptography load after 
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -26,6 +27,9 @@ from app.ui.common.prefs import ROLE_OFFICE, ROLE_UNIT, read_role, write_role
 
 if TYPE_CHECKING:
     from app.ui.unit.window import MainWindow
+
+
+log = logging.getLogger(__name__)
 
 
 def make_office_window(settings: Settings, *, load_after_paint: bool = True) -> QWidget:
@@ -88,7 +92,8 @@ class Launcher(QObject):
     def _guarded(self, load: Callable[[], None]) -> None:
         try:
             load()
-        except Exception as exc:  # one line for the clerk, never a traceback
+        except Exception as exc:  # one line for the clerk, the traceback to the log
+            log.exception("opening the data failed")
             self.fail(str(exc) or type(exc).__name__)
 
     def fail(self, reason: str) -> None:
@@ -120,7 +125,9 @@ class Launcher(QObject):
     def _main_window(self) -> MainWindow:
         from app.ui.unit.window import MainWindow
 
-        return MainWindow(today=self.today, data_dir=str(self.settings.data_dir))
+        return MainWindow(
+            today=self.today, data_dir=str(self.settings.data_dir), log_dir=self.settings.log_dir
+        )
 
     def _open_store(self) -> None:
         from app.services.stores import open_unit_store, store_catalog
@@ -216,6 +223,7 @@ def run_gui(settings: Settings, *, smoke_test: bool = False, lang: str | None = 
         launcher.start()
         code = int(app.exec())
     except Exception as exc:  # the promise: one line, never a traceback
+        log.exception("the window could not start")
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     from app.ui.common.workers import wait_for_background

@@ -3,6 +3,7 @@ every unit's score with the breakdown that explains it (plan 三(三))."""
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
     from app.models.store import Store
     from app.services.assessment import RuleInfo, UnitScore
     from app.ui.office.pages import OfficeView
+
+
+log = logging.getLogger(__name__)
 
 
 class AssessmentPage(Retranslating, QWidget):
@@ -182,6 +186,7 @@ class AssessmentPage(Retranslating, QWidget):
         try:
             scores = score_units(self.store, self.catalog)
         except KeyError:  # a plan without an annual period: nothing to assess
+            log.info("no annual period to score", exc_info=True)
             scores = []
         self._fill_scores(scores)
 
@@ -293,6 +298,7 @@ class AssessmentPage(Retranslating, QWidget):
                     plan_code=self.catalog.code,
                 )
             except AssessmentError as exc:
+                log.warning("rule change refused", exc_info=True)
                 self._error(str(exc))
                 return
             changed = True
@@ -307,6 +313,7 @@ class AssessmentPage(Retranslating, QWidget):
         try:
             update_rule(self.store, key, enabled=on, plan_code=self.catalog.code)
         except AssessmentError as exc:
+            log.warning("rule switch refused", exc_info=True)
             self._error(str(exc))
             return
         self._after_change()

@@ -7,6 +7,7 @@ own transaction, with progress, per-file results as they finish, and cancel.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,9 @@ from app.ui.office.outcome_text import reason_text
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
+
+log = logging.getLogger(__name__)
+
 
 PREVIEW, IMPORT = "preview", "import"
 
@@ -418,6 +422,7 @@ class ImportDialog(Retranslating, QDialog):
         try:
             registration = registration_from_submission(path, self.catalog)
         except Exception as exc:  # the file changed since, or is not genuine after all
+            log.warning("no key read from %s", path, exc_info=True)
             self.summary.setText(self.tr("无法从文件读取密钥：{0}").format(exc))
             return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from app.models.store import Store
     from app.services.office_trust import TrustInfo
     from app.ui.office.pages import OfficeView
+
+log = logging.getLogger(__name__)
+
 
 PLAN_TZ = timezone(timedelta(hours=8))
 KEY_COLORS = {"active": "#d8f0dc", "revoked": "#fbd9d3", "rotated": "#eef0f3"}
@@ -227,6 +231,7 @@ class TrustPage(Retranslating, QWidget):
         try:
             registration = read_registration_file(path)
         except TrustError as exc:
+            log.warning("registration file refused: %s", path, exc_info=True)
             self.say(self.tr("无法读取登记文件：{0}").format(exc), ok=False)
             return None
         store, catalog = self.store, self.catalog
@@ -267,6 +272,7 @@ class TrustPage(Retranslating, QWidget):
         try:
             info = revoke_key(self.store, fingerprint, start_of_day(day))
         except TrustError as exc:
+            log.warning("revocation refused", exc_info=True)
             self.say(str(exc), ok=False)
             return
         self.reload_keys()
@@ -295,6 +301,7 @@ class TrustPage(Retranslating, QWidget):
         try:
             info = rotate_key(self.store, self.catalog, read_rotation(path))
         except (TrustError, KeyFileError) as exc:
+            log.warning("rotation refused: %s", path, exc_info=True)
             self.say(self.tr("无法更换密钥：{0}").format(exc), ok=False)
             return None
         self.reload_keys()

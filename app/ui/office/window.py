@@ -7,6 +7,7 @@ after the data or the period changed, so an import costs one reload of what is o
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from app import APP_TITLE_ZH
 from app.config import Settings
 from app.ui.common.first_paint import AfterFirstPaint
+from app.ui.common.help_menu import HelpMenu
 from app.ui.common.i18n import current_language, switch_language
 from app.ui.common.periods import period_due
 from app.ui.common.prefs import ui_settings
@@ -41,6 +43,9 @@ if TYPE_CHECKING:
     from app.models.store import Store
     from app.ui.office.import_dialog import ImportDialog
     from app.ui.office.pages import OfficePage, OfficePages
+
+log = logging.getLogger(__name__)
+
 
 KEY_OFFICE_GEOMETRY = "office/geometry"
 PAGE_MATRIX, PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_KEYS, PAGE_SCORES = range(6)
@@ -145,6 +150,8 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.menu_file.addAction(self.settings_action)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.quit_action)
+        self.menu_help = HelpMenu(self.settings.log_dir, self)
+        self.menuBar().addMenu(self.menu_help)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self._set_enabled(False)
@@ -219,7 +226,8 @@ class OfficeWindow(Retranslating, QMainWindow):
     def load_or_report(self) -> None:
         try:
             self.load()
-        except Exception as exc:  # one line for the office, never a traceback
+        except Exception as exc:  # one line for the office, the traceback to the log
+            log.exception("opening the office store failed")
             reason = str(exc) or type(exc).__name__
             self.status_label.setText(self.tr("无法打开数据：{0}").format(reason))
             print(f"error: {reason}", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -25,6 +26,8 @@ from app.ui.common.colors import ERROR_COLOR, OK_COLOR, WARN_COLOR
 from app.ui.common.i18n import EN, current_language
 from app.ui.common.retranslate import Retranslating
 from app.ui.common.workers import run_in_background
+
+log = logging.getLogger(__name__)
 
 # The rules' module loads the catalog dataclasses: import it when the page is used, after the
 # first paint, not at start-up.
@@ -314,6 +317,7 @@ class DonePage(Retranslating, QWizardPage):
         try:
             written = self._save(Path(path))
         except Exception as exc:  # one line for the clerk, the wizard stays open
+            log.exception("saving the registration file failed")
             self.saved.setStyleSheet(f"color: {ERROR_COLOR};")
             self.saved.setText(self.tr("保存失败：{reason}").format(reason=exc))
             return

@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from app.ui.common.help_menu import HelpMenu
+
 if TYPE_CHECKING:
     from app.ui.unit.window import MainWindow
 
@@ -35,6 +37,7 @@ class UnitActions:
     menu_file: QMenu
     menu_edit: QMenu
     menu_go: QMenu
+    menu_help: HelpMenu
     toolbar: QToolBar
 
     def retranslate(self) -> None:
@@ -117,8 +120,10 @@ def create_actions(window: MainWindow) -> UnitActions:
         menu_file=bar.addMenu(""),
         menu_edit=bar.addMenu(""),
         menu_go=bar.addMenu(""),
+        menu_help=HelpMenu(window.log_dir, window),
         toolbar=window.addToolBar(""),
     )
+    bar.addMenu(actions.menu_help)
     _fill_menus(actions)
     _fill_toolbar(actions)
     for a in (undo, redo):

@@ -5,6 +5,7 @@ pending and is retried, so nothing typed is dropped. ``SaveStateLabel`` says whe
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Hashable
 from datetime import datetime
 from typing import Any
@@ -13,6 +14,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR
+
+log = logging.getLogger(__name__)
+
 
 DEBOUNCE_MS = 400
 
@@ -51,6 +55,7 @@ class Autosaver(QObject):
                 try:
                     result = save()
                 except Exception as exc:  # disk full, file locked…: keep it, say so, retry
+                    log.exception("autosave failed (kept, retried)")
                     self._pending.setdefault(key, save)
                     ok = False
                     self.failed.emit(str(exc) or type(exc).__name__)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR
+from app.ui.common.help_menu import open_folder
 from app.ui.common.workers import run_in_background
 
 
@@ -186,8 +186,7 @@ class ExportDialog(QDialog):
 
     def _open_folder(self) -> None:
         if self.result_info is not None:
-            folder = Path(self.result_info.path).parent
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            open_folder(Path(self.result_info.path).parent)
 
 
 def make_export_handler(window: QWidget, store: Any, catalog: Any, profile: Any) -> Any:

@@ -9,9 +9,11 @@ Every user action opens its own short session through the EntryService; no widge
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.config import default_log_dir
 from app.ui.common.i18n import current_language, switch_language
 from app.ui.common.periods import period_due
 from app.ui.common.prefs import KEY_MAIN_GEOMETRY, KEY_MAIN_SPLITTER, KEY_MAIN_STATE, ui_settings
@@ -41,6 +44,9 @@ if TYPE_CHECKING:  # loaded by ensure_built()/attach(), after the first paint
     from app.services.unit_setup import UnitProfileInfo
     from app.ui.unit.task_list import TaskRow
 
+log = logging.getLogger(__name__)
+
+
 STATE_PERIOD = "ui.period"
 STATE_TASK = "ui.task"
 TAB_ENTRY, TAB_INDICATORS = 0, 1
@@ -52,12 +58,14 @@ class MainWindow(Retranslating, QMainWindow):
         *,
         today: Callable[[], date] = date.today,
         data_dir: str = "",
+        log_dir: Path | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._today = today
         self._data_dir = data_dir
+        self.log_dir = log_dir if log_dir is not None else default_log_dir()
         self._service: EntryService | None = None
         self._profile: UnitProfileInfo | None = None
         self._tasks: dict[int, tuple[TaskInfo, str]] = {}
@@ -421,6 +429,7 @@ class MainWindow(Retranslating, QMainWindow):
             try:
                 self._profile = update_clerk(self._service.store, clerk, contact)
             except UnitSetupError as exc:
+                log.warning("clerk details refused", exc_info=True)
                 QMessageBox.warning(self, self.tr("设置"), str(exc))
             self._show_who()
 
