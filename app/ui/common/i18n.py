@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # the core's rules load after the first paint
 ZH = "zh_CN"
 EN = "en"
 LANGUAGES = (ZH, EN)
-OUR_QM = "i18n/qualityreport_{lang}.qm"
 
 _installed: list[QTranslator] = []
 _current = ZH

@@ -28,7 +28,6 @@ KEY_LANGUAGE = "ui/language"
 KEY_MAIN_GEOMETRY = "main/geometry"
 KEY_MAIN_STATE = "main/state"
 KEY_MAIN_SPLITTER = "main/splitter"
-KEY_LAST_EXPORT_DIR = "main/last_dir"
 
 
 def ui_settings() -> QSettings:

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.colors import ERROR_COLOR
 from app.ui.common.punctuation import colon
 from app.ui.common.retranslate import Retranslating
-from app.ui.common.status_icons import ERROR_COLOR
 from app.ui.common.tables import read_only_view
 from app.ui.office.assessment_models import (
     COL_DESCRIPTION,

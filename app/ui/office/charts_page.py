@@ -13,8 +13,8 @@ from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from app.ui.common.colors import STATUS_COLORS, WARN_COLOR
 from app.ui.common.retranslate import Retranslating
-from app.ui.common.status_icons import STATUS_COLORS, WARN_COLOR
 
 if TYPE_CHECKING:
     from app.ui.office.pages import OfficeView

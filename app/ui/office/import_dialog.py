@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.colors import ERROR_COLOR
 from app.ui.common.punctuation import colon
 from app.ui.common.retranslate import Retranslating
-from app.ui.common.status_icons import ERROR_COLOR
 from app.ui.office.change_list import ChangeTable
 from app.ui.office.import_table import COL_FILE, COL_PREVIEW, COL_RESULT, ImportTableModel
 from app.ui.office.import_worker import ImportJob

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.colors import STATUS_COLORS, WARN_COLOR
 from app.ui.common.i18n import status_label
 from app.ui.common.retranslate import Retranslating
-from app.ui.common.status_icons import STATUS_COLORS, WARN_COLOR
 from app.ui.office.detail_pane import DetailPane
 from app.ui.office.matrix_model import CELL_STATES, MISSING, MISSING_COLOR, MatrixModel
 from app.ui.office.matrix_view import MatrixView
@@ -56,7 +56,6 @@ def swatch(state: str, size: int = 14) -> QPixmap:
 
 
 class MatrixPage(Retranslating, QWidget):
-    filter_changed = Signal()
     follows_period = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -214,7 +213,6 @@ class MatrixPage(Retranslating, QWidget):
     def apply_filter(self, **changes: Any) -> None:
         self.model.apply_filter(**changes)
         self._after_filter()
-        self.filter_changed.emit()
 
     def clear_filters(self) -> None:
         for w in (self.section, self.unit, self.state, self.late, self.missing):

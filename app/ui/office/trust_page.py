@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.colors import ERROR_COLOR, OK_COLOR
 from app.ui.common.retranslate import Retranslating
-from app.ui.common.status_icons import ERROR_COLOR, OK_COLOR
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import read_only_view
 from app.ui.office.detail_pane import local_time

@@ -240,9 +240,6 @@ class SetupWizard(Retranslating, QWizard):
     def set_catalog(self, catalog: Catalog) -> None:
         self.unit_page.set_catalog(catalog)
 
-    def set_icon(self, icon: QIcon) -> None:
-        self.setWindowIcon(icon)
-
     def role(self) -> str:
         return self.role_page.role()
 

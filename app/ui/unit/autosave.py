@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from app.ui.common.colors import ERROR_COLOR, OK_COLOR
+from app.ui.common.colors import ERROR_COLOR, HINT_COLOR, OK_COLOR
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ class SaveStateLabel(QLabel):
 
     def saving(self) -> None:
         self.setText(self.tr("正在保存…"))
-        self.setStyleSheet("color: #5f6b7a;")
+        self.setStyleSheet(f"color: {HINT_COLOR};")
 
     def saved(self) -> None:
         self.setText(self.tr("已保存 {time}").format(time=datetime.now().strftime("%H:%M:%S")))

@@ -49,7 +49,6 @@ from app.ui.common.status_icons import status_icon
 from app.ui.unit.form_fields import FORM_STYLE, CounterLabel, ErrorLabel, set_invalid, text_box
 from app.ui.unit.form_undo import FieldEdit
 
-TEXT_FIELDS = ("progress", "problems", "next_steps")
 # Digits (half or full width) and an optional percent sign: every accepted text parses.
 PERCENT_PATTERN = r"^[0-9０-９]{0,3}[%％]?$"
 
@@ -298,9 +297,6 @@ class EntryForm(Retranslating, QWidget):
 
     def first_field(self) -> QWidget:
         return self.status
-
-    def last_field(self) -> QWidget:
-        return self.texts["next_steps"]
 
     # -- showing an entry ------------------------------------------------------------------
     def show_entry(self, task: TaskInfo, role: str, draft: EntryDraft) -> None:

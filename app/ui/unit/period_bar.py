@@ -10,8 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.domain.catalog import PeriodInfo
+from app.ui.common.colors import ERROR_COLOR, OK_COLOR, WARN_COLOR
 from app.ui.common.retranslate import Retranslating
-from app.ui.common.status_icons import ERROR_COLOR, OK_COLOR, WARN_COLOR
 
 
 class PeriodBar(Retranslating, QWidget):

@@ -19,8 +19,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.catalog import normalise_name
+from app.ui.common.colors import ERROR_COLOR, OK_COLOR, STATUS_COLORS
 from app.ui.common.i18n import role_label, status_label
-from app.ui.common.status_icons import ERROR_COLOR, OK_COLOR, STATUS_COLORS, status_icon
+from app.ui.common.status_icons import status_icon
 
 COL_NO, COL_TITLE, COL_ROLE, COL_STATUS, COL_DONE = range(5)
 COLUMN_COUNT = 5
