@@ -3,7 +3,7 @@
 A page is a widget with one entry point, ``reload(view)``: the window calls it when the page is
 shown after the store or the period changed, and the page reads what it needs through the
 services. A new page (plans, review, bulletins …) implements :class:`OfficePage` and takes its
-place in :class:`OfficePages`; the window needs no other change than its tab title.
+place in :class:`OfficePages`; the window only gives it a ``PAGE_*`` index and a tab title.
 
 This module imports every page, so the window imports it only after its first paint.
 """

@@ -48,7 +48,8 @@ log = logging.getLogger(__name__)
 
 
 KEY_OFFICE_GEOMETRY = "office/geometry"
-PAGE_MATRIX, PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_KEYS, PAGE_SCORES = range(6)
+PAGE_COUNT = 6  # the fields of pages.OfficePages, in this order
+PAGE_MATRIX, PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_KEYS, PAGE_SCORES = range(PAGE_COUNT)
 
 
 def default_period(matrices: dict[str, Any], periods: list[Any], today: date) -> str | None:
@@ -101,7 +102,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         # holders: building them first made the start to the first painted window 1.9-2.4 times
         # a minimal window's (DESIGN.md §6, docs/benchmarks.md). Touching a page builds them all.
         self._holders: list[QWidget] = []
-        for _ in range(6):
+        for _ in range(PAGE_COUNT):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self._holders.append(holder)
@@ -243,7 +244,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(self.period)))
         self.period_combo.blockSignals(False)
         self._set_enabled(True)
-        self._stale(range(len(self._holders)))
+        self._stale(range(PAGE_COUNT))
 
     # -- reloading -------------------------------------------------------------------------
     def _load_matrices(self) -> None:
@@ -268,7 +269,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         if self.store is None:
             return
         self._load_matrices()
-        self._stale(range(len(self._holders)))
+        self._stale(range(PAGE_COUNT))
 
     def _period_chosen(self, _index: int) -> None:
         period = self.period_combo.currentData()
