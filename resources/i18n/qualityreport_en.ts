@@ -493,77 +493,77 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="225"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="224"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="228"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="227"/>
         <source>完成度(&amp;C)：</source>
         <translation>Per&amp;cent complete:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="229"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="228"/>
         <source>0-100</source>
         <translation>0-100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="230"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="229"/>
         <source>工作进展(&amp;R)：</source>
         <translation>P&amp;rogress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="231"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="230"/>
         <source>存在问题(&amp;B)：</source>
         <translation>Pro&amp;blems:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="232"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="231"/>
         <source>下一步计划(&amp;N)：</source>
         <translation>&amp;Next steps:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="233"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="232"/>
         <source>本期做了哪些工作，取得了什么进展</source>
         <translation>What was done this period and what it achieved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="234"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="233"/>
         <source>遇到的困难和问题；状态为“滞后”时必填</source>
         <translation>Difficulties met; required when the task is delayed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="235"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="234"/>
         <source>下一步的工作安排</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="236"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="235"/>
         <source>目标值完成情况</source>
         <translation>Targets reached</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="237"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="236"/>
         <source>（截至本报告期末的实际完成数，只填数字）</source>
         <translation>(the actual figure at the end of this period, numbers only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="245"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="244"/>
         <source>目标 {goal}，实际：</source>
         <translation>target {goal}, actual:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="251"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="250"/>
         <source>任务 {no}：{title}</source>
         <translation>Task {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="253"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="252"/>
         <source>本单位角色：{role}</source>
         <translation>Our role: {role}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="246"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="245"/>
         <source>实际值</source>
         <translation>actual</translation>
     </message>
@@ -1248,37 +1248,37 @@ Please send this file to the office.</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="82"/>
+        <location filename="../../app/ui/common/i18n.py" line="81"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="83"/>
+        <location filename="../../app/ui/common/i18n.py" line="82"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="84"/>
+        <location filename="../../app/ui/common/i18n.py" line="83"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="85"/>
+        <location filename="../../app/ui/common/i18n.py" line="84"/>
         <source>滞后</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="92"/>
+        <location filename="../../app/ui/common/i18n.py" line="91"/>
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="93"/>
+        <location filename="../../app/ui/common/i18n.py" line="92"/>
         <source>负责</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="94"/>
+        <location filename="../../app/ui/common/i18n.py" line="93"/>
         <source>配合</source>
         <translation>Support</translation>
     </message>
@@ -1546,57 +1546,57 @@ Please send this file to the office.</translation>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="145"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="144"/>
         <source>板块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="146"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="145"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="147"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="146"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="148"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="147"/>
         <source>只看逾期报送</source>
         <translation>Late only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="149"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="148"/>
         <source>只看未报送</source>
         <translation>Missing only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="150"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="149"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="189"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="188"/>
         <source>全部板块</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="193"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="192"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="197"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="196"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="238"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="236"/>
         <source>显示 {0} 项任务 × {1} 个单位</source>
         <translation>{0} tasks × {1} units shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="245"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="243"/>
         <source>逾期报送</source>
         <translation>Sent late</translation>
     </message>
@@ -1622,137 +1622,137 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../app/ui/office/window.py" line="160"/>
+        <location filename="../../app/ui/office/window.py" line="161"/>
         <source>{0} — 质量强市办</source>
         <translation>{0} — Quality Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="162"/>
+        <location filename="../../app/ui/office/window.py" line="163"/>
         <source>汇总矩阵</source>
         <translation>Matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="163"/>
+        <location filename="../../app/ui/office/window.py" line="164"/>
         <source>报送情况</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="164"/>
+        <location filename="../../app/ui/office/window.py" line="165"/>
         <source>指标看板</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="165"/>
+        <location filename="../../app/ui/office/window.py" line="166"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="166"/>
+        <location filename="../../app/ui/office/window.py" line="167"/>
         <source>密钥登记</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="167"/>
+        <location filename="../../app/ui/office/window.py" line="168"/>
         <source>年度考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="170"/>
+        <location filename="../../app/ui/office/window.py" line="171"/>
         <source>导入报送文件…</source>
         <translation>Import submissions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="171"/>
+        <location filename="../../app/ui/office/window.py" line="172"/>
         <source>导入报送文件（Ctrl+I）</source>
         <translation>Import submissions (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="172"/>
+        <location filename="../../app/ui/office/window.py" line="173"/>
         <source>导出汇总表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="173"/>
+        <location filename="../../app/ui/office/window.py" line="174"/>
         <source>导出本报告期的汇总表（Ctrl+E）</source>
         <translation>Export this period&apos;s consolidated report (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="174"/>
+        <location filename="../../app/ui/office/window.py" line="175"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="175"/>
+        <location filename="../../app/ui/office/window.py" line="176"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="176"/>
+        <location filename="../../app/ui/office/window.py" line="177"/>
         <source>界面语言（中文 / English）</source>
         <translation>Interface language (中文 / English)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="177"/>
+        <location filename="../../app/ui/office/window.py" line="178"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="178"/>
+        <location filename="../../app/ui/office/window.py" line="179"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="179"/>
+        <location filename="../../app/ui/office/window.py" line="180"/>
         <source> 报告期 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="181"/>
+        <location filename="../../app/ui/office/window.py" line="182"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="232"/>
+        <location filename="../../app/ui/office/window.py" line="233"/>
         <source>无法打开数据：{0}</source>
         <translation>Cannot open the data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="317"/>
+        <location filename="../../app/ui/office/window.py" line="318"/>
         <source>{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}</source>
         <translation>{0}: {2} of {1} units reported · {3} keys registered · data: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="367"/>
+        <location filename="../../app/ui/office/window.py" line="368"/>
         <source>汇总表_{0}.xlsx</source>
         <translation>report_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="369"/>
+        <location filename="../../app/ui/office/window.py" line="370"/>
         <source>导出汇总表</source>
         <translation>Export consolidated report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="369"/>
+        <location filename="../../app/ui/office/window.py" line="370"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="384"/>
+        <location filename="../../app/ui/office/window.py" line="385"/>
         <source>正在导出汇总表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="389"/>
+        <location filename="../../app/ui/office/window.py" line="390"/>
         <source>汇总表已导出：{0}</source>
         <translation>Report exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="399"/>
+        <location filename="../../app/ui/office/window.py" line="400"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="400"/>
+        <location filename="../../app/ui/office/window.py" line="401"/>
         <source>无法导出汇总表：{0}</source>
         <translation>Cannot export the report: {0}</translation>
     </message>
@@ -2070,42 +2070,42 @@ Please send this file to the office.</translation>
 <context>
     <name>TaskList</name>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="190"/>
+        <location filename="../../app/ui/unit/task_list.py" line="191"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="191"/>
+        <location filename="../../app/ui/unit/task_list.py" line="192"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="192"/>
+        <location filename="../../app/ui/unit/task_list.py" line="193"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="193"/>
+        <location filename="../../app/ui/unit/task_list.py" line="194"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="194"/>
+        <location filename="../../app/ui/unit/task_list.py" line="195"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="253"/>
+        <location filename="../../app/ui/unit/task_list.py" line="254"/>
         <source>有 {n} 个错误</source>
         <translation>{n} error(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="257"/>
+        <location filename="../../app/ui/unit/task_list.py" line="258"/>
         <source>已填写，无错误</source>
         <translation>Filled in, no errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="258"/>
+        <location filename="../../app/ui/unit/task_list.py" line="259"/>
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
