@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 KINDS = ("progress", "assessment")
 
 
-class BulletinDialog(QDialog):
+class BulletinDialog(Retranslating, QDialog):
     saved = Signal(object)  # the DocxResult of a file written
 
     def __init__(
@@ -133,11 +134,6 @@ class BulletinDialog(QDialog):
         self.save_button.setText(self.tr("另存为 Word 文件(&S)…"))
         self.open_button.setText(self.tr("打开(&O)"))
         self.preview.setPlaceholderText(self.tr("正在生成通报…"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- choices ---------------------------------------------------------------------------
     @property
