@@ -16,7 +16,6 @@ from app.domain.catalog import Catalog, PeriodInfo
 from app.io.bulletin_model import (
     Block,
     Column,
-    Heading,
     OfficialDocument,
     Paragraph,
     Table,
@@ -40,17 +39,18 @@ from app.services.assessment_grades import (
     grades_description,
     load_grades,
 )
-from app.services.bulletin.common import Frame, Office, bulletin_document
+from app.services.bulletin.common import Frame, Office, body_of, bulletin_document
 from app.services.bulletin.wording import (
     chinese_numeral,
     clause,
-    level1,
     names,
     number,
     points,
     tight,
 )
 from app.services.consolidation import SourceInfo, current_sources
+
+PARTS = ("考核办法", "考核结果", "扣分情况", "有关要求")
 
 
 @dataclass(frozen=True)
@@ -101,11 +101,9 @@ def assessment_bulletin(facts: AssessmentFacts, frame: Frame) -> OfficialDocumen
     catalog, office = frame.catalog, frame.office
     year = facts.year
     title_lines = (f"关于{year}年度成员单位", "质量工作考核结果的通报")
-    body: list[Block] = [Paragraph(_opening(facts, catalog, office))]
-    body += [Heading(1, level1(1, "考核办法")), *_method(facts)]
-    body += [Heading(1, level1(2, "考核结果")), *_results(facts)]
-    body += [Heading(1, level1(3, "扣分情况")), *_deductions(facts)]
-    body += [Heading(1, level1(4, "有关要求")), *_requests(facts, catalog, office)]
+    parts = [_method(facts), _results(facts), _deductions(facts)]
+    parts.append(_requests(facts, catalog, office))
+    body = body_of(_opening(facts, catalog, office), PARTS, parts)
     subject = f"{catalog.title} {year}年度成员单位考核"
     sources = facts.sources
     return bulletin_document(frame, "assessment", facts.annual, title_lines, subject, body, sources)

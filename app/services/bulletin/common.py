@@ -11,11 +11,13 @@ from app.io.bulletin_model import (
     Annex,
     Block,
     Column,
+    Heading,
     OfficialDocument,
     Paragraph,
     Properties,
     Table,
 )
+from app.services.bulletin.wording import level1
 from app.services.consolidation import SourceInfo
 from app.services.office_status import PLAN_TZ
 
@@ -103,6 +105,14 @@ class Frame:
     office: Office
     issued_on: date
     created: datetime
+
+
+def body_of(opening: str, titles: Sequence[str], parts: Sequence[Sequence[Block]]) -> list[Block]:
+    """The opening paragraph, then each part under its numbered heading (一、二、…)."""
+    out: list[Block] = [Paragraph(opening)]
+    for i, (title, blocks) in enumerate(zip(titles, parts, strict=True), 1):
+        out += [Heading(1, level1(i, title)), *blocks]
+    return out
 
 
 def bulletin_document(

@@ -14,11 +14,10 @@ from datetime import date
 
 from app.domain.catalog import Catalog
 from app.io.bulletin_model import Block, Heading, OfficialDocument, Paragraph, chinese_date
-from app.services.bulletin.common import Frame, Office, bulletin_document, next_period
+from app.services.bulletin.common import Frame, Office, body_of, bulletin_document, next_period
 from app.services.bulletin.progress_facts import ProgressFacts, SectionFacts, TaskState
 from app.services.bulletin.wording import (
     clauses,
-    level1,
     level2,
     names,
     percent,
@@ -35,6 +34,7 @@ STATUS_WORDS = {
     "delayed": "滞后",
     "not_started": "未启动",
 }
+PARTS = ("总体情况", "各板块进展", "存在问题", "下一步工作")
 ALL_CLEAR = "本期各单位均按时报送，没有进展滞后的任务，各项指标和目标值均已达到要求。"
 NO_PROBLEM_TEXTS = {"", "无", "暂无", "没有", "无。", "暂无。"}
 
@@ -43,11 +43,9 @@ def progress_bulletin(facts: ProgressFacts, frame: Frame) -> OfficialDocument:
     catalog, office, issued_on = frame.catalog, frame.office, frame.issued_on
     words = period_words(facts.period)
     title_lines = (f"关于{words}", "质量强市工作进展情况的通报")
-    body: list[Block] = [Paragraph(_opening(facts, catalog, office, issued_on))]
-    body += [Heading(1, level1(1, "总体情况")), *_overview(facts, catalog)]
-    body += [Heading(1, level1(2, "各板块进展")), *_sections(facts)]
-    body += [Heading(1, level1(3, "存在问题")), *_problems(facts)]
-    body += [Heading(1, level1(4, "下一步工作")), *_next_steps(facts, catalog, office)]
+    parts = [_overview(facts, catalog), _sections(facts), _problems(facts)]
+    parts.append(_next_steps(facts, catalog, office))
+    body = body_of(_opening(facts, catalog, office, issued_on), PARTS, parts)
     subject = f"{catalog.title} {words}工作进展情况"
     sources = facts.sources
     return bulletin_document(frame, "progress", facts.period, title_lines, subject, body, sources)
