@@ -23,19 +23,22 @@ from app.io.bulletin_model import (
 BODY_FONT = "'仿宋_GB2312','仿宋','FangSong','Noto Serif CJK SC',serif"
 KAI_FONT = "'楷体_GB2312','楷体','KaiTi','AR PL KaitiM GB',serif"
 HEI_FONT = "'黑体','SimHei','Noto Sans CJK SC',sans-serif"
+# A screen preview: the document's sizes (3号, 2号) scaled to 80 %; Qt's rich text takes
+# indents in pixels, not em.
+BODY, TITLE, INDENT = "13pt", "18pt", "36px"
 TITLE_FONT = "'方正小标宋简体','宋体','SimSun','Noto Serif CJK SC',serif"
 
 
 def to_html(document: OfficialDocument) -> str:
-    parts = [f'<html><body style="font-family:{BODY_FONT}; font-size:16pt;">']
+    parts = [f'<html><body style="font-family:{BODY_FONT}; font-size:{BODY};">']
     parts.append(_title(document.title_lines))
     if document.addressee:
         parts.append(f"<p>{escape(document.addressee)}</p>")
     parts.extend(_block(b) for b in document.body)
     for line in annex_note(document.annexes):
-        parts.append(f'<p style="text-indent:2em;">{escape(line)}</p>')
+        parts.append(f'<p style="text-indent:{INDENT};">{escape(line)}</p>')
     parts.append(
-        f'<p align="right" style="margin-top:2em;">{escape(document.issuer)}<br>'
+        f'<p align="right" style="margin-top:{INDENT};">{escape(document.issuer)}<br>'
         f"{escape(chinese_date(document.issued_on))}</p>"
     )
     for i, annex in enumerate(document.annexes, 1):
@@ -51,7 +54,7 @@ def to_html(document: OfficialDocument) -> str:
 def _title(lines: tuple[str, ...]) -> str:
     text = "<br>".join(escape(line) for line in lines)
     return (
-        f'<p align="center" style="font-family:{TITLE_FONT}; font-size:22pt; '
+        f'<p align="center" style="font-family:{TITLE_FONT}; font-size:{TITLE}; '
         f'font-weight:bold;">{text}</p>'
     )
 
@@ -59,10 +62,11 @@ def _title(lines: tuple[str, ...]) -> str:
 def _block(block: Block) -> str:
     if isinstance(block, Heading):
         font = HEI_FONT if block.level == 1 else KAI_FONT
-        return f'<p style="text-indent:2em; font-family:{font};">{escape(block.text)}</p>'
+        return f'<p style="text-indent:{INDENT}; font-family:{font};">{escape(block.text)}</p>'
     if isinstance(block, Paragraph):
         lead = f'<span style="font-family:{KAI_FONT};">{escape(block.lead)}</span>'
-        return f'<p style="text-indent:2em;">{lead if block.lead else ""}{escape(block.text)}</p>'
+        text = (lead if block.lead else "") + escape(block.text)
+        return f'<p style="text-indent:{INDENT};">{text}</p>'
     return _table(block)
 
 
@@ -72,7 +76,7 @@ def _cell(align: str, mono: bool, value: str) -> str:
 
 
 def _table(table: Table) -> str:
-    size = "10.5pt" if table.compact else "12pt"
+    size = "9pt" if table.compact else "10pt"
     out = []
     if table.caption:
         out.append(f'<p align="center" style="font-family:{HEI_FONT};">{escape(table.caption)}</p>')
