@@ -152,3 +152,11 @@ def signed_properties(data: bytes) -> dict[str, str]:
     root = ET.fromstring(entries(data)["docProps/custom.xml"])
     ns = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
     return {p.get("name", ""): (p[0].text or "") for p in root.iter(f"{ns}property")}
+
+
+def repack(data: bytes) -> bytes:
+    """The same package, its entries stored instead of deflated: other bytes, the same signed
+    content (the manifest digests the uncompressed parts)."""
+    from app.io.package_zip import build_zip
+
+    return build_zip(list(entries(data).items()), deflate=False)

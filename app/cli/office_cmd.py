@@ -35,9 +35,15 @@ def register(sub: Any) -> None:
     p = tsub.add_parser("list", help="registered keys")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_trust_list)
-    p = tsub.add_parser("revoke", help="refuse a key's signatures from a date on")
+    p = tsub.add_parser(
+        "revoke",
+        help="refuse every file signed by a key that arrives from now on (its signing time "
+        "does not matter; files imported before stay)",
+    )
     p.add_argument("fingerprint")
-    p.add_argument("--from", dest="since", help="ISO date or time (default: now)")
+    p.add_argument(
+        "--from", dest="since", help="ISO date or time the revocation takes effect (default: now)"
+    )
     p.set_defaults(handler=cmd_trust_revoke)
     p = tsub.add_parser("rotate", help="accept a key rotation statement signed by the old key")
     p.add_argument("file", type=Path)
@@ -173,7 +179,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     else:
         for o in outcomes:
             what = f"{o.unit} {o.period} v{o.version}" if o.unit else ""
-            print(f"{o.outcome:<10} {Path(o.file).name}  {what}  {o.reason}".rstrip())
+            mark = " [冲突 conflict]" if o.conflict else ""
+            print(f"{o.outcome:<10} {Path(o.file).name}  {what}{mark}  {o.reason}".rstrip())
             for c in o.changes:
                 where = f"task {c.task}" if c.task is not None else f"indicator {c.indicator}"
                 print(f"    {where} {c.field}: {c.old!r} -> {c.new!r}")
@@ -197,7 +204,11 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     for u in status.units:
         when = "" if u.submitted_at is None else f"{u.submitted_at:%Y-%m-%d %H:%M}Z"
         ver = "" if u.version is None else f"v{u.version}"
-        print(f"  {u.unit_name:<14} {STATE_ZH[u.state]:<6} {ver:<4} {when}")
+        clash = ""
+        if u.conflict:
+            listed = ", ".join(f"v{v}" for v in u.conflict_versions)
+            clash = f"  冲突 conflict: {listed} 各有两份以上不同的文件 (more than one file)"
+        print(f"  {u.unit_name:<14} {STATE_ZH[u.state]:<6} {ver:<4} {when}{clash}".rstrip())
     summary = ", ".join(f"{status.count(k)} {k}" for k in STATE_ZH)
     print(summary)
     return 0

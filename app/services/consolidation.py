@@ -39,6 +39,7 @@ from app.domain.catalog import (
     UnitInfo,
 )
 from app.domain.entry_rules import STATUS_LABELS
+from app.domain.messages import Message
 from app.domain.payload import plain_decimal
 from app.models import (
     ImportLog,
@@ -691,8 +692,9 @@ class TrackerRow:
     imported_at: datetime | None
     versions: int
     rejected_attempts: int
-    last_reason: str
+    last_reason: Message | None
     last_import: datetime | None  # the latest import attempt of any outcome for this period
+    conflict_versions: tuple[int, ...] = ()  # versions held as two different files
 
 
 @dataclass(frozen=True)
@@ -742,6 +744,7 @@ def tracker(store: Store, catalog: Catalog, period: str) -> Tracker:
             rejected_attempts=u.rejected_attempts,
             last_reason=u.last_reason,
             last_import=None if last.get(u.unit) is None else _aware(last[u.unit]),
+            conflict_versions=u.conflict_versions,
         )
         for u in status.units
     )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.office.detail_pane import local_time
-from app.ui.office.outcome_text import reason_text
+from app.ui.office.outcome_text import conflict_mark, reason_text
 from app.ui.office.tables import read_only_table
 
 STATE_COLORS = {
@@ -95,12 +95,12 @@ class TrackerPage(QWidget):
             values = [
                 r.unit_name,
                 self.state_label(r.state),
-                "" if r.version is None else f"v{r.version}",
+                self._version_text(r),
                 local_time(r.submitted_at) if r.submitted_at else "",
                 local_time(r.imported_at) if r.imported_at else "",
                 str(r.versions),
                 str(r.rejected_attempts) if r.rejected_attempts else "",
-                reason_text(r.last_reason) if r.last_reason else "",
+                reason_text(r.last_reason),
                 local_time(r.last_import) if r.last_import else "",
             ]
             for j, text in enumerate(values):
@@ -111,6 +111,14 @@ class TrackerPage(QWidget):
                 if j == 7:
                     item.setToolTip(text)
                 self.table.setItem(i, j, item)
+
+    def _version_text(self, r: Any) -> str:
+        """The current version, marked when a version is held as two different files."""
+        text = "" if r.version is None else f"v{r.version}"
+        if r.conflict_versions:
+            listed = ", ".join(f"v{v}" for v in r.conflict_versions)
+            text = f"{text} {conflict_mark()} ({listed})".strip()
+        return text
 
     def rows(self) -> list[tuple[str, str]]:
         """(unit name, state label) per row, as shown (for tests)."""
