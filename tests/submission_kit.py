@@ -160,3 +160,36 @@ def repack(data: bytes) -> bytes:
     from app.io.package_zip import build_zip
 
     return build_zip(list(entries(data).items()), deflate=False)
+
+
+# -- files a signer makes by hand (attack tests) ------------------------------------------
+def parts_of(data: bytes) -> list[tuple[str, bytes]]:
+    """Every entry but docProps/custom.xml, in zip order: what the manifest lists."""
+    return [(n, c) for n, c in entries(data).items() if n != "docProps/custom.xml"]
+
+
+def signed_payload_bytes(data: bytes) -> bytes:
+    from app.io.submission_reader import read_submission
+
+    return read_submission(data).payload_bytes
+
+
+def resigned(
+    data: bytes,
+    key: Key,
+    replace: dict[str, bytes | None] | None = None,
+    add: dict[str, bytes] | None = None,
+    payload: bytes | None = None,
+    kind: str = "submission",
+) -> bytes:
+    """The file's parts with some replaced (None removes one) or added, signed again by
+    ``key`` with a fresh manifest: a file its signer made by hand, valid in every respect the
+    signature covers. ``payload``: other signed payload bytes (default: the file's own)."""
+    from app.io.signed_package import assemble
+
+    replace = replace or {}
+    parts = [(n, replace.get(n, c)) for n, c in parts_of(data)]
+    kept = [(n, c) for n, c in parts if c is not None]
+    kept += list((add or {}).items())
+    raw = payload if payload is not None else signed_payload_bytes(data)
+    return assemble(kind, kept, raw, key.public, key.sign)  # type: ignore[arg-type]

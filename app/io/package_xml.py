@@ -1,9 +1,13 @@
 """XML from a hostile file: one hardened parser, namespaces resolved, nothing pattern-matched.
 
-lxml (libxml2) with entity resolution, DTD loading and network access off, and its default
-resource limits on (``huge_tree`` off: at most 256 levels deep, bounded text nodes). A part
-that declares a DTD at all is refused, whatever the DTD says, and so is any encoding but
-UTF-8. Character references (``&#49;``) and any namespace prefix are resolved by the parser,
+lxml (libxml2) with nothing loaded from outside the part (``resolve_entities="internal"``
+is libxml2's XML_PARSE_NO_XXE: no external subset, entity or file, not even a local path; with
+``resolve_entities=False`` libxml2 2.14 still opens an external DTD subset, which on Windows
+could mean an SMB connection to a UNC path; so does ``collect_ids=False`` in lxml 6.1: keep the
+defaults), no network, and its default resource limits on
+(``huge_tree`` off: at most 256 levels deep, bounded text nodes, entity amplification capped).
+A part that declares a DTD at all is refused, whatever the DTD says, and so is any encoding
+but UTF-8. Character references (``&#49;``) and any namespace prefix are resolved by the parser,
 so a check written against the parsed tree sees what every other reader sees.
 
 Element names are compared as ``{namespace}local`` (``qname``); comments and processing
@@ -12,6 +16,7 @@ instructions stay in the tree, so a caller that allows only certain children see
 
 from __future__ import annotations
 
+import functools
 import threading
 from typing import Any
 
@@ -36,12 +41,11 @@ def _parser() -> Any:
     parser = getattr(_local, "parser", None)
     if parser is None:
         parser = etree.XMLParser(
-            resolve_entities=False,
+            resolve_entities="internal",
             load_dtd=False,
             dtd_validation=False,
             no_network=True,
             huge_tree=False,
-            collect_ids=False,
             remove_comments=False,
             remove_pis=False,
         )
@@ -74,3 +78,28 @@ def is_element(node: Any) -> bool:
 
 def only_space(text: str | None) -> bool:
     return text is None or not text.strip(" \t\r\n")
+
+
+_REL = qname(NS_PKG_REL, "Relationship")
+_CACHED_BYTES = 64 * 1024
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_relationships(name: str, content: bytes) -> tuple[tuple[str, str, str, str], ...]:
+    return tuple(
+        (
+            rel.get("Id", ""),
+            rel.get("Type", ""),
+            rel.get("Target", ""),
+            rel.get("TargetMode", "Internal"),
+        )
+        for rel in parse_xml(name, content).iter(_REL)
+    )
+
+
+def relationships(name: str, content: bytes) -> tuple[tuple[str, str, str, str], ...]:
+    """(id, type, target, target mode) of every relationship in a ``.rels`` part. Every file
+    one writer makes has the same small ones, so a batch parses each distinct one once."""
+    if len(content) > _CACHED_BYTES:
+        return _cached_relationships.__wrapped__(name, content)
+    return _cached_relationships(name, content)

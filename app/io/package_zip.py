@@ -37,7 +37,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ENTRIES = 100
 MAX_ENTRY_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
-MAX_RATIO = 100
+MAX_RATIO = 400  # deflate reaches ~1000:1 on a bomb; repetitive text as &#NNNNN; refs 125:1
 RATIO_FLOOR = 1024 * 1024  # small parts compress well legitimately
 MAX_NAME_BYTES = 200
 
@@ -102,11 +102,12 @@ def _end_record(data: bytes) -> tuple[int, int, int]:
     if at < 0:
         raise PackageRejected("not_xlsx")
     sig, disk, cd_disk, on_disk, total, cd_size, cd_offset, comment = _END.unpack_from(data, at)
-    if sig != _END_SIG:
-        # an end record further in: a comment or bytes appended after the archive
-        raise PackageRejected("zip_trailer" if b"PK\x05\x06" in data[-65557:] else "not_xlsx")
-    if comment:
-        raise PackageRejected("zip_trailer")
+    if sig != _END_SIG or comment:
+        # a whole end record further in: a comment, or bytes appended after the archive;
+        # none, or one cut short: a truncated or foreign file
+        found = data.rfind(b"PK\x05\x06", max(0, len(data) - 65557))
+        whole = 0 <= found <= len(data) - _END.size
+        raise PackageRejected("zip_trailer" if whole else "not_xlsx")
     if 0xFFFF in (disk, cd_disk, on_disk, total) or 0xFFFFFFFF in (cd_size, cd_offset):
         raise PackageRejected("zip_feature", name="ZIP64")
     if data[at - 20 : at - 16] == _ZIP64_LOCATOR or disk or cd_disk or on_disk != total:

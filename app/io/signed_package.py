@@ -50,6 +50,7 @@ from app.io.package_props import (
     read_properties,
     signed_properties,
 )
+from app.io.package_xml import relationships
 from app.io.package_zip import build_zip, check_name, entry_bytes, load, read_entries
 
 KINDS = ("submission", "plan", "feedback")
@@ -123,6 +124,7 @@ def read_package(source: bytes | str | os.PathLike[str], kind: str) -> SignedPac
         if doc_kind != kind or head["qr.kind"] != doc_kind:
             raise PackageRejected("wrong_kind", kind=shown(doc_kind), expected=kind)
         _check_manifest(manifest, [e.name for e in entries if e.name != PART], contents)
+        _no_external_targets(contents)
     except PackageRejected as exc:  # what the signer said stays known (the import log)
         raise exc.knowing(fingerprint, document=payload if doc_kind == kind else None) from None
     return SignedPackage(
@@ -229,6 +231,16 @@ def _check_manifest(
             raise PackageRejected("manifest_digest", name=shown(name))
 
 
+def _no_external_targets(parts: Mapping[str, bytes]) -> None:
+    """No relationship may point outside the package (a link, a linked picture, a data
+    source): whoever signed it, a file never reaches out when it is opened."""
+    for name, content in parts.items():
+        if name.endswith(".rels"):
+            for _id, _type, _target, mode in relationships(name, content):
+                if mode != "Internal":
+                    raise PackageRejected("external_link", name=name)
+
+
 def check_signer(
     package: SignedPackage,
     *,
@@ -249,16 +261,16 @@ def check_signer(
 
 
 # -- writing ------------------------------------------------------------------------------
-def package_bytes(
+def assemble(
     kind: str,
     parts: Sequence[tuple[str, bytes]],
     payload_bytes: bytes,
     public_key: bytes,
     sign: Callable[[bytes], bytes],
 ) -> bytes:
-    """The signed package of ``parts`` (every entry but custom.xml, in zip order) with the
-    kind's canonical ``payload_bytes``; read back in full before it is returned, so a writer
-    can never hand out a file its own reader refuses. Raises PackageWriteError."""
+    """The package of ``parts`` (every entry but custom.xml, in zip order) signed with the
+    given payload bytes, as they are: no check that the reader will accept it (attack tests
+    build hostile but validly signed files with it; the product writes ``package_bytes``)."""
     if kind not in KINDS or any(name == PART for name, _c in parts):
         raise PackageWriteError(f"cannot sign {kind!r} with its own {PART}")
     try:
@@ -284,7 +296,20 @@ def package_bytes(
         ("qr.signed.count", str(len(chunks))),
         *((chunk_name(i), c) for i, c in enumerate(chunks, 1)),
     ]
-    data = build_zip([*parts, (PART, custom_xml(properties))])
+    return build_zip([*parts, (PART, custom_xml(properties))])
+
+
+def package_bytes(
+    kind: str,
+    parts: Sequence[tuple[str, bytes]],
+    payload_bytes: bytes,
+    public_key: bytes,
+    sign: Callable[[bytes], bytes],
+) -> bytes:
+    """``assemble``, then read back in full before it is returned, so a writer can never hand
+    out a file its own reader refuses (the payload must be canonical JSON, the names allowed,
+    the sizes within bounds). Raises PackageWriteError."""
+    data = assemble(kind, parts, payload_bytes, public_key, sign)
     try:
         read_package(data, kind)
     except PackageRejected as exc:

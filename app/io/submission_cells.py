@@ -13,6 +13,7 @@ a dict, never a grid sized by the farthest cell.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Mapping
@@ -21,7 +22,7 @@ from typing import Any
 from lxml import etree
 
 from app.io.package_errors import PackageRejected, shown
-from app.io.package_xml import NS_MAIN, NS_PKG_REL, NS_REL, is_element, parse_xml, qname
+from app.io.package_xml import NS_MAIN, NS_REL, is_element, parse_xml, qname, relationships
 from app.io.submission_layout import SHEET_NAMES, UNKNOWN, SheetLayout, column_letter
 from app.io.xlsx_text import visible_text
 
@@ -41,7 +42,6 @@ _SHAPE_COUNTS = (
     "count(descendant::comment() | descendant::processing-instruction())",
 )
 _SHAPE = [etree.XPath(q, namespaces=_NS) for q in _SHAPE_COUNTS]
-_REL = qname(NS_PKG_REL, "Relationship")
 _SHEETS = qname(NS_MAIN, "sheets")
 _SHEET = qname(NS_MAIN, "sheet")
 _SHEET_DATA = qname(NS_MAIN, "sheetData")
@@ -70,13 +70,12 @@ def _relationships(parts: Mapping[str, bytes], source: str) -> list[tuple[str, s
     if content is None:
         return []
     out = []
-    for rel in parse_xml(rels_name, content).iter(_REL):
-        target = rel.get("Target", "")
+    for rid, typ, target, _mode in relationships(rels_name, content):
         if target.startswith("/"):
             resolved = target[1:]
         else:
             resolved = posixpath.normpath(posixpath.join(folder, target))
-        out.append((rel.get("Id", ""), rel.get("Type", ""), resolved))
+        out.append((rid, typ, resolved))
     return out
 
 
@@ -87,12 +86,24 @@ def workbook_sheets(parts: Mapping[str, bytes]) -> list[tuple[str, str, str]]:
         raise PackageRejected("not_xlsx")
     book = books[0]
     targets = {rid: target for rid, _typ, target in _relationships(parts, book)}
-    root = parse_xml(book, parts[book])
-    return [
-        (sheet.get("name", ""), sheet.get("state", "visible"), targets.get(sheet.get(_RID), ""))
+    content = parts[book]
+    listed = _sheet_list(book, content) if len(content) <= _CACHED_BYTES else _sheets(book, content)
+    return [(name, state, targets.get(rid, "")) for name, state, rid in listed]
+
+
+def _sheets(book: str, content: bytes) -> tuple[tuple[str, str, str], ...]:
+    """(name, state, relationship id) of the workbook part's sheets, in order."""
+    root = parse_xml(book, content)
+    return tuple(
+        (sheet.get("name", ""), sheet.get("state", "visible"), sheet.get(_RID, ""))
         for listing in root.iterchildren(_SHEETS)
         for sheet in listing.iterchildren(_SHEET)
-    ]
+    )
+
+
+# every file of one writer has the same small workbook part: parsed once per batch worker
+_sheet_list = functools.lru_cache(maxsize=32)(_sheets)
+_CACHED_BYTES = 64 * 1024
 
 
 # -- what a sheet shows -------------------------------------------------------------------
