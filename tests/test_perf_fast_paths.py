@@ -81,7 +81,7 @@ def test_bulk_cell_reader_equals_the_element_by_element_one(written: bytes) -> N
     agreed = 0
     variants = mutants(xml, 3, 1500, b'<>/"= &#;x_v1tisfcr:A9.-')
     variants += [
-        re.sub(rb"<c r=", b"<c t=\"inlineStr\" r=", xml, count=1),
+        re.sub(rb"<c r=", b'<c t="inlineStr" r=', xml, count=1),
         xml.replace(b'<c r="B3"', b'<c r="B3" t="s"', 1),
         xml.replace(b"<v>", b"<v>&#49;", 1),
         xml.replace(b"</is>", b"</is><v>1</v>", 1),

@@ -95,7 +95,7 @@ def trust_install(office: Store, catalog: Catalog, store: Store, tmp_path: Path)
 
 def office_import(office: Store, catalog: Catalog, path: Path) -> tuple[str, str, int | None]:
     [o] = Importer(office, catalog).run([path], in_process=True)
-    return o.outcome, o.reason, o.version
+    return o.outcome, o.code, o.version
 
 
 def current_versions(office: Store) -> list[int]:
@@ -140,7 +140,8 @@ def test_new_pc_restore_continues_the_numbering_and_the_office_accepts(
     assert office_import(office_store, catalog, c.path)[:1] == ("accepted",)
     assert current_versions(office_store) == [3]
 
-    # The bug this fixes: a backup without the numbering restarts at 1 and is refused.
+    # The bug this fixes: a backup without the numbering restarts at 1, a second, different
+    # version 1: the office keeps it as a conflict below the current version (design §3).
     old_style = strip_counters(backup, tmp_path / "old-style-backup.json")
     bare_pc = pcs.new("bare-pc")
     bare = unit_setup.restore_key(bare_pc, old_style, passphrase=PASS)
@@ -149,8 +150,9 @@ def test_new_pc_restore_continues_the_numbering_and_the_office_accepts(
     fill(bare_pc, catalog, "2016Q1")
     d = export_period(bare_pc, catalog, "2016Q1", tmp_path / "bare.xlsx", PASS)
     assert (d.version, d.sequence) == (1, 1)
-    outcome, reason, _ = office_import(office_store, catalog, d.path)
-    assert outcome == "rejected" and "was already imported" in reason  # v1 was, long ago
+    outcome, code, _ = office_import(office_store, catalog, d.path)
+    assert (outcome, code) == ("superseded", "import_conflict_kept")  # v1 was, long ago
+    assert current_versions(office_store) == [3]
 
 
 def test_the_reserved_version_travels_and_counters_never_go_backwards(
@@ -249,8 +251,8 @@ def test_reset_keeps_entries_and_numbering_and_the_office_accepts_the_new_key(
 
     v2 = export_period(pc, catalog, "2016Q1", tmp_path / "v2.xlsx", NEW)
     assert (v2.version, v2.sequence, v2.fingerprint) == (2, 2, after.fingerprint)
-    outcome, reason, _ = office_import(office_store, catalog, v2.path)
-    assert outcome == "rejected" and "unregistered" in reason
+    outcome, code, _ = office_import(office_store, catalog, v2.path)
+    assert (outcome, code) == ("rejected", "unregistered_key")
     assert trust_install(office_store, catalog, pc, tmp_path) == after.fingerprint
     assert office_import(office_store, catalog, v2.path)[:1] == ("accepted",)
     assert current_versions(office_store) == [2]

@@ -100,8 +100,8 @@ def test_json_output(
     code, out, _ = run(capsys, tmp_path, str(signed), "--pubkey", str(registration), "--json")
     doc = json.loads(out)
     assert code == 0
-    assert {k: doc[k] for k in ("file", "valid", "signer_verified", "code", "reason", "unit",
-                                "period", "version")} == {  # fmt: skip
+    shown = ("file", "valid", "signer_verified", "code", "reason", "unit", "period", "version")
+    assert {k: doc[k] for k in shown} == {
         "file": str(signed),
         "valid": True,
         "signer_verified": True,
@@ -116,7 +116,8 @@ def test_json_output(
     doc = json.loads(out)
     assert code == 1
     assert doc["valid"] is False and doc["signer_verified"] is False
-    assert doc["code"] == "manifest_digest" and doc["params"] == {"name": "xl/worksheets/sheet2.xml"}
+    assert doc["code"] == "manifest_digest"
+    assert doc["params"] == {"name": "xl/worksheets/sheet2.xml"}
     assert doc["unit"] == "zjj" and doc["version"] == 2  # the genuine payload, for the log
 
 

@@ -32,7 +32,7 @@ MAX_KEY_FILE = 64 * 1024
 log = logging.getLogger(__name__)
 
 
-class _Usage(Exception):
+class UsageRefusal(Exception):
     """Bad usage (exit 2), with its Message."""
 
     def __init__(self, code: str, **params: object) -> None:
@@ -65,9 +65,9 @@ def load_public_key(path: Path) -> bytes:
         with open(path, "rb") as f:
             raw = f.read(MAX_KEY_FILE + 1)
     except OSError as exc:
-        raise _Usage("pubkey_unreadable", path=path, detail=exc.strerror or exc) from exc
+        raise UsageRefusal("pubkey_unreadable", path=path, detail=exc.strerror or exc) from exc
     if len(raw) > MAX_KEY_FILE:
-        raise _Usage("pubkey_invalid", path=path)
+        raise UsageRefusal("pubkey_invalid", path=path)
     if len(raw) == 32:
         return raw
     text = raw.decode("utf-8", errors="replace").strip()
@@ -80,22 +80,22 @@ def load_public_key(path: Path) -> bytes:
         try:
             key = load_pem_public_key(raw)
         except ValueError as exc:
-            raise _Usage("pubkey_invalid", path=path) from exc
+            raise UsageRefusal("pubkey_invalid", path=path) from exc
         if not isinstance(key, Ed25519PublicKey):
-            raise _Usage("pubkey_invalid", path=path)
+            raise UsageRefusal("pubkey_invalid", path=path)
         return key.public_bytes_raw()
     return _b64_key(path, text)
 
 
 def _b64_key(path: Path, text: object) -> bytes:
     if not isinstance(text, str):
-        raise _Usage("pubkey_invalid", path=path)
+        raise UsageRefusal("pubkey_invalid", path=path)
     try:
         key = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise _Usage("pubkey_invalid", path=path) from exc
+        raise UsageRefusal("pubkey_invalid", path=path) from exc
     if len(key) != 32:
-        raise _Usage("pubkey_invalid", path=path)
+        raise UsageRefusal("pubkey_invalid", path=path)
     return key
 
 
@@ -103,15 +103,15 @@ def _key_from_registration(path: Path, text: str) -> bytes:
     try:
         doc = json.loads(text)
     except ValueError as exc:
-        raise _Usage("pubkey_invalid", path=path) from exc
+        raise UsageRefusal("pubkey_invalid", path=path) from exc
     if not isinstance(doc, dict) or "public_key" not in doc:
-        raise _Usage("pubkey_invalid", path=path)
+        raise UsageRefusal("pubkey_invalid", path=path)
     key = _b64_key(path, doc["public_key"])
     fp = doc.get("fingerprint")
     if fp is not None and (
         not isinstance(fp, str) or fp.replace(" ", "").lower() != hashlib.sha256(key).hexdigest()
     ):
-        raise _Usage("pubkey_fingerprint", path=path)
+        raise UsageRefusal("pubkey_fingerprint", path=path)
     return key
 
 
@@ -140,7 +140,7 @@ def _check(ctx: Context, args: argparse.Namespace, path: Path) -> tuple[int, dic
         return 2, _result(path, Message.of("file_missing", path=path))
     try:
         pubkey = load_public_key(Path(args.pubkey)) if args.pubkey else None
-    except _Usage as exc:
+    except UsageRefusal as exc:
         return 2, _result(path, exc.message)
     try:
         v = verify_submission(path, current_catalog(ctx), pubkey=pubkey)

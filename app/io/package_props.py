@@ -111,6 +111,8 @@ def read_properties(content: bytes) -> list[tuple[str, str]]:
     root = parse_xml(PART, content)
     if root.tag != _ROOT or root.attrib or not only_space(root.text):
         raise _bad(str(root.tag))
+    if root.getprevious() is not None or root.getnext() is not None:
+        raise _bad("<!-- -->")  # a comment or instruction around the document
     out = []
     for pid, element in enumerate(root, 2):
         out.append(_property(element, pid))
@@ -139,8 +141,8 @@ def signed_properties(properties: Sequence[tuple[str, str]]) -> tuple[dict[str, 
     names = [name for name, _value in properties]
     for i, want in enumerate(HEAD_NAMES):
         got = names[i] if i < len(names) else None
-        if got != want:
-            raise _bad(got or want)  # the unexpected one, or the first missing
+        if got != want:  # name the missing property, else the one out of place
+            raise _bad(want if want not in names or got is None else got)
     count = head["qr.signed.count"]
     if not (count.isascii() and count.isdigit() and 1 <= int(count) <= MAX_CHUNKS):
         raise _bad("qr.signed.count")

@@ -47,8 +47,8 @@ class ParseResult:
         return "" if self.message is None else self.message.code
 
 
-def _refused(path: str, sha: str | None, code: str, **params: object) -> ParseResult:
-    return ParseResult(path, sha, None, Message.of(code, **params))
+def _refused(path: str, sha: str | None, message: Message) -> ParseResult:
+    return ParseResult(path, sha, None, message)
 
 
 def verify_path(path: str, catalog: Catalog) -> ParseResult:
@@ -58,11 +58,11 @@ def verify_path(path: str, catalog: Catalog) -> ParseResult:
     try:
         size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
-            return _refused(path, None, "too_large", mb=MAX_FILE_BYTES // (1024 * 1024))
+            return _refused(path, None, Message.of("too_large", mb=MAX_FILE_BYTES // (1024 * 1024)))
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return _refused(path, None, "file_unreadable", detail=exc.strerror or str(exc))
+        return _refused(path, None, Message.of("file_unreadable", detail=exc.strerror or str(exc)))
     digest = hashlib.sha256(data).hexdigest()
     try:
         verified = verify_submission(data, catalog)
@@ -74,10 +74,10 @@ def verify_path(path: str, catalog: Catalog) -> ParseResult:
             path, digest, None, exc.message, p.unit_id, p.period, p.version, exc.fingerprint
         )
     except MemoryError:
-        return _refused(path, digest, "reader_memory")
+        return _refused(path, digest, Message.of("reader_memory"))
     except Exception as exc:  # a reader bug must reject the file, not the batch
         log.exception("reading %s failed", path)
-        return _refused(path, digest, "reader_error", error=type(exc).__name__)
+        return _refused(path, digest, Message.of("reader_error", error=type(exc).__name__))
     return ParseResult(path, digest, verified, None)
 
 
@@ -191,7 +191,9 @@ class ParsePool:
             for w in busy:
                 path = w.paths[0]
                 if now - w.started > self.timeout_s:  # late is late, even if it just answered
-                    result = _refused(path, None, "reader_timeout", seconds=f"{self.timeout_s:g}")
+                    result = _refused(
+                        path, None, Message.of("reader_timeout", seconds=f"{self.timeout_s:g}")
+                    )
                 elif w.conn in ready:
                     try:
                         done.append(w.conn.recv())
@@ -200,7 +202,7 @@ class ParsePool:
                         continue
                     except (EOFError, OSError):
                         log.warning("a reader process died on %s", path, exc_info=True)
-                        result = _refused(path, None, "reader_crashed")
+                        result = _refused(path, None, Message.of("reader_crashed"))
                 else:
                     continue
                 queue.extendleft(reversed(list(w.paths)[1:]))  # not read yet: hand back

@@ -64,9 +64,7 @@ def test_0002_old_log_rows_still_read_and_new_ones_carry_codes(
         assert office_state(store) == before  # the store keeps what it had
         with store.factory() as s:
             code, params = s.execute(
-                select(ImportLog.reason_code, ImportLog.reason_params).order_by(
-                    ImportLog.id.desc()
-                )
+                select(ImportLog.reason_code, ImportLog.reason_params).order_by(ImportLog.id.desc())
             ).first() or (None, None)
         assert code == "old_format" and params is not None and "signed-xlsx/1" in params
         # the tracker's "last reason" of a unit with only old rejected rows: the old words

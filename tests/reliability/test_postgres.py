@@ -42,11 +42,11 @@ from tests.test_office_import import (  # noqa: F401 - fixtures and tests collec
     test_folder_import_through_worker_processes,
     test_newer_version_replaces_current,
     test_order_and_repetition_do_not_matter,
-    test_replayed_older_sequence_is_refused,
-    test_revoked_key_refuses_later_signatures_only,
-    test_same_version_different_file_is_refused,
+    test_revocation_counts_from_arrival_whatever_the_signing_time,
+    test_same_version_different_file_is_a_conflict_kept_in_any_order,
     test_status_submitted_late_missing_rejected,
     test_unregistered_key_is_refused_with_its_fingerprint,
+    test_versions_rank_by_version_then_sequence,
     zjj_key,
 )
 
