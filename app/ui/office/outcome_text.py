@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.messages import Message
-from app.ui.i18n import EN, current_language
-from app.ui.office.punctuation import colon
+from app.ui.common.i18n import EN, current_language
+from app.ui.common.punctuation import colon
 
 UNREGISTERED = "unregistered_key"
 CONFLICTS = ("import_conflict_current", "import_conflict_kept")

@@ -20,7 +20,7 @@ from app.services.office_import import FileOutcome, logged_message
 from app.services.office_trust import check_signing_key, revoke_key
 from app.services.parse_pool import MAX_FILE_BYTES, verify_path
 from app.services.stores import Store
-from app.ui.i18n import EN, ZH, apply_language
+from app.ui.common.i18n import EN, ZH, apply_language
 from app.ui.office.import_table import COL_RESULT, ImportTableModel
 from app.ui.office.outcome_text import (
     conflict_mark,
