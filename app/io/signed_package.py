@@ -261,16 +261,20 @@ def check_signer(
 
 
 # -- writing ------------------------------------------------------------------------------
-def assemble(
+def package_bytes(
     kind: str,
     parts: Sequence[tuple[str, bytes]],
     payload_bytes: bytes,
     public_key: bytes,
     sign: Callable[[bytes], bytes],
+    *,
+    check: bool = True,
 ) -> bytes:
     """The package of ``parts`` (every entry but custom.xml, in zip order) signed with the
-    given payload bytes, as they are: no check that the reader will accept it (attack tests
-    build hostile but validly signed files with it; the product writes ``package_bytes``)."""
+    kind's canonical ``payload_bytes``, read back in full before it is returned, so a writer
+    can never hand out a file its own reader refuses (the payload must be canonical JSON, the
+    names allowed, the sizes within bounds). ``check=False`` skips the reading back: attack
+    tests build hostile but validly signed files with it. Raises PackageWriteError."""
     if kind not in KINDS or any(name == PART for name, _c in parts):
         raise PackageWriteError(f"cannot sign {kind!r} with its own {PART}")
     try:
@@ -285,8 +289,20 @@ def assemble(
         Ed25519PublicKey.from_public_bytes(public_key).verify(signature, signed)
     except (InvalidSignature, ValueError) as exc:
         raise PackageWriteError("签名与公钥不匹配") from exc
+    data = build_zip([*parts, (PART, custom_xml(_properties(kind, public_key, signature, signed)))])
+    if check:
+        try:
+            read_package(data, kind)
+        except PackageRejected as exc:
+            raise PackageWriteError(exc.reason) from exc
+    return data
+
+
+def _properties(
+    kind: str, public_key: bytes, signature: bytes, signed: bytes
+) -> list[tuple[str, str]]:
     chunks = property_chunks(signed.decode("utf-8"))
-    properties = [
+    return [
         ("qr.format", FORMAT),
         ("qr.kind", kind),
         ("qr.algorithm", ALGORITHM),
@@ -296,25 +312,6 @@ def assemble(
         ("qr.signed.count", str(len(chunks))),
         *((chunk_name(i), c) for i, c in enumerate(chunks, 1)),
     ]
-    return build_zip([*parts, (PART, custom_xml(properties))])
-
-
-def package_bytes(
-    kind: str,
-    parts: Sequence[tuple[str, bytes]],
-    payload_bytes: bytes,
-    public_key: bytes,
-    sign: Callable[[bytes], bytes],
-) -> bytes:
-    """``assemble``, then read back in full before it is returned, so a writer can never hand
-    out a file its own reader refuses (the payload must be canonical JSON, the names allowed,
-    the sizes within bounds). Raises PackageWriteError."""
-    data = assemble(kind, parts, payload_bytes, public_key, sign)
-    try:
-        read_package(data, kind)
-    except PackageRejected as exc:
-        raise PackageWriteError(exc.reason) from exc
-    return data
 
 
 def write_package(path: Path, data: bytes) -> str:
