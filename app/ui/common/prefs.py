@@ -10,10 +10,14 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+
+log = logging.getLogger(__name__)
+
 
 ROLE_FILE = "role.json"
 ROLE_UNIT = "unit"
@@ -24,7 +28,6 @@ KEY_LANGUAGE = "ui/language"
 KEY_MAIN_GEOMETRY = "main/geometry"
 KEY_MAIN_STATE = "main/state"
 KEY_MAIN_SPLITTER = "main/splitter"
-KEY_LAST_EXPORT_DIR = "main/last_dir"
 
 
 def ui_settings() -> QSettings:
@@ -34,9 +37,13 @@ def ui_settings() -> QSettings:
 
 def read_role(data_dir: Path) -> str | None:
     """The role chosen in the set-up wizard, or None on a fresh install or a damaged file."""
+    path = data_dir / ROLE_FILE
+    if not path.exists():
+        return None
     try:
-        data = json.loads((data_dir / ROLE_FILE).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        log.warning("cannot read %s", path, exc_info=True)
         return None
     role = data.get("role") if isinstance(data, dict) else None
     return role if role in ROLES else None
