@@ -130,3 +130,20 @@ def test_a_conflict_carries_its_mark_in_the_import_table(qtbot: object) -> None:
     shown = [model.index(i, COL_RESULT).data() for i in range(2)]
     assert shown[0].startswith(conflict_mark()) and "冲突" in shown[0]
     assert conflict_mark() not in shown[1]
+
+
+def test_a_conflict_carries_its_mark_in_the_tracker(qtbot: object) -> None:
+    from app.services.consolidation import TrackerRow
+    from app.ui.office.tracker_page import COL_REASON, COL_VERSION, TrackerModel
+
+    def row(unit: str, conflicts: tuple[int, ...]) -> TrackerRow:
+        return TrackerRow(
+            unit, unit, "submitted", 2, None, None, 3, 1, Message.of("key_revoked",
+            fingerprint=FP, since="2016-05-01"), None, conflicts,
+        )  # fmt: skip
+
+    model = TrackerModel()
+    model.set_rows([row("zjj", (2,)), row("jtys", ())])
+    marked, plain = (model.index(i, COL_VERSION).data() for i in range(2))
+    assert marked == f"v2 {conflict_mark()} (v2)" and plain == "v2"
+    assert "吊销" in model.index(0, COL_REASON).data()
