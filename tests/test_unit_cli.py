@@ -13,7 +13,7 @@ import pytest
 
 from app.cli import main
 from app.config import Settings
-from app.io import keys
+from app.io import key_backup, keys
 from app.services.stores import open_unit_store
 from app.services.unit_setup import get_profile
 
@@ -314,7 +314,7 @@ def test_key_backup_rotate_restore(
     cli.init()
     backup = tmp_path / "backup.json"
     assert cli("unit", "key", "backup", "--out", str(backup))[0] == 0
-    old = keys.read_key_backup(backup.read_bytes())
+    old = key_backup.read_key_backup(backup.read_bytes())
     monkeypatch.setenv("QR_NEW", "new passphrase 2016!")
     code, _, err = cli("unit", "key", "rotate", "--out", str(tmp_path / "rot.json"),
                        "--old-passphrase-env", "QR_NEW",
@@ -393,7 +393,7 @@ def test_key_restore_of_another_key_needs_replace(
     other.init()
     backup = tmp_path / "other.json"
     assert other("unit", "key", "backup", "--out", str(backup))[0] == 0
-    theirs = keys.read_key_backup(backup.read_bytes())
+    theirs = key_backup.read_key_backup(backup.read_bytes())
     cli.init()
     assert cli("unit", "pubkey", "--out", str(tmp_path / "mine.json"))[0] == 0
     mine = keys.read_registration(tmp_path / "mine.json")

@@ -17,27 +17,29 @@ from typing import Any
 from app.cli.common import CliError, Context, print_json
 from app.domain.catalog import Catalog
 from app.domain.entry_rules import FieldError
+from app.io.key_backup import ExportCounters
 from app.io.keys import KeyFileError, format_fingerprint
 from app.services.entries import EntryError, EntryService
+from app.services.export_numbering import catch_up_counters
 from app.services.stores import Store, store_catalog
-from app.services.unit_load import LoadError, load_json
-from app.services.unit_setup import (
-    ExportCounters,
+from app.services.unit_keys import (
     KeyMismatch,
     RestoreResult,
-    UnitProfileInfo,
-    UnitSetupError,
     backup_key,
-    catch_up_counters,
     change_passphrase,
-    get_profile,
-    init_unit,
     reset_key,
     restore_key,
     rotate_key,
+    write_rotation_file,
+)
+from app.services.unit_load import LoadError, load_json
+from app.services.unit_setup import (
+    UnitProfileInfo,
+    UnitSetupError,
+    get_profile,
+    init_unit,
     write_registration_file,
     write_registration_sheet,
-    write_rotation_file,
 )
 
 REFUSALS = (UnitSetupError, KeyFileError, LoadError, EntryError)  # KeyFileError: wrong passphrase

@@ -10,7 +10,15 @@ from sqlalchemy.orm import Session
 
 from app.config import DEFAULT_PLAN_FILE, resource_path
 from app.domain.catalog import Catalog, PeriodInfo
-from app.io.plan_file import catalog_from_spec, content_hash, load_catalog_file, parse_plan
+from app.io.plan_file import (
+    IndicatorSpec,
+    PlanSpec,
+    TaskSpec,
+    catalog_from_spec,
+    content_hash,
+    load_catalog_file,
+    parse_plan,
+)
 from app.models import (
     Assignment,
     Indicator,
@@ -53,10 +61,35 @@ def install_plan(session: Session, path: Path | None = None) -> int:
     )
     session.add(plan)
     session.flush()
-    sections = {s.no: Section(plan_id=plan.id, no=s.no, title=s.title) for s in spec.sections}
+    sections, units, groups = _add_parties(session, plan.id, spec)
+    for t in spec.tasks:
+        session.add(_task(plan.id, t, sections, units, groups))
+    session.add_all(_indicator(plan.id, ind, units) for ind in spec.indicators)
+    session.add_all(
+        Period(
+            plan_id=plan.id,
+            code=p.code,
+            kind=p.kind,
+            title=p.title,
+            seq=i,
+            start=p.start,
+            end=p.end,
+            due=p.due,
+        )
+        for i, p in enumerate(spec.periods)
+    )
+    session.flush()
+    return plan.id
+
+
+def _add_parties(
+    session: Session, plan_id: int, spec: PlanSpec
+) -> tuple[dict[int, Section], dict[str, Unit], dict[str, UnitGroup]]:
+    """The plan's sections, units and unit groups, flushed so their ids can be referred to."""
+    sections = {s.no: Section(plan_id=plan_id, no=s.no, title=s.title) for s in spec.sections}
     units = {
         u.id: Unit(
-            plan_id=plan.id,
+            plan_id=plan_id,
             code=u.id,
             name=u.name,
             short_name=u.short_name,
@@ -66,64 +99,58 @@ def install_plan(session: Session, path: Path | None = None) -> int:
         for u in spec.units
     }
     groups = {
-        g.name: UnitGroup(plan_id=plan.id, name=g.name, description=g.description)
+        g.name: UnitGroup(plan_id=plan_id, name=g.name, description=g.description)
         for g in spec.groups
     }
     session.add_all([*sections.values(), *units.values(), *groups.values()])
     session.flush()
-    for t in spec.tasks:
-        task = Task(
-            plan_id=plan.id, section_id=sections[t.section].id, no=t.no, title=t.title, text=t.text
+    return sections, units, groups
+
+
+def _task(
+    plan_id: int,
+    t: TaskSpec,
+    sections: dict[int, Section],
+    units: dict[str, Unit],
+    groups: dict[str, UnitGroup],
+) -> Task:
+    task = Task(
+        plan_id=plan_id, section_id=sections[t.section].id, no=t.no, title=t.title, text=t.text
+    )
+    task.assignments = [
+        Assignment(
+            seq=i,
+            role=a.role,
+            unit_id=units[a.unit].id if a.unit in units else None,
+            group_id=groups[a.unit].id if a.unit in groups else None,
         )
-        task.assignments = [
-            Assignment(
-                seq=i,
-                role=a.role,
-                unit_id=units[a.unit].id if a.unit in units else None,
-                group_id=groups[a.unit].id if a.unit in groups else None,
-            )
-            for i, a in enumerate(t.units)
-        ]
-        task.targets = [
-            Target(
-                seq=i,
-                name=x.name,
-                comparator=x.comparator,
-                value=str(x.value),
-                value_max=None if x.value_max is None else str(x.value_max),
-                unit_of_measure=x.unit,
-            )
-            for i, x in enumerate(t.targets)
-        ]
-        session.add(task)
-    for ind in spec.indicators:
-        session.add(
-            Indicator(
-                plan_id=plan.id,
-                no=ind.no,
-                name=ind.name,
-                comparator=ind.comparator,
-                value=str(ind.value),
-                value_max=None if ind.value_max is None else str(ind.value_max),
-                unit_of_measure=ind.unit,
-                owner_unit_id=units[ind.owner].id if ind.owner else None,
-            )
+        for i, a in enumerate(t.units)
+    ]
+    task.targets = [
+        Target(
+            seq=i,
+            name=x.name,
+            comparator=x.comparator,
+            value=str(x.value),
+            value_max=None if x.value_max is None else str(x.value_max),
+            unit_of_measure=x.unit,
         )
-    for i, p in enumerate(spec.periods):
-        session.add(
-            Period(
-                plan_id=plan.id,
-                code=p.code,
-                kind=p.kind,
-                title=p.title,
-                seq=i,
-                start=p.start,
-                end=p.end,
-                due=p.due,
-            )
-        )
-    session.flush()
-    return plan.id
+        for i, x in enumerate(t.targets)
+    ]
+    return task
+
+
+def _indicator(plan_id: int, ind: IndicatorSpec, units: dict[str, Unit]) -> Indicator:
+    return Indicator(
+        plan_id=plan_id,
+        no=ind.no,
+        name=ind.name,
+        comparator=ind.comparator,
+        value=str(ind.value),
+        value_max=None if ind.value_max is None else str(ind.value_max),
+        unit_of_measure=ind.unit,
+        owner_unit_id=units[ind.owner].id if ind.owner else None,
+    )
 
 
 def catalog_from_store(session: Session, plan_code: str | None = None) -> Catalog | None:
