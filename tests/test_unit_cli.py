@@ -105,11 +105,11 @@ def test_init_without_a_passphrase_source(cli: Cli, monkeypatch: pytest.MonkeyPa
 
 
 def test_init_prompts_twice_on_a_terminal(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.cli.unit_cmd as unit_cmd
+    import app.cli.unit_common as unit_common
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     typed = iter([PASS, PASS + "x"])
-    monkeypatch.setattr(unit_cmd, "getpass", lambda prompt="": next(typed))
+    monkeypatch.setattr(unit_common, "getpass", lambda prompt="": next(typed))
     code, _, err = cli("unit", "init", "--unit", "住建局", "--clerk", "张三")
     assert code == 1 and "不一致" in err
     typed = iter([PASS, PASS])

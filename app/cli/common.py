@@ -73,3 +73,12 @@ def describe_failure(exc: BaseException) -> str:
         return f"无法读写文件{where}：{exc.strerror or exc}"
     first = text.strip().splitlines()[0] if text.strip() else ""
     return f"{type(exc).__name__}: {first[:300]}"
+
+
+def output_lang(args: argparse.Namespace) -> str:
+    """The language of the command's human output: ``--lang en`` gives English, else Chinese."""
+    return "en" if getattr(args, "lang", None) == "en" else "zh"
+
+
+def say(args: argparse.Namespace, zh: str, en: str) -> str:
+    return en if output_lang(args) == "en" else zh

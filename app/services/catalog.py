@@ -19,18 +19,7 @@ from app.io.plan_file import (
     load_catalog_file,
     parse_plan,
 )
-from app.models import (
-    Assignment,
-    Indicator,
-    Period,
-    Plan,
-    Section,
-    Target,
-    Task,
-    Unit,
-    UnitAlias,
-    UnitGroup,
-)
+from app.models import catalog as orm
 
 __all__ = ["catalog_from_store", "default_catalog", "default_plan_path", "install_plan"]
 
@@ -49,10 +38,10 @@ def install_plan(session: Session, path: Path | None = None) -> int:
     path = path or default_plan_path()
     raw = path.read_bytes()
     spec = parse_plan(raw, str(path))
-    existing = session.scalar(select(Plan).where(Plan.code == spec.plan.code))
+    existing = session.scalar(select(orm.Plan).where(orm.Plan.code == spec.plan.code))
     if existing is not None:
         return existing.id
-    plan = Plan(
+    plan = orm.Plan(
         code=spec.plan.code,
         title=spec.plan.title,
         year=spec.plan.year,
@@ -66,7 +55,7 @@ def install_plan(session: Session, path: Path | None = None) -> int:
         session.add(_task(plan.id, t, sections, units, groups))
     session.add_all(_indicator(plan.id, ind, units) for ind in spec.indicators)
     session.add_all(
-        Period(
+        orm.Period(
             plan_id=plan.id,
             code=p.code,
             kind=p.kind,
@@ -84,22 +73,22 @@ def install_plan(session: Session, path: Path | None = None) -> int:
 
 def _add_parties(
     session: Session, plan_id: int, spec: PlanSpec
-) -> tuple[dict[int, Section], dict[str, Unit], dict[str, UnitGroup]]:
+) -> tuple[dict[int, orm.Section], dict[str, orm.Unit], dict[str, orm.UnitGroup]]:
     """The plan's sections, units and unit groups, flushed so their ids can be referred to."""
-    sections = {s.no: Section(plan_id=plan_id, no=s.no, title=s.title) for s in spec.sections}
+    sections = {s.no: orm.Section(plan_id=plan_id, no=s.no, title=s.title) for s in spec.sections}
     units = {
-        u.id: Unit(
+        u.id: orm.Unit(
             plan_id=plan_id,
             code=u.id,
             name=u.name,
             short_name=u.short_name,
             reports=u.reports,
-            aliases=[UnitAlias(alias=a) for a in u.aliases],
+            aliases=[orm.UnitAlias(alias=a) for a in u.aliases],
         )
         for u in spec.units
     }
     groups = {
-        g.name: UnitGroup(plan_id=plan_id, name=g.name, description=g.description)
+        g.name: orm.UnitGroup(plan_id=plan_id, name=g.name, description=g.description)
         for g in spec.groups
     }
     session.add_all([*sections.values(), *units.values(), *groups.values()])
@@ -110,15 +99,15 @@ def _add_parties(
 def _task(
     plan_id: int,
     t: TaskSpec,
-    sections: dict[int, Section],
-    units: dict[str, Unit],
-    groups: dict[str, UnitGroup],
-) -> Task:
-    task = Task(
+    sections: dict[int, orm.Section],
+    units: dict[str, orm.Unit],
+    groups: dict[str, orm.UnitGroup],
+) -> orm.Task:
+    task = orm.Task(
         plan_id=plan_id, section_id=sections[t.section].id, no=t.no, title=t.title, text=t.text
     )
     task.assignments = [
-        Assignment(
+        orm.Assignment(
             seq=i,
             role=a.role,
             unit_id=units[a.unit].id if a.unit in units else None,
@@ -127,7 +116,7 @@ def _task(
         for i, a in enumerate(t.units)
     ]
     task.targets = [
-        Target(
+        orm.Target(
             seq=i,
             name=x.name,
             comparator=x.comparator,
@@ -140,8 +129,8 @@ def _task(
     return task
 
 
-def _indicator(plan_id: int, ind: IndicatorSpec, units: dict[str, Unit]) -> Indicator:
-    return Indicator(
+def _indicator(plan_id: int, ind: IndicatorSpec, units: dict[str, orm.Unit]) -> orm.Indicator:
+    return orm.Indicator(
         plan_id=plan_id,
         no=ind.no,
         name=ind.name,
@@ -155,15 +144,17 @@ def _indicator(plan_id: int, ind: IndicatorSpec, units: dict[str, Unit]) -> Indi
 
 def catalog_from_store(session: Session, plan_code: str | None = None) -> Catalog | None:
     """The installed plan, with the office's edits to periods applied."""
-    query = select(Plan).order_by(Plan.id)
+    query = select(orm.Plan).order_by(orm.Plan.id)
     if plan_code:
-        query = query.where(Plan.code == plan_code)
+        query = query.where(orm.Plan.code == plan_code)
     plan = session.scalars(query).first()
     if plan is None:
         return None
     spec = parse_plan(plan.source_json.encode("utf-8"), f"store plan {plan.code}")
     base = catalog_from_spec(spec, plan.content_hash)
-    rows = session.scalars(select(Period).where(Period.plan_id == plan.id).order_by(Period.seq))
+    rows = session.scalars(
+        select(orm.Period).where(orm.Period.plan_id == plan.id).order_by(orm.Period.seq)
+    )
     periods = tuple(PeriodInfo(p.code, p.kind, p.title, p.start, p.end, p.due) for p in rows)
     return _replace_periods(base, periods)
 

@@ -9,13 +9,7 @@ from dataclasses import dataclass
 from app.domain.catalog import Catalog, SectionInfo, TaskInfo, UnitInfo
 from app.models import SubmissionEntry
 from app.models.store import Store
-from app.services.consolidation.current import (
-    current_entries,
-    current_submissions,
-    matrix_units,
-    period_pk,
-    unit_roles,
-)
+from app.services.consolidation import current as q  # the queries every view starts from
 
 
 @dataclass(frozen=True)
@@ -57,18 +51,18 @@ _MATRIX_COLUMNS = (
 def load_matrix(store: Store, catalog: Catalog, period: str) -> Matrix:
     """The task x unit matrix of one period (KeyError for a period not in the plan)."""
     info = catalog.period(period)
-    units = matrix_units(catalog)
+    units = q.matrix_units(catalog)
     with store.factory() as s:
-        pk = period_pk(s, catalog, period)
-        current = current_submissions(s, pk, info.due)
+        pk = q.period_pk(s, catalog, period)
+        current = q.current_submissions(s, pk, info.due)
         reported: dict[tuple[int, str], tuple[str, int | None, str, str]] = {}
         if pk is not None:
             for code, no, st, pc, pr, pb in s.execute(
-                current_entries(pk, *_MATRIX_COLUMNS)
+                q.current_entries(pk, *_MATRIX_COLUMNS)
             ).tuples():
                 reported[(no, code)] = (st, pc, pr, pb)
     cells: dict[tuple[int, str], MatrixCell] = {}
-    for (task_no, unit_id), role in unit_roles(catalog, units).items():
+    for (task_no, unit_id), role in q.unit_roles(catalog, units).items():
         sub = current.get(unit_id)
         e = reported.get((task_no, unit_id))
         cells[(task_no, unit_id)] = MatrixCell(
