@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.common import CliError, Context, print_json
+from app.cli.common import CliError, Context, add_command, print_json
 from app.domain.catalog import ROLE_LABELS, Catalog
 from app.io.plan_file import PlanFileError
 from app.services.catalog import default_catalog
@@ -13,9 +13,9 @@ from app.services.stores import store_catalog
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("catalog", help="the plan: sections, units, tasks, targets, periods")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(handler=run)
+    add_command(
+        sub, "catalog", "the plan: sections, units, tasks, targets, periods", run, json=True
+    )
 
 
 def current_catalog(ctx: Context) -> Catalog:

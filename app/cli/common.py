@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.config import Settings
 from app.services.stores import Store, StoreError, open_office_store, open_unit_store
+
+Handler = Callable[["Context", argparse.Namespace], int]
 
 
 class CliError(Exception):
@@ -30,20 +33,29 @@ class Context:
         return cls(Settings.make(args.data_dir, args.db))
 
     def unit_store(self) -> Store:
-        if "unit" not in self._stores:
-            try:
-                self._stores["unit"] = open_unit_store(self.settings)
-            except StoreError as exc:
-                raise CliError(str(exc)) from exc
-        return self._stores["unit"]
+        return self._store("unit", open_unit_store)
 
     def office_store(self) -> Store:
-        if "office" not in self._stores:
+        return self._store("office", open_office_store)
+
+    def _store(self, role: str, opener: Callable[[Settings], Store]) -> Store:
+        if role not in self._stores:
             try:
-                self._stores["office"] = open_office_store(self.settings)
+                self._stores[role] = opener(self.settings)
             except StoreError as exc:
                 raise CliError(str(exc)) from exc
-        return self._stores["office"]
+        return self._stores[role]
+
+
+def add_command(
+    sub: Any, name: str, help_text: str, handler: Handler, *, json: bool = False, **kw: Any
+) -> argparse.ArgumentParser:
+    """A sub-command that runs ``handler``; ``json`` gives it the ``--json`` option."""
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, **kw)
+    if json:
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=handler)
+    return p
 
 
 def print_json(data: Any) -> None:

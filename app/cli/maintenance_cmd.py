@@ -6,26 +6,20 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, print_json
+from app.cli.common import CliError, Context, add_command, print_json
 from app.services import backups
 
 
 def register(sub: Any) -> None:
     backup = sub.add_parser("backup", help="backups of the stores: list, create, restore")
     bsub = backup.add_subparsers(dest="backup_command", metavar="COMMAND", required=True)
-
-    p = bsub.add_parser("list", help="every backup, newest first")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_list)
-
-    p = bsub.add_parser("create", help="back a store up now")
+    add_command(bsub, "list", "every backup, newest first", cmd_list, json=True)
+    p = add_command(bsub, "create", "back a store up now", cmd_create)
     p.add_argument("--store", choices=backups.STORES, default="unit")
-    p.set_defaults(handler=cmd_create)
-
-    p = bsub.add_parser("restore", help="bring a backup back (the current data is kept too)")
+    text = "bring a backup back (the current data is kept too)"
+    p = add_command(bsub, "restore", text, cmd_restore)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--store", choices=backups.STORES, help="default: from the file's name")
-    p.set_defaults(handler=cmd_restore)
 
 
 def _json(info: backups.BackupInfo) -> dict[str, Any]:

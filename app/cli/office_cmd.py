@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, print_json
+from app.cli.common import CliError, Context, add_command, print_json
 from app.io.keys import format_fingerprint
 from app.services import office_trust
 from app.services.office_import import Importer
@@ -22,50 +22,42 @@ OUTCOME_ZH = {"accepted": "已接收", "superseded": "旧版本", "duplicate": "
 def register(sub: Any) -> None:
     office = sub.add_parser("office", help="the office: keys, import, status, report")
     osub = office.add_subparsers(dest="office_command", metavar="COMMAND", required=True)
+    add_command(osub, "init", "create the office store", cmd_init)
+    _register_trust(osub)
 
-    p = osub.add_parser("init", help="create the office store")
-    p.set_defaults(handler=cmd_init)
-
-    trust = osub.add_parser("trust", help="the registry of units' signing keys")
-    tsub = trust.add_subparsers(dest="trust_command", metavar="COMMAND", required=True)
-    p = tsub.add_parser("add", help="register a unit's key registration file")
-    p.add_argument("file", type=Path)
-    p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed already")
-    p.set_defaults(handler=cmd_trust_add)
-    p = tsub.add_parser("list", help="registered keys")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_trust_list)
-    p = tsub.add_parser("revoke", help="refuse a key's signatures from a date on")
-    p.add_argument("fingerprint")
-    p.add_argument("--from", dest="since", help="ISO date or time (default: now)")
-    p.set_defaults(handler=cmd_trust_revoke)
-    p = tsub.add_parser("rotate", help="accept a key rotation statement signed by the old key")
-    p.add_argument("file", type=Path)
-    p.set_defaults(handler=cmd_trust_rotate)
-
-    p = osub.add_parser("import", help="import submission files or folders")
+    text = "import submission files or folders"
+    p = add_command(osub, "import", text, cmd_import, json=True)
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--json", action="store_true")
     p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
-    p.set_defaults(handler=cmd_import)
 
-    p = osub.add_parser("status", help="who has reported for a period")
+    p = add_command(osub, "status", "who has reported for a period", cmd_status, json=True)
     p.add_argument("--period", required=True)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_status)
 
-    p = osub.add_parser("report", help="the consolidated report workbook of a period")
+    text = "the consolidated report workbook of a period"
+    p = add_command(osub, "report", text, cmd_report, json=True)
     p.add_argument("--period", required=True)
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_report)
 
-    p = osub.add_parser("assess", help="the annual assessment: every unit's score, explained")
+    text = "the annual assessment: every unit's score, explained"
+    p = add_command(osub, "assess", text, cmd_assess, json=True)
     p.add_argument("--period", help="the annual period (default: the plan's)")
     p.add_argument("--as-of", dest="as_of", help="count periods due by this date (default: today)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_assess)
     _register_rules(osub)
+
+
+def _register_trust(osub: Any) -> None:
+    trust = osub.add_parser("trust", help="the registry of units' signing keys")
+    tsub = trust.add_subparsers(dest="trust_command", metavar="COMMAND", required=True)
+    p = add_command(tsub, "add", "register a unit's key registration file", cmd_trust_add)
+    p.add_argument("file", type=Path)
+    p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed already")
+    add_command(tsub, "list", "registered keys", cmd_trust_list, json=True)
+    p = add_command(tsub, "revoke", "refuse a key's signatures from a date on", cmd_trust_revoke)
+    p.add_argument("fingerprint")
+    p.add_argument("--from", dest="since", help="ISO date or time (default: now)")
+    text = "accept a key rotation statement signed by the old key"
+    p = add_command(tsub, "rotate", text, cmd_trust_rotate)
+    p.add_argument("file", type=Path)
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
@@ -306,14 +298,10 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
 def _register_rules(osub: Any) -> None:
     rules = osub.add_parser("rules", help="the assessment rules: weights, on/off, parameters")
     rsub = rules.add_subparsers(dest="rules_command", metavar="COMMAND", required=True)
-    p = rsub.add_parser("list", help="the rules with their weights and parameters")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_rules_list)
-    p = rsub.add_parser(
-        "set",
-        help="change a rule",
-        epilog="example: office rules set on_time --weight 30 --param late_credit=0.5",
-    )
+    text = "the rules with their weights and parameters"
+    add_command(rsub, "list", text, cmd_rules_list, json=True)
+    epilog = "example: office rules set on_time --weight 30 --param late_credit=0.5"
+    p = add_command(rsub, "set", "change a rule", cmd_rules_set, json=True, epilog=epilog)
     p.add_argument("key", metavar="KEY", help="on_time, completion, targets or indicators")
     p.add_argument("--weight", help="0 to 1000")
     on_off = p.add_mutually_exclusive_group()
@@ -326,11 +314,8 @@ def _register_rules(osub: Any) -> None:
         metavar="NAME=VALUE",
         help="a parameter, e.g. late_credit=0.5 (逾期折算系数, 0 to 1); may repeat",
     )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_rules_set, enabled=None)
-    p = rsub.add_parser("reset", help="back to the default rules")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_rules_reset)
+    p.set_defaults(enabled=None)
+    add_command(rsub, "reset", "back to the default rules", cmd_rules_reset, json=True)
 
 
 def _rule_json(r: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, output_lang, print_json, say
+from app.cli.common import CliError, Context, add_command, output_lang, print_json, say
 from app.cli.unit_common import (
     REFUSALS,
     error_json,
@@ -32,41 +32,32 @@ def register(sub: Any) -> None:
     unit = sub.add_parser("unit", help="the unit clerk: set up, load, status, keys")
     usub = unit.add_subparsers(dest="unit_command", metavar="COMMAND")
 
-    p = usub.add_parser("init", help="make this install a unit's and create its signing key")
+    text = "make this install a unit's and create its signing key"
+    p = add_command(usub, "init", text, run_init, json=True)
     p.add_argument("--unit", required=True, metavar="NAME", help="unit id, name or alias")
     p.add_argument("--clerk", required=True, metavar="NAME", help="the clerk's name")
     p.add_argument("--contact", default="", metavar="PHONE", help="the clerk's phone")
     p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from $VAR")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(handler=run_init)
 
-    p = usub.add_parser("load", help="bulk-enter progress from a JSON file (form rules)")
+    text = "bulk-enter progress from a JSON file (form rules)"
+    p = add_command(usub, "load", text, run_load, json=True)
     p.add_argument("file", type=Path, metavar="FILE.json")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(handler=run_load)
 
-    register_export(usub)
-
-    p = usub.add_parser("pubkey", help="write the key registration file for the office")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE")
-    p.add_argument("--sheet", type=Path, metavar="FILE.html", help="printable sheet to stamp")
-    p.set_defaults(handler=run_pubkey)
-
-    p = usub.add_parser("status", help="a period: tasks filled, errors, export state")
-    p.add_argument("--period", required=True, metavar="P")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(handler=run_status)
-
-    register_key(usub)
-
-
-def register_export(usub: Any) -> None:
-    p = usub.add_parser("export", help="validate, sign and write the period's submission")
+    text = "validate, sign and write the period's submission"
+    p = add_command(usub, "export", text, run_export, json=True)
     p.add_argument("--period", required=True, metavar="P")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
     p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from $VAR")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(handler=run_export)
+
+    p = add_command(usub, "pubkey", "write the key registration file for the office", run_pubkey)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    p.add_argument("--sheet", type=Path, metavar="FILE.html", help="printable sheet to stamp")
+
+    text = "a period: tasks filled, errors, export state"
+    p = add_command(usub, "status", text, run_status, json=True)
+    p.add_argument("--period", required=True, metavar="P")
+
+    register_key(usub)
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:

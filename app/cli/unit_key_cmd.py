@@ -6,39 +6,29 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, say
+from app.cli.common import CliError, Context, add_command, say
 from app.cli.unit_common import REFUSALS, read_passphrase, refused, unit_service
 from app.io.key_backup import ExportCounters
 from app.io.keys import format_fingerprint
+from app.services import unit_keys
 from app.services.export_numbering import catch_up_counters
-from app.services.unit_keys import (
-    KeyMismatch,
-    RestoreResult,
-    backup_key,
-    change_passphrase,
-    reset_key,
-    restore_key,
-    rotate_key,
-    write_rotation_file,
-)
 
 
 def register_key(usub: Any) -> None:
     key = usub.add_parser("key", help="signing key: rotate, backup, restore, reset, passwd")
     ksub = key.add_subparsers(dest="key_command", metavar="COMMAND")
-    p = ksub.add_parser("rotate", help="a new key, vouched for by the old one")
+    p = add_command(ksub, "rotate", "a new key, vouched for by the old one", run_key_rotate)
     p.add_argument("--out", required=True, type=Path, metavar="FILE", help="rotation statement")
     p.add_argument("--old-passphrase-env", metavar="VAR")
     p.add_argument("--new-passphrase-env", metavar="VAR")
-    p.set_defaults(handler=run_key_rotate)
-    p = ksub.add_parser("passwd", help="change the passphrase (same key)")
+    p = add_command(ksub, "passwd", "change the passphrase (same key)", run_key_passwd)
     p.add_argument("--old-passphrase-env", metavar="VAR")
     p.add_argument("--new-passphrase-env", metavar="VAR")
-    p.set_defaults(handler=run_key_passwd)
-    p = ksub.add_parser("backup", help="save the key (still passphrase-sealed) to a file")
+    text = "save the key (still passphrase-sealed) to a file"
+    p = add_command(ksub, "backup", text, run_key_backup)
     p.add_argument("--out", required=True, type=Path, metavar="FILE")
-    p.set_defaults(handler=run_key_backup)
-    p = ksub.add_parser("restore", help="bring a backed-up key back onto this install")
+    text = "bring a backed-up key back onto this install"
+    p = add_command(ksub, "restore", text, run_key_restore)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--passphrase-env", metavar="VAR", help="check the backup opens")
     p.add_argument("--clerk", metavar="NAME", help="clerk on a fresh install")
@@ -56,10 +46,9 @@ def register_key(usub: Any) -> None:
         metavar="PATH",
         help="earlier exported submission files or folders: continue their numbering",
     )
-    p.set_defaults(handler=run_key_restore)
-    p = ksub.add_parser("reset", help="forgot the passphrase: a new key (register it again)")
+    text = "forgot the passphrase: a new key (register it again)"
+    p = add_command(ksub, "reset", text, run_key_reset)
     p.add_argument("--passphrase-env", metavar="VAR", help="read the new passphrase from $VAR")
-    p.set_defaults(handler=run_key_reset)
 
 
 def run_key_rotate(ctx: Context, args: argparse.Namespace) -> int:
@@ -67,8 +56,8 @@ def run_key_rotate(ctx: Context, args: argparse.Namespace) -> int:
     old = read_passphrase(args.old_passphrase_env, confirm=False, prompt="旧密码 old: ")
     new = read_passphrase(args.new_passphrase_env, confirm=True, prompt="新密码 new: ")
     try:
-        info = rotate_key(uc.store, old, new)
-        write_rotation_file(uc.store, args.out)
+        info = unit_keys.rotate_key(uc.store, old, new)
+        unit_keys.write_rotation_file(uc.store, args.out)
     except REFUSALS as exc:
         raise refused(exc, args) from exc
     print(say(args, "已更换密钥，新指纹：", "new key, fingerprint: "))
@@ -90,7 +79,7 @@ def run_key_passwd(ctx: Context, args: argparse.Namespace) -> int:
     old = read_passphrase(args.old_passphrase_env, confirm=False, prompt="旧密码 old: ")
     new = read_passphrase(args.new_passphrase_env, confirm=True, prompt="新密码 new: ")
     try:
-        change_passphrase(uc.store, old, new)
+        unit_keys.change_passphrase(uc.store, old, new)
     except REFUSALS as exc:
         raise refused(exc, args) from exc
     print(say(args, "密码已更改（密钥和指纹不变）", "passphrase changed (same key)"))
@@ -100,7 +89,7 @@ def run_key_passwd(ctx: Context, args: argparse.Namespace) -> int:
 def run_key_backup(ctx: Context, args: argparse.Namespace) -> int:
     uc = unit_service(ctx)
     try:
-        path = backup_key(uc.store, args.out)
+        path = unit_keys.backup_key(uc.store, args.out)
     except REFUSALS as exc:
         raise refused(exc, args) from exc
     print(
@@ -137,7 +126,7 @@ RESTORE_TEXT = {
 }
 
 
-def _restore_notes(args: argparse.Namespace, r: RestoreResult) -> list[str]:
+def _restore_notes(args: argparse.Namespace, r: unit_keys.RestoreResult) -> list[str]:
     notes = []
     if r.action == "replaced":
         notes.append(
@@ -183,7 +172,7 @@ def run_key_restore(ctx: Context, args: argparse.Namespace) -> int:
     if args.passphrase_env:
         passphrase = read_passphrase(args.passphrase_env, confirm=False)
     try:
-        result = restore_key(
+        result = unit_keys.restore_key(
             store,
             args.file,
             passphrase=passphrase,
@@ -191,7 +180,7 @@ def run_key_restore(ctx: Context, args: argparse.Namespace) -> int:
             contact=args.contact,
             replace=args.replace,
         )
-    except KeyMismatch as exc:
+    except unit_keys.KeyMismatch as exc:
         raise CliError(
             say(
                 args,
@@ -223,7 +212,7 @@ def run_key_reset(ctx: Context, args: argparse.Namespace) -> int:
     uc = unit_service(ctx)
     new = read_passphrase(args.passphrase_env, confirm=True, prompt="新密码 new: ")
     try:
-        info = reset_key(uc.store, new)
+        info = unit_keys.reset_key(uc.store, new)
     except REFUSALS as exc:
         raise refused(exc, args) from exc
     print(
