@@ -98,7 +98,9 @@ def test_init_json(cli: Cli) -> None:
 def test_init_without_a_passphrase_source(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
     code, _, err = cli("unit", "init", "--unit", "住建局", "--clerk", "张三")
-    assert code == 2 and "no passphrase: use --passphrase-env VAR" in err
+    assert code == 2 and err == "error: 没有密码：请用 --passphrase-env VAR 给出\n"
+    code, _, err = cli("--lang", "en", "unit", "init", "--unit", "住建局", "--clerk", "张三")
+    assert code == 2 and err == "error: no passphrase: use --passphrase-env VAR\n"
     code, _, err = cli("unit", "init", "--unit", "住建局", "--clerk", "张三",
                        "--passphrase-env", "QR_NOT_SET")  # fmt: skip
     assert code == 2 and "QR_NOT_SET" in err

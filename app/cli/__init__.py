@@ -88,22 +88,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.launch import run_gui  # Qt only when a window is wanted
 
         return run_gui(ctx.settings, smoke_test=args.smoke_test, lang=args.lang)
+    from app.cli.common import describe_failure, print_refusal
+
     log = logging.getLogger("app.cli")
     try:
         return int(handler(ctx, args))
     except CliError as exc:
-        log.info("refused (exit %d): %s", exc.code, exc, exc_info=True)
-        print(f"error: {exc}", file=sys.stderr)
+        log.info("refused (exit %d): %s %s", exc.code, exc.message.code, exc, exc_info=True)
+        print_refusal(exc.message, args)
         return exc.code
     except KeyboardInterrupt:
         log.info("interrupted")
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the promise: one line, never a traceback (that goes to the log)
-        from app.cli.common import describe_failure
-
         log.exception("command failed")
-        print(f"error: {describe_failure(exc)}", file=sys.stderr)
+        print_refusal(describe_failure(exc), args)
         return 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.common import CliError, Context, add_command, print_json
+from app.cli.common import CliRefusal, Context, add_command, print_json
 from app.domain.catalog import ROLE_LABELS, Catalog
 from app.io.plan_file import PlanFileError
 from app.services.catalog import default_catalog
@@ -28,7 +28,7 @@ def current_catalog(ctx: Context) -> Catalog:
             return store_catalog(ctx.office_store())
         return default_catalog()
     except PlanFileError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("plan_file_invalid", detail=exc) from exc
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:

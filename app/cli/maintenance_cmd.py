@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, add_command, print_json
+from app.cli.common import CliRefusal, Context, add_command, print_json
 from app.services import backups
 
 
@@ -49,7 +49,7 @@ def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
     try:
         info = backups.create_backup(ctx.settings, args.store)
     except backups.BackupError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("backup_refused", detail=exc) from exc
     print(f"已备份 backed up: {info.path}")
     return 0
 
@@ -57,11 +57,11 @@ def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     which = args.store or backups.store_of_backup(args.file)
     if which is None:
-        raise CliError(f"cannot tell which store {args.file.name} is: give --store unit|office", 2)
+        raise CliRefusal("backup_store_unknown", 2, name=args.file.name)
     try:
         result = backups.restore_backup(ctx.settings, which, args.file)
     except backups.BackupError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("backup_refused", detail=exc) from exc
     print(f"已恢复 restored: {result.restored.path.name}")
     if result.safety_copy is not None:
         print(f"恢复前的数据已另存 the data before: {result.safety_copy.path}")

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, add_command, print_json
+from app.cli.common import CliRefusal, Context, add_command, plan_period, print_json
 from app.io.keys import format_fingerprint
 from app.services import office_trust
 from app.services.office_import import Importer
@@ -74,18 +74,18 @@ def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
     try:
         reg = office_trust.read_registration_file(args.file)
     except office_trust.TrustError as exc:
-        raise CliError(f"{args.file}: {exc}") from exc
+        raise CliRefusal("trust_file_refused", file=args.file, detail=exc) from exc
     unit = catalog.find_unit(reg.unit)
     print(f"单位 unit: {unit.name if unit else reg.unit}  填报人 clerk: {reg.clerk}")
     print(f"指纹 fingerprint: {format_fingerprint(reg.fingerprint)}")
     if not args.yes and sys.stdin.isatty():
         answer = input("已与该单位电话或盖章回执核对指纹？Confirmed out of band? [y/N] ")
         if answer.strip().lower() not in {"y", "yes", "是"}:
-            raise CliError("not registered: the fingerprint was not confirmed")
+            raise CliRefusal("trust_not_confirmed")
     try:
         info = office_trust.add_trusted_key(store, catalog, reg)
     except office_trust.TrustError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("trust_refused", detail=exc) from exc
     print(f"registered key for {info.unit_id} ({info.status})")
     return 0
 
@@ -122,7 +122,7 @@ def _parse_when(text: str | None) -> datetime | None:
     try:
         at = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise CliError(f"--from: not an ISO date or time: {text}", 2) from exc
+        raise CliRefusal("option_not_iso_time", 2, option="--from", text=text) from exc
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
@@ -132,7 +132,7 @@ def cmd_trust_revoke(ctx: Context, args: argparse.Namespace) -> int:
             ctx.office_store(), args.fingerprint, _parse_when(args.since)
         )
     except office_trust.TrustError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("trust_refused", detail=exc) from exc
     print(f"revoked {info.fingerprint_display} of {info.unit_id} from {info.revoked_from}")
     return 0
 
@@ -144,11 +144,11 @@ def cmd_trust_rotate(ctx: Context, args: argparse.Namespace) -> int:
     try:
         doc = json.loads(args.file.read_bytes())
     except (OSError, ValueError) as exc:
-        raise CliError(f"{args.file}: not a rotation statement ({exc})") from exc
+        raise CliRefusal("rotation_file_unreadable", file=args.file, detail=exc) from exc
     try:
         info = office_trust.rotate_key(store, store_catalog(store), doc)
     except office_trust.TrustError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("trust_refused", detail=exc) from exc
     print(f"new key for {info.unit_id}: {info.fingerprint_display}")
     return 0
 
@@ -156,7 +156,7 @@ def cmd_trust_rotate(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        raise CliError(f"no such file or folder: {missing[0]}", 2)
+        raise CliRefusal("path_missing", 2, path=missing[0])
     store = ctx.office_store()
     importer = Importer(store, store_catalog(store))
     outcomes = importer.run(args.paths, dry_run=args.dry_run)
@@ -177,11 +177,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.office_store()
     catalog = store_catalog(store)
-    try:
-        status = period_status(store, catalog, args.period)
-    except KeyError as exc:
-        codes = ", ".join(p.code for p in catalog.periods)
-        raise CliError(f"unknown period {args.period} (plan periods: {codes})", 2) from exc
+    plan_period(catalog, args.period)
+    status = period_status(store, catalog, args.period)
     if args.json:
         print_json(status.to_json())
         return 0
@@ -200,20 +197,16 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
 
     out: Path = args.out
     if out.suffix.lower() != ".xlsx":
-        raise CliError(f"--out must name an .xlsx file: {out}", 2)
+        raise CliRefusal("out_not_xlsx", 2, path=out)
     if not out.parent.is_dir():
-        raise CliError(f"no such folder: {out.parent}", 2)
+        raise CliRefusal("folder_missing", 2, path=out.parent)
     store = ctx.office_store()
     catalog = store_catalog(store)
-    try:
-        catalog.period(args.period)
-    except KeyError as exc:
-        codes = ", ".join(p.code for p in catalog.periods)
-        raise CliError(f"unknown period {args.period} (plan periods: {codes})", 2) from exc
+    plan_period(catalog, args.period)
     try:
         summary = write_report(store, catalog, args.period, out)
     except OSError as exc:  # e.g. the file is open in Excel on Windows
-        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise CliRefusal("file_unwritable", path=out, detail=exc.strerror or exc) from exc
     if args.json:
         print_json(
             {
@@ -258,11 +251,11 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
         annual = annual_period(catalog, args.period)
     except KeyError as exc:
         codes = ", ".join(p.code for p in catalog.periods if p.kind == "annual")
-        raise CliError(f"not an annual period: {args.period} (annual periods: {codes})", 2) from exc
+        raise CliRefusal("period_not_annual", 2, period=args.period, periods=codes) from exc
     try:
         as_of = date.fromisoformat(args.as_of) if args.as_of else today_in_plan_tz()
     except ValueError as exc:
-        raise CliError(f"--as-of: not an ISO date: {args.as_of}", 2) from exc
+        raise CliRefusal("option_not_iso_date", 2, option="--as-of", text=args.as_of) from exc
     scores = score_units(store, catalog, annual.code, as_of=as_of)
     rules = list_rules(store, catalog)
     if args.json:
@@ -360,15 +353,15 @@ def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
 
     keys = [r.key for r in DEFAULT_RULES]
     if args.key not in keys:
-        raise CliError(f"没有名为 {args.key} 的考核规则 (rules: {', '.join(keys)})", 2)
+        raise CliRefusal("rule_unknown", 2, key=args.key, rules=", ".join(keys))
     params: dict[str, str] = {}
     for item in args.param:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise CliError(f"--param: expected NAME=VALUE, got {item!r}", 2)
+            raise CliRefusal("rule_param_syntax", 2, item=repr(item))
         params[name.strip()] = value.strip()
     if args.weight is None and args.enabled is None and not params:
-        raise CliError("nothing to change: give --weight, --enabled/--disabled or --param", 2)
+        raise CliRefusal("rule_nothing_to_change", 2)
     store = ctx.office_store()
     catalog = store_catalog(store)
     try:
@@ -381,7 +374,7 @@ def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
             plan_code=catalog.code,
         )
     except AssessmentError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("assessment_refused", detail=exc) from exc
     _print_rules([info], args.json)
     return 0
 

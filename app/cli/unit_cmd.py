@@ -12,7 +12,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, add_command, output_lang, print_json, say
+from app.cli.common import (
+    CliRefusal,
+    Context,
+    add_command,
+    output_lang,
+    plan_period,
+    print_json,
+    say,
+)
 from app.cli.unit_common import (
     REFUSALS,
     error_json,
@@ -22,7 +30,7 @@ from app.cli.unit_common import (
     unit_service,
 )
 from app.cli.unit_key_cmd import register_key
-from app.io.keys import KeyFileError, format_fingerprint
+from app.io.keys import format_fingerprint
 from app.services.stores import store_catalog
 from app.services.unit_load import load_json
 from app.services.unit_setup import init_unit, write_registration_file, write_registration_sheet
@@ -64,30 +72,24 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.export import ExportFailed, ExportRefused, export_period
 
     uc = unit_service(ctx)
-    codes = [p.code for p in uc.catalog.periods]
-    if args.period not in codes:
-        raise CliError(f"unknown period {args.period} (plan periods: {', '.join(codes)})", 2)
+    plan_period(uc.catalog, args.period)
     lang = output_lang(args)
     errors = uc.service.summary(args.period).errors
     if errors:  # refuse before asking for the passphrase
         for e in errors:
             print(error_line(e, lang), file=sys.stderr)
-        raise CliError(
-            say(
-                args,
-                f"未导出：{len(errors)} 个错误需要先修正",
-                f"not exported: {len(errors)} errors to fix first",
-            )
-        )
+        raise CliRefusal("export_has_errors", count=len(errors))
     passphrase = read_passphrase(args.passphrase_env, confirm=False)
     try:
         result = export_period(uc.store, uc.catalog, args.period, args.out, passphrase)
     except ExportRefused as exc:
         for e in exc.errors:
             print(error_line(e, lang), file=sys.stderr)
-        raise CliError(str(exc)) from exc
-    except (ExportFailed, KeyFileError) as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("export_has_errors", count=len(exc.errors)) from exc
+    except ExportFailed as exc:
+        raise CliRefusal("export_failed", detail=exc) from exc
+    except REFUSALS as exc:
+        raise refused(exc) from exc
     if args.json:
         print_json(
             {
@@ -117,7 +119,7 @@ def run_init(ctx: Context, args: argparse.Namespace) -> int:
             store, store_catalog(store), args.unit, args.clerk, args.contact, passphrase
         )
     except REFUSALS as exc:
-        raise refused(exc, args) from exc
+        raise refused(exc) from exc
     if args.json:
         print_json(
             {
@@ -154,7 +156,7 @@ def run_load(ctx: Context, args: argparse.Namespace) -> int:
     try:
         result = load_json(uc.service, args.file)
     except REFUSALS as exc:
-        raise refused(exc, args) from exc
+        raise refused(exc) from exc
     if args.json:
         print_json(
             {
@@ -183,7 +185,7 @@ def run_pubkey(ctx: Context, args: argparse.Namespace) -> int:
         path = write_registration_file(uc.store, uc.catalog, args.out)
         sheet = args.sheet and write_registration_sheet(uc.store, uc.catalog, args.sheet)
     except REFUSALS as exc:
-        raise refused(exc, args) from exc
+        raise refused(exc) from exc
     print(say(args, "已写入密钥登记文件：", "registration file written: ") + str(path))
     if sheet:
         print(say(args, "登记表（打印、签字盖章后送达）：", "printable sheet: ") + str(sheet))
@@ -201,11 +203,7 @@ STATE_TEXT = {
 def run_status(ctx: Context, args: argparse.Namespace) -> int:
     uc = unit_service(ctx)
     lang = output_lang(args)
-    try:
-        period = uc.catalog.period(args.period)
-    except KeyError:
-        codes = ", ".join(p.code for p in uc.catalog.periods)
-        raise CliError(f"unknown period {args.period!r} (periods: {codes})", 2) from None
+    period = plan_period(uc.catalog, args.period)
     summary = uc.service.summary(period.code)
     state = uc.service.period_state(period.code)
     if args.json:

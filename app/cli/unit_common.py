@@ -3,17 +3,17 @@ prompt and how a form error is printed."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from dataclasses import dataclass
 from getpass import getpass
 from typing import Any
 
-from app.cli.common import CliError, Context, output_lang
+from app.cli.common import CliError, CliRefusal, Context
 from app.domain.catalog import Catalog
 from app.domain.entry_rules import FieldError
-from app.io.keys import KeyFileError
+from app.domain.messages import Refusal
+from app.io.keys import KeyFileError, WrongPassphrase
 from app.services.entries import EntryError, EntryService
 from app.services.stores import Store, store_catalog
 from app.services.unit_load import LoadError
@@ -29,13 +29,13 @@ def read_passphrase(
     if env_var:
         value = os.environ.get(env_var)
         if value is None:
-            raise CliError(f"environment variable {env_var} is not set", 2)
+            raise CliRefusal("passphrase_env_unset", 2, var=env_var)
         return value
     if not sys.stdin.isatty():
-        raise CliError("no passphrase: use --passphrase-env VAR", 2)
+        raise CliRefusal("passphrase_not_given", 2)
     first = getpass(prompt)
     if confirm and getpass("再输入一次 again: ") != first:
-        raise CliError("两次输入的密码不一致 (the passphrases differ)", 1)
+        raise CliRefusal("passphrase_mismatch")
     return first
 
 
@@ -52,7 +52,7 @@ def unit_service(ctx: Context) -> UnitContext:
     store = ctx.unit_store()
     profile = get_profile(store)
     if profile is None:
-        raise CliError("本机尚未设置填报单位，请先运行 unit init (this install is not set up)")
+        raise CliRefusal("unit_not_set_up")
     catalog = store_catalog(store)
     return UnitContext(store, catalog, profile, EntryService(store, catalog, profile.unit_id))
 
@@ -73,7 +73,14 @@ def error_json(e: FieldError, lang: str = "zh") -> dict[str, Any]:
     }
 
 
-def refused(exc: Exception, args: argparse.Namespace) -> CliError:
-    if isinstance(exc, LoadError) and output_lang(args) == "en":
-        return CliError(exc.en)
-    return CliError(str(exc))
+def refused(exc: Exception) -> CliError:
+    """A unit service's refusal (one of ``REFUSALS``) as the command's."""
+    if isinstance(exc, Refusal):
+        return CliError(exc.message)
+    if isinstance(exc, WrongPassphrase):
+        return CliRefusal("passphrase_wrong")
+    if isinstance(exc, KeyFileError):
+        return CliRefusal("key_file_refused", detail=exc)
+    if isinstance(exc, EntryError):
+        return CliRefusal("entry_refused", detail=exc)
+    return CliRefusal("unit_setup_refused", detail=exc)

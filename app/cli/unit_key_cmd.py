@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, add_command, say
+from app.cli.common import CliRefusal, Context, add_command, say
 from app.cli.unit_common import REFUSALS, read_passphrase, refused, unit_service
 from app.io.key_backup import ExportCounters
 from app.io.keys import format_fingerprint
@@ -59,7 +59,7 @@ def run_key_rotate(ctx: Context, args: argparse.Namespace) -> int:
         info = unit_keys.rotate_key(uc.store, old, new)
         unit_keys.write_rotation_file(uc.store, args.out)
     except REFUSALS as exc:
-        raise refused(exc, args) from exc
+        raise refused(exc) from exc
     print(say(args, "已更换密钥，新指纹：", "new key, fingerprint: "))
     print("  " + format_fingerprint(info.fingerprint))
     print(
@@ -81,7 +81,7 @@ def run_key_passwd(ctx: Context, args: argparse.Namespace) -> int:
     try:
         unit_keys.change_passphrase(uc.store, old, new)
     except REFUSALS as exc:
-        raise refused(exc, args) from exc
+        raise refused(exc) from exc
     print(say(args, "密码已更改（密钥和指纹不变）", "passphrase changed (same key)"))
     return 0
 
@@ -91,7 +91,7 @@ def run_key_backup(ctx: Context, args: argparse.Namespace) -> int:
     try:
         path = unit_keys.backup_key(uc.store, args.out)
     except REFUSALS as exc:
-        raise refused(exc, args) from exc
+        raise refused(exc) from exc
     print(
         say(
             args,
@@ -181,24 +181,15 @@ def run_key_restore(ctx: Context, args: argparse.Namespace) -> int:
             replace=args.replace,
         )
     except unit_keys.KeyMismatch as exc:
-        raise CliError(
-            say(
-                args,
-                f"{exc}。确要改用备份中的密钥，请加 --replace（本机当前的密钥将停用）",
-                f"{exc} (add --replace to use the backup's key; the current one is retired)",
-            )
-        ) from exc
+        raise CliRefusal("key_mismatch", detail=exc) from exc
     except REFUSALS as exc:
-        raise refused(exc, args) from exc
+        raise refused(exc) from exc
     counters = result.counters
     if args.exports:
         try:
             counters = catch_up_counters(store, args.exports)
         except REFUSALS as exc:  # the key is restored all the same: say so
-            raise CliError(
-                say(args, "密钥已恢复，但报送编号未能接续：", "key restored, numbering not: ")
-                + str(exc)
-            ) from exc
+            raise CliRefusal("key_restored_numbering_not", detail=exc) from exc
     info = result.profile
     zh, en = RESTORE_TEXT[result.action]
     print(say(args, zh, en) + f"{info.unit_name} ({info.unit_id})")
@@ -214,7 +205,7 @@ def run_key_reset(ctx: Context, args: argparse.Namespace) -> int:
     try:
         info = unit_keys.reset_key(uc.store, new)
     except REFUSALS as exc:
-        raise refused(exc, args) from exc
+        raise refused(exc) from exc
     print(
         say(
             args,
