@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError
 from app.cli import main
 from app.cli.common import describe_failure
 from app.domain.messages import MESSAGES
+from app.io import keys
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -70,6 +71,7 @@ def test_a_service_refusal_keeps_its_words_under_a_code(
     bad.write_text("{not json", encoding="utf-8")
     data_dir = str(tmp_path / "data")
     monkeypatch.setenv("QR_PASS", "correct horse battery")
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**12)
     assert run(capsys, "--data-dir", data_dir, "unit", "init", "--unit", "住建局", "--clerk",
                "张三", "--passphrase-env", "QR_PASS")[0] == 0  # fmt: skip
     code, out, _ = run(capsys, "--data-dir", data_dir, "unit", "load", str(bad), "--json")

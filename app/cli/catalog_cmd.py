@@ -9,6 +9,7 @@ from app.cli.common import CliRefusal, Context, add_command, print_json
 from app.domain.catalog import ROLE_LABELS, Catalog
 from app.io.plan_file import PlanFileError
 from app.services.catalog import default_catalog
+from app.services.install_role import OFFICE, UNIT, install_role
 from app.services.stores import store_catalog
 
 
@@ -20,11 +21,11 @@ def register(sub: Any) -> None:
 
 def current_catalog(ctx: Context) -> Catalog:
     """The installed plan (with the office's period edits) or else the shipped plan file."""
-    s = ctx.settings
+    role = install_role(ctx.settings)
     try:
-        if s.unit_store_path.exists():
+        if role == UNIT:
             return store_catalog(ctx.unit_store())
-        if s.db_url or s.office_store_path.exists():
+        if role == OFFICE:
             return store_catalog(ctx.office_store())
         return default_catalog()
     except PlanFileError as exc:

@@ -12,6 +12,7 @@ from typing import Any
 from app.config import Settings
 from app.domain.catalog import Catalog, PeriodInfo
 from app.domain.messages import Message
+from app.services.install_role import OFFICE, UNIT, Role, RoleRefused, require_role
 from app.services.stores import Store, StoreError, open_office_store, open_unit_store
 
 Handler = Callable[["Context", argparse.Namespace], int]
@@ -47,15 +48,20 @@ class Context:
         return cls(Settings.make(args.data_dir, args.db))
 
     def unit_store(self) -> Store:
-        return self._store("unit", open_unit_store)
+        return self._store(UNIT, open_unit_store)
 
     def office_store(self) -> Store:
-        return self._store("office", open_office_store)
+        return self._store(OFFICE, open_office_store)
 
-    def _store(self, role: str, opener: Callable[[Settings], Store]) -> Store:
+    def _store(self, role: Role, opener: Callable[[Settings], Store]) -> Store:
+        """The role's store, opened (and in a fresh folder created) once; refused in a folder
+        of the other role, before anything is created there."""
         if role not in self._stores:
             try:
+                require_role(self.settings, role)
                 self._stores[role] = opener(self.settings)
+            except RoleRefused as exc:
+                raise CliError(exc.message) from exc
             except StoreError as exc:
                 raise CliRefusal("store_unavailable", detail=exc) from exc
         return self._stores[role]

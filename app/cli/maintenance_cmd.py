@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliRefusal, Context, add_command, print_json
+from app.cli.common import CliError, CliRefusal, Context, add_command, print_json
 from app.services import backups
+from app.services.install_role import RoleRefused, require_role
 
 
 def register(sub: Any) -> None:
@@ -59,7 +60,10 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     if which is None:
         raise CliRefusal("backup_store_unknown", 2, name=args.file.name)
     try:
+        require_role(ctx.settings, which)  # an office backup never lands in a unit's folder
         result = backups.restore_backup(ctx.settings, which, args.file)
+    except RoleRefused as exc:
+        raise CliError(exc.message) from exc
     except backups.BackupError as exc:
         raise CliRefusal("backup_refused", detail=exc) from exc
     print(f"已恢复 restored: {result.restored.path.name}")

@@ -59,6 +59,15 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The disk could not be read or written: nothing was saved. Check the disk (disk i/o error)",
     ),
     "store_unavailable": ("{detail}", "Cannot open the store: {detail}"),
+    # -- whose data folder (app.services.install_role) ------------------------------------
+    "role_is_unit": (
+        "{folder} 是填报单位的数据文件夹，不能在此运行市质量强市办的命令",
+        "{folder} holds a unit's data: office commands cannot run here",
+    ),
+    "role_is_office": (
+        "{folder} 是市质量强市办的数据文件夹，不能在此运行填报单位的命令",
+        "{folder} holds the office's data: unit commands cannot run here",
+    ),
     # -- the command line ------------------------------------------------------------------
     "cli_refused": ("{detail}", "{detail}"),
     "period_unknown": (
