@@ -215,15 +215,15 @@ def test_backup_round_trip_stays_sealed(fast_scrypt: None) -> None:
     sealed = keys.seal_private_key(private, PASS)
     data = key_backup.export_key_backup(sealed, public, "zjj", "深圳市住房和建设局", "张三", "123")
     assert all(form not in data for form in forms_of(private))
-    got_sealed, got_public = key_backup.import_key_backup(data)
-    assert got_public == public
-    assert keys.open_private_key(got_sealed, PASS) == private
+    got = key_backup.read_key_backup(data)
+    assert got.public_key == public
+    assert keys.open_private_key(got.sealed, PASS) == private
     with pytest.raises(keys.KeyFileError):
         key_backup.export_key_backup(sealed, keys.public_key_of(keys.generate_private_key()))
     doc = json.loads(data)
     doc["public_key"] = base64.b64encode(keys.public_key_of(keys.generate_private_key())).decode()
     with pytest.raises(keys.KeyFileError, match="不符"):
-        key_backup.import_key_backup(json.dumps(doc).encode())
+        key_backup.read_key_backup(json.dumps(doc).encode())
 
 
 def test_backup_carries_the_export_numbering(fast_scrypt: None) -> None:

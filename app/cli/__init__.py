@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 from app import __version__
+from app.logs import LEVELS
 
 
 def command_modules() -> tuple[ModuleType, ...]:
@@ -32,7 +33,7 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
     parser.add_argument(
-        "--log-level", choices=["DEBUG", "INFO", "WARNING", "ERROR"], default="INFO",
+        "--log-level", choices=LEVELS, default="INFO",
         help="what goes into the log file (Help → 打开日志文件夹)",
     )  # fmt: skip
 

@@ -146,9 +146,3 @@ def read_key_backup(data: bytes) -> KeyBackup:
         parse_iso_utc(created, "created_at") if created else None,
         None if counters is None else counters_from_json(counters),
     )
-
-
-def import_key_backup(data: bytes) -> tuple[bytes, bytes]:
-    """(sealed private key, public key) from a backup file's bytes."""
-    backup = read_key_backup(data)
-    return backup.sealed, backup.public_key

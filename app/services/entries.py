@@ -253,13 +253,6 @@ class EntryService:
         return saved, saved_ind
 
     # -- copy from the previous period ----------------------------------------------------
-    def previous_filled(self, period: str) -> list[int]:
-        """Tasks filled in the period before ``period`` (what the copy dialog offers)."""
-        prev = self.catalog.previous_period(period)
-        if prev is None:
-            return []
-        return [e.draft.task_no for e in self.list_period(prev.code) if e.filled]
-
     def copy_from_previous(
         self, period: str, task_nos: Iterable[int], *, overwrite: bool = False
     ) -> list[int]:

@@ -112,13 +112,6 @@ def build_payload(
     )
 
 
-def check_ready(store: Store, catalog: Catalog, period: str) -> tuple[FieldError, ...]:
-    profile = get_profile(store, catalog)
-    if profile is None:
-        raise UnitSetupError("本机尚未设置填报单位，请先完成设置（unit init）")
-    return EntryService(store, catalog, profile.unit_id).summary(period).errors
-
-
 def _ready(store: Store, catalog: Catalog, period: str) -> tuple[UnitProfileInfo, EntryService]:
     """The unit and its entries, when the period has no errors left (else ExportRefused)."""
     profile = get_profile(store, catalog)
