@@ -1,4 +1,4 @@
-"""``python -m app unit …``: init, load, pubkey, status, key care (DESIGN.md §5)."""
+"""``python -m app unit …``: init, load, pubkey, status, key care (docs/design.md §5)."""
 
 from __future__ import annotations
 

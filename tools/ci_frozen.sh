@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the one-folder bundle from build.spec and prove the frozen program still works, so the
-# spec cannot rot (DESIGN.md §7): the bundle's size against its budget, no demo, benchmark or
+# spec cannot rot (docs/design.md §7): the bundle's size against its budget, no demo, benchmark or
 # test code inside (tools/bundle_check.py), then the frozen program against the source one:
 # --version, catalog --json (byte-equal), the office store created and junk files refused
 # through the worker processes (byte-equal), and --smoke-test offscreen.

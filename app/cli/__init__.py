@@ -19,7 +19,7 @@ from app.logs import LEVELS
 
 def command_modules() -> tuple[ModuleType, ...]:
     # Imported only for a sub-command: they pull in SQLAlchemy, which the window must not
-    # load before its first paint (DESIGN.md §6).
+    # load before its first paint (docs/design.md §6).
     from app.cli import catalog_cmd, maintenance_cmd, office_cmd, unit_cmd, verify_cmd
 
     return (catalog_cmd, unit_cmd, office_cmd, verify_cmd, maintenance_cmd)

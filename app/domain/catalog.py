@@ -209,7 +209,7 @@ class Catalog:
         """Units the plan expects to report (those with at least one task)."""
         return [u for u in self.units if u.reports and self.tasks_for_unit(u.id)]
 
-    # -- the documented JSON shape (DESIGN.md §5) ----------------------------------------
+    # -- the documented JSON shape (docs/design.md §5) ----------------------------------------
     def to_json(self) -> dict[str, Any]:
         def num(d: Decimal | None) -> int | float | None:
             if d is None:

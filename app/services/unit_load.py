@@ -1,4 +1,4 @@
-"""``unit load FILE.json``: bulk entry with the form's rules (DESIGN.md §5).
+"""``unit load FILE.json``: bulk entry with the form's rules (docs/design.md §5).
 
 The file is checked whole before anything is stored: a malformed file, an unknown task,
 period, indicator or target, or a value that cannot be stored at all refuses the whole file

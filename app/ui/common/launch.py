@@ -1,4 +1,4 @@
-"""Start the desktop program: paint a window first, load data after (DESIGN.md §6).
+"""Start the desktop program: paint a window first, load data after (docs/design.md §6).
 
 Which window comes first is decided from the data folder alone, before anything heavy is
 imported (``app.services.install_role``, the rule the command line follows too): the office's
