@@ -25,8 +25,10 @@ from app.cli.unit_common import (
     REFUSALS,
     error_json,
     error_line,
+    print_fingerprint,
     read_passphrase,
     refused,
+    unit_refusals,
     unit_service,
 )
 from app.cli.unit_key_cmd import register_key
@@ -114,12 +116,10 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
 def run_init(ctx: Context, args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args.passphrase_env, confirm=True)
     store = ctx.unit_store()
-    try:
+    with unit_refusals():
         info = init_unit(
             store, store_catalog(store), args.unit, args.clerk, args.contact, passphrase
         )
-    except REFUSALS as exc:
-        raise refused(exc) from exc
     if args.json:
         print_json(
             {
@@ -132,12 +132,10 @@ def run_init(ctx: Context, args: argparse.Namespace) -> int:
             }
         )
         return 0
-    groups = format_fingerprint(info.fingerprint).split(" ")
     print(say(args, "已设置填报单位：", "set up for: ") + f"{info.unit_name} ({info.unit_id})")
     print(say(args, "填报人：", "clerk: ") + f"{info.clerk} {info.contact}".rstrip())
     print(say(args, "密钥指纹：", "key fingerprint:"))
-    print("  " + " ".join(groups[:8]))
-    print("  " + " ".join(groups[8:]))
+    print_fingerprint(info.fingerprint)
     print(
         say(
             args,
@@ -153,10 +151,8 @@ def run_init(ctx: Context, args: argparse.Namespace) -> int:
 def run_load(ctx: Context, args: argparse.Namespace) -> int:
     uc = unit_service(ctx)
     lang = output_lang(args)
-    try:
+    with unit_refusals():
         result = load_json(uc.service, args.file)
-    except REFUSALS as exc:
-        raise refused(exc) from exc
     if args.json:
         print_json(
             {
@@ -181,11 +177,9 @@ def run_load(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_pubkey(ctx: Context, args: argparse.Namespace) -> int:
     uc = unit_service(ctx)
-    try:
+    with unit_refusals():
         path = write_registration_file(uc.store, uc.catalog, args.out)
         sheet = args.sheet and write_registration_sheet(uc.store, uc.catalog, args.sheet)
-    except REFUSALS as exc:
-        raise refused(exc) from exc
     print(say(args, "已写入密钥登记文件：", "registration file written: ") + str(path))
     if sheet:
         print(say(args, "登记表（打印、签字盖章后送达）：", "printable sheet: ") + str(sheet))

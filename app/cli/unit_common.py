@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from getpass import getpass
 from typing import Any
@@ -13,7 +15,7 @@ from app.cli.common import CliError, CliRefusal, Context
 from app.domain.catalog import Catalog
 from app.domain.entry_rules import FieldError
 from app.domain.messages import Refusal
-from app.io.keys import KeyFileError, WrongPassphrase
+from app.io.keys import KeyFileError, WrongPassphrase, format_fingerprint
 from app.services.entries import EntryError, EntryService
 from app.services.stores import Store, store_catalog
 from app.services.unit_load import LoadError
@@ -71,6 +73,22 @@ def error_json(e: FieldError, lang: str = "zh") -> dict[str, Any]:
         "code": e.code,
         "message": e.render(lang),
     }
+
+
+@contextmanager
+def unit_refusals() -> Iterator[None]:
+    """Inside: a unit service's refusal (one of ``REFUSALS``) becomes the command's."""
+    try:
+        yield
+    except REFUSALS as exc:
+        raise refused(exc) from exc
+
+
+def print_fingerprint(fingerprint: str) -> None:
+    """The sixteen groups of four on two lines, to be read aloud."""
+    groups = format_fingerprint(fingerprint).split(" ")
+    print("  " + " ".join(groups[:8]))
+    print("  " + " ".join(groups[8:]))
 
 
 def refused(exc: Exception) -> CliError:

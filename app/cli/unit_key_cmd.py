@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import CliRefusal, Context, add_command, say
-from app.cli.unit_common import REFUSALS, read_passphrase, refused, unit_service
+from app.cli.unit_common import (
+    REFUSALS,
+    print_fingerprint,
+    read_passphrase,
+    refused,
+    unit_refusals,
+    unit_service,
+)
 from app.io.key_backup import ExportCounters
 from app.io.keys import format_fingerprint
 from app.services import unit_keys
@@ -55,11 +62,9 @@ def run_key_rotate(ctx: Context, args: argparse.Namespace) -> int:
     uc = unit_service(ctx)
     old = read_passphrase(args.old_passphrase_env, confirm=False, prompt="旧密码 old: ")
     new = read_passphrase(args.new_passphrase_env, confirm=True, prompt="新密码 new: ")
-    try:
+    with unit_refusals():
         info = unit_keys.rotate_key(uc.store, old, new)
         unit_keys.write_rotation_file(uc.store, args.out)
-    except REFUSALS as exc:
-        raise refused(exc) from exc
     print(say(args, "已更换密钥，新指纹：", "new key, fingerprint: "))
     print("  " + format_fingerprint(info.fingerprint))
     print(
@@ -78,20 +83,16 @@ def run_key_passwd(ctx: Context, args: argparse.Namespace) -> int:
     uc = unit_service(ctx)
     old = read_passphrase(args.old_passphrase_env, confirm=False, prompt="旧密码 old: ")
     new = read_passphrase(args.new_passphrase_env, confirm=True, prompt="新密码 new: ")
-    try:
+    with unit_refusals():
         unit_keys.change_passphrase(uc.store, old, new)
-    except REFUSALS as exc:
-        raise refused(exc) from exc
     print(say(args, "密码已更改（密钥和指纹不变）", "passphrase changed (same key)"))
     return 0
 
 
 def run_key_backup(ctx: Context, args: argparse.Namespace) -> int:
     uc = unit_service(ctx)
-    try:
+    with unit_refusals():
         path = unit_keys.backup_key(uc.store, args.out)
-    except REFUSALS as exc:
-        raise refused(exc) from exc
     print(
         say(
             args,
@@ -202,10 +203,8 @@ def run_key_restore(ctx: Context, args: argparse.Namespace) -> int:
 def run_key_reset(ctx: Context, args: argparse.Namespace) -> int:
     uc = unit_service(ctx)
     new = read_passphrase(args.passphrase_env, confirm=True, prompt="新密码 new: ")
-    try:
+    with unit_refusals():
         info = unit_keys.reset_key(uc.store, new)
-    except REFUSALS as exc:
-        raise refused(exc) from exc
     print(
         say(
             args,
@@ -214,9 +213,7 @@ def run_key_reset(ctx: Context, args: argparse.Namespace) -> int:
             "New fingerprint:",
         )
     )
-    groups = format_fingerprint(info.fingerprint).split(" ")
-    print("  " + " ".join(groups[:8]))
-    print("  " + " ".join(groups[8:]))
+    print_fingerprint(info.fingerprint)
     print(
         say(
             args,
