@@ -115,6 +115,8 @@ class Settings:
 
     @classmethod
     def make(cls, data_dir: str | os.PathLike[str] | None, db_url: str | None = None) -> Settings:
-        if data_dir:
-            return cls(Path(data_dir), db_url, Path(data_dir) / "logs")
-        return cls(default_data_dir(), db_url)
+        if not data_dir:
+            return cls(default_data_dir(), db_url)
+        # The stores refuse a network share (see is_network_path); the log never goes there.
+        logs = None if is_network_path(Path(data_dir)) else Path(data_dir) / "logs"
+        return cls(Path(data_dir), db_url, logs)

@@ -137,9 +137,9 @@ def confirm_shot(
     window.period_combo.setCurrentIndex(window.period_combo.findData("2016Q1"))
     window.tabs.setCurrentIndex(PAGE_KEYS)
     clock.now = datetime(2016, 1, 8, 7, 40, tzinfo=UTC)
-    dialog = window.trust_page.register_file(path)
+    dialog = window.pages.trust.register_file(path)
     if dialog is None:
-        raise SystemExit(f"error: {window.trust_page.message.text()}")
+        raise SystemExit(f"error: {window.pages.trust.message.text()}")
     dialog.confirm.setChecked(True)
     settle(app)
     tidy()
@@ -157,7 +157,7 @@ def rotate_and_revoke(window: Any, files: Any, root: Path, clock: Clock) -> None
     from app.io import keys
     from tools.demo.office_data import demo_private_key
 
-    page = window.trust_page
+    page = window.pages.trust
     revoked = next(k for k in page.keys if k.unit_id == REVOKED_UNIT and k.status == "active")
     clock.now = datetime(2017, 3, 1, 1, 20, tzinfo=UTC)
     page.select_key(revoked.fingerprint)
@@ -248,7 +248,7 @@ def main(argv: list[str]) -> int:
 
         window.tabs.setCurrentIndex(PAGE_SCORES)
         settle(app)
-        window.assessment_page.select_unit(SCORED_UNIT)
+        window.pages.assessment.select_unit(SCORED_UNIT)
         settle(app)
         tidy()
         save(window, args.out / "office-assessment.png")

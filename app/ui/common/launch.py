@@ -10,6 +10,7 @@ after the first paint.
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -17,31 +18,21 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import STARTED_AT
 from app.config import Settings
 from app.services.install_role import OFFICE, UNIT, install_role
 from app.ui.common.application import prepare_application
+from app.ui.common.first_paint import AfterFirstPaint
 from app.ui.common.prefs import ROLE_OFFICE
 
 if TYPE_CHECKING:
     from app.ui.unit.window import MainWindow
 
 
-class _FirstPaint(QObject):
-    """Reports the first paint of a widget once, then removes itself."""
-
-    def __init__(self, on_paint: Callable[[], None]) -> None:
-        super().__init__()
-        self._on_paint = on_paint
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._on_paint)
-        return False
+log = logging.getLogger(__name__)
 
 
 def make_office_window(settings: Settings, *, load_after_paint: bool = True) -> QWidget:
@@ -72,7 +63,7 @@ class Launcher(QObject):
         self.store: Any = None
         self.catalog: Any = None
         self.exit_code = 0
-        self._watcher: _FirstPaint | None = None
+        self._watcher: AfterFirstPaint | None = None
 
     # -- choosing the first window ---------------------------------------------------------
     def start(self) -> QWidget:
@@ -96,7 +87,7 @@ class Launcher(QObject):
                 print(f"first paint after {elapsed:.0f} ms", flush=True)
             QTimer.singleShot(0, lambda: self._guarded(load))
 
-        self._watcher = _FirstPaint(painted)
+        self._watcher = AfterFirstPaint(painted)
         window.installEventFilter(self._watcher)
         self.window = window
         window.show()
@@ -104,7 +95,8 @@ class Launcher(QObject):
     def _guarded(self, load: Callable[[], None]) -> None:
         try:
             load()
-        except Exception as exc:  # one line for the clerk, never a traceback
+        except Exception as exc:  # one line for the clerk, the traceback to the log
+            log.exception("opening the data failed")
             self.fail(str(exc) or type(exc).__name__)
 
     def fail(self, reason: str) -> None:
@@ -136,7 +128,9 @@ class Launcher(QObject):
     def _main_window(self) -> MainWindow:
         from app.ui.unit.window import MainWindow
 
-        return MainWindow(today=self.today, data_dir=str(self.settings.data_dir))
+        return MainWindow(
+            today=self.today, data_dir=str(self.settings.data_dir), log_dir=self.settings.log_dir
+        )
 
     def _open_store(self) -> None:
         from app.services.stores import open_unit_store, store_catalog
@@ -232,6 +226,7 @@ def run_gui(settings: Settings, *, smoke_test: bool = False, lang: str | None = 
         launcher.start()
         code = int(app.exec())
     except Exception as exc:  # the promise: one line, never a traceback
+        log.exception("the window could not start")
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     from app.ui.common.workers import wait_for_background

@@ -22,7 +22,7 @@ from app.services.consolidation import (
     section_label,
 )
 from app.services.stores import Store, open_office_store
-from app.ui.common.status_icons import STATUS_COLORS
+from app.ui.common.colors import STATUS_COLORS
 from app.ui.office.matrix_model import (
     EXEMPT,
     MISSING,
