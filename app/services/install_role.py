@@ -20,6 +20,7 @@ before its first paint.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from pathlib import Path
 from typing import Final, Literal
@@ -31,6 +32,8 @@ Role = Literal["unit", "office"]
 UNIT: Final = "unit"
 OFFICE: Final = "office"
 LEGACY_ROLE_FILE = "role.json"  # written by the first version's set-up wizard
+
+log = logging.getLogger(__name__)
 
 
 class RoleRefused(Refusal):
@@ -62,9 +65,13 @@ def require_role(settings: Settings, role: Role) -> None:
 
 def legacy_role(data_dir: Path) -> Role | None:
     """The first version's ``role.json``; None when absent or damaged."""
+    path = data_dir / LEGACY_ROLE_FILE
+    if not path.exists():
+        return None
     try:
-        data = json.loads((data_dir / LEGACY_ROLE_FILE).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        log.warning("cannot read %s", path, exc_info=True)
         return None
     role = data.get("role") if isinstance(data, dict) else None
     if role == UNIT:
@@ -77,10 +84,12 @@ def _has_unit_profile(path: Path) -> bool:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error:
+        log.warning("cannot open %s to read its role", path, exc_info=True)
         return False
     try:
         return con.execute("SELECT 1 FROM unit_profile LIMIT 1").fetchone() is not None
     except sqlite3.Error:
+        log.warning("cannot read the unit profile of %s", path, exc_info=True)
         return False
     finally:
         con.close()
