@@ -120,9 +120,7 @@ def print_refusal(message: Message, args: argparse.Namespace) -> None:
     """The one line on stderr; with ``--json`` also ``{"code", "params", "reason"}`` on stdout."""
     lang = output_lang(args)
     if getattr(args, "json", False):
-        print_json(
-            {"code": message.code, "params": message.param_dict, "reason": message.render(lang)}
-        )
+        print_json({**message.to_json(), "reason": message.render(lang)})
     print(f"error: {message.render(lang)}", file=sys.stderr)
 
 
