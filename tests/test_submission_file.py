@@ -267,7 +267,7 @@ def test_another_key_is_refused(tmp_path: Path, catalog: Catalog, key: Key) -> N
     exc = rejected(data, catalog, trusted={key_fp(key): key.public}.get)
     assert exc.code == "unregistered_key" and fp[:4].upper() in exc.reason
     exc = rejected(data, catalog, trusted=lambda _fp: key.public)  # registry says otherwise
-    assert exc.code == "key_mismatch"
+    assert exc.code == "registered_key_differs"
 
 
 def test_fingerprint_must_match_the_embedded_key(written: bytes, catalog: Catalog) -> None:

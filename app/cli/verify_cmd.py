@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.catalog_cmd import current_catalog
-from app.cli.common import CliError, Context, print_json
+from app.cli.common import CliError, Context, output_lang, print_json
 from app.domain.messages import Message
 from app.io.keys import format_fingerprint
 from app.io.submission_reader import SubmissionRejected, VerifiedSubmission, verify_submission
@@ -131,6 +131,7 @@ def _result(path: Path, message: Message, **fields: Any) -> dict[str, Any]:
     doc.update(dict.fromkeys(("unit", "unit_name", "period", "version", "fingerprint"), None))
     doc.update(message.to_json())
     doc.update(fields)
+    doc["message"] = message  # taken out before printing: the reason in the chosen language
     return doc
 
 
@@ -165,11 +166,12 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         status, doc = _check(ctx, args, path)
-    except CliError as exc:  # the installed plan could not be read
-        status, doc = exc.code, _result(path, Message.of("internal_error", detail=str(exc)))
+    except CliError as exc:  # the installed plan or the store could not be read
+        status, doc = exc.code, _result(path, exc.message)
     except Exception as exc:  # one outcome, never a traceback; the log keeps it
         log.exception("verify %s failed", path)
         status, doc = 1, _result(path, Message.of("internal_error", detail=type(exc).__name__))
+    doc["reason"] = doc.pop("message").render(output_lang(args))
     if args.json:
         print_json(doc)
     elif status == 2:

@@ -1,4 +1,4 @@
-"""The signed content of one submission (DESIGN.md §3) as frozen values.
+"""The signed content of one submission (docs/design.md §3) as frozen values.
 
 ``to_dict()`` gives plain values (Decimal and aware datetime stay typed; app.io.canonical turns
 them into the canonical JSON); ``from_dict()`` takes that dict or its JSON form (decimals as
@@ -439,7 +439,7 @@ def payload_problems(payload: SubmissionPayload, catalog: Catalog) -> list[Messa
     try:
         catalog.period(payload.period)
     except KeyError:
-        out.append(Message.of("period_unknown", period=payload.period))
+        out.append(Message.of("period_not_in_plan", period=payload.period))
     tasks = {t.no: t for t, _role in catalog.tasks_for_unit(payload.unit_id)}
     for e in payload.entries:
         task = tasks.get(e.task)

@@ -257,7 +257,7 @@ def check_signer(
         if registered is None:
             raise PackageRejected("unregistered_key", fingerprint=groups).knowing(fp)
         if registered != package.public_key:
-            raise PackageRejected("key_mismatch", fingerprint=groups).knowing(fp)
+            raise PackageRejected("registered_key_differs", fingerprint=groups).knowing(fp)
 
 
 # -- writing ------------------------------------------------------------------------------

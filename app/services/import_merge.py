@@ -115,7 +115,7 @@ def plan_rows(ids: dict[str, dict[Any, int]], payload: Any) -> tuple[int, int]:
     if unit_id is None:
         raise Refused("unit_unknown", unit=payload.unit_id)
     if period_id is None:
-        raise Refused("period_unknown", period=payload.period)
+        raise Refused("period_not_in_plan", period=payload.period)
     return unit_id, period_id
 
 

@@ -62,12 +62,13 @@ class FileOutcome:
     def reason(self) -> str:
         return self.message.render("zh")
 
-    def to_json(self) -> dict[str, Any]:
-        """The documented shape of ``office import --json`` (design §5)."""
+    def to_json(self, lang: str = "zh") -> dict[str, Any]:
+        """The documented shape of ``office import --json`` (design §5), the reason in
+        ``lang`` beside its stable code."""
         return {
             "file": self.file,
             "outcome": self.outcome,
-            "reason": self.reason,
+            "reason": self.message.render(lang),
             "code": self.code,
             "params": self.message.param_dict,
             "unit": self.unit,

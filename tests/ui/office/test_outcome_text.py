@@ -46,7 +46,7 @@ IMPORT_CODES = (  # one realistic message of every reason the importer adds to t
     Message.of("key_rotated", fingerprint=FP, since="2016-05-01"),
     Message.of("signed_in_future", signed_at="2016-05-03 10:00:00"),
     Message.of("unit_unknown", unit="xyz"),
-    Message.of("period_unknown", period="2017Q1"),
+    Message.of("period_not_in_plan", period="2017Q1"),
     Message.of("too_large", mb=20),
     Message.of("file_unreadable", detail="Permission denied"),
     Message.of("reader_memory"),
