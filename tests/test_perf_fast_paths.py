@@ -1,16 +1,16 @@
 """The performance shortcuts give exactly what the general code they bypass would give.
 
 Each fast path (docs/benchmarks.md) is checked against its reference on real files and on
-random damage: the sheet cells read in bulk against the element-by-element reader, the zip
-reader against zipfile (never more lenient), the payload's direct JSON against the generic
-canonicaliser, and the storable-text check against its regular expression.
+random damage: the zip reader against zipfile (never more lenient), the payload's direct JSON
+against the generic canonicaliser, and the storable-text check against its regular expression.
+(Reading a sheet's cells or custom.xml in bulk with XPath was tried and measured no faster
+than one pass over the elements: the readers walk the parsed tree once.)
 """
 
 from __future__ import annotations
 
 import io
 import random
-import re
 import zipfile
 from pathlib import Path
 
@@ -21,10 +21,9 @@ from hypothesis import strategies as st
 from app.domain import payload as payload_mod
 from app.domain.catalog import Catalog
 from app.domain.payload import SubmissionPayload
-from app.io import package_zip, submission_cells
+from app.io import package_zip
 from app.io.canonical import canonical_bytes, payload_bytes
 from app.io.package_errors import PackageRejected
-from app.io.package_xml import parse_xml
 from tests.submission_kit import Key, entries, make_payload, write
 from tests.test_canonical import payloads
 
@@ -57,45 +56,6 @@ def mutants(data: bytes, seed: int, n: int, alphabet: bytes) -> list[bytes]:
                 b.insert(k, rng.choice(alphabet))
         out.append(bytes(b))
     return out
-
-
-def _both(xml: bytes, rows: int, cols: int) -> tuple[object, object]:
-    """(fast result or None, reference result or the refusal's code) for one sheet part."""
-    try:
-        sheet_data = next(parse_xml("s", xml).iterchildren(submission_cells._SHEET_DATA))
-    except (PackageRejected, StopIteration):
-        return None, None
-    fast = submission_cells._fast_cells(sheet_data, rows, cols)
-    try:
-        ref: object = submission_cells._checked_cells("s", sheet_data, rows, cols)
-    except PackageRejected as exc:
-        ref = exc.code
-    return fast, ref
-
-
-def test_bulk_cell_reader_equals_the_element_by_element_one(written: bytes) -> None:
-    xml = entries(written)["xl/worksheets/sheet2.xml"]
-    fast, ref = _both(xml, 200, 20)
-    assert fast is not None and fast == ref  # the writer's own file takes the fast path
-    assert any(v == LONG for v in ref.values())  # type: ignore[union-attr]
-    agreed = 0
-    variants = mutants(xml, 3, 1500, b'<>/"= &#;x_v1tisfcr:A9.-')
-    variants += [
-        re.sub(rb"<c r=", b'<c t="inlineStr" r=', xml, count=1),
-        xml.replace(b'<c r="B3"', b'<c r="B3" t="s"', 1),
-        xml.replace(b"<v>", b"<v>&#49;", 1),
-        xml.replace(b"</is>", b"</is><v>1</v>", 1),
-        xml.replace(b"<t>", b'<t a="1">', 1),
-        xml.replace(b"<row ", b"<!-- x --><row ", 1),
-        xml.replace(b'<c r="A3"', b'<c r="A2"', 1),
-    ]
-    for variant in variants:
-        fast, ref = _both(variant, 200, 20)
-        if fast is None:
-            continue  # not the writer's shape: the element-by-element reader decides
-        assert fast == ref, variant  # never different, never more lenient
-        agreed += 1
-    assert agreed > 200
 
 
 def test_zip_reader_is_never_more_lenient_than_zipfile(written: bytes) -> None:

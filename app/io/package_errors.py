@@ -19,15 +19,11 @@ class PackageRejected(Refusal):
         super().__init__(code, **params)
         self.fingerprint: str | None = None
         self.payload: Any = None
-        self.document: Any = None  # the signed document's payload as JSON, when signed
 
-    def knowing(
-        self, fingerprint: str | None, payload: Any = None, document: Any = None
-    ) -> PackageRejected:
+    def knowing(self, fingerprint: str | None, payload: Any = None) -> PackageRejected:
         """The same refusal, with what is known to be genuine about the file (kept)."""
         self.fingerprint = fingerprint or self.fingerprint
         self.payload = payload if payload is not None else self.payload
-        self.document = document if document is not None else self.document
         return self
 
     @property
@@ -44,7 +40,6 @@ def _rebuild(message: Message, fingerprint: str | None, payload: Any) -> Package
     exc.message = message
     exc.fingerprint = fingerprint
     exc.payload = payload
-    exc.document = None  # the parsed payload travels instead
     return exc
 
 

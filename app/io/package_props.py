@@ -43,7 +43,6 @@ MAX_CHUNKS = 9999
 _PROPERTY = qname(NS_CUSTOM, "property")
 _ROOT = qname(NS_CUSTOM, "Properties")
 _TEXT = qname(NS_VT, "lpwstr")
-_PROPERTY_ATTRS = frozenset({"fmtid", "pid", "name"})
 
 
 def chunk_name(i: int) -> str:
@@ -90,18 +89,15 @@ def _bad(name: str) -> PackageRejected:
 
 def _property(element: Any, pid: int) -> tuple[str, str]:
     """(name, text) of one ``property`` element of exactly the written form."""
-    if not is_element(element) or element.tag != _PROPERTY:
+    if element.tag != _PROPERTY:  # a comment's or instruction's tag is not a string
         raise _bad(str(element.tag) if is_element(element) else "<!-- -->")
     name = element.get("name", "")
-    if set(element.attrib) != _PROPERTY_ATTRS or element.get("fmtid") != FMTID:
+    if len(element.keys()) != 3 or element.get("fmtid") != FMTID:
         raise _bad(name)
-    if element.get("pid") != str(pid) or not only_space(element.text):
+    if element.get("pid") != str(pid) or not only_space(element.text) or len(element) != 1:
         raise _bad(name)
-    children = list(element)
-    if len(children) != 1 or not only_space(element[0].tail):
-        raise _bad(name)
-    value = children[0]
-    if not is_element(value) or value.tag != _TEXT or value.attrib or len(value):
+    value = element[0]
+    if value.tag != _TEXT or value.keys() or len(value) or not only_space(value.tail):
         raise _bad(name)
     return name, value.text or ""
 

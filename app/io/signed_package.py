@@ -51,7 +51,14 @@ from app.io.package_props import (
     signed_properties,
 )
 from app.io.package_xml import relationships
-from app.io.package_zip import build_zip, check_name, entry_bytes, load, read_entries
+from app.io.package_zip import (
+    ZipEntry,
+    build_zip,
+    check_name,
+    entry_bytes,
+    load,
+    read_entries,
+)
 
 KINDS = ("submission", "plan", "feedback")
 ALGORITHM = "Ed25519"
@@ -73,6 +80,10 @@ _ENTRY_KEYS = frozenset({"name", "sha256"})
 _HEX = frozenset("0123456789abcdef")
 
 
+# the signed payload (parsed JSON) -> (the kind's object, that object's canonical bytes)
+PayloadReader = Callable[[Any], tuple[Any, bytes]]
+
+
 class PackageWriteError(PayloadError):
     """The writer was given something it cannot sign (a bad key pair, a name, a payload)."""
 
@@ -87,46 +98,49 @@ class SignedPackage:
     public_key: bytes
     signature: bytes
     signed: bytes  # the signed document, exactly as signed
-    payload: Any = field(repr=False)  # its "payload", as parsed JSON values
-    payload_bytes: bytes = field(repr=False)  # the canonical bytes of that payload
+    payload: Any = field(repr=False)  # the kind's object made of its "payload"
+    payload_bytes: bytes = field(repr=False)  # the payload's bytes, as signed (canonical)
     parts: Mapping[str, bytes] = field(repr=False, compare=False)  # all but custom.xml
 
 
 # -- reading ------------------------------------------------------------------------------
-def read_package(source: bytes | str | os.PathLike[str], kind: str) -> SignedPackage:
-    """The whole generic check of one file of ``kind``; raises PackageRejected."""
+def plain_json(value: Any) -> tuple[Any, bytes]:
+    """The payload reader of a kind whose payload is plain JSON: itself, canonically."""
+    return value, json_bytes(value)
+
+
+def read_package(
+    source: bytes | str | os.PathLike[str],
+    kind: str,
+    read_payload: PayloadReader = plain_json,
+) -> SignedPackage:
+    """The whole generic check of one file of ``kind``; raises PackageRejected.
+
+    ``read_payload`` turns the signed payload (parsed JSON) into the kind's object and that
+    object's canonical bytes, raising PayloadError when it is not one; the bytes must equal
+    the signed ones, so a payload has exactly one signed form."""
     data = load(source)
     entries = read_entries(data)
-    for entry in entries:
-        low = entry.name.lower()
-        for fragment, code in FORBIDDEN_PARTS:
-            if fragment in low:
-                raise PackageRejected(code, name=entry.name)
+    _no_forbidden_parts(entries)
     contents = {e.name: entry_bytes(data, e) for e in entries}
     carrier = contents.pop(PART, None)
     if carrier is None:
         raise PackageRejected("no_payload")
     head, text = signed_properties(read_properties(carrier))
     public_key, signature, fingerprint = _key_and_signature(head)
+    signed = _signed(text, public_key, signature)
     try:
-        signed = text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise PackageRejected("bad_properties", name=chunk_name(1)) from None
-    try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, signed)
-    except (InvalidSignature, ValueError):
-        raise PackageRejected("bad_signature") from None
-    try:
-        doc_kind, manifest, payload, payload_raw = _document(signed)
+        doc_kind, manifest, value, payload_raw = _document(signed)
+        if doc_kind != kind or head["qr.kind"] != doc_kind:
+            raise PackageRejected("wrong_kind", kind=shown(doc_kind), expected=kind)
+        payload = _payload(read_payload, value, payload_raw)
     except PackageRejected as exc:
         raise exc.knowing(fingerprint) from None
     try:
-        if doc_kind != kind or head["qr.kind"] != doc_kind:
-            raise PackageRejected("wrong_kind", kind=shown(doc_kind), expected=kind)
         _check_manifest(manifest, [e.name for e in entries if e.name != PART], contents)
         _no_external_targets(contents)
-    except PackageRejected as exc:  # what the signer said stays known (the import log)
-        raise exc.knowing(fingerprint, document=payload if doc_kind == kind else None) from None
+    except PackageRejected as exc:  # what the signer signed stays known (the import log)
+        raise exc.knowing(fingerprint, payload) from None
     return SignedPackage(
         sha256=hashlib.sha256(data).hexdigest(),
         kind=doc_kind,
@@ -138,6 +152,37 @@ def read_package(source: bytes | str | os.PathLike[str], kind: str) -> SignedPac
         payload_bytes=payload_raw,
         parts=MappingProxyType(contents),
     )
+
+
+def _no_forbidden_parts(entries: Sequence[ZipEntry]) -> None:
+    for entry in entries:
+        low = entry.name.lower()
+        for fragment, code in FORBIDDEN_PARTS:
+            if fragment in low:
+                raise PackageRejected(code, name=entry.name)
+
+
+def _signed(text: str, public_key: bytes, signature: bytes) -> bytes:
+    """The signed document's bytes, once the signature over them holds."""
+    try:
+        signed = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PackageRejected("bad_properties", name=chunk_name(1)) from None
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, signed)
+    except (InvalidSignature, ValueError):
+        raise PackageRejected("bad_signature") from None
+    return signed
+
+
+def _payload(read_payload: PayloadReader, value: Any, signed_bytes: bytes) -> Any:
+    try:
+        payload, canonical = read_payload(value)
+    except PayloadError as exc:
+        raise PackageRejected("bad_payload", detail=shown(str(exc))) from None
+    if canonical != signed_bytes:
+        raise PackageRejected("not_canonical").knowing(None, payload)
+    return payload
 
 
 def _b64(text: str, name: str, size: int) -> bytes:
@@ -166,7 +211,7 @@ def _key_and_signature(head: Mapping[str, str]) -> tuple[bytes, bytes, str]:
 def _document(signed: bytes) -> tuple[str, list[tuple[str, str]], Any, bytes]:
     """(kind, manifest, payload value, payload bytes) of a signed document in canonical form."""
     try:
-        doc = parse_json_strict(signed)
+        doc = parse_json_strict(signed, duplicates_checked_by_caller=True)  # canonical below
     except PayloadError as exc:
         raise PackageRejected("bad_payload", detail=shown(str(exc))) from None
     if not isinstance(doc, dict) or doc.keys() != _DOC_KEYS:
@@ -180,10 +225,7 @@ def _document(signed: bytes) -> tuple[str, list[tuple[str, str]], Any, bytes]:
     prefix = _head(kind, manifest)
     if not (signed.startswith(prefix) and signed.endswith(b"}")):
         raise PackageRejected("not_canonical")
-    payload_raw = signed[len(prefix) : -1]
-    if json_bytes(doc["payload"]) != payload_raw:
-        raise PackageRejected("not_canonical")
-    return kind, manifest, doc["payload"], payload_raw
+    return kind, manifest, doc["payload"], signed[len(prefix) : -1]
 
 
 def _manifest(value: Any) -> list[tuple[str, str]]:

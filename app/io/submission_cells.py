@@ -19,29 +19,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from lxml import etree
-
 from app.io.package_errors import PackageRejected, shown
-from app.io.package_xml import NS_MAIN, NS_REL, is_element, parse_xml, qname, relationships
+from app.io.package_xml import NS_MAIN, NS_REL, parse_xml, qname, relationships
 from app.io.submission_layout import SHEET_NAMES, UNKNOWN, SheetLayout, column_letter
 from app.io.xlsx_text import visible_text
 
 CellValue = str | float  # a number as a spreadsheet holds it: a double
-Cells = dict[tuple[int, int], CellValue]
-_NS = {"m": NS_MAIN}
+Cells = dict[str, CellValue]  # by position "F3" (checked: no leading zero, upper case)
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-# every element below sheetData, then each kind the writer makes, then anything that is not
-# an element (comments, processing instructions)
-_SHAPE_COUNTS = (
-    "count(descendant::*)",
-    "count(m:row)",
-    "count(m:row/m:c)",
-    "count(m:row/m:c/m:v)",
-    "count(m:row/m:c/m:is)",
-    "count(m:row/m:c/m:is/m:t)",
-    "count(descendant::comment() | descendant::processing-instruction())",
-)
-_SHAPE = [etree.XPath(q, namespaces=_NS) for q in _SHAPE_COUNTS]
 _SHEETS = qname(NS_MAIN, "sheets")
 _SHEET = qname(NS_MAIN, "sheet")
 _SHEET_DATA = qname(NS_MAIN, "sheetData")
@@ -120,34 +105,27 @@ def _decoded(text: str) -> str:
     return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
-def _only(element: Any, tag: str, where: str) -> Any:
-    """The one child of ``element``, which must be a ``tag`` element."""
-    children = list(element)
-    if len(children) != 1 or not is_element(children[0]) or children[0].tag != tag:
-        raise PackageRejected("cell_form", ref=where)
-    return children[0]
-
-
-def _cell_value(cell: Any, where: str) -> CellValue | None:
+def _cell_value(cell: Any, kind: str | None, label: str, ref: str) -> CellValue | None:
     """A cell's value as a reader shows it (text, a number, None for an empty cell), after
-    checking every element and attribute of it that can change what is shown."""
-    if any(is_element(x) and x.tag == _F for x in cell):
-        raise PackageRejected("formula", ref=where)
-    kind = cell.get("t", "n")
-    if kind == "inlineStr":
-        text = _only(_only(cell, _IS, where), _T, where)
-        if len(text) or set(text.attrib) - {_XML_SPACE}:
-            raise PackageRejected("cell_form", ref=where)
-        return _decoded(text.text or "")
-    if kind != "n":
-        raise PackageRejected("cell_form", ref=where)
-    if len(cell) == 0:
+    checking every element and attribute of it that can change what is shown: one <v> with a
+    number (type n), or <is><t> with text and nothing else (type inlineStr), or nothing."""
+    n = len(cell)
+    if n == 1:
+        child = cell[0]
+        tag = child.tag
+        if tag == _V and kind in (None, "n") and not len(child):
+            raw = child.text or ""
+            if _NUMBER.fullmatch(raw):
+                return float(raw)  # what every reader shows; openpyxl writes "%.16g"
+        elif tag == _IS and kind == "inlineStr" and len(child) == 1:
+            text = child[0]
+            if text.tag == _T and not len(text) and set(text.keys()) <= {_XML_SPACE}:
+                return _decoded(text.text or "")
+    elif n == 0 and kind in (None, "n"):
         return None
-    value = _only(cell, _V, where)
-    raw = value.text or ""
-    if len(value) or not _NUMBER.fullmatch(raw):
-        raise PackageRejected("cell_form", ref=where)
-    return float(raw)  # what every reader shows; openpyxl writes "%.16g" of the value
+    if any(x.tag == _F for x in cell):
+        raise PackageRejected("formula", ref=f"{label}!{ref}")
+    raise PackageRejected("cell_form", ref=f"{label}!{ref}")
 
 
 def _position(ref: str, label: str, rows: int, cols: int) -> tuple[int, int]:
@@ -160,70 +138,30 @@ def _position(ref: str, label: str, rows: int, cols: int) -> tuple[int, int]:
     return row, col
 
 
-def _checked_cells(label: str, sheet_data: Any, rows: int, cols: int) -> Cells:
-    """Every cell, each element and attribute checked one by one: names the first problem."""
+def _cells(label: str, sheet_data: Any, rows: int, cols: int) -> Cells:
+    """Every non-empty cell by its position, each element and attribute checked (nothing but
+    rows of cells; no comment or instruction either). Positions are bounded by the layout
+    before anything is kept."""
     cells: Cells = {}
+    seen: set[str] = set()
+    columns: dict[str, int] = {}  # a sheet has a dozen column letters: each parsed once
     for row in sheet_data:
-        if not is_element(row) or row.tag != _ROW:
+        if row.tag != _ROW:  # a comment's or instruction's tag is not a string
             raise PackageRejected("cell_form", ref=label)
         for cell in row:
-            if not is_element(cell) or cell.tag != _C:
+            if cell.tag != _C:
                 raise PackageRejected("cell_form", ref=label)
             ref = cell.get("r", "")
-            where = _position(ref, label, rows, cols)
-            value = _cell_value(cell, f"{label}!{ref}")
-            if where in cells:
-                raise PackageRejected("cell_form", ref=f"{label}!{ref}")
+            m = _A1.fullmatch(ref)
+            letters = m.group(1) if m else ""
+            col = columns.get(letters) or columns.setdefault(letters, _column(letters))
+            if m is None or int(m.group(2)) > rows or col > cols or ref in seen:
+                _position(ref, label, rows, cols)  # names the position's problem
+                raise PackageRejected("cell_form", ref=f"{label}!{ref}")  # seen before
+            seen.add(ref)
+            value = _cell_value(cell, cell.get("t"), label, ref)
             if value is not None and value != "":
-                cells[where] = value
-    return cells
-
-
-def _plain_shape(sheet_data: Any) -> bool:
-    """Only rows of cells holding <v> or <is><t>, and no comment or instruction: counted by
-    libxml2 in a few calls instead of a Python test per element (docs/benchmarks.md)."""
-    every, rows, cells, values, inline, texts, others = (int(q(sheet_data)) for q in _SHAPE)
-    return others == 0 and every == rows + cells + values + inline + texts
-
-
-def _fast_value(cell: Any) -> tuple[bool, CellValue | None]:
-    """(True, value) for a cell of the writer's own forms; (False, None) when in doubt."""
-    n = len(cell)
-    kind = cell.get("t", "n")
-    if kind == "inlineStr":
-        if n != 1 or cell[0].tag != _IS or len(cell[0]) != 1:
-            return False, None
-        text = cell[0][0]  # a <t> without children: _plain_shape counted them
-        if text.attrib and set(text.attrib) - {_XML_SPACE}:
-            return False, None
-        return True, _decoded(text.text or "")
-    if kind != "n" or n > 1:
-        return False, None
-    if n == 0:
-        return True, None
-    raw = cell[0].text or ""
-    if cell[0].tag != _V or not _NUMBER.fullmatch(raw):
-        return False, None
-    return True, float(raw)
-
-
-def _fast_cells(sheet_data: Any, rows: int, cols: int) -> Cells | None:
-    """What _checked_cells returns, for a sheet of the writer's shape; None when in doubt."""
-    if not _plain_shape(sheet_data):
-        return None
-    cells: Cells = {}
-    seen: set[tuple[int, int]] = set()
-    for cell in sheet_data.iterfind("m:row/m:c", _NS):
-        m = _A1.fullmatch(cell.get("r", ""))
-        ok, value = _fast_value(cell)
-        if m is None or not ok:
-            return None
-        where = (int(m.group(2)), _column(m.group(1)))
-        if where[0] > rows or where[1] > cols or where in seen:
-            return None
-        seen.add(where)
-        if value is not None and value != "":
-            cells[where] = value
+                cells[ref] = value
     return cells
 
 
@@ -232,8 +170,7 @@ def sheet_cells(label: str, part: str, xml: bytes, rows: int, cols: int) -> Cell
     sheet_data = list(parse_xml(part, xml).iterchildren(_SHEET_DATA))
     if len(sheet_data) != 1:
         raise PackageRejected("cell_form", ref=label)
-    fast = _fast_cells(sheet_data[0], rows, cols)
-    return fast if fast is not None else _checked_cells(label, sheet_data[0], rows, cols)
+    return _cells(label, sheet_data[0], rows, cols)
 
 
 # -- the comparison -----------------------------------------------------------------------
@@ -248,14 +185,18 @@ def _same(want: Any, got: CellValue | None) -> bool:
 
 def compare_sheet(sheet: SheetLayout, cells: Cells) -> None:
     """Every cell as the layout says (UNKNOWN ones skipped), and no other non-empty cell."""
+    width = max((len(r) for r in sheet.rows), default=0)
+    letters = [column_letter(c) for c in range(1, width + 1)]
     for r, row in enumerate(sheet.rows, 1):
-        for c, spec in enumerate(row, 1):
-            got = cells.pop((r, c), None)
+        number = str(r)
+        for c, spec in enumerate(row):
+            ref = letters[c] + number
+            got = cells.pop(ref, None)
             if spec.value is not UNKNOWN and not _same(spec.value, got):
-                raise PackageRejected("visible_cell", ref=f"{sheet.name}!{column_letter(c)}{r}")
+                raise PackageRejected("visible_cell", ref=f"{sheet.name}!{ref}")
     if cells:
-        r, c = min(cells)
-        raise PackageRejected("visible_cell", ref=f"{sheet.name}!{column_letter(c)}{r}")
+        first = min(cells, key=lambda ref: _position(ref, sheet.name, 10**7, 10**5))
+        raise PackageRejected("visible_cell", ref=f"{sheet.name}!{first}")
 
 
 def check_sheets(parts: Mapping[str, bytes], layout: tuple[SheetLayout, ...]) -> None:

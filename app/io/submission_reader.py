@@ -3,12 +3,12 @@
 Order (each step refuses with one ``PackageRejected``: a code, its parameters, one line):
 
 a. the package (app.io.signed_package): the zip's one shape, the strict custom.xml, the
-   Ed25519 signature, the signed document of kind ``submission`` in canonical form, and every
-   entry's name, order and SHA-256 against its signed manifest; no macro, external link,
-   embedded or ActiveX object or drawing among the parts;
-b. the signer: the key must be the one given (``pubkey``) and/or the one registered for its
+   Ed25519 signature, the signed document of kind ``submission`` in canonical form, no macro,
+   external link, embedded or ActiveX object or drawing among the parts, and every entry's
+   name, order and SHA-256 against its signed manifest;
+b. within (a), the payload: a valid SubmissionPayload in exactly its canonical form;
+c. the signer: the key must be the one given (``pubkey``) and/or the one registered for its
    fingerprint (``trusted``);
-c. the payload: a valid SubmissionPayload in exactly its canonical form;
 d. with a catalog: the payload fits the plan (plan code and hash, unit, period, tasks, targets);
 e. the sheets (app.io.submission_cells): three visible sheets in order, no formula, and every
    cell shows what the writer would have written for this payload.
@@ -20,16 +20,16 @@ timeout (app.services.parse_pool) so that even a parser bug cannot stall the bat
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from app.domain.catalog import Catalog
-from app.domain.payload import PayloadError, SubmissionPayload, payload_problems
+from app.domain.payload import SubmissionPayload, payload_problems
 from app.io.canonical import payload_bytes
-from app.io.package_errors import PackageRejected, shown
+from app.io.package_errors import PackageRejected
 from app.io.package_zip import MAX_FILE_BYTES, MAX_TOTAL_BYTES
 from app.io.signed_package import SignedPackage, check_signer, read_package
 from app.io.submission_cells import check_sheets
@@ -44,7 +44,6 @@ __all__ = [
     "SubmissionRejected",
     "VerifiedSubmission",
     "read_submission",
-    "submission_payload",
     "verify_submission",
 ]
 
@@ -59,29 +58,18 @@ class VerifiedSubmission:
     signed_sha256: str  # of the signed document: equal for copies that differ only in packing
 
 
+def _submission(value: Any) -> tuple[SubmissionPayload, bytes]:
+    """Step (b): the signed payload as a SubmissionPayload, and its canonical bytes (which the
+    package compares with the signed ones)."""
+    payload = SubmissionPayload.from_dict(value)
+    return payload, payload_bytes(payload)
+
+
 def read_submission(source: bytes | str | os.PathLike[str]) -> SignedPackage:
-    """Step (a): the package of a submission, its signer not yet judged. A refusal after a
-    valid signature names the payload the signer signed (unit, period, version for the log)."""
-    try:
-        return read_package(source, KIND)
-    except PackageRejected as exc:
-        if exc.document is not None and exc.payload is None:
-            with contextlib.suppress(PayloadError):
-                exc.payload = SubmissionPayload.from_dict(exc.document)
-        raise
-
-
-def submission_payload(package: SignedPackage) -> SubmissionPayload:
-    """Step (c): the payload, which must be exactly its own canonical form."""
-    try:
-        payload = SubmissionPayload.from_dict(package.payload)
-    except PayloadError as exc:
-        raise PackageRejected("bad_payload", detail=shown(str(exc))).knowing(
-            package.fingerprint
-        ) from None
-    if payload_bytes(payload) != package.payload_bytes:
-        raise PackageRejected("not_canonical").knowing(package.fingerprint)
-    return payload
+    """Steps (a) and (b): the package of a submission and its payload (``.payload``, a
+    SubmissionPayload), its signer not yet judged. A refusal after a valid signature names
+    the payload the signer signed (unit, period, version for the import log)."""
+    return read_package(source, KIND, _submission)
 
 
 def verify_submission(
@@ -97,9 +85,12 @@ def verify_submission(
     ``catalog``: the plan; without it the plan-derived cells are not compared.
     """
     package = read_submission(data)
-    check_signer(package, pubkey=pubkey, trusted=trusted)
     fp = package.fingerprint
-    payload = submission_payload(package)
+    payload: SubmissionPayload = package.payload
+    try:
+        check_signer(package, pubkey=pubkey, trusted=trusted)
+    except PackageRejected as exc:
+        raise exc.knowing(fp, payload) from None
     if catalog is not None:
         problems = payload_problems(payload, catalog)
         if problems:

@@ -52,8 +52,29 @@ def submission_bytes(
     fingerprint = hashlib.sha256(public_key).hexdigest()
     book = _workbook_bytes(submission_layout(payload, catalog, fingerprint), payload)
     with zipfile.ZipFile(io.BytesIO(book)) as z:  # openpyxl's own output: trusted
-        parts = [(i.filename, z.read(i)) for i in z.infolist() if i.filename != PART]
+        parts = [(i.filename, _plain_utf8(z.read(i))) for i in z.infolist() if i.filename != PART]
     return package_bytes(KIND, parts, payload_bytes(payload), public_key, sign)
+
+
+def _plain_utf8(content: bytes) -> bytes:
+    """The same XML with every character as UTF-8 instead of a character reference. With lxml
+    installed openpyxl writes "&#24050;" for each Chinese character: 2.5 times the bytes, a
+    bigger file to send and more to parse when it is verified (docs/benchmarks.md)."""
+    if b"&#" not in content:
+        return content
+    from lxml import etree
+
+    root = etree.fromstring(content)  # openpyxl's own output: trusted, no hardened parser
+    info = root.getroottree().docinfo
+    declared = content.startswith(b"<?xml")
+    return bytes(
+        etree.tostring(
+            root,
+            encoding="UTF-8",
+            xml_declaration=declared,
+            standalone=info.standalone if declared else None,
+        )
+    )
 
 
 def write_submission(

@@ -156,9 +156,9 @@ EDITS: list[tuple[str, Callable[[bytes], bytes], str | tuple[str, ...]]] = [
     ("print area", _edit(BOOK, b"</definedNames>", b'<definedName name="_xlnm.Print_Area" '
                          b"localSheetId=\"1\">'x'!$A$1:$B$2</definedName></definedNames>"),
      "manifest_digest"),
-    ("header and footer text", _edit(SHEET, b"<oddHeader></oddHeader>",
-                                     b"<oddHeader>&amp;C\xe5\xb7\xb2\xe5\xae\x8c\xe6\x88\x90"
-                                     b"</oddHeader>"), "manifest_digest"),
+    ("header and footer text", _edit(SHEET, b"<oddFooter>",
+                                     b"<oddFooter>&amp;C\xe5\xb7\xb2\xe5\xae\x8c\xe6\x88\x90"),
+     "manifest_digest"),
     ("zoom 10 % right to left", _edit(SHEET, b'<sheetView workbookViewId="0"',
                                       b'<sheetView zoomScale="10" rightToLeft="1" '
                                       b'workbookViewId="0"'), "manifest_digest"),
