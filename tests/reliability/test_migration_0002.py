@@ -43,6 +43,9 @@ def test_0002_keeps_every_version_and_gives_it_its_signed_digest(tmp_path: Path)
             d == hashlib.sha256(p.encode("utf-8")).hexdigest() for p, d in rows
         )  # the stand-in: the stored payload's digest (no signed document existed)
         assert logged and all(code is None for _reason, code in logged)
+        with store.engine.connect() as c:  # read for every import: before the big payload
+            columns = [r[1] for r in c.exec_driver_sql("PRAGMA table_info(submission)")]
+        assert columns.index("signed_sha256") < columns.index("payload")
     finally:
         store.close()
 
