@@ -91,6 +91,12 @@ def write(
     return path
 
 
+def sample_submission(folder: Path, catalog: Catalog, key: Key) -> bytes:
+    """The submission most file tests take apart: zjj 2016Q1, a text of two lines."""
+    payload = make_payload(catalog, "zjj", texts=("进展顺利。\n第二行", "问题", "计划"))
+    return write(folder, catalog, key, payload).read_bytes()
+
+
 # -- taking zips apart --------------------------------------------------------------------
 def entries(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:

@@ -34,6 +34,7 @@ from tests.submission_kit import (
     make_payload,
     resigned,
     rezip,
+    sample_submission,
     sheet_part,
     signed_properties,
     write,
@@ -49,8 +50,7 @@ def key() -> Key:
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog, key: Key) -> bytes:
-    payload = make_payload(catalog, "zjj", texts=("进展顺利。\n第二行", "问题", "计划"))
-    return write(tmp_path_factory.mktemp("w"), catalog, key, payload).read_bytes()
+    return sample_submission(tmp_path_factory.mktemp("w"), catalog, key)
 
 
 def rejected(data: bytes, catalog: Catalog | None, **kw: object) -> SubmissionRejected:

@@ -17,7 +17,7 @@ from app.io import package_props, package_zip, submission_cells
 from app.io.package_xml import parse_xml
 from app.io.submission_layout import SHEET_TASKS
 from app.io.submission_reader import SubmissionRejected, verify_submission
-from tests.submission_kit import Key, make_payload, resigned, rezip, sheet_part, write
+from tests.submission_kit import Key, resigned, rezip, sample_submission, sheet_part
 from tests.test_submission_file import rejected
 
 
@@ -28,8 +28,7 @@ def key() -> Key:
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog, key: Key) -> bytes:
-    payload = make_payload(catalog, "zjj", texts=("进展顺利。\n第二行", "问题", "计划"))
-    return write(tmp_path_factory.mktemp("w"), catalog, key, payload).read_bytes()
+    return sample_submission(tmp_path_factory.mktemp("w"), catalog, key)
 
 
 # -- hostile files ------------------------------------------------------------------------
