@@ -322,3 +322,26 @@ def test_restore_of_another_key_of_the_unit_needs_replace(
     with pytest.raises(UnitSetupError, match="已经停用"):  # a retired key never comes back
         unit_keys.restore_key(second, backup_b, replace=True)
     assert unit_setup.active_key(second).fingerprint == a.fingerprint
+
+
+def test_files_of_the_first_format_still_carry_their_numbering(
+    pcs: Pcs, catalog: Catalog, tmp_path: Path
+) -> None:
+    """The office refuses files exported before every part was signed (old_format), but a
+    clerk catching up on a new PC may still count them: their signature and payload are
+    checked, their sheets are not (nothing is imported)."""
+    import shutil
+
+    old = Path(__file__).resolve().parent / "fixtures" / "old-format-submission.xlsx"
+    pc = pcs.new("pc")
+    unit_setup.init_unit(pc, catalog, "zjj", "李四", "", PASS)
+    caught = export_numbering.catch_up_counters(pc, [old])
+    assert caught == ExportCounters(2, {"2016Q1": 1})
+    broken = tmp_path / "broken.xlsx"
+    shutil.copy(old, broken)
+    data = bytearray(broken.read_bytes())
+    at = data.find(b"qr.signature")
+    data[at + 200] ^= 1  # somewhere in the signature's text
+    broken.write_bytes(bytes(data))
+    with pytest.raises(unit_setup.UnitSetupError, match=r"broken\.xlsx"):
+        export_numbering.catch_up_counters(pc, [broken])
