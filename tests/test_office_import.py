@@ -264,6 +264,30 @@ def test_revocation_counts_from_arrival_whatever_the_signing_time(
     assert o3.outcome == "duplicate"  # the very file imported before
 
 
+def test_a_rotated_key_ends_when_the_office_registers_the_rotation(
+    office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
+) -> None:
+    """A file still in transit, signed with the old key before the rotation, is refused with
+    a reason asking the unit to export again (design §3); one signed by the new key goes in,
+    and what was imported before stays."""
+    from app.services.office_trust import rotate_key
+
+    before = write(tmp_path, catalog, zjj_key, make_payload(catalog, version=1), "v1.xlsx")
+    in_transit = write(
+        tmp_path, catalog, zjj_key, make_payload(catalog, version=2, sequence=2), "v2.xlsx"
+    )
+    assert [o.outcome for o in Importer(office_store, catalog).run([before], in_process=True)]
+    new = Key()
+    old_private = zjj_key.private.private_bytes_raw()
+    statement = keys.rotation_statement(old_private, new.public, "zjj", datetime.now(UTC))
+    rotate_key(office_store, catalog, statement)
+    [o] = Importer(office_store, catalog).run([in_transit], in_process=True)
+    assert (o.outcome, o.code) == ("rejected", "key_rotated") and "重新导出" in o.reason
+    again = write(tmp_path, catalog, new, make_payload(catalog, version=3, sequence=3), "v3.xlsx")
+    [o] = Importer(office_store, catalog).run([again], in_process=True)
+    assert (o.outcome, o.code) == ("accepted", "import_replaces")
+
+
 def test_a_revocation_set_for_later_still_admits_files_arriving_before_it(
     office_store: Store, catalog: Catalog, zjj_key: Key, tmp_path: Path
 ) -> None:

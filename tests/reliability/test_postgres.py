@@ -34,6 +34,8 @@ from tests.reliability.kit import office_state
 # replaces the SQLite one for them).
 from tests.test_office_import import (  # noqa: F401 - fixtures and tests collected by pytest
     genuine_files,
+    test_a_rotated_key_ends_when_the_office_registers_the_rotation,
+    test_a_signing_time_more_than_a_day_ahead_is_refused,
     test_accepted_duplicate_superseded,
     test_another_units_key_is_refused,
     test_bad_files_are_refused_and_change_nothing,
