@@ -199,3 +199,26 @@ def resigned(
     kept += list((add or {}).items())
     raw = payload if payload is not None else signed_payload_bytes(data)
     return package_bytes(kind, kept, raw, key.public, key.sign, check=False)
+
+
+def with_signed_document(data: bytes, key: Key, document: bytes, kind: str = "submission") -> bytes:
+    """The file's parts with any signed document at all (even one no writer would make),
+    validly signed by ``key``: what a hostile signer can hand over."""
+    import base64
+    import hashlib
+
+    from app.io.package_props import FORMAT, chunk_name, property_chunks
+    from app.io.package_zip import build_zip
+
+    chunks = property_chunks(document.decode("utf-8"))
+    props = [
+        ("qr.format", FORMAT),
+        ("qr.kind", kind),
+        ("qr.algorithm", "Ed25519"),
+        ("qr.public_key", base64.b64encode(key.public).decode()),
+        ("qr.fingerprint", hashlib.sha256(key.public).hexdigest()),
+        ("qr.signature", base64.b64encode(key.sign(document)).decode()),
+        ("qr.signed.count", str(len(chunks))),
+        *((chunk_name(i), c) for i, c in enumerate(chunks, 1)),
+    ]
+    return build_zip([*parts_of(data), ("docProps/custom.xml", custom_xml(dict(props)))])

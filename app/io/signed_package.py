@@ -232,15 +232,17 @@ def _manifest(value: Any) -> list[tuple[str, str]]:
     if not isinstance(value, list):
         raise PackageRejected("bad_payload", detail="manifest")
     out: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for item in value:
         if not isinstance(item, dict) or item.keys() != _ENTRY_KEYS:
             raise PackageRejected("bad_payload", detail="manifest")
         name, digest = item["name"], item["sha256"]
         if not isinstance(name, str) or not isinstance(digest, str):
             raise PackageRejected("bad_payload", detail="manifest")
-        if name == PART or len(digest) != 64 or not set(digest) <= _HEX:
+        if name == PART or name in seen or len(digest) != 64 or not set(digest) <= _HEX:
             raise PackageRejected("bad_payload", detail=f"manifest {shown(name)}")
         check_name(name)
+        seen.add(name)
         out.append((name, digest))
     return out
 
@@ -266,7 +268,7 @@ def _check_manifest(
         missing = [n for n in listed if n not in contents]
         if missing:
             raise PackageRejected("manifest_missing", name=shown(missing[0]))
-        first = next(n for n, m in zip(names, listed, strict=False) if n != m)
+        first = next((n for n, m in zip(names, listed, strict=False) if n != m), names[-1])
         raise PackageRejected("manifest_order", name=shown(first))
     for name, digest in manifest:
         if hashlib.sha256(contents[name]).hexdigest() != digest:
