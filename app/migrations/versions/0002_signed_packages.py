@@ -41,12 +41,18 @@ def upgrade() -> None:
         else:
             batch_op.add_column(column)
     conn = op.get_bind()
-    rows = conn.execute(sa.text("SELECT id, payload FROM submission")).all()
-    for row_id, payload in rows:
-        digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    ids = [i for (i,) in conn.execute(sa.text("SELECT id FROM submission ORDER BY id"))]
+    for start in range(0, len(ids), 200):  # a few payloads in memory at a time
+        chunk = ids[start : start + 200]
+        rows = conn.execute(
+            sa.text("SELECT id, payload FROM submission WHERE id IN :ids").bindparams(
+                sa.bindparam("ids", expanding=True)
+            ),
+            {"ids": chunk},
+        ).all()
         conn.execute(
             sa.text("UPDATE submission SET signed_sha256 = :d WHERE id = :i"),
-            {"d": digest, "i": row_id},
+            [{"d": hashlib.sha256(p.encode("utf-8")).hexdigest(), "i": i} for i, p in rows],
         )
     with op.batch_alter_table("submission", schema=None) as batch_op:
         batch_op.alter_column("signed_sha256", existing_type=sa.String(length=64), nullable=False)
