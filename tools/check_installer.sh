@@ -9,9 +9,9 @@
 # 2. Lays out the Windows bundle: every file of the Linux bundle dist/QualityReport/ (built by
 #    tools/ci_frozen.sh, which this script runs when it is missing) under its own name, and
 #    placeholders for the two Windows executables in place of the Linux one.
-# 3. Checks packaging/ChineseSimplified.isl against the compiler's Default.isl (no message
-#    missing, none extra, the same placeholders), then compiles the real installer.iss with the
-#    product's version; a compile error or any compiler warning fails the check.
+# 3. Compiles the real installer.iss with the product's version (a compile error or any
+#    compiler warning fails the check), then checks packaging/ChineseSimplified.isl against the
+#    compiler's Default.isl: no message missing, none extra, the same placeholders.
 # 4. Installs silently for all users (/VERYSILENT /ALLUSERS: Wine 8 cannot expand {autopf} for a
 #    per-user install), then checks every file (content and no extra one), the Start-menu and
 #    desktop shortcuts and the uninstall registry entry; uninstalls silently and checks that the
@@ -87,6 +87,11 @@ ISCC=$(python3 tools/fetch_innosetup.py)
 DEFAULT_ISL="$(dirname "$ISCC")/Default.isl"
 echo "Inno Setup compiler: ${ISCC#"$ROOT"/} ($(wine --version); $(since "$t"))"
 
+if [ ! -x "$LINUX_BUNDLE/QualityReport" ]; then
+  echo "== installer: no Linux bundle at $LINUX_BUNDLE: tools/ci_frozen.sh builds it"
+  tools/ci_frozen.sh
+fi
+
 # Wine: its own HOME and XDG folders, no desktop integration, no Mono/Gecko prompts, quiet.
 export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_CACHE_HOME="$TMP/home/.cache"
 export XDG_DATA_HOME="$TMP/home/.local/share"
@@ -109,10 +114,6 @@ echo "Wine prefix ready, Windows 10, no display ($(since "$t"))"
 
 # --- 2. the Windows bundle's layout ----------------------------------------------------------
 
-if [ ! -x "$LINUX_BUNDLE/QualityReport" ]; then
-  echo "== installer: no Linux bundle at $LINUX_BUNDLE: tools/ci_frozen.sh builds it"
-  tools/ci_frozen.sh
-fi
 echo "== installer: Windows layout of $LINUX_BUNDLE"
 # The scratch tree is shaped like the clone, so installer.iss compiles unchanged with its
 # relative paths: packaging/ copied, resources/ linked, dist/QualityReport/ laid out here.
@@ -155,36 +156,45 @@ echo "$(basename "$SETUP"): $(du -m "$SETUP" | cut -f1) MB, no warning ($(since 
 echo "== installer: ChineseSimplified.isl against Inno Setup's Default.isl"
 python3 tools/installer_verify.py messages "$DEFAULT_ISL" "$SRC/packaging/ChineseSimplified.isl" ||
   fail "ChineseSimplified.isl does not match the messages of this Inno Setup (above)"
-echo "the same $(grep -c '^[A-Za-z0-9]*=' "$DEFAULT_ISL") names, the same placeholders"
 
 # --- 4. install, check, uninstall ------------------------------------------------------------
 
-win_path() { winepath -u "$1" 2>/dev/null; }
+win_path() { # the Unix path of a Windows path, which must lie inside this prefix
+  local path
+  path=$(winepath -u "$1" 2>/dev/null) && [[ $path == "$WINEPREFIX"/* ]] && echo "$path"
+}
 PROGRAM_DIR="C:\\Program Files\\QualityReport"
 UNINSTALL_KEY="HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${APP_ID}_is1"
 SHORTCUTS=("C:\\ProgramData\\Microsoft\\Windows\\Start Menu\\Programs\\$APP_NAME_ZH.lnk"
   "C:\\users\\Public\\Desktop\\$APP_NAME_ZH.lnk")
-DATA_DIR=$(win_path "$(wine cmd /c 'echo %LOCALAPPDATA%' | tr -d '\r')\\QualityReport")
+INSTALLED=$(win_path "$PROGRAM_DIR") || fail "no Unix path for $PROGRAM_DIR"
+LNK_FILES=()
+for lnk in "${SHORTCUTS[@]}"; do
+  LNK_FILES+=("$(win_path "$lnk")") || fail "no Unix path for $lnk"
+done
+LOCAL_APPDATA=$(wine cmd /c 'echo %LOCALAPPDATA%' | tr -d '\r')
+DATA_DIR=$(win_path "$LOCAL_APPDATA\\QualityReport") || fail "no Unix path for %LOCALAPPDATA%"
 
 echo "== installer: silent install for all users, in Chinese"
 t=$(now)
 # Chinese, as on a clerk's PC: Setup and later the uninstaller load our messages. (Wine picks its
 # display language from LANG, but a zh_CN locale the system lacks breaks its Chinese file names.)
+rc=0
 wine "$(winepath -w "$SETUP")" /VERYSILENT /ALLUSERS /LANG=chinesesimplified \
-  /SUPPRESSMSGBOXES /NORESTART "/LOG=$(winepath -w "$TMP/install.log")" || {
-  tr -d '\r' <"$TMP/install.log" | tail -n 15 >&2
-  fail "setup exited $?"
-}
+  /SUPPRESSMSGBOXES /NORESTART "/LOG=$(winepath -w "$TMP/install.log")" || rc=$?
 wineserver -w
-INSTALLED=$(win_path "$PROGRAM_DIR")
+if [ "$rc" != 0 ]; then
+  tr -d '\r' <"$TMP/install.log" | tail -n 15 >&2
+  fail "setup exited $rc (its log above)"
+fi
 python3 tools/installer_verify.py tree "$STAGE" "$INSTALLED" unins000.exe unins000.dat ||
   fail "the installed program folder differs from the bundle (above)"
 echo "$(find "$INSTALLED" -type f | wc -l) files in $PROGRAM_DIR, each equal to the bundle's"
-for lnk in "${SHORTCUTS[@]}"; do
-  [ -f "$(win_path "$lnk")" ] || fail "no shortcut $lnk"
-  python3 tools/installer_verify.py shortcut "$(win_path "$lnk")" \
-    "$PROGRAM_DIR\\QualityReport.exe" "$PROGRAM_DIR" || fail "shortcut $lnk (above)"
-  echo "shortcut $lnk -> $PROGRAM_DIR\\QualityReport.exe"
+for i in "${!SHORTCUTS[@]}"; do
+  [ -f "${LNK_FILES[i]}" ] || fail "no shortcut ${SHORTCUTS[i]}"
+  python3 tools/installer_verify.py shortcut "${LNK_FILES[i]}" \
+    "$PROGRAM_DIR\\QualityReport.exe" "$PROGRAM_DIR" || fail "shortcut ${SHORTCUTS[i]} (above)"
+  echo "shortcut ${SHORTCUTS[i]} -> $PROGRAM_DIR\\QualityReport.exe"
 done
 wine reg export "$UNINSTALL_KEY" "$(winepath -w "$TMP/uninstall.reg")" /reg:64 /y >/dev/null 2>&1 ||
   fail "no uninstall entry $UNINSTALL_KEY"
@@ -212,8 +222,8 @@ wineserver -w # the uninstaller runs on from a copy in the temporary folder
   find "$INSTALLED" | head -n 10 >&2
   fail "the program folder $PROGRAM_DIR is still there"
 }
-for lnk in "${SHORTCUTS[@]}"; do
-  [ ! -e "$(win_path "$lnk")" ] || fail "the shortcut $lnk is still there"
+for i in "${!SHORTCUTS[@]}"; do
+  [ ! -e "${LNK_FILES[i]}" ] || fail "the shortcut ${SHORTCUTS[i]} is still there"
 done
 if wine reg query "$UNINSTALL_KEY" /reg:64 >/dev/null 2>&1; then
   fail "the uninstall entry $UNINSTALL_KEY is still there"

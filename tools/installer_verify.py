@@ -68,7 +68,7 @@ def _digest(path: Path) -> str:
 
 
 def compare_trees(staged: Path, installed: Path, extra: set[str]) -> list[str]:
-    """Every staged file installed with the same bytes; installed files beyond them only ``extra``."""
+    """Each staged file installed with the same bytes; beyond them only the ``extra`` names."""
     want = {p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file()}
     have = {p.relative_to(installed).as_posix() for p in installed.rglob("*") if p.is_file()}
     problems = [f"not installed: {n}" for n in sorted(want - have)]
@@ -82,9 +82,24 @@ def compare_trees(staged: Path, installed: Path, extra: set[str]) -> list[str]:
     return problems
 
 
+def _link_target(data: bytes, offset: int) -> str:
+    """LocalBasePath of the LinkInfo at ``offset``: Unicode if given, else the ANSI form (read as
+    Latin-1: Windows uses the system code page, so only ASCII paths compare reliably)."""
+    header_size, link_flags, _volume, ansi = struct.unpack_from("<4xIIII", data, offset)
+    if not link_flags & 0x01:  # VolumeIDAndLocalBasePath: none for a network target
+        return ""
+    if header_size >= 0x24:
+        (unicode_at,) = struct.unpack_from("<I", data, offset + 28)
+        start = end = offset + unicode_at
+        while data[end : end + 2] != b"\0\0":
+            end += 2
+        return data[start:end].decode("utf-16-le")
+    return data[offset + ansi : data.index(b"\0", offset + ansi)].decode("latin-1")
+
+
 def read_shortcut(path: Path) -> dict[str, str]:
-    """Target path and working folder of a .lnk file ([MS-SHLLINK]: header, ID list, LinkInfo,
-    then the counted strings)."""
+    """Target path, working folder and the other strings of a .lnk file ([MS-SHLLINK]: header,
+    ID list, LinkInfo, then the counted strings)."""
     data = path.read_bytes()
     header_size, flags = struct.unpack_from("<I16xI", data, 0)
     if header_size != 0x4C:
@@ -94,17 +109,9 @@ def read_shortcut(path: Path) -> dict[str, str]:
         (id_size,) = struct.unpack_from("<H", data, offset)
         offset += 2 + id_size
     out: dict[str, str] = {}
-    if flags & 0x02:  # HasLinkInfo: LocalBasePath, in the ANSI code page or Unicode
-        info_size, info_header = struct.unpack_from("<II", data, offset)
-        base = struct.unpack_from("<I", data, offset + 16)[0]
-        out["target"] = data[offset + base : data.index(b"\0", offset + base)].decode("latin-1")
-        if info_header >= 0x24:
-            (ubase,) = struct.unpack_from("<I", data, offset + 28)
-            end = offset + ubase
-            while data[end : end + 2] != b"\0\0":
-                end += 2
-            out["target"] = data[offset + ubase : end].decode("utf-16-le")
-        offset += info_size
+    if flags & 0x02:  # HasLinkInfo
+        out["target"] = _link_target(data, offset)
+        offset += struct.unpack_from("<I", data, offset)[0]
     unicode = bool(flags & 0x80)
     for flag, key in ((0x04, "name"), (0x08, "relative"), (0x10, "workdir"), (0x20, "args"),
                       (0x40, "icon")):  # fmt: skip
@@ -133,6 +140,10 @@ def read_reg_export(path: Path) -> dict[str, str]:
 def main(argv: list[str]) -> int:
     if len(argv) >= 3 and argv[0] == "messages":
         problems = compare_messages(Path(argv[1]), Path(argv[2]))
+        if not problems:
+            default = read_isl(Path(argv[1]))
+            counts = " and ".join(f"{len(default.get(s, {}))} [{s}]" for s in CHECKED_SECTIONS)
+            print(f"all {counts} of Default.isl, with their placeholders, and no other")
     elif len(argv) >= 3 and argv[0] == "tree":
         problems = compare_trees(Path(argv[1]), Path(argv[2]), set(argv[3:]))
     elif len(argv) == 4 and argv[0] == "shortcut":
