@@ -99,6 +99,10 @@ export WINEPREFIX="$TMP/prefix" WINEARCH=win64 WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 unset DISPLAY WAYLAND_DISPLAY
 mkdir -p "$HOME"
+# Wine's own messages, and those of the services a wine command starts (a service crashing
+# under load once printed a page fault here while the compile went on to succeed).
+WINE_LOG="$TMP/wine.log"
+winpath() { winepath -w "$1" 2>>"$WINE_LOG"; }
 t=$(now)
 {
   wineboot --init &&
@@ -123,7 +127,12 @@ cp -r "$PACKAGING" "$SRC/packaging"
 ln -s "$ROOT/resources" "$SRC/resources"
 STAGE="$SRC/dist/QualityReport"
 mkdir -p "$STAGE"
-(cd "$LINUX_BUNDLE" && find . -mindepth 1 -maxdepth 1 ! -name QualityReport -exec cp -al {} "$STAGE/" \;)
+# Hard links where the bundle and the temporary folder share a file system, else copies.
+for entry in "$LINUX_BUNDLE"/* "$LINUX_BUNDLE"/.[!.]*; do
+  [ -e "$entry" ] || [ -L "$entry" ] || continue
+  [ "$(basename "$entry")" != QualityReport ] || continue
+  cp -al "$entry" "$STAGE/" 2>/dev/null || cp -a "$entry" "$STAGE/"
+done
 printf 'placeholder for QualityReport.exe (the windowed program)\r\n' >"$STAGE/QualityReport.exe"
 printf 'placeholder for qualityreport-cli.exe (the console program)\r\n' >"$STAGE/qualityreport-cli.exe"
 echo "$(find -L "$STAGE" -type f | wc -l) files, $(du -sLm "$STAGE" | cut -f1) MB"
@@ -137,7 +146,7 @@ echo "== installer: compile $VERSION ($FILE_VERSION)"
 t=$(now)
 set +e
 wine "$ISCC" "/DAppVersion=$VERSION" "/DFileVersion=$FILE_VERSION" \
-  "$(winepath -w "$SRC/packaging/installer.iss")" >"$TMP/iscc.log" 2>&1
+  "$(winpath "$SRC/packaging/installer.iss")" >"$TMP/iscc.log" 2>&1
 rc=$?
 set -e
 tr -d '\r' <"$TMP/iscc.log" >"$TMP/iscc.txt"
@@ -161,7 +170,7 @@ python3 tools/installer_verify.py messages "$DEFAULT_ISL" "$SRC/packaging/Chines
 
 win_path() { # the Unix path of a Windows path, which must lie inside this prefix
   local path
-  path=$(winepath -u "$1" 2>/dev/null) && [[ $path == "$WINEPREFIX"/* ]] && echo "$path"
+  path=$(winepath -u "$1" 2>>"$WINE_LOG") && [[ $path == "$WINEPREFIX"/* ]] && echo "$path"
 }
 PROGRAM_DIR="C:\\Program Files\\QualityReport"
 UNINSTALL_KEY="HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${APP_ID}_is1"
@@ -172,7 +181,7 @@ LNK_FILES=()
 for lnk in "${SHORTCUTS[@]}"; do
   LNK_FILES+=("$(win_path "$lnk")") || fail "no Unix path for $lnk"
 done
-LOCAL_APPDATA=$(wine cmd /c 'echo %LOCALAPPDATA%' | tr -d '\r')
+LOCAL_APPDATA=$(wine cmd /c 'echo %LOCALAPPDATA%' 2>>"$WINE_LOG" | tr -d '\r')
 DATA_DIR=$(win_path "$LOCAL_APPDATA\\QualityReport") || fail "no Unix path for %LOCALAPPDATA%"
 
 echo "== installer: silent install for all users, in Chinese"
@@ -180,12 +189,13 @@ t=$(now)
 # Chinese, as on a clerk's PC: Setup and later the uninstaller load our messages. (Wine picks its
 # display language from LANG, but a zh_CN locale the system lacks breaks its Chinese file names.)
 rc=0
-wine "$(winepath -w "$SETUP")" /VERYSILENT /ALLUSERS /LANG=chinesesimplified \
-  /SUPPRESSMSGBOXES /NORESTART "/LOG=$(winepath -w "$TMP/install.log")" || rc=$?
+wine "$(winpath "$SETUP")" /VERYSILENT /ALLUSERS /LANG=chinesesimplified \
+  /SUPPRESSMSGBOXES /NORESTART "/LOG=$(winpath "$TMP/install.log")" 2>>"$WINE_LOG" || rc=$?
 wineserver -w
 if [ "$rc" != 0 ]; then
+  tail -n 10 "$WINE_LOG" >&2
   tr -d '\r' <"$TMP/install.log" | tail -n 15 >&2
-  fail "setup exited $rc (its log above)"
+  fail "setup exited $rc (Wine's and Setup's logs above)"
 fi
 python3 tools/installer_verify.py tree "$STAGE" "$INSTALLED" unins000.exe unins000.dat ||
   fail "the installed program folder differs from the bundle (above)"
@@ -196,7 +206,7 @@ for i in "${!SHORTCUTS[@]}"; do
     "$PROGRAM_DIR\\QualityReport.exe" "$PROGRAM_DIR" || fail "shortcut ${SHORTCUTS[i]} (above)"
   echo "shortcut ${SHORTCUTS[i]} -> $PROGRAM_DIR\\QualityReport.exe"
 done
-wine reg export "$UNINSTALL_KEY" "$(winepath -w "$TMP/uninstall.reg")" /reg:64 /y >/dev/null 2>&1 ||
+wine reg export "$UNINSTALL_KEY" "$(winpath "$TMP/uninstall.reg")" /reg:64 /y >/dev/null 2>&1 ||
   fail "no uninstall entry $UNINSTALL_KEY"
 python3 tools/installer_verify.py uninstall-entry "$TMP/uninstall.reg" \
   "DisplayName=$APP_NAME_ZH" "DisplayVersion=$VERSION" "Publisher=QualityReport" \
@@ -214,10 +224,16 @@ mkdir -p "$DATA_DIR/keys" "$DATA_DIR/backups"
 echo "a store" >"$DATA_DIR/unit.sqlite3"
 echo "a sealed key" >"$DATA_DIR/keys/signing.key"
 (cd "$DATA_DIR" && find . -type f -exec sha256sum {} + | sort) >"$TMP/data.before"
-wine reg add 'HKCU\Software\QualityReport' /v language /d zh_CN /f >/dev/null
+wine reg add 'HKCU\Software\QualityReport' /v language /d zh_CN /f >/dev/null 2>>"$WINE_LOG"
+rc=0
 wine "$PROGRAM_DIR\\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART \
-  "/LOG=$(winepath -w "$TMP/uninstall.log")" || fail "the uninstaller exited $?"
+  "/LOG=$(winpath "$TMP/uninstall.log")" 2>>"$WINE_LOG" || rc=$?
 wineserver -w # the uninstaller runs on from a copy in the temporary folder
+if [ "$rc" != 0 ]; then
+  tail -n 10 "$WINE_LOG" >&2
+  tr -d '\r' <"$TMP/uninstall.log" | tail -n 15 >&2
+  fail "the uninstaller exited $rc (Wine's and its own logs above)"
+fi
 [ ! -e "$INSTALLED" ] || {
   find "$INSTALLED" | head -n 10 >&2
   fail "the program folder $PROGRAM_DIR is still there"
