@@ -55,8 +55,8 @@ NETWORK_FS = frozenset(
 
 
 def is_network_path(path: Path, mounts: str | None = None) -> bool:
-    """SQLite cannot lock safely on a network share (DESIGN.md §3): refuse UNC paths and mounts.
-    ``mounts``: the text of /proc/mounts (read when not given; tests pass their own)."""
+    """SQLite cannot lock safely on a network share (docs/design.md §2): refuse UNC paths and
+    mounts. ``mounts``: the text of /proc/mounts (read when not given; tests pass their own)."""
     text = str(path)
     if text.startswith(("\\\\", "//")):
         return True
@@ -115,6 +115,8 @@ class Settings:
 
     @classmethod
     def make(cls, data_dir: str | os.PathLike[str] | None, db_url: str | None = None) -> Settings:
-        if data_dir:
-            return cls(Path(data_dir), db_url, Path(data_dir) / "logs")
-        return cls(default_data_dir(), db_url)
+        if not data_dir:
+            return cls(default_data_dir(), db_url)
+        # The stores refuse a network share (see is_network_path); the log never goes there.
+        logs = None if is_network_path(Path(data_dir)) else Path(data_dir) / "logs"
+        return cls(Path(data_dir), db_url, logs)

@@ -60,3 +60,7 @@ def test_default_install_logs_in_the_platform_folder() -> None:
     assert s.logs is None
     assert "QualityReport" in str(s.log_dir)
     assert Settings.make("/tmp/x").log_dir == Path("/tmp/x/logs")
+
+
+def test_a_network_share_gets_no_log_folder() -> None:
+    assert Settings.make("\\\\server\\share\\qr").logs is None

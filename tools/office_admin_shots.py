@@ -5,7 +5,7 @@
 
 Builds a temporary office store the way an office fills it during 2016: genuine signed
 submissions of every reporting unit for 2016Q1-Q4 and the annual summary
-(app.services.demo_data), each unit's key registered in January 2016, the 住房建设局 key
+(tools.demo.office_data), each unit's key registered in January 2016, the 住房建设局 key
 registered through the confirmation dialog, each period imported after its due date, then in
 2017 one key rotated on a statement signed by the old key and one revoked. Then saves
 
@@ -137,9 +137,9 @@ def confirm_shot(
     window.period_combo.setCurrentIndex(window.period_combo.findData("2016Q1"))
     window.tabs.setCurrentIndex(PAGE_KEYS)
     clock.now = datetime(2016, 1, 8, 7, 40, tzinfo=UTC)
-    dialog = window.trust_page.register_file(path)
+    dialog = window.pages.trust.register_file(path)
     if dialog is None:
-        raise SystemExit(f"error: {window.trust_page.message.text()}")
+        raise SystemExit(f"error: {window.pages.trust.message.text()}")
     dialog.confirm.setChecked(True)
     settle(app)
     tidy()
@@ -155,9 +155,9 @@ def rotate_and_revoke(window: Any, files: Any, root: Path, clock: Clock) -> None
     from PySide6.QtCore import QDate
 
     from app.io import keys
-    from app.services.demo_data import demo_private_key
+    from tools.demo.office_data import demo_private_key
 
-    page = window.trust_page
+    page = window.pages.trust
     revoked = next(k for k in page.keys if k.unit_id == REVOKED_UNIT and k.status == "active")
     clock.now = datetime(2017, 3, 1, 1, 20, tzinfo=UTC)
     page.select_key(revoked.fingerprint)
@@ -200,7 +200,6 @@ def main(argv: list[str]) -> int:
         clock.install()
 
         from app.config import Settings
-        from app.services.demo_data import write_office_files
         from app.services.stores import open_office_store, store_catalog
         from app.ui.office.window import (
             PAGE_BOARD,
@@ -209,6 +208,7 @@ def main(argv: list[str]) -> int:
             PAGE_TRACKER,
             OfficeWindow,
         )
+        from tools.demo.office_data import write_office_files
 
         print("building the office data set (genuine signed files)…", flush=True)
         data_dir = root / "data"
@@ -248,7 +248,7 @@ def main(argv: list[str]) -> int:
 
         window.tabs.setCurrentIndex(PAGE_SCORES)
         settle(app)
-        window.assessment_page.select_unit(SCORED_UNIT)
+        window.pages.assessment.select_unit(SCORED_UNIT)
         settle(app)
         tidy()
         save(window, args.out / "office-assessment.png")

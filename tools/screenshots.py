@@ -220,7 +220,7 @@ def export_shot(
         shown.append(dialog)
 
     window.export_handler = handler
-    window.act_export.trigger()  # Ctrl+E: saves, checks the period, calls the handler
+    window.acts.export.trigger()  # Ctrl+E: saves, checks the period, calls the handler
     if not shown:
         raise SystemExit("error: the window refused to export 2016Q1")
     settle(app)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, print_json
+from app.cli.common import CliRefusal, Context, add_command, plan_period, print_json
 from app.io.keys import format_fingerprint
 from app.services import office_trust
 from app.services.office_import import Importer
@@ -22,50 +22,42 @@ OUTCOME_ZH = {"accepted": "已接收", "superseded": "旧版本", "duplicate": "
 def register(sub: Any) -> None:
     office = sub.add_parser("office", help="the office: keys, import, status, report")
     osub = office.add_subparsers(dest="office_command", metavar="COMMAND", required=True)
+    add_command(osub, "init", "create the office store", cmd_init)
+    _register_trust(osub)
 
-    p = osub.add_parser("init", help="create the office store")
-    p.set_defaults(handler=cmd_init)
-
-    trust = osub.add_parser("trust", help="the registry of units' signing keys")
-    tsub = trust.add_subparsers(dest="trust_command", metavar="COMMAND", required=True)
-    p = tsub.add_parser("add", help="register a unit's key registration file")
-    p.add_argument("file", type=Path)
-    p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed already")
-    p.set_defaults(handler=cmd_trust_add)
-    p = tsub.add_parser("list", help="registered keys")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_trust_list)
-    p = tsub.add_parser("revoke", help="refuse a key's signatures from a date on")
-    p.add_argument("fingerprint")
-    p.add_argument("--from", dest="since", help="ISO date or time (default: now)")
-    p.set_defaults(handler=cmd_trust_revoke)
-    p = tsub.add_parser("rotate", help="accept a key rotation statement signed by the old key")
-    p.add_argument("file", type=Path)
-    p.set_defaults(handler=cmd_trust_rotate)
-
-    p = osub.add_parser("import", help="import submission files or folders")
+    text = "import submission files or folders"
+    p = add_command(osub, "import", text, cmd_import, json=True)
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--json", action="store_true")
     p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
-    p.set_defaults(handler=cmd_import)
 
-    p = osub.add_parser("status", help="who has reported for a period")
+    p = add_command(osub, "status", "who has reported for a period", cmd_status, json=True)
     p.add_argument("--period", required=True)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_status)
 
-    p = osub.add_parser("report", help="the consolidated report workbook of a period")
+    text = "the consolidated report workbook of a period"
+    p = add_command(osub, "report", text, cmd_report, json=True)
     p.add_argument("--period", required=True)
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_report)
 
-    p = osub.add_parser("assess", help="the annual assessment: every unit's score, explained")
+    text = "the annual assessment: every unit's score, explained"
+    p = add_command(osub, "assess", text, cmd_assess, json=True)
     p.add_argument("--period", help="the annual period (default: the plan's)")
     p.add_argument("--as-of", dest="as_of", help="count periods due by this date (default: today)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_assess)
     _register_rules(osub)
+
+
+def _register_trust(osub: Any) -> None:
+    trust = osub.add_parser("trust", help="the registry of units' signing keys")
+    tsub = trust.add_subparsers(dest="trust_command", metavar="COMMAND", required=True)
+    p = add_command(tsub, "add", "register a unit's key registration file", cmd_trust_add)
+    p.add_argument("file", type=Path)
+    p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed already")
+    add_command(tsub, "list", "registered keys", cmd_trust_list, json=True)
+    p = add_command(tsub, "revoke", "refuse a key's signatures from a date on", cmd_trust_revoke)
+    p.add_argument("fingerprint")
+    p.add_argument("--from", dest="since", help="ISO date or time (default: now)")
+    text = "accept a key rotation statement signed by the old key"
+    p = add_command(tsub, "rotate", text, cmd_trust_rotate)
+    p.add_argument("file", type=Path)
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
@@ -82,18 +74,18 @@ def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
     try:
         reg = office_trust.read_registration_file(args.file)
     except office_trust.TrustError as exc:
-        raise CliError(f"{args.file}: {exc}") from exc
+        raise CliRefusal("trust_file_refused", file=args.file, detail=exc) from exc
     unit = catalog.find_unit(reg.unit)
     print(f"单位 unit: {unit.name if unit else reg.unit}  填报人 clerk: {reg.clerk}")
     print(f"指纹 fingerprint: {format_fingerprint(reg.fingerprint)}")
     if not args.yes and sys.stdin.isatty():
         answer = input("已与该单位电话或盖章回执核对指纹？Confirmed out of band? [y/N] ")
         if answer.strip().lower() not in {"y", "yes", "是"}:
-            raise CliError("not registered: the fingerprint was not confirmed")
+            raise CliRefusal("trust_not_confirmed")
     try:
         info = office_trust.add_trusted_key(store, catalog, reg)
     except office_trust.TrustError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("trust_refused", detail=exc) from exc
     print(f"registered key for {info.unit_id} ({info.status})")
     return 0
 
@@ -130,7 +122,7 @@ def _parse_when(text: str | None) -> datetime | None:
     try:
         at = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise CliError(f"--from: not an ISO date or time: {text}", 2) from exc
+        raise CliRefusal("option_not_iso_time", 2, option="--from", text=text) from exc
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
@@ -140,7 +132,7 @@ def cmd_trust_revoke(ctx: Context, args: argparse.Namespace) -> int:
             ctx.office_store(), args.fingerprint, _parse_when(args.since)
         )
     except office_trust.TrustError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("trust_refused", detail=exc) from exc
     print(f"revoked {info.fingerprint_display} of {info.unit_id} from {info.revoked_from}")
     return 0
 
@@ -152,11 +144,11 @@ def cmd_trust_rotate(ctx: Context, args: argparse.Namespace) -> int:
     try:
         doc = json.loads(args.file.read_bytes())
     except (OSError, ValueError) as exc:
-        raise CliError(f"{args.file}: not a rotation statement ({exc})") from exc
+        raise CliRefusal("rotation_file_unreadable", file=args.file, detail=exc) from exc
     try:
         info = office_trust.rotate_key(store, store_catalog(store), doc)
     except office_trust.TrustError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("trust_refused", detail=exc) from exc
     print(f"new key for {info.unit_id}: {info.fingerprint_display}")
     return 0
 
@@ -164,7 +156,7 @@ def cmd_trust_rotate(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        raise CliError(f"no such file or folder: {missing[0]}", 2)
+        raise CliRefusal("path_missing", 2, path=missing[0])
     store = ctx.office_store()
     importer = Importer(store, store_catalog(store))
     outcomes = importer.run(args.paths, dry_run=args.dry_run)
@@ -185,11 +177,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.office_store()
     catalog = store_catalog(store)
-    try:
-        status = period_status(store, catalog, args.period)
-    except KeyError as exc:
-        codes = ", ".join(p.code for p in catalog.periods)
-        raise CliError(f"unknown period {args.period} (plan periods: {codes})", 2) from exc
+    plan_period(catalog, args.period)
+    status = period_status(store, catalog, args.period)
     if args.json:
         print_json(status.to_json())
         return 0
@@ -208,20 +197,16 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
 
     out: Path = args.out
     if out.suffix.lower() != ".xlsx":
-        raise CliError(f"--out must name an .xlsx file: {out}", 2)
+        raise CliRefusal("out_not_xlsx", 2, path=out)
     if not out.parent.is_dir():
-        raise CliError(f"no such folder: {out.parent}", 2)
+        raise CliRefusal("folder_missing", 2, path=out.parent)
     store = ctx.office_store()
     catalog = store_catalog(store)
-    try:
-        catalog.period(args.period)
-    except KeyError as exc:
-        codes = ", ".join(p.code for p in catalog.periods)
-        raise CliError(f"unknown period {args.period} (plan periods: {codes})", 2) from exc
+    plan_period(catalog, args.period)
     try:
         summary = write_report(store, catalog, args.period, out)
     except OSError as exc:  # e.g. the file is open in Excel on Windows
-        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise CliRefusal("file_unwritable", path=out, detail=exc.strerror or exc) from exc
     if args.json:
         print_json(
             {
@@ -266,11 +251,11 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
         annual = annual_period(catalog, args.period)
     except KeyError as exc:
         codes = ", ".join(p.code for p in catalog.periods if p.kind == "annual")
-        raise CliError(f"not an annual period: {args.period} (annual periods: {codes})", 2) from exc
+        raise CliRefusal("period_not_annual", 2, period=args.period, periods=codes) from exc
     try:
         as_of = date.fromisoformat(args.as_of) if args.as_of else today_in_plan_tz()
     except ValueError as exc:
-        raise CliError(f"--as-of: not an ISO date: {args.as_of}", 2) from exc
+        raise CliRefusal("option_not_iso_date", 2, option="--as-of", text=args.as_of) from exc
     scores = score_units(store, catalog, annual.code, as_of=as_of)
     rules = list_rules(store, catalog)
     if args.json:
@@ -306,14 +291,10 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
 def _register_rules(osub: Any) -> None:
     rules = osub.add_parser("rules", help="the assessment rules: weights, on/off, parameters")
     rsub = rules.add_subparsers(dest="rules_command", metavar="COMMAND", required=True)
-    p = rsub.add_parser("list", help="the rules with their weights and parameters")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_rules_list)
-    p = rsub.add_parser(
-        "set",
-        help="change a rule",
-        epilog="example: office rules set on_time --weight 30 --param late_credit=0.5",
-    )
+    text = "the rules with their weights and parameters"
+    add_command(rsub, "list", text, cmd_rules_list, json=True)
+    epilog = "example: office rules set on_time --weight 30 --param late_credit=0.5"
+    p = add_command(rsub, "set", "change a rule", cmd_rules_set, json=True, epilog=epilog)
     p.add_argument("key", metavar="KEY", help="on_time, completion, targets or indicators")
     p.add_argument("--weight", help="0 to 1000")
     on_off = p.add_mutually_exclusive_group()
@@ -326,11 +307,8 @@ def _register_rules(osub: Any) -> None:
         metavar="NAME=VALUE",
         help="a parameter, e.g. late_credit=0.5 (逾期折算系数, 0 to 1); may repeat",
     )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_rules_set, enabled=None)
-    p = rsub.add_parser("reset", help="back to the default rules")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_rules_reset)
+    p.set_defaults(enabled=None)
+    add_command(rsub, "reset", "back to the default rules", cmd_rules_reset, json=True)
 
 
 def _rule_json(r: Any) -> dict[str, Any]:
@@ -375,15 +353,15 @@ def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
 
     keys = [r.key for r in DEFAULT_RULES]
     if args.key not in keys:
-        raise CliError(f"没有名为 {args.key} 的考核规则 (rules: {', '.join(keys)})", 2)
+        raise CliRefusal("rule_unknown", 2, key=args.key, rules=", ".join(keys))
     params: dict[str, str] = {}
     for item in args.param:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise CliError(f"--param: expected NAME=VALUE, got {item!r}", 2)
+            raise CliRefusal("rule_param_syntax", 2, item=repr(item))
         params[name.strip()] = value.strip()
     if args.weight is None and args.enabled is None and not params:
-        raise CliError("nothing to change: give --weight, --enabled/--disabled or --param", 2)
+        raise CliRefusal("rule_nothing_to_change", 2)
     store = ctx.office_store()
     catalog = store_catalog(store)
     try:
@@ -396,7 +374,7 @@ def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
             plan_code=catalog.code,
         )
     except AssessmentError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("assessment_refused", detail=exc) from exc
     _print_rules([info], args.json)
     return 0
 

@@ -1,4 +1,4 @@
-"""The signed content of one submission (DESIGN.md §3) as frozen values.
+"""The signed content of one submission (docs/design.md §3) as frozen values.
 
 ``to_dict()`` gives plain values (Decimal and aware datetime stay typed; app.io.canonical turns
 them into the canonical JSON); ``from_dict()`` takes that dict or its JSON form (decimals as

@@ -1,4 +1,4 @@
-"""Canonical JSON (DESIGN.md §3): equal content always gives equal bytes, so it can be signed.
+"""Canonical JSON (docs/design.md §3): equal content always gives equal bytes, so it can be signed.
 
 Sorted keys, no spaces, UTF-8, every text (keys too) NFC-normalised; Decimal as plain text
 ("1.5", never "1.50", "1.5E+1" or "-0"); date as ISO; datetime as UTC "YYYY-MM-DDTHH:MM:SSZ"

@@ -5,8 +5,8 @@ knows how they look: Chinese headers, borders, wrapped text with row heights tha
 line (Excel does not grow rows it reads), frozen and print-repeated header rows, A4 landscape
 fitted to the page width, page numbers, and native Excel charts drawn from the cells of a block.
 
-Written with xlsxwriter (DESIGN.md §6: about 2.4x faster than openpyxl for a 12,000-entry report;
-this module's own cost measured 1.2-1.35x plain xlsxwriter writing the same values). Its
+Written with xlsxwriter (docs/design.md §6: about 2.4x faster than openpyxl for a 12,000-entry
+report; this module's own cost measured 1.2-1.35x plain xlsxwriter writing the same values). Its
 default mode, not constant_memory: that was slower here (inline strings) and saved only 12 MB,
 and it lets charts carry cached values. Every string goes through ``xlsx_text.write_text``, so
 a clerk's "=1+1" stays text. The file is written beside its destination, then renamed over it.

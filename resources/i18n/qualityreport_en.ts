@@ -4,207 +4,134 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="117"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="128"/>
         <source>考核规则（权重可修改，总分按启用规则的权重折算为百分制）</source>
         <translation>Scoring rules (weights can be changed; totals are scaled to 100 over the enabled rules&apos; weights)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="119"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="130"/>
         <source>各单位得分（选中一个单位查看得分说明）</source>
         <translation>Scores per unit (select a unit to see how its score was made)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="120"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="131"/>
         <source>恢复默认规则</source>
         <translation>Restore default rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
-        <source>规则</source>
-        <translation>Rule</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
-        <source>权重</source>
-        <translation>Weight</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
-        <source>启用</source>
-        <translation>On</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
-        <source>说明</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="122"/>
-        <source>参数</source>
-        <translation>Parameters</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="136"/>
-        <source>按时报送</source>
-        <translation>On-time reporting</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="137"/>
-        <source>任务完成度</source>
-        <translation>Task completion</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="138"/>
-        <source>目标值达成</source>
-        <translation>Targets met</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="139"/>
-        <source>工作目标指标</source>
-        <translation>Goal indicators</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="146"/>
-        <source>已到截止日的报告期中按截止日前签署报送的比例；逾期报送的一期按逾期折算系数（0–1）计</source>
-        <translation>Share of the periods already due whose report was signed by the due date; a late report counts as the late credit (0–1)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="150"/>
-        <source>年度总结（未报送时取本年度最近一期报送）中本单位各项任务完成度的平均值；未填报的任务按 0 计</source>
-        <translation>Mean completion of the unit&apos;s tasks in its annual summary (without one, its latest report of the year); a task not reported counts 0</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="153"/>
-        <source>本单位牵头或负责任务中的目标值达标比例；未填报实际值的按未达标计</source>
-        <translation>Share of the targets of the tasks the unit leads or is responsible for that are met; a target without an actual figure counts as not met</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="155"/>
-        <source>本单位负责的全市工作目标指标的达标比例（不负责指标的单位不计此项）</source>
-        <translation>Share of the city-wide goal indicators the unit owns that are met (not scored for a unit that owns none)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="162"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="149"/>
         <source>逾期折算系数</source>
         <translation>Late credit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="167"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="154"/>
         <source>逾期报送的一期按此系数计入按时报送：0 不得分，1 与按时报送相同</source>
         <translation>A late report counts this much of an on-time one: 0 scores nothing, 1 the same as on time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="273"/>
-        <source>名次</source>
-        <translation>Rank</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="273"/>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="273"/>
-        <source>总分</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="381"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="363"/>
         <source>选中一个单位，查看每一项得分的依据。</source>
         <translation>Select a unit to see what each part of its score rests on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="387"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="369"/>
         <source>总分 {0}（第 {1} 名）</source>
         <translation>total {0} (rank {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="392"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="374"/>
         <source>权重 {0}，得分率 {1}%，得 {2} 分</source>
         <translation>weight {0}, {1}% achieved, {2} points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/assessment_page.py" line="396"/>
+        <location filename="../../app/ui/office/assessment_page.py" line="378"/>
         <source>不适用，不计分（权重不计入总权重）</source>
         <translation>not applicable: no points (its weight leaves the total weight)</translation>
     </message>
 </context>
 <context>
-    <name>BoardPage</name>
+    <name>BoardModel</name>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="49"/>
-        <source>达标</source>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="50"/>
-        <source>未达标</source>
-        <translation>Not met</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="51"/>
-        <source>无数据</source>
-        <translation>No data</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="55"/>
-        <source>类别</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="56"/>
-        <location filename="../../app/ui/office/board_page.py" line="85"/>
-        <source>达标情况</source>
-        <translation>Attainment</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="61"/>
-        <location filename="../../app/ui/office/board_page.py" line="68"/>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="62"/>
-        <source>工作目标指标</source>
-        <translation>Goal indicators</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="63"/>
-        <source>任务目标值</source>
-        <translation>Task targets</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/board_page.py" line="80"/>
+        <location filename="../../app/ui/office/board_page.py" line="28"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="81"/>
+        <location filename="../../app/ui/office/board_page.py" line="29"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="82"/>
+        <location filename="../../app/ui/office/board_page.py" line="30"/>
         <source>责任单位 / 所属任务</source>
         <translation>Owner / task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="83"/>
+        <location filename="../../app/ui/office/board_page.py" line="31"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="84"/>
+        <location filename="../../app/ui/office/board_page.py" line="32"/>
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="86"/>
+        <location filename="../../app/ui/office/board_page.py" line="33"/>
+        <source>达标情况</source>
+        <translation>Attainment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="34"/>
         <source>数据来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="113"/>
+        <location filename="../../app/ui/office/board_page.py" line="39"/>
+        <source>达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="40"/>
+        <source>未达标</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="41"/>
+        <source>无数据</source>
+        <translation>No data</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="98"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="99"/>
+        <source>达标情况</source>
+        <translation>Attainment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="104"/>
+        <location filename="../../app/ui/office/board_page.py" line="111"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="105"/>
+        <source>工作目标指标</source>
+        <translation>Goal indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="106"/>
+        <source>任务目标值</source>
+        <translation>Task targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/board_page.py" line="145"/>
         <source>共 {0} 项：达标 {1}，未达标 {2}，无数据 {3}</source>
         <translation>{0} items: {1} met, {2} not met, {3} without data</translation>
     </message>
@@ -212,37 +139,37 @@
 <context>
     <name>ChangeList</name>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="20"/>
+        <location filename="../../app/ui/office/change_list.py" line="22"/>
         <source>目标实际值</source>
         <translation>Target actuals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="46"/>
+        <location filename="../../app/ui/office/change_list.py" line="48"/>
         <source>任务 {0} {1}</source>
         <translation>Task {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="54"/>
+        <location filename="../../app/ui/office/change_list.py" line="56"/>
         <source>指标 {0} {1}</source>
         <translation>Indicator {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="81"/>
+        <location filename="../../app/ui/office/change_list.py" line="78"/>
         <source>任务/指标</source>
         <translation>Task / indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="82"/>
+        <location filename="../../app/ui/office/change_list.py" line="79"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="83"/>
+        <location filename="../../app/ui/office/change_list.py" line="80"/>
         <source>原值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/change_list.py" line="84"/>
+        <location filename="../../app/ui/office/change_list.py" line="81"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -250,38 +177,37 @@
 <context>
     <name>ChartsPage</name>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="40"/>
+        <location filename="../../app/ui/office/charts_page.py" line="46"/>
         <source>正在准备图表…</source>
         <translation>Preparing the charts…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="111"/>
+        <location filename="../../app/ui/office/charts_page.py" line="125"/>
         <source>{0} 各板块平均完成度（%）</source>
         <translation>{0}: average completion by section (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="112"/>
-        <location filename="../../app/ui/office/charts_page.py" line="138"/>
+        <location filename="../../app/ui/office/charts_page.py" line="145"/>
         <source>完成度</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="137"/>
+        <location filename="../../app/ui/office/charts_page.py" line="130"/>
         <source>{0} 各单位平均完成度（%）</source>
         <translation>{0}: average completion by unit (%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="164"/>
+        <location filename="../../app/ui/office/charts_page.py" line="173"/>
         <source>{0} 任务填报状态分布</source>
         <translation>{0}: task status mix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="183"/>
+        <location filename="../../app/ui/office/charts_page.py" line="192"/>
         <source>{0} 已报送单位数（累计）</source>
         <translation>{0}: units reported (cumulative)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/charts_page.py" line="216"/>
+        <location filename="../../app/ui/office/charts_page.py" line="225"/>
         <source>虚线：截止日 {0}</source>
         <translation>dashed line: due date {0}</translation>
     </message>
@@ -289,37 +215,37 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="199"/>
+        <location filename="../../app/ui/setup/wizard.py" line="189"/>
         <source>填报人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="200"/>
+        <location filename="../../app/ui/setup/wizard.py" line="190"/>
         <source>报送文件中会写明填报人和联系电话，便于市质量强市办联系核实。</source>
         <translation>Each submission names the clerk and a phone number, so the office can call to check.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="201"/>
+        <location filename="../../app/ui/setup/wizard.py" line="191"/>
         <source>姓名(&amp;N)：</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="202"/>
+        <location filename="../../app/ui/setup/wizard.py" line="192"/>
         <source>联系电话(&amp;T)：</source>
         <translation>&amp;Telephone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="203"/>
+        <location filename="../../app/ui/setup/wizard.py" line="193"/>
         <source>例如：张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="204"/>
+        <location filename="../../app/ui/setup/wizard.py" line="194"/>
         <source>例如：0755-88888888 或 13800000000</source>
         <translation>e.g. 0755-88888888 or 13800000000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="205"/>
+        <location filename="../../app/ui/setup/wizard.py" line="195"/>
         <source>以后可以在“设置”中修改。</source>
         <translation>You can change these later under Settings.</translation>
     </message>
@@ -327,43 +253,43 @@
 <context>
     <name>CopyDialog</name>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="84"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="110"/>
         <source>从上期复制</source>
         <translation>Copy from previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="87"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="113"/>
         <source>把“{prev}”已填写的内容复制到“{this}”，再在此基础上修改。已勾选的是本期尚未填写、上期已填写的任务。</source>
         <translation>Copy what was filled in for “{prev}” into “{this}”, then edit it. Ticked: tasks blank in this period and filled in the previous one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="91"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="117"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="91"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="117"/>
         <source>上期</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="91"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="117"/>
         <source>本期</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="95"/>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="96"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="121"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="122"/>
         <source>未填写</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="97"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="123"/>
         <source>覆盖本期已填写的内容（勾选的任务）</source>
         <translation>Overwrite what is already filled in this period (ticked tasks)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="100"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="126"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
@@ -509,57 +435,57 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="274"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="273"/>
         <source>设置完成</source>
         <translation>Set-up complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="275"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="274"/>
         <source>请把密钥登记文件交给市质量强市办，并核对指纹。</source>
         <translation>Give the key registration file to the office and confirm the fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="276"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="275"/>
         <source>本单位签名密钥的指纹：</source>
         <translation>Fingerprint of your unit&apos;s signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="277"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="276"/>
         <source>保存登记文件(&amp;S)…</source>
         <translation>&amp;Save registration file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="280"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="279"/>
         <source>市质量强市办收到登记文件后，会通过电话或加盖公章的书面材料向您核对这串指纹；只有核对一致，您报送的文件才会被接受。请勿通过电子邮件单独确认指纹。</source>
         <translation>When the office receives the registration file it will confirm this fingerprint with you by phone or on a stamped paper form; your submissions are accepted only once it matches. Do not confirm the fingerprint by e-mail alone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="303"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="297"/>
         <source>本机已设置为 {unit} 的填报电脑，填报人：{clerk}。</source>
         <translation>This computer now reports for {unit}; clerk: {clerk}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="317"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="311"/>
         <source>保存密钥登记文件</source>
         <translation>Save key registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="319"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="313"/>
         <source>密钥登记文件 (*.json)</source>
         <translation>Key registration file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="327"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="322"/>
         <source>保存失败：{reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="333"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="328"/>
         <source>已保存到 {path}；请打印 {sheet}，签字盖章后随登记文件报送。</source>
         <translation>Saved to {path}. Print {sheet}, have it signed and stamped, and send it with the registration file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="338"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="333"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -567,77 +493,77 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="211"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="224"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="214"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="227"/>
         <source>完成度(&amp;C)：</source>
         <translation>Per&amp;cent complete:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="215"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="228"/>
         <source>0-100</source>
         <translation>0-100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="216"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="229"/>
         <source>工作进展(&amp;R)：</source>
         <translation>P&amp;rogress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="217"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="230"/>
         <source>存在问题(&amp;B)：</source>
         <translation>Pro&amp;blems:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="218"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="231"/>
         <source>下一步计划(&amp;N)：</source>
         <translation>&amp;Next steps:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="219"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="232"/>
         <source>本期做了哪些工作，取得了什么进展</source>
         <translation>What was done this period and what it achieved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="220"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="233"/>
         <source>遇到的困难和问题；状态为“滞后”时必填</source>
         <translation>Difficulties met; required when the task is delayed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="221"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="234"/>
         <source>下一步的工作安排</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="222"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="235"/>
         <source>目标值完成情况</source>
         <translation>Targets reached</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="223"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="236"/>
         <source>（截至本报告期末的实际完成数，只填数字）</source>
         <translation>(the actual figure at the end of this period, numbers only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="231"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="244"/>
         <source>目标 {goal}，实际：</source>
         <translation>target {goal}, actual:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="242"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="250"/>
         <source>任务 {no}：{title}</source>
         <translation>Task {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="244"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="252"/>
         <source>本单位角色：{role}</source>
         <translation>Our role: {role}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="232"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="245"/>
         <source>实际值</source>
         <translation>actual</translation>
     </message>
@@ -655,57 +581,57 @@
         <translation>Version {v} of the submission for {title} ({code}) will be exported and signed with your unit&apos;s key. Do not edit the file after export: any change breaks the signature.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="68"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="87"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="78"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="97"/>
         <source>保存到(&amp;S)：</source>
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="79"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="98"/>
         <source>密钥密码(&amp;P)：</source>
         <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="89"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="105"/>
         <source>签名并导出(&amp;E)</source>
         <translation>Sign and &amp;export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="93"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="109"/>
         <source>打开所在文件夹(&amp;O)</source>
         <translation>&amp;Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="112"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="120"/>
         <source>保存报送文件</source>
         <translation>Save submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="112"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="120"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="127"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="135"/>
         <source>请输入密钥密码。</source>
         <translation>Please type the key passphrase.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="135"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="143"/>
         <source>正在签名并写入文件…</source>
         <translation>Signing and writing the file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="147"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="155"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="154"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="162"/>
         <source>已导出第 {v} 版：{path}
 SHA-256 {sha}…
 请将此文件报送市质量强市办。</source>
@@ -714,175 +640,203 @@ SHA-256 {sha}…
 Please send this file to the office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="168"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="176"/>
         <source>密码不正确，请重新输入。</source>
         <translation>Wrong passphrase; please type it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="173"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="181"/>
         <source>本期还有 {k} 个问题需要处理，未导出。</source>
         <translation>{k} problem(s) in this period still need fixing; nothing was exported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/export_dialog.py" line="177"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="185"/>
         <source>导出失败：{reason}</source>
         <translation>Export failed: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../app/ui/common/help_menu.py" line="39"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/help_menu.py" line="40"/>
+        <source>打开日志文件夹(&amp;L)</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/help_menu.py" line="42"/>
+        <source>程序日志所在的文件夹；遇到问题时请把其中的文件发给技术支持</source>
+        <translation>The folder of the program&apos;s log; when something goes wrong, send its files to technical support</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/help_menu.py" line="51"/>
+        <source>日志文件夹</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/help_menu.py" line="52"/>
+        <source>程序日志保存在：{0}</source>
+        <translation>The program&apos;s log is kept in: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="181"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="194"/>
         <source>导入报送文件</source>
         <translation>Import submissions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="182"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="195"/>
         <source>把报送文件（.xlsx）或整个文件夹拖到这里，或者：</source>
         <translation>Drop submission files (.xlsx) or whole folders here, or:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="183"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="196"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="184"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="197"/>
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="185"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="198"/>
         <source>清空列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="186"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="199"/>
         <source>登记此密钥…</source>
         <translation>Register this key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="187"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="200"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="188"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="201"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="189"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="202"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="211"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="219"/>
         <source>正在处理，请等当前的预览或导入结束后再添加文件。</source>
         <translation>Busy: add files once the current preview or import has finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="215"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="223"/>
         <source>没有找到新的报送文件（.xlsx）。</source>
         <translation>No new submission files (.xlsx) found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="223"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="231"/>
         <source>选择报送文件</source>
         <translation>Choose submission files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="225"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="233"/>
         <source>报送文件 (*.xlsx);;所有文件 (*)</source>
         <translation>Submissions (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="231"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="239"/>
         <source>选择包含报送文件的文件夹</source>
         <translation>Choose a folder holding submissions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="275"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="283"/>
         <source>正在取消：已开始的文件处理完毕后停止…</source>
         <translation>Cancelling: stopping once the files already started are done…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="289"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="297"/>
         <source>正在预览 {0} 个文件（不会改动数据）…</source>
         <translation>Previewing {0} file(s) (nothing is changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="291"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="299"/>
         <source>正在导入 {0} 个文件…</source>
         <translation>Importing {0} file(s)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="332"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="340"/>
         <source>无法完成：{0}</source>
         <translation>Could not finish: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="346"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="354"/>
         <source>预览：新增 {0}，替换 {1}，无变化 {2}，存入历史 {3}，拒收 {4}。确认无误后点“导入”。</source>
         <translation>Preview: {0} new, {1} replacing, {2} unchanged, {3} to history, {4} refused. Click Import when it looks right.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="349"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="357"/>
         <source>导入完成：新增 {0}，替换 {1}，无变化 {2}，存入历史 {3}，拒收 {4}。</source>
         <translation>Import finished: {0} new, {1} replacing, {2} unchanged, {3} to history, {4} refused.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="352"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="360"/>
         <source>已取消：{0} 个文件未处理，已处理的文件保持有效。</source>
         <translation>Cancelled: {0} file(s) not processed; the files already processed stay applied.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="382"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="390"/>
         <source>选中一个文件，可在此查看它与当前版本逐项的差异。</source>
         <translation>Select a file to see its field-by-field differences against the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="391"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="399"/>
         <source>{0}：拒收。{1}</source>
         <translation>{0}: refused. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="393"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="401"/>
         <source>{0}：本单位本期的第一份报送，没有可比较的当前版本。</source>
         <translation>{0}: the unit&apos;s first report for this period; there is no current version to compare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="396"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="404"/>
         <source>{0}：与当前版本相比有 {1} 处改动。</source>
         <translation>{0}: {1} change(s) against the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="401"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="409"/>
         <source>同一批中还有更新的 v{0}，导入后以它为当前版本。</source>
         <translation>This batch also holds the newer v{0}, which will be the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="417"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="426"/>
         <source>无法从文件读取密钥：{0}</source>
         <translation>Cannot read the key from the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="453"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="462"/>
         <source>重新导入</source>
         <translation>import again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="453"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="462"/>
         <source>重新预览</source>
         <translation>preview again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="456"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="465"/>
         <source>密钥已登记</source>
         <translation>Key registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="457"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="466"/>
         <source>密钥已登记。是否立即{0}由该密钥签名的 {1} 个文件？</source>
         <translation>The key is registered. {0} the {1} file(s) signed with it now?</translation>
     </message>
@@ -1076,38 +1030,38 @@ Please send this file to the office.</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
-        <location filename="../../app/ui/unit/indicator_page.py" line="86"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="87"/>
         <source>下列全市工作目标指标由本单位负责。季度报告可填写截至期末的最新数值；年度总结必须填写全年实际值。</source>
         <translation>Your unit is responsible for these city-wide goal indicators. Quarterly reports may give the latest figure; the annual report must give the actual value for the year.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/indicator_page.py" line="90"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="91"/>
         <source>本单位不负责工作目标指标。</source>
         <translation>Your unit owns no goal indicators.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/indicator_page.py" line="93"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="94"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/indicator_page.py" line="93"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="94"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/indicator_page.py" line="93"/>
-        <location filename="../../app/ui/unit/indicator_page.py" line="98"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="94"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="99"/>
         <source>实际值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/indicator_page.py" line="93"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="94"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/indicator_page.py" line="99"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="100"/>
         <source>数据来源、口径等（可不填）</source>
         <translation>Source, definition… (optional)</translation>
     </message>
@@ -1115,125 +1069,178 @@ Please send this file to the office.</translation>
 <context>
     <name>KeyConfirmDialog</name>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="96"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="100"/>
         <source>核对并登记签名密钥</source>
         <translation>Confirm and register a signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="99"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="103"/>
         <source>请与该单位通过电话或盖章的《签名密钥登记表》逐组核对下面的指纹。指纹完全一致时才可登记；不一致时请勿登记。</source>
         <translation>Compare the fingerprint below group by group with the unit, by phone or against its stamped key registration sheet. Register only if every group matches; if not, do not register.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="111"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="115"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="112"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="116"/>
         <source>填报人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="114"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="118"/>
         <source>密钥生成时间</source>
         <translation>Key created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="118"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="122"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="120"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="124"/>
         <source>我已通过电话/盖章回执核对指纹</source>
         <translation>I have confirmed the fingerprint by phone / stamped receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="127"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="131"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="137"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="141"/>
         <source>公钥指纹（SHA-256）</source>
         <translation>Public key fingerprint (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/key_confirm.py" line="155"/>
+        <location filename="../../app/ui/office/key_confirm.py" line="161"/>
         <source>登记失败：{0}</source>
         <translation>Registration failed: {0}</translation>
     </message>
 </context>
 <context>
+    <name>KeyModel</name>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="92"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="93"/>
+        <source>填报人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="94"/>
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="95"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="96"/>
+        <source>登记时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="97"/>
+        <source>失效自</source>
+        <translation>Invalid from</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="98"/>
+        <source>单位代码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="103"/>
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="104"/>
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/trust_page.py" line="105"/>
+        <source>已更换</source>
+        <translation>Replaced</translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="108"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="112"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="110"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="114"/>
         <source>报送文件用本单位的签名密钥签名。请设一个密码保护密钥，导出时需要输入。</source>
         <translation>Submissions are signed with your unit&apos;s key. Choose a passphrase to protect it; you will type it when exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="114"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="118"/>
         <source>密码至少 {n} 个字符，可以用一句好记的话（可含中文）。密码只保存在您的记忆中：忘记后无法再导出签名文件，只能重新设置密钥并重新登记。</source>
         <translation>At least {n} characters; a sentence you remember works well (Chinese is fine). Only you know it: if it is forgotten, no signed file can be exported until a new key is set up and registered again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="118"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="122"/>
         <source>密码(&amp;W)：</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="118"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="122"/>
         <source>再输一次(&amp;A)：</source>
         <translation>Type it &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="118"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="122"/>
         <source>强度：</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="121"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="125"/>
         <source>正在生成密钥，请稍候…</source>
         <translation>Creating the key, please wait…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="138"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="137"/>
         <source>密码至少需要{n}个字符（现有{m}个）</source>
         <translation>The passphrase needs at least {n} characters (now {m})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="140"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="139"/>
         <source>密码太简单（重复、连续或常见），请换一个</source>
         <translation>Too simple (repeated, a sequence or a common one); please choose another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="162"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="161"/>
         <source>强度：{label}。{problem}</source>
         <translation>Strength: {label}. {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="166"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="165"/>
         <source>强度：{label}。建议加长，或混合字母、数字和符号。</source>
         <translation>Strength: {label}. Make it longer, or mix letters, digits and symbols.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="170"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="169"/>
         <source>强度：{label}</source>
         <translation>Strength: {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="174"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="173"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="227"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="226"/>
         <source>未能创建密钥：{reason}</source>
         <translation>Could not create the key: {reason}</translation>
     </message>
@@ -1241,37 +1248,37 @@ Please send this file to the office.</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="74"/>
+        <location filename="../../app/ui/common/i18n.py" line="81"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="75"/>
+        <location filename="../../app/ui/common/i18n.py" line="82"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="76"/>
+        <location filename="../../app/ui/common/i18n.py" line="83"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="77"/>
+        <location filename="../../app/ui/common/i18n.py" line="84"/>
         <source>滞后</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="84"/>
+        <location filename="../../app/ui/common/i18n.py" line="91"/>
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="85"/>
+        <location filename="../../app/ui/common/i18n.py" line="92"/>
         <source>负责</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/i18n.py" line="86"/>
+        <location filename="../../app/ui/common/i18n.py" line="93"/>
         <source>配合</source>
         <translation>Support</translation>
     </message>
@@ -1279,12 +1286,12 @@ Please send this file to the office.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="115"/>
+        <location filename="../../app/ui/common/launch.py" line="107"/>
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="116"/>
+        <location filename="../../app/ui/common/launch.py" line="108"/>
         <source>无法打开本机数据：{reason}</source>
         <translation>Cannot open this computer&apos;s data: {reason}</translation>
     </message>
@@ -1292,203 +1299,187 @@ Please send this file to the office.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="223"/>
+        <location filename="../../app/ui/unit/window.py" line="164"/>
         <source>质量工作任务填报与汇总</source>
         <translation>Quality Work Progress Reporting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="232"/>
+        <location filename="../../app/ui/unit/window.py" line="173"/>
         <source>任务填报</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="233"/>
+        <location filename="../../app/ui/unit/window.py" line="174"/>
         <source>工作目标指标</source>
         <translation>Goal indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="234"/>
+        <location filename="../../app/ui/unit/window.py" line="175"/>
         <source>本期汇总</source>
         <translation>Period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="235"/>
+        <location filename="../../app/ui/unit/actions.py" line="45"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="236"/>
+        <location filename="../../app/ui/unit/actions.py" line="46"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="237"/>
+        <location filename="../../app/ui/unit/actions.py" line="47"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="238"/>
+        <location filename="../../app/ui/unit/actions.py" line="48"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="242"/>
+        <location filename="../../app/ui/unit/actions.py" line="52"/>
         <source>立即保存(&amp;S)</source>
         <translation>&amp;Save now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="243"/>
+        <location filename="../../app/ui/unit/actions.py" line="53"/>
         <source>填写内容会自动保存；Ctrl+S 立即保存</source>
         <translation>Everything is saved automatically; Ctrl+S saves at once</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="245"/>
+        <location filename="../../app/ui/unit/actions.py" line="57"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="245"/>
+        <location filename="../../app/ui/unit/actions.py" line="58"/>
         <source>检查本期内容并导出报送文件</source>
         <translation>Check this period and export the submission file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="246"/>
+        <location filename="../../app/ui/unit/actions.py" line="62"/>
         <source>从上期复制(&amp;P)…</source>
         <translation>Copy from &amp;previous period…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="246"/>
+        <location filename="../../app/ui/unit/actions.py" line="63"/>
         <source>用上一报告期的内容预填本期</source>
         <translation>Prefill this period from the previous one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="247"/>
+        <location filename="../../app/ui/unit/actions.py" line="67"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="247"/>
+        <location filename="../../app/ui/unit/actions.py" line="68"/>
         <source>界面语言、填报人</source>
         <translation>Language, clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="248"/>
+        <location filename="../../app/ui/unit/actions.py" line="70"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="249"/>
+        <location filename="../../app/ui/unit/actions.py" line="71"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="250"/>
+        <location filename="../../app/ui/unit/actions.py" line="74"/>
         <source>上一项任务</source>
         <translation>Previous task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="250"/>
+        <location filename="../../app/ui/unit/actions.py" line="75"/>
         <source>Ctrl+PgUp</source>
         <translation>Ctrl+PgUp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="251"/>
+        <location filename="../../app/ui/unit/actions.py" line="79"/>
         <source>下一项任务</source>
         <translation>Next task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="251"/>
+        <location filename="../../app/ui/unit/actions.py" line="80"/>
         <source>Ctrl+PgDn</source>
         <translation>Ctrl+PgDn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="255"/>
+        <location filename="../../app/ui/unit/actions.py" line="85"/>
         <source>显示本期汇总</source>
         <translation>Show period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="226"/>
+        <location filename="../../app/ui/unit/window.py" line="167"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="381"/>
+        <location filename="../../app/ui/unit/window.py" line="287"/>
         <source>已是最后一项任务</source>
         <translation>This is the last task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="381"/>
+        <location filename="../../app/ui/unit/window.py" line="287"/>
         <source>已是第一项任务</source>
         <translation>This is the first task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="423"/>
-        <location filename="../../app/ui/unit/window.py" line="449"/>
-        <source>已保存 {time}</source>
-        <translation>Saved {time}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/unit/window.py" line="430"/>
-        <source>保存失败：{reason}（稍后自动重试）</source>
-        <translation>Saving failed: {reason} (retrying shortly)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/unit/window.py" line="435"/>
-        <source>正在保存…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/unit/window.py" line="467"/>
+        <location filename="../../app/ui/unit/window.py" line="358"/>
         <source>还不能导出</source>
         <translation>Not ready to export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="468"/>
+        <location filename="../../app/ui/unit/window.py" line="359"/>
         <source>本期还有 {k} 个问题需要处理（见“本期汇总”），全部修正后才能导出。</source>
         <translation>{k} problem(s) are left in this period (see “Period summary”); fix them all before exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="480"/>
+        <location filename="../../app/ui/unit/window.py" line="371"/>
         <source>导出报送文件</source>
         <translation>Export submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="481"/>
+        <location filename="../../app/ui/unit/window.py" line="372"/>
         <source>本期内容已全部填写且没有错误。导出签名报送文件的功能即将提供。</source>
         <translation>This period is complete and has no errors. Exporting the signed submission file is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="514"/>
+        <location filename="../../app/ui/unit/window.py" line="385"/>
         <source>从上期复制</source>
         <translation>Copy from previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="514"/>
+        <location filename="../../app/ui/unit/window.py" line="385"/>
         <source>这是第一个报告期，没有可复制的上期内容。</source>
         <translation>This is the first period: there is nothing to copy from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="531"/>
+        <location filename="../../app/ui/unit/window.py" line="404"/>
         <source>已从上期复制 {n} 项任务</source>
         <translation>Copied {n} task(s) from the previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="561"/>
+        <location filename="../../app/ui/unit/window.py" line="433"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="567"/>
+        <location filename="../../app/ui/unit/window.py" line="439"/>
         <source>{unit} · 填报人：{clerk}</source>
         <translation>{unit} · clerk: {clerk}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="604"/>
+        <location filename="../../app/ui/unit/window.py" line="476"/>
         <source>尚未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="605"/>
+        <location filename="../../app/ui/unit/window.py" line="477"/>
         <source>有内容未能保存到本机数据文件。仍要退出吗？（选择“否”可稍后重试）</source>
         <translation>Some input could not be saved to the data file. Quit anyway? (Choose No to retry later.)</translation>
     </message>
@@ -1550,62 +1541,62 @@ Please send this file to the office.</translation>
 <context>
     <name>MatrixPage</name>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="31"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="36"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="132"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="144"/>
         <source>板块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="133"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="145"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="134"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="146"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="135"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="147"/>
         <source>只看逾期报送</source>
         <translation>Late only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="136"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="148"/>
         <source>只看未报送</source>
         <translation>Missing only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="137"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="149"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="167"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="188"/>
         <source>全部板块</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="171"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="192"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="175"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="196"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="216"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="236"/>
         <source>显示 {0} 项任务 × {1} 个单位</source>
         <translation>{0} tasks × {1} units shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="223"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="243"/>
         <source>逾期报送</source>
         <translation>Sent late</translation>
     </message>
@@ -1613,17 +1604,17 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="45"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="46"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="46"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="47"/>
         <source>界面语言(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="47"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="48"/>
         <source>数据位置：</source>
         <translation>Data location:</translation>
     </message>
@@ -1631,137 +1622,137 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../app/ui/office/window.py" line="171"/>
+        <location filename="../../app/ui/office/window.py" line="161"/>
         <source>{0} — 质量强市办</source>
         <translation>{0} — Quality Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="173"/>
+        <location filename="../../app/ui/office/window.py" line="163"/>
         <source>汇总矩阵</source>
         <translation>Matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="174"/>
+        <location filename="../../app/ui/office/window.py" line="164"/>
         <source>报送情况</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="175"/>
+        <location filename="../../app/ui/office/window.py" line="165"/>
         <source>指标看板</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="176"/>
+        <location filename="../../app/ui/office/window.py" line="166"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="177"/>
+        <location filename="../../app/ui/office/window.py" line="167"/>
         <source>密钥登记</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="178"/>
+        <location filename="../../app/ui/office/window.py" line="168"/>
         <source>年度考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="181"/>
+        <location filename="../../app/ui/office/window.py" line="171"/>
         <source>导入报送文件…</source>
         <translation>Import submissions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="182"/>
+        <location filename="../../app/ui/office/window.py" line="172"/>
         <source>导入报送文件（Ctrl+I）</source>
         <translation>Import submissions (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="183"/>
+        <location filename="../../app/ui/office/window.py" line="173"/>
         <source>导出汇总表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="184"/>
+        <location filename="../../app/ui/office/window.py" line="174"/>
         <source>导出本报告期的汇总表（Ctrl+E）</source>
         <translation>Export this period&apos;s consolidated report (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="185"/>
+        <location filename="../../app/ui/office/window.py" line="175"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="186"/>
+        <location filename="../../app/ui/office/window.py" line="176"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="187"/>
+        <location filename="../../app/ui/office/window.py" line="177"/>
         <source>界面语言（中文 / English）</source>
         <translation>Interface language (中文 / English)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="188"/>
+        <location filename="../../app/ui/office/window.py" line="178"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="189"/>
+        <location filename="../../app/ui/office/window.py" line="179"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="190"/>
+        <location filename="../../app/ui/office/window.py" line="180"/>
         <source> 报告期 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="192"/>
+        <location filename="../../app/ui/office/window.py" line="182"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="283"/>
+        <location filename="../../app/ui/office/window.py" line="233"/>
         <source>无法打开数据：{0}</source>
         <translation>Cannot open the data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="404"/>
+        <location filename="../../app/ui/office/window.py" line="318"/>
         <source>{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}</source>
         <translation>{0}: {2} of {1} units reported · {3} keys registered · data: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="456"/>
+        <location filename="../../app/ui/office/window.py" line="368"/>
         <source>汇总表_{0}.xlsx</source>
         <translation>report_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="458"/>
+        <location filename="../../app/ui/office/window.py" line="370"/>
         <source>导出汇总表</source>
         <translation>Export consolidated report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="458"/>
+        <location filename="../../app/ui/office/window.py" line="370"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="473"/>
+        <location filename="../../app/ui/office/window.py" line="385"/>
         <source>正在导出汇总表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="478"/>
+        <location filename="../../app/ui/office/window.py" line="390"/>
         <source>汇总表已导出：{0}</source>
         <translation>Report exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="488"/>
+        <location filename="../../app/ui/office/window.py" line="400"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="489"/>
+        <location filename="../../app/ui/office/window.py" line="401"/>
         <source>无法导出汇总表：{0}</source>
         <translation>Cannot export the report: {0}</translation>
     </message>
@@ -1769,52 +1760,52 @@ Please send this file to the office.</translation>
 <context>
     <name>PeriodBar</name>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="89"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="90"/>
         <source>截止日期：{due}</source>
         <translation>Due: {due}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="93"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="94"/>
         <source>还剩 {n} 天</source>
         <translation>{n} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="97"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="98"/>
         <source>今天截止</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="99"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="100"/>
         <source>已逾期 {n} 天</source>
         <translation>{n} day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="106"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="107"/>
         <source>已导出 v{n}</source>
         <translation>exported v{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="108"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="109"/>
         <source>v{n} 后有修改</source>
         <translation>changed since v{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="110"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="111"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="111"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="112"/>
         <source>状态：</source>
         <translation>State: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="115"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="116"/>
         <source>报告期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="116"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="117"/>
         <source>选择要填报的报告期</source>
         <translation>Choose the reporting period to fill in</translation>
     </message>
@@ -1830,22 +1821,22 @@ Please send this file to the office.</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="46"/>
+        <location filename="../../app/ui/office/trust_page.py" line="56"/>
         <source>吊销密钥</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="49"/>
+        <location filename="../../app/ui/office/trust_page.py" line="59"/>
         <source>吊销 {0} 的密钥 {1}。自所选日期（北京时间 0 时）起签署的报送文件将被拒收，此前签署的文件仍然有效。</source>
         <translation>Revoke {0}&apos;s key {1}. Submissions signed from the chosen day (00:00 Beijing time) on will be refused; those signed before stay valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="58"/>
+        <location filename="../../app/ui/office/trust_page.py" line="68"/>
         <source>吊销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="66"/>
+        <location filename="../../app/ui/office/trust_page.py" line="76"/>
         <source>自此日起失效：</source>
         <translation>Invalid from:</translation>
     </message>
@@ -1889,34 +1880,138 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>RulesModel</name>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="24"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="24"/>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="24"/>
+        <source>启用</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="24"/>
+        <source>参数</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="24"/>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="29"/>
+        <source>按时报送</source>
+        <translation>On-time reporting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="30"/>
+        <source>任务完成度</source>
+        <translation>Task completion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="31"/>
+        <source>目标值达成</source>
+        <translation>Targets met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="32"/>
+        <source>工作目标指标</source>
+        <translation>Goal indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="39"/>
+        <source>已到截止日的报告期中按截止日前签署报送的比例；逾期报送的一期按逾期折算系数（0–1）计</source>
+        <translation>Share of the periods already due whose report was signed by the due date; a late report counts as the late credit (0–1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="43"/>
+        <source>年度总结（未报送时取本年度最近一期报送）中本单位各项任务完成度的平均值；未填报的任务按 0 计</source>
+        <translation>Mean completion of the unit&apos;s tasks in its annual summary (without one, its latest report of the year); a task not reported counts 0</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="46"/>
+        <source>本单位牵头或负责任务中的目标值达标比例；未填报实际值的按未达标计</source>
+        <translation>Share of the targets of the tasks the unit leads or is responsible for that are met; a target without an actual figure counts as not met</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="48"/>
+        <source>本单位负责的全市工作目标指标的达标比例（不负责指标的单位不计此项）</source>
+        <translation>Share of the city-wide goal indicators the unit owns that are met (not scored for a unit that owns none)</translation>
+    </message>
+</context>
+<context>
+    <name>SaveStateLabel</name>
+    <message>
+        <location filename="../../app/ui/unit/autosave.py" line="79"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/autosave.py" line="83"/>
+        <source>已保存 {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/autosave.py" line="87"/>
+        <source>保存失败：{reason}（稍后自动重试）</source>
+        <translation>Saving failed: {reason} (retrying shortly)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresModel</name>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="83"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="83"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/assessment_models.py" line="83"/>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/unit/settings_dialog.py" line="61"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="62"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/settings_dialog.py" line="63"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="64"/>
         <source>界面语言(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/settings_dialog.py" line="64"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="65"/>
         <source>填报人(&amp;N)：</source>
         <translation>Clerk &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/settings_dialog.py" line="65"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="66"/>
         <source>联系电话(&amp;T)：</source>
         <translation>&amp;Telephone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/settings_dialog.py" line="66"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="67"/>
         <source>密钥指纹：</source>
         <translation>Key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/settings_dialog.py" line="67"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="68"/>
         <source>数据文件夹：</source>
         <translation>Data folder:</translation>
     </message>
@@ -1924,12 +2019,12 @@ Please send this file to the office.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="252"/>
+        <location filename="../../app/ui/setup/wizard.py" line="237"/>
         <source>质量工作任务填报与汇总 — 首次设置</source>
         <translation>Quality Work Progress Reporting — Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="253"/>
+        <location filename="../../app/ui/setup/wizard.py" line="238"/>
         <source>创建密钥(&amp;C)</source>
         <translation>&amp;Create key</translation>
     </message>
@@ -1975,42 +2070,42 @@ Please send this file to the office.</translation>
 <context>
     <name>TaskList</name>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="171"/>
+        <location filename="../../app/ui/unit/task_list.py" line="191"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="172"/>
+        <location filename="../../app/ui/unit/task_list.py" line="192"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="173"/>
+        <location filename="../../app/ui/unit/task_list.py" line="193"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="174"/>
+        <location filename="../../app/ui/unit/task_list.py" line="194"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="175"/>
+        <location filename="../../app/ui/unit/task_list.py" line="195"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="234"/>
+        <location filename="../../app/ui/unit/task_list.py" line="254"/>
         <source>有 {n} 个错误</source>
         <translation>{n} error(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="238"/>
+        <location filename="../../app/ui/unit/task_list.py" line="258"/>
         <source>已填写，无错误</source>
         <translation>Filled in, no errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="239"/>
+        <location filename="../../app/ui/unit/task_list.py" line="259"/>
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
@@ -2039,74 +2134,77 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
-    <name>TrackerPage</name>
+    <name>TrackerModel</name>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="46"/>
-        <source>按时报送</source>
-        <translation>On time</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="47"/>
-        <source>逾期报送</source>
-        <translation>Late</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="48"/>
-        <source>未报送</source>
-        <translation>Missing</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="49"/>
-        <source>仅有被拒收的文件</source>
-        <translation>Only refused files</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="55"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="45"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="56"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="46"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="57"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="47"/>
         <source>当前版本</source>
         <translation>Current version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="58"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="48"/>
         <source>签署时间</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="59"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="49"/>
         <source>导入时间</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="60"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="50"/>
         <source>版本数</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="61"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="51"/>
         <source>被拒收次数</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="62"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="52"/>
         <source>最近一次拒收原因</source>
         <translation>Last refusal reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="63"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="53"/>
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="79"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="58"/>
+        <source>按时报送</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="59"/>
+        <source>逾期报送</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="60"/>
+        <source>未报送</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="61"/>
+        <source>仅有被拒收的文件</source>
+        <translation>Only refused files</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerPage</name>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="131"/>
         <source>{0}（截止 {1}）：应报 {2} 个单位，按时 {3}，逾期 {4}，未报送 {5}，仅被拒收 {6}</source>
         <translation>{0} (due {1}): {2} units expected, {3} on time, {4} late, {5} missing, {6} only refused</translation>
     </message>
@@ -2114,117 +2212,67 @@ Please send this file to the office.</translation>
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="120"/>
+        <location filename="../../app/ui/office/trust_page.py" line="171"/>
         <source>各成员单位用自己的签名密钥签署报送文件。登记单位发来的密钥登记文件前，请通过电话或盖章的登记表逐组核对指纹。</source>
         <translation>Each member unit signs its submissions with its own key. Before registering a unit&apos;s key registration file, confirm the fingerprint group by group by phone or against the stamped registration sheet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="124"/>
+        <location filename="../../app/ui/office/trust_page.py" line="175"/>
         <source>登记密钥文件…</source>
         <translation>Register key file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="125"/>
+        <location filename="../../app/ui/office/trust_page.py" line="176"/>
         <source>吊销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="126"/>
+        <location filename="../../app/ui/office/trust_page.py" line="177"/>
         <source>按更换声明更换密钥…</source>
         <translation>Rotate by statement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="129"/>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="130"/>
-        <source>填报人</source>
-        <translation>Clerk</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="131"/>
-        <source>指纹</source>
-        <translation>Fingerprint</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="132"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="133"/>
-        <source>登记时间</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="134"/>
-        <source>失效自</source>
-        <translation>Invalid from</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="135"/>
-        <source>单位代码</source>
-        <translation>Unit code</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="159"/>
-        <source>有效</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="160"/>
-        <source>已吊销</source>
-        <translation>Revoked</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="161"/>
-        <source>已更换</source>
-        <translation>Replaced</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/trust_page.py" line="208"/>
+        <location filename="../../app/ui/office/trust_page.py" line="220"/>
         <source>选择密钥登记文件</source>
         <translation>Choose a key registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="208"/>
+        <location filename="../../app/ui/office/trust_page.py" line="220"/>
         <source>密钥登记文件 (*.json);;所有文件 (*)</source>
         <translation>Key registration files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="222"/>
+        <location filename="../../app/ui/office/trust_page.py" line="235"/>
         <source>无法读取登记文件：{0}</source>
         <translation>Cannot read the registration file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="238"/>
+        <location filename="../../app/ui/office/trust_page.py" line="251"/>
         <source>已登记 {0} 的密钥 {1}</source>
         <translation>Registered {0}&apos;s key {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="266"/>
+        <location filename="../../app/ui/office/trust_page.py" line="280"/>
         <source>已吊销 {0} 的密钥，自 {1} 起签署的文件将被拒收</source>
         <translation>Revoked {0}&apos;s key: files signed from {1} on will be refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="275"/>
+        <location filename="../../app/ui/office/trust_page.py" line="289"/>
         <source>选择密钥更换声明</source>
         <translation>Choose a key rotation statement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="275"/>
+        <location filename="../../app/ui/office/trust_page.py" line="289"/>
         <source>密钥更换声明 (*.json);;所有文件 (*)</source>
         <translation>Key rotation statements (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="290"/>
+        <location filename="../../app/ui/office/trust_page.py" line="305"/>
         <source>无法更换密钥：{0}</source>
         <translation>Cannot rotate the key: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="295"/>
+        <location filename="../../app/ui/office/trust_page.py" line="310"/>
         <source>已为 {0} 换用新密钥 {1}</source>
         <translation>{0} now uses the new key {1}</translation>
     </message>
@@ -2232,37 +2280,37 @@ Please send this file to the office.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="115"/>
+        <location filename="../../app/ui/setup/wizard.py" line="110"/>
         <source>选择本单位</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="116"/>
+        <location filename="../../app/ui/setup/wizard.py" line="111"/>
         <source>输入单位名称、简称或其中几个字查找，例如“住建”或“市场监管委”。</source>
         <translation>Type part of the unit&apos;s name or short name, e.g. “住建” or “市场监管委”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="117"/>
+        <location filename="../../app/ui/setup/wizard.py" line="112"/>
         <source>查找单位(&amp;F)：</source>
         <translation>&amp;Find unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="118"/>
+        <location filename="../../app/ui/setup/wizard.py" line="113"/>
         <source>单位名称或简称</source>
         <translation>Unit name or short name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="119"/>
+        <location filename="../../app/ui/setup/wizard.py" line="114"/>
         <source>正在读取工作方案…</source>
         <translation>Reading the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="140"/>
+        <location filename="../../app/ui/setup/wizard.py" line="135"/>
         <source>又称：</source>
         <translation>Also called: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="146"/>
+        <location filename="../../app/ui/setup/wizard.py" line="141"/>
         <source>没有找到这个单位，请换个说法。</source>
         <translation>No unit found; try other words.</translation>
     </message>

@@ -1,7 +1,7 @@
 """``python -m tools.bench [--quick] [--only NAME ...] [--big]``: the performance budgets.
 
 Every figure is printed against a baseline measured in the same run (median of at least five
-runs, with min and max) and its budget (DESIGN.md §6, docs/benchmarks.md). Generated data is
+runs, with min and max) and its budget (docs/design.md §6, docs/benchmarks.md). Generated data is
 kept under ``build/bench`` (signed files are written once and reused).
 
     import    office import of 1,000 submissions vs python-calamine reading them (2.5x)

@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # the core's rules load after the first paint
 ZH = "zh_CN"
 EN = "en"
 LANGUAGES = (ZH, EN)
-OUR_QM = "i18n/qualityreport_{lang}.qm"
 
 _installed: list[QTranslator] = []
 _current = ZH
@@ -60,6 +59,14 @@ def apply_language(lang: str | None) -> str:
         for tr in _installed:
             QCoreApplication.installTranslator(tr)
     return lang
+
+
+def switch_language(lang: str) -> None:
+    """The user chose ``lang`` in a settings dialog: remember it and retranslate every widget
+    now (each gets a LanguageChange event)."""
+    if lang != current_language():
+        store_language(lang)
+        apply_language(lang)
 
 
 def _load(name: str, folder: str) -> None:

@@ -1,13 +1,16 @@
-"""Start the desktop program: paint a window first, load data after (DESIGN.md §6).
+"""Start the desktop program: paint a window first, load data after (docs/design.md §6).
 
-Which window comes first is decided from files alone, before anything heavy is imported:
-``role.json`` says office -> the office window; a unit store exists -> the clerk's main window
-(filled once the store is open; the wizard instead if the store holds no profile yet);
-otherwise the first-run wizard. SQLAlchemy, Alembic and cryptography load after the first paint.
+Which window comes first is decided from the data folder alone, before anything heavy is
+imported (``app.services.install_role``, the rule the command line follows too): the office's
+folder -> the office window; a unit's -> the clerk's main window (filled once the store is open;
+the wizard instead if the store holds no profile yet); a fresh folder -> the first-run wizard,
+whose choice creates the store that makes the role. SQLAlchemy, Alembic and cryptography load
+after the first paint.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -15,30 +18,21 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import STARTED_AT
 from app.config import Settings
+from app.services.install_role import OFFICE, UNIT, install_role
 from app.ui.common.application import prepare_application
-from app.ui.common.prefs import ROLE_OFFICE, ROLE_UNIT, read_role, write_role
+from app.ui.common.first_paint import AfterFirstPaint
+from app.ui.common.prefs import ROLE_OFFICE
 
 if TYPE_CHECKING:
     from app.ui.unit.window import MainWindow
 
 
-class _FirstPaint(QObject):
-    """Reports the first paint of a widget once, then removes itself."""
-
-    def __init__(self, on_paint: Callable[[], None]) -> None:
-        super().__init__()
-        self._on_paint = on_paint
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._on_paint)
-        return False
+log = logging.getLogger(__name__)
 
 
 def make_office_window(settings: Settings, *, load_after_paint: bool = True) -> QWidget:
@@ -69,17 +63,17 @@ class Launcher(QObject):
         self.store: Any = None
         self.catalog: Any = None
         self.exit_code = 0
-        self._watcher: _FirstPaint | None = None
+        self._watcher: AfterFirstPaint | None = None
 
     # -- choosing the first window ---------------------------------------------------------
     def start(self) -> QWidget:
-        role = read_role(self.settings.data_dir)
+        role = install_role(self.settings)
         window: QWidget
         load: Callable[[], None]
-        if role == ROLE_OFFICE:
+        if role == OFFICE:
             office: Any = make_office_window(self.settings, load_after_paint=False)
             window, load = office, lambda: self._load_office(office)
-        elif role == ROLE_UNIT or self.settings.unit_store_path.exists():
+        elif role == UNIT:
             window, load = self._main_window(), self._load_main
         else:
             window, load = self._make_wizard(), self._load_wizard
@@ -93,7 +87,7 @@ class Launcher(QObject):
                 print(f"first paint after {elapsed:.0f} ms", flush=True)
             QTimer.singleShot(0, lambda: self._guarded(load))
 
-        self._watcher = _FirstPaint(painted)
+        self._watcher = AfterFirstPaint(painted)
         window.installEventFilter(self._watcher)
         self.window = window
         window.show()
@@ -101,7 +95,8 @@ class Launcher(QObject):
     def _guarded(self, load: Callable[[], None]) -> None:
         try:
             load()
-        except Exception as exc:  # one line for the clerk, never a traceback
+        except Exception as exc:  # one line for the clerk, the traceback to the log
+            log.exception("opening the data failed")
             self.fail(str(exc) or type(exc).__name__)
 
     def fail(self, reason: str) -> None:
@@ -133,7 +128,9 @@ class Launcher(QObject):
     def _main_window(self) -> MainWindow:
         from app.ui.unit.window import MainWindow
 
-        return MainWindow(today=self.today, data_dir=str(self.settings.data_dir))
+        return MainWindow(
+            today=self.today, data_dir=str(self.settings.data_dir), log_dir=self.settings.log_dir
+        )
 
     def _open_store(self) -> None:
         from app.services.stores import open_unit_store, store_catalog
@@ -204,15 +201,15 @@ class Launcher(QObject):
         wizard = self.wizard
         profile = wizard.profile()
         window: QWidget
-        if profile is not None:
-            write_role(self.settings.data_dir, ROLE_UNIT)
+        if profile is not None:  # the unit store made with the key makes the folder the unit's
             window = self._main_window()
             window.show()
             self._attach(window, profile)
         elif wizard.result() == wizard.DialogCode.Accepted and wizard.role() == ROLE_OFFICE:
-            write_role(self.settings.data_dir, ROLE_OFFICE)
-            window = make_office_window(self.settings)
-            window.show()
+            office: Any = make_office_window(self.settings, load_after_paint=False)
+            office.show()
+            office.load_or_report()  # creates the office store: the folder is the office's now
+            window = office
         else:
             self.app.quit()  # set-up cancelled: nothing was written
             return
@@ -229,6 +226,7 @@ def run_gui(settings: Settings, *, smoke_test: bool = False, lang: str | None = 
         launcher.start()
         code = int(app.exec())
     except Exception as exc:  # the promise: one line, never a traceback
+        log.exception("the window could not start")
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     from app.ui.common.workers import wait_for_background

@@ -7,9 +7,7 @@ from functools import cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from app.ui.common.colors import ERROR_COLOR, OK_COLOR, STATUS_COLORS, WARN_COLOR
-
-__all__ = ["ERROR_COLOR", "OK_COLOR", "STATUS_COLORS", "WARN_COLOR", "status_icon"]
+from app.ui.common.colors import STATUS_COLORS
 
 
 @cache

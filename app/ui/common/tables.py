@@ -1,28 +1,31 @@
-"""The office pages' read-only lists: one way to set up a table the office only reads."""
+"""The read-only lists of the office pages: one way to set up a table view the user only reads."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
-def read_only_table(
+def read_only_view(
     name: str,
-    columns: int,
-    stretch: int,
+    model: QAbstractItemModel,
+    stretch: int | None,
     *,
     wrap: bool = True,
     single_selection: bool = False,
-) -> QTableWidget:
+) -> QTableView:
     """Whole-row selection, no row numbers, columns fit their contents but ``stretch``."""
-    table = QTableWidget(0, columns)
-    table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     if single_selection:
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.setWordWrap(wrap)
-    header = table.horizontalHeader()
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.setWordWrap(wrap)
+    header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view

@@ -1,15 +1,21 @@
 """Running slow work (key derivation, store migration) off the UI thread.
 
 The job gets no widget and no session: it runs a plain callable that opens what it needs,
-and its result or one-line error comes back to the UI thread through a queued signal.
+and its result or one-line error comes back to the UI thread through a queued signal. Whatever
+the callable raises (a Rust panic in a native library arrives as a BaseException) is logged
+with its traceback and reported: exactly one of the two signals always comes, so no dialog
+waits forever.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -28,7 +34,8 @@ class Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
-        except Exception as exc:  # reported to the UI as one line, never a traceback
+        except BaseException as exc:  # the UI gets one line; the log gets the traceback
+            log.exception("background job failed")
             self.relay.failed.emit(exc)
         else:
             self.relay.done.emit(result)

@@ -3,11 +3,12 @@ every unit's score with the breakdown that explains it (plan 三(三))."""
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,31 +18,46 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from app.ui.common.colors import ERROR_COLOR
 from app.ui.common.punctuation import colon
-from app.ui.common.status_icons import ERROR_COLOR
+from app.ui.common.retranslate import Retranslating
+from app.ui.common.tables import read_only_view
+from app.ui.office.assessment_models import (
+    COL_DESCRIPTION,
+    COL_ENABLED,
+    COL_PARAMS,
+    COL_WEIGHT,
+    RulesModel,
+    ScoresModel,
+)
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
+    from app.services.assessment import RuleInfo, UnitScore
+    from app.ui.office.pages import OfficeView
 
 
-class AssessmentPage(QWidget):
+log = logging.getLogger(__name__)
+
+
+class AssessmentPage(Retranslating, QWidget):
     rules_changed = Signal()
+    follows_period = False  # the year's scores
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assessmentPage")
         self.store: Store | None = None
         self.catalog: Catalog | None = None
-        self.rules: list[Any] = []
-        self.scores: list[Any] = []
+        self.rules_model = RulesModel(self)
+        self.scores_model = ScoresModel(self)
         self.weights: dict[str, QDoubleSpinBox] = {}
         self.switches: dict[str, QCheckBox] = {}
         self.params: dict[tuple[str, str], QDoubleSpinBox] = {}  # (rule, parameter) -> box
@@ -59,29 +75,24 @@ class AssessmentPage(QWidget):
             font = label.font()
             font.setBold(True)
             label.setFont(font)
-        self.rules_table = QTableWidget(0, 5)
+        self.rules_table = QTableView()
         self.rules_table.setObjectName("rulesTable")
+        self.rules_table.setModel(self.rules_model)
         self.rules_table.verticalHeader().hide()
         self.rules_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rules_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.rules_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.rules_table.setWordWrap(True)
         self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.reset_rules)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.scores_table = QTableWidget(0, 3)
-        self.scores_table.setObjectName("scoresTable")
-        self.scores_table.verticalHeader().hide()
-        self.scores_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.scores_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.scores_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.scores_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
+        self.scores_table = read_only_view(
+            "scoresTable", self.scores_model, None, single_selection=True
         )
-        self.scores_table.itemSelectionChanged.connect(self._show_breakdown)
+        self.scores_table.selectionModel().selectionChanged.connect(self._show_breakdown)
         self.breakdown = QTextBrowser()
         self.breakdown.setObjectName("scoreBreakdown")
         top = QWidget()
@@ -118,44 +129,20 @@ class AssessmentPage(QWidget):
         )
         self.scores_title.setText(self.tr("各单位得分（选中一个单位查看得分说明）"))
         self.reset_button.setText(self.tr("恢复默认规则"))
-        self.rules_table.setHorizontalHeaderLabels(
-            [self.tr("规则"), self.tr("权重"), self.tr("启用"), self.tr("参数"), self.tr("说明")]
-        )
         self._retranslate_rules()
-        self._fill_scores()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        self._fill_scores(self.scores)
 
     # -- the rules' words in the interface language ----------------------------------------
-    def rule_name(self, key: str, stored: str) -> str:
-        """The default rules by key in the interface language; any other by its stored name."""
-        names = {
-            "on_time": self.tr("按时报送"),
-            "completion": self.tr("任务完成度"),
-            "targets": self.tr("目标值达成"),
-            "indicators": self.tr("工作目标指标"),
-        }
-        return names.get(key, stored)
+    @property
+    def rules(self) -> list[RuleInfo]:
+        return self.rules_model.rows
 
-    def rule_description(self, key: str, stored: str) -> str:
-        texts = {
-            "on_time": self.tr(
-                "已到截止日的报告期中按截止日前签署报送的比例；逾期报送的一期按逾期折算系数"
-                "（0–1）计"
-            ),
-            "completion": self.tr(
-                "年度总结（未报送时取本年度最近一期报送）中本单位各项任务完成度的平均值；"
-                "未填报的任务按 0 计"
-            ),
-            "targets": self.tr("本单位牵头或负责任务中的目标值达标比例；未填报实际值的按未达标计"),
-            "indicators": self.tr(
-                "本单位负责的全市工作目标指标的达标比例（不负责指标的单位不计此项）"
-            ),
-        }
-        return texts.get(key, stored)
+    @property
+    def scores(self) -> list[UnitScore]:
+        return self.scores_model.rows
+
+    def rule_name(self, key: str, stored: str) -> str:
+        return self.rules_model.rule_name(key, stored)
 
     def param_label(self, name: str) -> str:
         """A rule parameter's name for the office (never the code name late_credit)."""
@@ -169,15 +156,7 @@ class AssessmentPage(QWidget):
         return helps.get(name, "")
 
     def _retranslate_rules(self) -> None:
-        for i, r in enumerate(self.rules):
-            title = self.rules_table.item(i, 0)
-            if title is not None:
-                title.setText(self.rule_name(r.key, r.name))
-            desc = self.rules_table.item(i, 4)
-            if desc is not None:
-                text = self.rule_description(r.key, r.description)
-                desc.setText(text)
-                desc.setToolTip(text)
+        self.rules_model.retranslate()
         for (key, name), label in self._param_labels.items():
             label.setText(self.param_label(name))
             help_text = self.param_help(name)
@@ -186,16 +165,16 @@ class AssessmentPage(QWidget):
         self.rules_table.resizeRowsToContents()
 
     # -- data ------------------------------------------------------------------------------
-    def attach(self, store: Store, catalog: Catalog) -> None:
-        self.store, self.catalog = store, catalog
-        self.reload()
+    def reload(self, view: OfficeView) -> None:
+        self.store, self.catalog = view.store, view.catalog
+        self.reload_rules()
 
-    def reload(self) -> None:
+    def reload_rules(self) -> None:
         from app.services.assessment import list_rules
 
         if self.store is None or self.catalog is None:
             return
-        self.rules = list_rules(self.store, self.catalog)
+        self.rules_model.set_rows(list_rules(self.store, self.catalog))
         self._fill_rules()
         self.rescore()
 
@@ -205,86 +184,90 @@ class AssessmentPage(QWidget):
         if self.store is None or self.catalog is None:
             return
         try:
-            self.scores = score_units(self.store, self.catalog)
+            scores = score_units(self.store, self.catalog)
         except KeyError:  # a plan without an annual period: nothing to assess
-            self.scores = []
-        self._fill_scores()
+            log.info("no annual period to score", exc_info=True)
+            scores = []
+        self._fill_scores(scores)
 
     def _fill_rules(self) -> None:
-        from app.services.assessment import param_spec
-
-        self.rules_table.setRowCount(len(self.rules))
+        """The editors of each rule in its row: weight, on/off, its parameters."""
         self.weights.clear()
         self.switches.clear()
         self.params.clear()
         self._param_labels.clear()
         for i, r in enumerate(self.rules):
-            self.rules_table.setItem(i, 0, QTableWidgetItem())
-            spin = QDoubleSpinBox()
-            spin.setObjectName(f"weight_{r.key}")
-            spin.setRange(0, 1000)
-            spin.setDecimals(1)
-            spin.setSingleStep(5)
-            spin.setKeyboardTracking(False)  # typing commits on Enter or leaving the box
-            spin.setValue(float(r.weight))
-            spin.valueChanged.connect(lambda _v: self._commit_timer.start())
-            spin.editingFinished.connect(self._commit_edits)
-            self.rules_table.setCellWidget(i, 1, spin)
-            self.weights[r.key] = spin
-            box = QCheckBox()
-            box.setObjectName(f"enabled_{r.key}")
-            box.setChecked(r.enabled)
-            box.toggled.connect(lambda on, key=r.key: self._set_enabled(key, on))
-            holder = QWidget()
-            hl = QHBoxLayout(holder)
-            hl.setContentsMargins(0, 0, 0, 0)
-            hl.addWidget(box, 0, Qt.AlignmentFlag.AlignCenter)
-            self.rules_table.setCellWidget(i, 2, holder)
-            self.switches[r.key] = box
-            params = QWidget()
-            pl = QHBoxLayout(params)
-            pl.setContentsMargins(4, 0, 4, 0)
-            for name, value in r.params.items():
-                spec = param_spec(name)
-                if spec is None:  # a parameter this version does not know: not editable here
-                    continue
-                label = QLabel()
-                edit = QDoubleSpinBox()
-                edit.setObjectName(f"param_{r.key}_{name}")
-                edit.setRange(float(spec.low), float(spec.high))
-                edit.setDecimals(2)
-                edit.setSingleStep(float(spec.step))
-                edit.setKeyboardTracking(False)  # as the weights: commit on Enter or leaving
-                edit.setValue(float(value))
-                edit.valueChanged.connect(lambda _v: self._commit_timer.start())
-                edit.editingFinished.connect(self._commit_edits)
-                label.setBuddy(edit)
-                pl.addWidget(label)
-                pl.addWidget(edit)
-                self.params[(r.key, name)] = edit
-                self._param_labels[(r.key, name)] = label
-            pl.addStretch(1)
-            self.rules_table.setCellWidget(i, 3, params)
-            self.rules_table.setItem(i, 4, QTableWidgetItem())
+            cells = (
+                (COL_WEIGHT, self._weight_box(r)),
+                (COL_ENABLED, self._switch(r)),
+                (COL_PARAMS, self._param_boxes(r)),
+            )
+            for column, widget in cells:
+                self.rules_table.setIndexWidget(self.rules_model.index(i, column), widget)
         self._retranslate_rules()
 
-    def _fill_scores(self) -> None:
-        rules = [(r.key, self.rule_name(r.key, r.name)) for r in self.rules]
-        headers = [self.tr("名次"), self.tr("单位"), self.tr("总分")] + [n for _, n in rules]
-        self.scores_table.setColumnCount(len(headers))
-        self.scores_table.setHorizontalHeaderLabels(headers)
-        self.scores_table.setRowCount(len(self.scores))
-        for i, s in enumerate(self.scores):
-            values = [str(s.rank), s.unit_name, str(s.total)]
-            for key, _ in rules:
-                part = s.part(key)
-                values.append("" if part is None or not part.applicable else str(part.points))
-            for j, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, s.unit_id)
-                if j != 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.scores_table.setItem(i, j, item)
+    def _spin_box(
+        self, name: str, value: float, limits: tuple[float, float], decimals: int, step: float
+    ) -> QDoubleSpinBox:
+        """A number box that commits on Enter, on leaving it, or once its arrows rest."""
+        spin = QDoubleSpinBox()
+        spin.setObjectName(name)
+        spin.setRange(*limits)
+        spin.setDecimals(decimals)
+        spin.setSingleStep(step)
+        spin.setKeyboardTracking(False)  # typing commits on Enter or leaving the box
+        spin.setValue(value)
+        spin.valueChanged.connect(lambda _v: self._commit_timer.start())
+        spin.editingFinished.connect(self._commit_edits)
+        return spin
+
+    def _weight_box(self, rule: RuleInfo) -> QWidget:
+        spin = self._spin_box(f"weight_{rule.key}", float(rule.weight), (0, 1000), 1, 5)
+        self.weights[rule.key] = spin
+        return spin
+
+    def _switch(self, rule: RuleInfo) -> QWidget:
+        box = QCheckBox()
+        box.setObjectName(f"enabled_{rule.key}")
+        box.setChecked(rule.enabled)
+        box.toggled.connect(lambda on, key=rule.key: self._set_enabled(key, on))
+        self.switches[rule.key] = box
+        holder = QWidget()
+        layout = QHBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignCenter)
+        return holder
+
+    def _param_boxes(self, rule: RuleInfo) -> QWidget:
+        from app.services.assessment import param_spec
+
+        holder = QWidget()
+        layout = QHBoxLayout(holder)
+        layout.setContentsMargins(4, 0, 4, 0)
+        for name, value in rule.params.items():
+            spec = param_spec(name)
+            if spec is None:  # a parameter this version does not know: not editable here
+                continue
+            limits = (float(spec.low), float(spec.high))
+            edit = self._spin_box(
+                f"param_{rule.key}_{name}", float(value), limits, 2, float(spec.step)
+            )
+            label = QLabel()
+            label.setBuddy(edit)
+            layout.addWidget(label)
+            layout.addWidget(edit)
+            self.params[(rule.key, name)] = edit
+            self._param_labels[(rule.key, name)] = label
+        layout.addStretch(1)
+        return holder
+
+    def _fill_scores(self, scores: list[UnitScore]) -> None:
+        """The scores, one column per rule; the selected unit stays selected."""
+        selected = self.selected_unit()
+        columns = [(r.key, self.rule_name(r.key, r.name)) for r in self.rules]
+        self.scores_model.set_scores(scores, columns)
+        if selected is not None:
+            self.select_unit(selected)
         self._show_breakdown()
 
     # -- changing the rules ----------------------------------------------------------------
@@ -315,6 +298,7 @@ class AssessmentPage(QWidget):
                     plan_code=self.catalog.code,
                 )
             except AssessmentError as exc:
+                log.warning("rule change refused", exc_info=True)
                 self._error(str(exc))
                 return
             changed = True
@@ -329,6 +313,7 @@ class AssessmentPage(QWidget):
         try:
             update_rule(self.store, key, enabled=on, plan_code=self.catalog.code)
         except AssessmentError as exc:
+            log.warning("rule switch refused", exc_info=True)
             self._error(str(exc))
             return
         self._after_change()
@@ -339,14 +324,14 @@ class AssessmentPage(QWidget):
         if self.store is None or self.catalog is None:
             return
         reset_rules(self.store, self.catalog)
-        self.reload()
+        self.reload_rules()
         self.rules_changed.emit()
 
     def _after_change(self) -> None:
         from app.services.assessment import list_rules
 
         assert self.store is not None and self.catalog is not None
-        self.rules = list_rules(self.store, self.catalog)
+        self.rules_model.set_rows(list_rules(self.store, self.catalog))
         self.message.clear()
         self.rescore()
         self.rules_changed.emit()
@@ -358,10 +343,7 @@ class AssessmentPage(QWidget):
     # -- the breakdown ---------------------------------------------------------------------
     def selected_unit(self) -> str | None:
         rows = self.scores_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = self.scores_table.item(rows[0].row(), 0)
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return self.scores[rows[0].row()].unit_id if rows else None
 
     def select_unit(self, unit_id: str) -> None:
         for i, s in enumerate(self.scores):
@@ -369,7 +351,7 @@ class AssessmentPage(QWidget):
                 self.scores_table.selectRow(i)
                 return
 
-    def score_of(self, unit_id: str) -> Any:
+    def score_of(self, unit_id: str) -> UnitScore | None:
         return next((s for s in self.scores if s.unit_id == unit_id), None)
 
     def _show_breakdown(self) -> None:

@@ -7,13 +7,17 @@ is shown), so the window's start-up never pays for it.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt
+from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from app.ui.common.status_icons import STATUS_COLORS, WARN_COLOR
+from app.ui.common.colors import STATUS_COLORS, WARN_COLOR
+from app.ui.common.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from app.ui.office.pages import OfficeView
 
 BAR_COLOR = "#1e6fd9"
 STATUS_ORDER = ("completed", "in_progress", "delayed", "not_started")
@@ -24,7 +28,9 @@ def _msecs(day: date) -> float:
     return datetime.combine(day, time(12)).timestamp() * 1000
 
 
-class ChartsPage(QWidget):
+class ChartsPage(Retranslating, QWidget):
+    follows_period = True
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chartsPage")
@@ -40,11 +46,6 @@ class ChartsPage(QWidget):
         self.placeholder.setText(self.tr("正在准备图表…"))
         if self.data is not None:
             self.show_data(**self.data)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _view(self, key: str, row: int, col: int, rowspan: int = 1, colspan: int = 1) -> Any:
         from PySide6.QtCharts import QChartView
@@ -71,6 +72,26 @@ class ChartsPage(QWidget):
         chart.legend().hide()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         return chart
+
+    def reload(self, view: OfficeView) -> None:
+        from app.services.consolidation import (
+            completion_by_section,
+            completion_by_unit,
+            status_counts,
+            submissions_over_time,
+        )
+
+        matrix = view.matrices[view.period]
+        period = view.catalog.period(view.period)
+        self.show_data(
+            period=period.title or view.period,
+            by_section=completion_by_section(matrix),
+            by_unit=completion_by_unit(matrix),
+            over_time=submissions_over_time(view.store, view.period),
+            status_counts=status_counts(matrix),
+            due=period.due,
+            expected=len(view.catalog.reporting_units()),
+        )
 
     def show_data(
         self,
@@ -101,61 +122,49 @@ class ChartsPage(QWidget):
         self.grid.setRowStretch(1, 1)
 
     def _sections_chart(self, period: str, rows: list[tuple[str, float]]) -> Any:
+        title = self.tr("{0} 各板块平均完成度（%）").format(period)
+        shown = [(label.split("、", 1)[-1][:10], value) for label, value in reversed(rows)]
+        return self._percent_bars(title, shown, horizontal=True)  # the first section on top
+
+    def _units_chart(self, period: str, rows: list[tuple[str, float]]) -> Any:
+        title = self.tr("{0} 各单位平均完成度（%）").format(period)
+        shown = [(name.removeprefix("市") if len(name) > 2 else name, v) for name, v in rows]
+        return self._percent_bars(title, shown, horizontal=False)
+
+    def _percent_bars(self, title: str, rows: list[tuple[str, float]], *, horizontal: bool) -> Any:
+        """One bar per (label, percent), each bar labelled with its value."""
         from PySide6.QtCharts import (
             QBarCategoryAxis,
+            QBarSeries,
             QBarSet,
             QHorizontalBarSeries,
             QValueAxis,
         )
 
-        chart = self._chart(self.tr("{0} 各板块平均完成度（%）").format(period))
+        chart = self._chart(title)
         bars = QBarSet(self.tr("完成度"))
         bars.setColor(QColor(BAR_COLOR))
-        labels = []
-        for label, value in reversed(rows):  # the first section on top
+        for _label, value in rows:
             bars.append(value)
-            labels.append(label.split("、", 1)[-1][:10])
-        series = QHorizontalBarSeries()
+        series = QHorizontalBarSeries() if horizontal else QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value")
         chart.addSeries(series)
-        y = QBarCategoryAxis()
-        y.append(labels)
-        x = QValueAxis()
-        x.setRange(0, 100)
-        x.setLabelFormat("%d")
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(x)
-        series.attachAxis(y)
-        return chart
-
-    def _units_chart(self, period: str, rows: list[tuple[str, float]]) -> Any:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
-
-        chart = self._chart(self.tr("{0} 各单位平均完成度（%）").format(period))
-        bars = QBarSet(self.tr("完成度"))
-        bars.setColor(QColor(BAR_COLOR))
-        labels = []
-        for name, value in rows:
-            bars.append(value)
-            labels.append(name.removeprefix("市") if len(name) > 2 else name)
-        series = QBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
-        chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append(labels)
-        x.setLabelsAngle(-45)
-        y = QValueAxis()
-        y.setRange(0, 100)
-        y.setLabelFormat("%d")
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
+        names = QBarCategoryAxis()
+        names.append([label for label, _value in rows])
+        percent = QValueAxis()
+        percent.setRange(0, 100)
+        percent.setLabelFormat("%d")
+        if not horizontal:
+            names.setLabelsAngle(-45)
+        name_side, percent_side = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        if not horizontal:
+            name_side, percent_side = percent_side, name_side
+        chart.addAxis(names, name_side)
+        chart.addAxis(percent, percent_side)
+        series.attachAxis(percent)
+        series.attachAxis(names)
         return chart
 
     def _status_chart(self, period: str, counts: list[tuple[str, int]]) -> Any:

@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from app.ui.common.colors import ERROR_COLOR, OK_COLOR, STATUS_COLORS, WARN_COLOR
 from app.ui.common.i18n import role_label, status_label
 from app.ui.common.punctuation import colon
-from app.ui.common.status_icons import ERROR_COLOR, OK_COLOR, STATUS_COLORS, WARN_COLOR
 from app.ui.office.change_list import change_field, change_value
 
 PLAN_TZ = timezone(timedelta(hours=8))  # due dates are Beijing calendar days

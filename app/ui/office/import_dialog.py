@@ -7,11 +7,12 @@ own transaction, with progress, per-file results as they finish, and cancel.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.colors import ERROR_COLOR
 from app.ui.common.punctuation import colon
-from app.ui.common.status_icons import ERROR_COLOR
+from app.ui.common.retranslate import Retranslating
 from app.ui.office.change_list import ChangeTable
 from app.ui.office.import_table import COL_FILE, COL_PREVIEW, COL_RESULT, ImportTableModel
 from app.ui.office.import_worker import ImportJob
@@ -45,6 +47,9 @@ from app.ui.office.outcome_text import reason_text
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
+
+log = logging.getLogger(__name__)
+
 
 PREVIEW, IMPORT = "preview", "import"
 
@@ -77,7 +82,7 @@ class DropZone(QFrame):
         row.addWidget(self.clear)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslating, QDialog):
     imported = Signal()  # a real import ran: the store (and its import log) changed
     key_registered = Signal(object)  # TrustInfo
     phase_finished = Signal(str)  # PREVIEW or IMPORT, after the job's last result
@@ -109,10 +114,26 @@ class ImportDialog(QDialog):
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
+        """The drop zone; the files above the chosen file's differences; progress and buttons."""
         self.drop_zone = DropZone()
         self.drop_zone.add_files.clicked.connect(self.choose_files)
         self.drop_zone.add_folder.clicked.connect(self.choose_folder)
         self.drop_zone.clear.clicked.connect(self.clear)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self._build_table())
+        split.addWidget(self._build_detail())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.drop_zone)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(self._build_buttons())
+
+    def _build_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setObjectName("importTable")
         self.table.setModel(self.model)
@@ -127,7 +148,10 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(COL_FILE, 240)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        return self.table
 
+    def _build_detail(self) -> QWidget:
+        """The chosen file in one line (and 登记密钥 for an unknown key), then its changes."""
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
         self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -144,15 +168,9 @@ class ImportDialog(QDialog):
         top.addWidget(self.register_button)
         dl.addLayout(top)
         dl.addWidget(self.changes)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        return detail
 
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
+    def _build_buttons(self) -> QHBoxLayout:
         self.progress = QProgressBar()
         self.progress.setFormat("%v / %m")
         self.progress.setRange(0, 1)
@@ -170,12 +188,7 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.drop_zone)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.summary)
-        layout.addLayout(bottom)
+        return bottom
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("导入报送文件"))
@@ -190,11 +203,6 @@ class ImportDialog(QDialog):
         self.changes.retranslate()
         self.model.retranslate()
         self._show_detail()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- adding files ----------------------------------------------------------------------
     @property
@@ -414,6 +422,7 @@ class ImportDialog(QDialog):
         try:
             registration = registration_from_submission(path, self.catalog)
         except Exception as exc:  # the file changed since, or is not genuine after all
+            log.warning("no key read from %s", path, exc_info=True)
             self.summary.setText(self.tr("无法从文件读取密钥：{0}").format(exc))
             return None
 

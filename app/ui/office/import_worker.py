@@ -3,11 +3,14 @@
 The job holds no widget: it runs the Importer, which opens its own sessions on the pool
 thread, and reports through a signal carrier created on the UI thread, so every emit is
 queued to the UI. Cancel only stops handing out files: the Importer applies each file in one
-transaction, so a finished file stays applied and none is half applied.
+transaction, so a finished file stays applied and none is half applied. Whatever the run
+raises, even a BaseException (a Rust panic in python-calamine), is logged with its traceback
+and ends in ``failed``: the dialog never waits forever.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -17,6 +20,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
+
+log = logging.getLogger(__name__)
 
 
 class ImportSignals(QObject):
@@ -66,7 +71,8 @@ class ImportJob(QRunnable):
                 cancelled=self._cancel.is_set,
                 in_process=self.in_process,
             )
-        except Exception as exc:  # one line for the office, never a traceback
+        except BaseException as exc:  # one line for the office; the traceback to the log
+            log.exception("import of %d file(s) failed", len(self.files))
             self.signals.failed.emit(str(exc) or type(exc).__name__)
         else:
             self.signals.finished.emit(outcomes)

@@ -8,6 +8,7 @@ not yet registered carries that key inside it).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,12 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.common.status_icons import ERROR_COLOR
+from app.ui.common.colors import ERROR_COLOR
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.io.keys import Registration
     from app.services.office_trust import TrustInfo
+
+
+log = logging.getLogger(__name__)
 
 
 def registration_from_submission(path: str | Path, catalog: Catalog) -> Registration:
@@ -148,10 +152,12 @@ class KeyConfirmDialog(QDialog):
         try:
             self.registered = self._register(self.registration)
         except TrustError as exc:
+            log.warning("key registration refused", exc_info=True)
             self.error.setText(str(exc))
             self.error.show()
             return
         except Exception as exc:  # a store error: one line, the dialog stays open
+            log.exception("key registration failed")
             self.error.setText(self.tr("登记失败：{0}").format(str(exc) or type(exc).__name__))
             self.error.show()
             return

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,11 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.colors import STATUS_COLORS, WARN_COLOR
 from app.ui.common.i18n import status_label
-from app.ui.common.status_icons import STATUS_COLORS, WARN_COLOR
+from app.ui.common.retranslate import Retranslating
 from app.ui.office.detail_pane import DetailPane
 from app.ui.office.matrix_model import CELL_STATES, MISSING, MISSING_COLOR, MatrixModel
 from app.ui.office.matrix_view import MatrixView
+
+if TYPE_CHECKING:
+    from app.services.consolidation import TaskDetail
+    from app.ui.office.pages import OfficeView
 
 
 def state_label(state: str) -> str:
@@ -50,8 +55,8 @@ def swatch(state: str, size: int = 14) -> QPixmap:
     return pix
 
 
-class MatrixPage(QWidget):
-    filter_changed = Signal()
+class MatrixPage(Retranslating, QWidget):
+    follows_period = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,13 +64,30 @@ class MatrixPage(QWidget):
         self.model = MatrixModel(self)
         self.view = MatrixView(self.model)
         self.detail = DetailPane()
-        self.load_detail: Callable[[int, str], Any] | None = None  # set by the window
+        self._data: OfficeView | None = None
         self._task: tuple[int, str] | None = None
         self._build()
         self.retranslate()
         self.view.cell_chosen.connect(self._cell_chosen)
 
     def _build(self) -> None:
+        """Filter bar and legend above the matrix; the task's detail beside them."""
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(self._build_filters())
+        ll.addLayout(self._build_legend())
+        ll.addWidget(self.view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+    def _build_filters(self) -> QHBoxLayout:
         self.section = QComboBox()
         self.section.setObjectName("sectionFilter")
         self.unit = QComboBox()
@@ -96,6 +118,15 @@ class MatrixPage(QWidget):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.count)
+        for combo in (self.section, self.unit, self.state):
+            combo.currentIndexChanged.connect(self._filters_edited)
+        self.late.toggled.connect(self._filters_edited)
+        self.missing.toggled.connect(self._filters_edited)
+        self.reset.clicked.connect(self.clear_filters)
+        return bar
+
+    def _build_legend(self) -> QHBoxLayout:
+        """A swatch and a label per cell state (the labels carry the counts)."""
         self.legend = QHBoxLayout()
         self.legend_labels: dict[str, QLabel] = {}
         for state in (*CELL_STATES, "late"):
@@ -107,26 +138,7 @@ class MatrixPage(QWidget):
             self.legend.addWidget(text)
             self.legend.addSpacing(10)
         self.legend.addStretch(1)
-        self.section.currentIndexChanged.connect(self._filters_edited)
-        self.unit.currentIndexChanged.connect(self._filters_edited)
-        self.state.currentIndexChanged.connect(self._filters_edited)
-        self.late.toggled.connect(self._filters_edited)
-        self.missing.toggled.connect(self._filters_edited)
-        self.reset.clicked.connect(self.clear_filters)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addLayout(bar)
-        ll.addLayout(self.legend)
-        ll.addWidget(self.view, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.splitter)
+        return self.legend
 
     def retranslate(self) -> None:
         self.section_label.setText(self.tr("板块"))
@@ -139,14 +151,23 @@ class MatrixPage(QWidget):
         self._update_count()
         self.model.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- data ------------------------------------------------------------------------------
+    def reload(self, view: OfficeView) -> None:
+        """The same matrices with another period only moves the filter; new matrices (after
+        an import) replace the model's. The task shown beside stays, fresh from the store."""
+        from app.services.consolidation import section_label
+
+        same = self._data is not None and self._data.matrices is view.matrices
+        self._data = view
+        if same:
+            self.set_period(view.period)
+        else:
+            titles = {s.no: section_label(s.no, s.title) for s in view.catalog.sections}
+            self.set_matrices(view.matrices, titles, view.period)
+        self.reload_detail()
+
     def set_matrices(
-        self, matrices: dict[str, Any], section_titles: dict[int, str], period: str
+        self, matrices: Mapping[str, Any], section_titles: dict[int, str], period: str
     ) -> None:
         self.model.filter = replace(self.model.filter, period=period)
         self.model.set_matrices(matrices, section_titles)
@@ -192,7 +213,6 @@ class MatrixPage(QWidget):
     def apply_filter(self, **changes: Any) -> None:
         self.model.apply_filter(**changes)
         self._after_filter()
-        self.filter_changed.emit()
 
     def clear_filters(self) -> None:
         for w in (self.section, self.unit, self.state, self.late, self.missing):
@@ -232,16 +252,23 @@ class MatrixPage(QWidget):
             if unit:
                 self.detail.scrollToAnchor(f"u-{unit}")
             return
-        if self.load_detail is not None:
-            detail = self.load_detail(task, self.model.filter.period or "")
-            if detail is not None:
-                self.detail.show_detail(detail, unit)
+        detail = self._load_detail(task)
+        if detail is not None:
+            self.detail.show_detail(detail, unit)
 
     def reload_detail(self) -> None:
         """After an import or a period change: the same task, fresh from the store."""
-        if self._task is None or self.load_detail is None:
+        if self._task is None:
             return
         task, unit = self._task
-        detail = self.load_detail(task, self.model.filter.period or "")
+        detail = self._load_detail(task)
         if detail is not None:
             self.detail.show_detail(detail, unit)
+
+    def _load_detail(self, task: int) -> TaskDetail | None:
+        from app.services.consolidation import task_detail
+
+        period = self.model.filter.period or ""
+        if self._data is None or not period:
+            return None
+        return task_detail(self._data.store, self._data.catalog, period, task)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt, Sign
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from app.ui.common.status_icons import WARN_COLOR
+from app.ui.common.colors import WARN_COLOR
 from app.ui.office.matrix_model import LateRole, MatrixModel
 
 UNIT_COLUMN_WIDTH = 40

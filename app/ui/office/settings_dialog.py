@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.i18n import language_combo
+from app.ui.common.retranslate import Retranslating
 
 
-class OfficeSettingsDialog(QDialog):
+class OfficeSettingsDialog(Retranslating, QDialog):
     def __init__(self, *, language: str, data_location: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("officeSettingsDialog")
@@ -45,11 +46,6 @@ class OfficeSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("设置"))
         self.language_label.setText(self.tr("界面语言(&L)："))
         self.data_label.setText(self.tr("数据位置："))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QLabel,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.ui.common.tables import read_only_table
+from app.ui.common.retranslate import Retranslating
+from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import read_only_view
 from app.ui.office.detail_pane import local_time
 from app.ui.office.outcome_text import reason_text
+
+if TYPE_CHECKING:
+    from app.services.consolidation import Tracker, TrackerRow
+    from app.ui.office.pages import OfficeView
 
 STATE_COLORS = {
     "submitted": "#d8f0dc",
@@ -23,23 +22,36 @@ STATE_COLORS = {
     "missing": "#fbd9d3",
     "rejected": "#f6c4bc",
 }
+STATE_ORDER = {"missing": 0, "rejected": 1, "late": 2, "submitted": 3}  # who needs a call first
+
+(
+    COL_UNIT,
+    COL_STATE,
+    COL_VERSION,
+    COL_SIGNED,
+    COL_IMPORTED,
+    COL_VERSIONS,
+    COL_REJECTED,
+    COL_REASON,
+    COL_LAST_IMPORT,
+) = range(9)
 
 
-class TrackerPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("trackerPage")
-        self.tracker: Any = None
-        self.summary = QLabel()
-        self.summary.setObjectName("trackerSummary")
-        font = self.summary.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.summary.setFont(font)
-        self.table = read_only_table("trackerTable", 9, stretch=7, wrap=False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        self.retranslate()
+class TrackerModel(RowTableModel["TrackerRow"]):
+    """One row per expected unit: its state, current version and import history."""
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("单位"),
+            self.tr("状态"),
+            self.tr("当前版本"),
+            self.tr("签署时间"),
+            self.tr("导入时间"),
+            self.tr("版本数"),
+            self.tr("被拒收次数"),
+            self.tr("最近一次拒收原因"),
+            self.tr("最近导入"),
+        ]
 
     def state_label(self, state: str) -> str:
         return {
@@ -49,31 +61,71 @@ class TrackerPage(QWidget):
             "rejected": self.tr("仅有被拒收的文件"),
         }.get(state, state)
 
+    def text(self, row: TrackerRow, column: int) -> str:
+        if column == COL_UNIT:
+            return row.unit_name
+        if column == COL_STATE:
+            return self.state_label(row.state)
+        if column == COL_VERSION:
+            return "" if row.version is None else f"v{row.version}"
+        if column == COL_VERSIONS:
+            return str(row.versions)
+        if column == COL_REJECTED:
+            return str(row.rejected_attempts) if row.rejected_attempts else ""
+        if column == COL_REASON:
+            return reason_text(row.last_reason) if row.last_reason else ""
+        times = {
+            COL_SIGNED: row.submitted_at,
+            COL_IMPORTED: row.imported_at,
+            COL_LAST_IMPORT: row.last_import,
+        }
+        at = times.get(column)
+        return local_time(at) if at else ""
+
+    def tooltip(self, row: TrackerRow, column: int) -> str | None:
+        return self.text(row, column) if column == COL_REASON else None
+
+    def background(self, row: TrackerRow, column: int) -> str | None:
+        return STATE_COLORS.get(row.state, "#ffffff") if column == COL_STATE else None
+
+
+class TrackerPage(Retranslating, QWidget):
+    follows_period = True
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trackerPage")
+        self.tracker: Tracker | None = None
+        self.summary = QLabel()
+        self.summary.setObjectName("trackerSummary")
+        font = self.summary.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.summary.setFont(font)
+        self.model = TrackerModel(self)
+        self.table = read_only_view("trackerTable", self.model, COL_REASON, wrap=False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("单位"),
-                self.tr("状态"),
-                self.tr("当前版本"),
-                self.tr("签署时间"),
-                self.tr("导入时间"),
-                self.tr("版本数"),
-                self.tr("被拒收次数"),
-                self.tr("最近一次拒收原因"),
-                self.tr("最近导入"),
-            ]
-        )
-        if self.tracker is not None:
-            self.show_tracker(self.tracker)
+        self.model.retranslate()
+        self._show_summary()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def reload(self, view: OfficeView) -> None:
+        from app.services.consolidation import tracker
 
-    def show_tracker(self, tracker: Any) -> None:
-        """``tracker`` is a ``consolidation.Tracker``."""
+        self.show_tracker(tracker(view.store, view.catalog, view.period))
+
+    def show_tracker(self, tracker: Tracker) -> None:
         self.tracker = tracker
+        self.model.set_rows(sorted(tracker.rows, key=lambda r: STATE_ORDER.get(r.state, 9)))
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        tracker = self.tracker
+        if tracker is None:
+            return
         self.summary.setText(
             self.tr(
                 "{0}（截止 {1}）：应报 {2} 个单位，按时 {3}，逾期 {4}，未报送 {5}，仅被拒收 {6}"
@@ -87,35 +139,3 @@ class TrackerPage(QWidget):
                 tracker.count("rejected"),
             )
         )
-        order = {"missing": 0, "rejected": 1, "late": 2, "submitted": 3}
-        rows = sorted(tracker.rows, key=lambda r: order.get(r.state, 9))
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            values = [
-                r.unit_name,
-                self.state_label(r.state),
-                "" if r.version is None else f"v{r.version}",
-                local_time(r.submitted_at) if r.submitted_at else "",
-                local_time(r.imported_at) if r.imported_at else "",
-                str(r.versions),
-                str(r.rejected_attempts) if r.rejected_attempts else "",
-                reason_text(r.last_reason) if r.last_reason else "",
-                local_time(r.last_import) if r.last_import else "",
-            ]
-            for j, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, r.state if j == 1 else r.unit_id)
-                if j == 1:
-                    item.setBackground(QBrush(QColor(STATE_COLORS.get(r.state, "#ffffff"))))
-                if j == 7:
-                    item.setToolTip(text)
-                self.table.setItem(i, j, item)
-
-    def rows(self) -> list[tuple[str, str]]:
-        """(unit name, state label) per row, as shown (for tests)."""
-        out = []
-        for i in range(self.table.rowCount()):
-            unit, state = self.table.item(i, 0), self.table.item(i, 1)
-            out.append(("" if unit is None else unit.text(), "" if state is None else state.text()))
-        return out

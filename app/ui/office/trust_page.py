@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -17,22 +17,32 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.ui.common.status_icons import ERROR_COLOR, OK_COLOR
-from app.ui.common.tables import read_only_table
+from app.ui.common.colors import ERROR_COLOR, OK_COLOR
+from app.ui.common.retranslate import Retranslating
+from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import read_only_view
 from app.ui.office.detail_pane import local_time
 from app.ui.office.key_confirm import KeyConfirmDialog, open_key_confirm
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
+    from app.services.office_trust import TrustInfo
+    from app.ui.office.pages import OfficeView
+
+log = logging.getLogger(__name__)
+
 
 PLAN_TZ = timezone(timedelta(hours=8))
 KEY_COLORS = {"active": "#d8f0dc", "revoked": "#fbd9d3", "rotated": "#eef0f3"}
+
+COL_UNIT, COL_CLERK, COL_FINGERPRINT, COL_STATUS, COL_REGISTERED, COL_REVOKED, COL_UNIT_ID = range(
+    7
+)
 
 
 def start_of_day(day: date) -> datetime:
@@ -74,15 +84,55 @@ class RevokeDialog(QDialog):
         return date(d.year(), d.month(), d.day())
 
 
-class TrustPage(QWidget):
+class KeyModel(RowTableModel["TrustInfo"]):
+    """The registered keys, one row each, with their state."""
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("单位"),
+            self.tr("填报人"),
+            self.tr("指纹"),
+            self.tr("状态"),
+            self.tr("登记时间"),
+            self.tr("失效自"),
+            self.tr("单位代码"),
+        ]
+
+    def status_text(self, status: str) -> str:
+        return {
+            "active": self.tr("有效"),
+            "revoked": self.tr("已吊销"),
+            "rotated": self.tr("已更换"),
+        }.get(status, status)
+
+    def text(self, row: TrustInfo, column: int) -> str:
+        if column == COL_STATUS:
+            return self.status_text(row.status)
+        if column == COL_REGISTERED:
+            return local_time(row.registered_at)
+        if column == COL_REVOKED:
+            return local_time(row.revoked_from) if row.revoked_from else ""
+        texts = {
+            COL_UNIT: row.unit_name,
+            COL_CLERK: row.clerk,
+            COL_FINGERPRINT: row.fingerprint_display,
+            COL_UNIT_ID: row.unit_id,
+        }
+        return texts.get(column, "")
+
+    def background(self, row: TrustInfo, column: int) -> str | None:
+        return KEY_COLORS.get(row.status, "#ffffff") if column == COL_STATUS else None
+
+
+class TrustPage(Retranslating, QWidget):
     keys_changed = Signal()  # a key was registered, revoked or rotated
+    follows_period = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trustPage")
         self.store: Store | None = None
         self.catalog: Catalog | None = None
-        self.keys: list[Any] = []
         self.key_dialog: KeyConfirmDialog | None = None
         self.revoke_dialog: RevokeDialog | None = None
         self.intro = QLabel()
@@ -96,7 +146,8 @@ class TrustPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("trustMessage")
         self.message.setWordWrap(True)
-        self.table = read_only_table("keyTable", 7, stretch=2, single_selection=True)
+        self.model = KeyModel(self)
+        self.table = read_only_view("keyTable", self.model, COL_FINGERPRINT, single_selection=True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.register_button)
         buttons.addWidget(self.revoke_button)
@@ -110,7 +161,7 @@ class TrustPage(QWidget):
         self.register_button.clicked.connect(self.choose_registration)
         self.revoke_button.clicked.connect(lambda: self.revoke_selected())
         self.rotate_button.clicked.connect(self.choose_rotation)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.retranslate()
         self._update_buttons()
 
@@ -124,66 +175,27 @@ class TrustPage(QWidget):
         self.register_button.setText(self.tr("登记密钥文件…"))
         self.revoke_button.setText(self.tr("吊销…"))
         self.rotate_button.setText(self.tr("按更换声明更换密钥…"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("单位"),
-                self.tr("填报人"),
-                self.tr("指纹"),
-                self.tr("状态"),
-                self.tr("登记时间"),
-                self.tr("失效自"),
-                self.tr("单位代码"),
-            ]
-        )
-        self._fill()
+        self.model.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def reload(self, view: OfficeView) -> None:
+        self.store, self.catalog = view.store, view.catalog
+        self.reload_keys()
 
-    def attach(self, store: Store, catalog: Catalog) -> None:
-        self.store, self.catalog = store, catalog
-        self.reload()
-
-    def reload(self) -> None:
+    def reload_keys(self) -> None:
         from app.services.office_trust import list_trusted_keys
 
         if self.store is None:
             return
-        self.keys = list_trusted_keys(self.store)
-        self._fill()
-
-    def status_text(self, status: str) -> str:
-        return {
-            "active": self.tr("有效"),
-            "revoked": self.tr("已吊销"),
-            "rotated": self.tr("已更换"),
-        }.get(status, status)
-
-    def _fill(self) -> None:
-        self.table.setRowCount(len(self.keys))
-        for i, k in enumerate(self.keys):
-            values = [
-                k.unit_name,
-                k.clerk,
-                k.fingerprint_display,
-                self.status_text(k.status),
-                local_time(k.registered_at),
-                local_time(k.revoked_from) if k.revoked_from else "",
-                k.unit_id,
-            ]
-            for j, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, k.fingerprint)
-                if j == 3:
-                    item.setBackground(QBrush(QColor(KEY_COLORS.get(k.status, "#ffffff"))))
-                self.table.setItem(i, j, item)
+        self.model.set_rows(list_trusted_keys(self.store))
         self._update_buttons()
 
-    def _selected(self) -> Any:
+    @property
+    def keys(self) -> list[TrustInfo]:
+        return self.model.rows
+
+    def _selected(self) -> TrustInfo | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.keys[rows[0].row()] if rows else None
+        return self.model.rows[rows[0].row()] if rows else None
 
     def select_key(self, fingerprint: str) -> None:
         for i, k in enumerate(self.keys):
@@ -219,6 +231,7 @@ class TrustPage(QWidget):
         try:
             registration = read_registration_file(path)
         except TrustError as exc:
+            log.warning("registration file refused: %s", path, exc_info=True)
             self.say(self.tr("无法读取登记文件：{0}").format(exc), ok=False)
             return None
         store, catalog = self.store, self.catalog
@@ -233,7 +246,7 @@ class TrustPage(QWidget):
 
     def _registered(self, info: Any) -> None:
         self.key_dialog = None
-        self.reload()
+        self.reload_keys()
         self.select_key(info.fingerprint)
         self.say(self.tr("已登记 {0} 的密钥 {1}").format(info.unit_name, info.fingerprint_display))
         self.keys_changed.emit()
@@ -259,9 +272,10 @@ class TrustPage(QWidget):
         try:
             info = revoke_key(self.store, fingerprint, start_of_day(day))
         except TrustError as exc:
+            log.warning("revocation refused", exc_info=True)
             self.say(str(exc), ok=False)
             return
-        self.reload()
+        self.reload_keys()
         self.say(
             self.tr("已吊销 {0} 的密钥，自 {1} 起签署的文件将被拒收").format(
                 info.unit_name, day.isoformat()
@@ -287,9 +301,10 @@ class TrustPage(QWidget):
         try:
             info = rotate_key(self.store, self.catalog, read_rotation(path))
         except (TrustError, KeyFileError) as exc:
+            log.warning("rotation refused: %s", path, exc_info=True)
             self.say(self.tr("无法更换密钥：{0}").format(exc), ok=False)
             return None
-        self.reload()
+        self.reload_keys()
         self.select_key(info.fingerprint)
         self.say(
             self.tr("已为 {0} 换用新密钥 {1}").format(info.unit_name, info.fingerprint_display)

@@ -7,13 +7,14 @@ after the data or the period changed, so an import costs one reload of what is o
 
 from __future__ import annotations
 
+import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,22 +31,25 @@ from PySide6.QtWidgets import (
 
 from app import APP_TITLE_ZH
 from app.config import Settings
-from app.ui.common.i18n import apply_language, current_language, store_language
+from app.ui.common.first_paint import AfterFirstPaint
+from app.ui.common.help_menu import HelpMenu
+from app.ui.common.i18n import current_language, switch_language
+from app.ui.common.periods import period_due
 from app.ui.common.prefs import ui_settings
+from app.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
-    from app.ui.office.assessment_page import AssessmentPage
-    from app.ui.office.board_page import BoardPage
-    from app.ui.office.charts_page import ChartsPage
     from app.ui.office.import_dialog import ImportDialog
-    from app.ui.office.matrix_page import MatrixPage
-    from app.ui.office.tracker_page import TrackerPage
-    from app.ui.office.trust_page import TrustPage
+    from app.ui.office.pages import OfficePage, OfficePages
+
+log = logging.getLogger(__name__)
+
 
 KEY_OFFICE_GEOMETRY = "office/geometry"
-PAGE_MATRIX, PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_KEYS, PAGE_SCORES = range(6)
+PAGE_COUNT = 6  # the fields of pages.OfficePages, in this order
+PAGE_MATRIX, PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_KEYS, PAGE_SCORES = range(PAGE_COUNT)
 
 
 def default_period(matrices: dict[str, Any], periods: list[Any], today: date) -> str | None:
@@ -55,27 +59,10 @@ def default_period(matrices: dict[str, Any], periods: list[Any], today: date) ->
         for p in periods
         if p.code in matrices and any(c.status is not None for c in matrices[p.code].cells.values())
     ]
-    if with_data:
-        return str(with_data[-1])
-    for p in periods:
-        if p.due >= today:
-            return str(p.code)
-    return str(periods[-1].code) if periods else None
+    return str(with_data[-1]) if with_data else period_due(periods, today)
 
 
-class _AfterFirstPaint(QObject):
-    def __init__(self, run: Callable[[], None]) -> None:
-        super().__init__()
-        self._run = run
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._run)
-        return False
-
-
-class OfficeWindow(QMainWindow):
+class OfficeWindow(Retranslating, QMainWindow):
     def __init__(
         self,
         settings: Settings,
@@ -95,6 +82,7 @@ class OfficeWindow(QMainWindow):
         self.matrices: dict[str, Any] = {}
         self.import_dialog: ImportDialog | None = None
         self._dirty: set[int] = set()
+        self._active_keys = 0
         self._report_job: Any = None
         self._build()
         self.retranslate()
@@ -114,12 +102,12 @@ class OfficeWindow(QMainWindow):
         # holders: building them first made the start to the first painted window 1.9-2.4 times
         # a minimal window's (DESIGN.md §6, docs/benchmarks.md). Touching a page builds them all.
         self._holders: list[QWidget] = []
-        for _ in range(6):
+        for _ in range(PAGE_COUNT):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self._holders.append(holder)
             self.tabs.addTab(holder, "")
-        self._pages: dict[str, Any] = {}
+        self._pages: OfficePages | None = None
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._page_shown)
 
@@ -163,6 +151,8 @@ class OfficeWindow(QMainWindow):
         self.menu_file.addAction(self.settings_action)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.quit_action)
+        self.menu_help = HelpMenu(self.settings.log_dir, self)
+        self.menuBar().addMenu(self.menu_help)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self._set_enabled(False)
@@ -193,76 +183,35 @@ class OfficeWindow(QMainWindow):
         else:
             self._update_status()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _set_enabled(self, on: bool) -> None:
         for action in (self.import_action, self.report_action, self.refresh_action):
             action.setEnabled(on)
         self.period_combo.setEnabled(on)
 
     # -- the pages, built after the first paint ---------------------------------------------
-    def _page(self, name: str) -> Any:
-        if not self._pages:
-            self._build_pages()
-        return self._pages[name]
+    def _built(self) -> OfficePages:
+        if self._pages is None:
+            from app.ui.office.pages import build_pages
 
-    def _build_pages(self) -> None:
-        from app.ui.office.assessment_page import AssessmentPage
-        from app.ui.office.board_page import BoardPage
-        from app.ui.office.charts_page import ChartsPage
-        from app.ui.office.matrix_page import MatrixPage
-        from app.ui.office.tracker_page import TrackerPage
-        from app.ui.office.trust_page import TrustPage
-
-        pages: dict[str, Any] = {
-            "matrix": MatrixPage(),
-            "tracker": TrackerPage(),
-            "board": BoardPage(),
-            "charts": ChartsPage(),
-            "trust": TrustPage(),
-            "assessment": AssessmentPage(),
-        }
-        for holder, page in zip(self._holders, pages.values(), strict=True):
-            layout = holder.layout()
-            assert layout is not None
-            layout.addWidget(page)
-        self._pages = pages
-        pages["matrix"].load_detail = self._load_detail
-        pages["trust"].keys_changed.connect(self._keys_changed)
+            pages = build_pages()
+            for holder, page in zip(self._holders, pages.in_tab_order(), strict=True):
+                layout = holder.layout()
+                assert layout is not None
+                layout.addWidget(page)
+            pages.trust.keys_changed.connect(self._keys_changed)
+            self._pages = pages
+        return self._pages
 
     @property
-    def matrix_page(self) -> MatrixPage:
-        return self._page("matrix")  # type: ignore[no-any-return]
-
-    @property
-    def tracker_page(self) -> TrackerPage:
-        return self._page("tracker")  # type: ignore[no-any-return]
-
-    @property
-    def board_page(self) -> BoardPage:
-        return self._page("board")  # type: ignore[no-any-return]
-
-    @property
-    def charts_page(self) -> ChartsPage:
-        return self._page("charts")  # type: ignore[no-any-return]
-
-    @property
-    def trust_page(self) -> TrustPage:
-        return self._page("trust")  # type: ignore[no-any-return]
-
-    @property
-    def assessment_page(self) -> AssessmentPage:
-        return self._page("assessment")  # type: ignore[no-any-return]
+    def pages(self) -> OfficePages:
+        """The six pages (built at the first call)."""
+        return self._built()
 
     # -- opening the store -----------------------------------------------------------------
     def load(self) -> None:
         """Open the office store and fill the window (after the first paint). Raises on
         failure; ``load_or_report`` shows the reason in the window instead."""
-        if not self._pages:
-            self._build_pages()  # before the store: a store that fails still shows the pages
+        self._built()  # before the store: a store that fails still shows the pages
         if self.store is not None:
             return
         from app.services.stores import open_office_store, store_catalog
@@ -278,15 +227,14 @@ class OfficeWindow(QMainWindow):
     def load_or_report(self) -> None:
         try:
             self.load()
-        except Exception as exc:  # one line for the office, never a traceback
+        except Exception as exc:  # one line for the office, the traceback to the log
+            log.exception("opening the office store failed")
             reason = str(exc) or type(exc).__name__
             self.status_label.setText(self.tr("无法打开数据：{0}").format(reason))
             print(f"error: {reason}", file=sys.stderr)
 
     def attach(self, store: Store, catalog: Catalog) -> None:
         self.store, self.catalog = store, catalog
-        self.trust_page.attach(store, catalog)
-        self.assessment_page.store, self.assessment_page.catalog = store, catalog
         self._load_matrices()
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
@@ -295,47 +243,45 @@ class OfficeWindow(QMainWindow):
         self.period = default_period(self.matrices, list(catalog.periods), self.today())
         self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(self.period)))
         self.period_combo.blockSignals(False)
-        self._show_matrices()
         self._set_enabled(True)
-        self._dirty = {PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_SCORES}
-        self._page_shown(self.tabs.currentIndex())
-        self._update_status()
+        self._stale(range(PAGE_COUNT))
 
     # -- reloading -------------------------------------------------------------------------
     def _load_matrices(self) -> None:
+        """Every period's matrix (the pages share them) and the count of usable keys."""
         from app.services.consolidation import load_matrix
 
         assert self.store is not None and self.catalog is not None
         self.matrices = {
             p.code: load_matrix(self.store, self.catalog, p.code) for p in self.catalog.periods
         }
+        self._count_keys()
 
-    def _show_matrices(self) -> None:
-        from app.services.consolidation import section_label
+    def _count_keys(self) -> None:
+        from app.services.office_trust import list_trusted_keys
 
-        assert self.catalog is not None and self.period is not None
-        titles = {s.no: section_label(s.no, s.title) for s in self.catalog.sections}
-        self.matrix_page.set_matrices(self.matrices, titles, self.period)
-        self.matrix_page.reload_detail()
+        if self.store is not None:
+            keys = list_trusted_keys(self.store)
+            self._active_keys = sum(1 for k in keys if k.status == "active")
 
     def refresh(self) -> None:
         """Everything again from the store (after an import, or F5)."""
         if self.store is None:
             return
         self._load_matrices()
-        self._show_matrices()
-        self._dirty = {PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_KEYS, PAGE_SCORES}
-        self._page_shown(self.tabs.currentIndex())
-        self._update_status()
+        self._stale(range(PAGE_COUNT))
 
     def _period_chosen(self, _index: int) -> None:
         period = self.period_combo.currentData()
         if period is None or period == self.period or self.store is None:
             return
         self.period = period
-        self.matrix_page.set_period(period)
-        self.matrix_page.reload_detail()
-        self._dirty |= {PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS}
+        pages = self._built().in_tab_order()
+        self._stale(i for i, page in enumerate(pages) if page.follows_period)
+
+    def _stale(self, pages: Iterable[int]) -> None:
+        """These pages show old data: the one on screen reloads now, the others when shown."""
+        self._dirty |= set(pages)
         self._page_shown(self.tabs.currentIndex())
         self._update_status()
 
@@ -343,52 +289,20 @@ class OfficeWindow(QMainWindow):
         if index not in self._dirty or self.store is None or self.catalog is None:
             return
         self._dirty.discard(index)
-        store, catalog, period = self.store, self.catalog, self.period or ""
-        if index == PAGE_TRACKER:
-            from app.services.consolidation import tracker
+        from app.ui.office.pages import OfficeView
 
-            self.tracker_page.show_tracker(tracker(store, catalog, period))
-        elif index == PAGE_BOARD:
-            from app.services.consolidation import indicator_board
-
-            self.board_page.show_board(indicator_board(store, catalog, period))
-        elif index == PAGE_CHARTS:
-            self._show_charts()
-        elif index == PAGE_KEYS:
-            self.trust_page.reload()
-        elif index == PAGE_SCORES:
-            self.assessment_page.reload()
-
-    def _show_charts(self) -> None:
-        from app.services.consolidation import (
-            completion_by_section,
-            completion_by_unit,
-            status_counts,
-            submissions_over_time,
-        )
-
-        assert self.store is not None and self.catalog is not None and self.period
-        matrix = self.matrices[self.period]
-        self.charts_page.show_data(
-            period=self.catalog.period(self.period).title or self.period,
-            by_section=completion_by_section(matrix),
-            by_unit=completion_by_unit(matrix),
-            over_time=submissions_over_time(self.store, self.period),
-            status_counts=status_counts(matrix),
-            due=self.catalog.period(self.period).due,
-            expected=len(self.catalog.reporting_units()),
-        )
-
-    def _load_detail(self, task: int, period: str) -> Any:
-        from app.services.consolidation import task_detail
-
-        if self.store is None or self.catalog is None or not period:
-            return None
-        return task_detail(self.store, self.catalog, period, task)
+        view = OfficeView(self.store, self.catalog, self.period or "", self.matrices)
+        page: OfficePage = self._built().in_tab_order()[index]
+        page.reload(view)
 
     def _keys_changed(self) -> None:
-        self._dirty |= {PAGE_TRACKER}
-        self._update_status()
+        """A key was registered, revoked or rotated: the tracker and the count are stale."""
+        self._count_keys()
+        self._stale({PAGE_TRACKER})
+
+    def _key_registered_on_import(self, _info: object) -> None:
+        self._dirty.add(PAGE_KEYS)  # the key page did not see it
+        self._keys_changed()
 
     def _update_status(self) -> None:
         if self.store is None or self.catalog is None or self.period is None:
@@ -405,7 +319,7 @@ class OfficeWindow(QMainWindow):
                 self.catalog.period(self.period).title or self.period,
                 len(expected),
                 sent,
-                sum(1 for k in self.trust_page.keys if k.status == "active"),
+                self._active_keys,
                 where,
             )
         )
@@ -429,9 +343,7 @@ class OfficeWindow(QMainWindow):
             self.apply_settings(dialog.chosen_language())
 
     def apply_settings(self, language: str) -> None:
-        if language != current_language():
-            store_language(language)
-            apply_language(language)  # every widget gets a LanguageChange and retranslates
+        switch_language(language)
 
     # -- import ----------------------------------------------------------------------------
     def open_import_dialog(self) -> ImportDialog | None:
@@ -442,7 +354,7 @@ class OfficeWindow(QMainWindow):
         if self.import_dialog is None:
             dialog = ImportDialog(self.store, self.catalog, self)
             dialog.imported.connect(self.refresh)
-            dialog.key_registered.connect(lambda _info: self.trust_page.reload())
+            dialog.key_registered.connect(self._key_registered_on_import)
             self.import_dialog = dialog
         self.import_dialog.show()
         self.import_dialog.raise_()
@@ -509,7 +421,7 @@ def open_office_window(settings: Settings, *, load_after_paint: bool = True) -> 
     paint unless the caller calls ``load`` itself)."""
     window = OfficeWindow(settings)
     if load_after_paint:
-        hook = _AfterFirstPaint(window.load_or_report)
+        hook = AfterFirstPaint(window.load_or_report)
         hook.setParent(window)
         window.installEventFilter(hook)
     return window

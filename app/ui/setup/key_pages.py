@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,7 +24,10 @@ from PySide6.QtWidgets import (
 
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR, WARN_COLOR
 from app.ui.common.i18n import EN, current_language
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.workers import run_in_background
+
+log = logging.getLogger(__name__)
 
 # The rules' module loads the catalog dataclasses: import it when the page is used, after the
 # first paint, not at start-up.
@@ -46,7 +50,7 @@ def grouped_fingerprint(fp: str) -> str:
     return "\n".join(" ".join(groups[i : i + 8]) for i in range(0, len(groups), 8))
 
 
-class KeyPage(QWizardPage):
+class KeyPage(Retranslating, QWizardPage):
     """Passphrase twice, live strength; Next creates the key off the UI thread."""
 
     def __init__(self, prepare: Callable[[str], Callable[[], Any]]) -> None:
@@ -120,11 +124,6 @@ class KeyPage(QWizardPage):
             label.setText(text)
         self.busy_label.setText(self.tr("正在生成密钥，请稍候…"))
         self._update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- live feedback ---------------------------------------------------------------------
     def _problems(self, p: str) -> list[str]:
@@ -228,7 +227,7 @@ class KeyPage(QWizardPage):
         )
 
 
-class DonePage(QWizardPage):
+class DonePage(Retranslating, QWizardPage):
     """The fingerprint to read aloud, and the registration file for the office."""
 
     def __init__(self, save_registration: Callable[[Path], Path]) -> None:
@@ -283,11 +282,6 @@ class DonePage(QWizardPage):
         )
         self._show_profile()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def initializePage(self) -> None:
         from PySide6.QtCore import Qt  # the Qt namespace costs ~45 ms: not before first paint
 
@@ -323,6 +317,7 @@ class DonePage(QWizardPage):
         try:
             written = self._save(Path(path))
         except Exception as exc:  # one line for the clerk, the wizard stays open
+            log.exception("saving the registration file failed")
             self.saved.setStyleSheet(f"color: {ERROR_COLOR};")
             self.saved.setText(self.tr("保存失败：{reason}").format(reason=exc))
             return

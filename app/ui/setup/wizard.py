@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.config import resource_path
 from app.ui.common.prefs import ROLE_OFFICE, ROLE_UNIT
+from app.ui.common.retranslate import Retranslating
 from app.ui.setup.key_pages import DonePage, KeyPage, ProfileLike
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ PAGE_ROLE, PAGE_UNIT, PAGE_CLERK, PAGE_KEY, PAGE_DONE = range(5)
 CreateUnit = Callable[[str, str, str, str], ProfileLike]  # unit id, clerk, contact, passphrase
 
 
-class RolePage(QWizardPage):
+class RolePage(Retranslating, QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.intro = QLabel()
@@ -80,13 +80,8 @@ class RolePage(QWizardPage):
     def nextId(self) -> int:
         return -1 if self.office.isChecked() else PAGE_UNIT
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class UnitPage(QWizardPage):
+class UnitPage(Retranslating, QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self._catalog: Catalog | None = None
@@ -165,13 +160,8 @@ class UnitPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.unit_id() is not None
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class ClerkPage(QWizardPage):
+class ClerkPage(Retranslating, QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.clerk = QLineEdit()
@@ -211,13 +201,8 @@ class ClerkPage(QWizardPage):
     def initializePage(self) -> None:
         self.clerk.setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class SetupWizard(QWizard):
+class SetupWizard(Retranslating, QWizard):
     def __init__(
         self,
         create_unit: CreateUnit,
@@ -252,16 +237,8 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("质量工作任务填报与汇总 — 首次设置"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("创建密钥(&C)"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def set_catalog(self, catalog: Catalog) -> None:
         self.unit_page.set_catalog(catalog)
-
-    def set_icon(self, icon: QIcon) -> None:
-        self.setWindowIcon(icon)
 
     def role(self) -> str:
         return self.role_page.role()

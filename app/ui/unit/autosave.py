@@ -1,14 +1,22 @@
 """Debounced autosave: each pending draft is written ~400 ms after the last keystroke, and at
 once when the window asks (focus change, task or period switch, close). A failed write stays
-pending and is retried, so nothing typed is dropped.
+pending and is retried, so nothing typed is dropped. ``SaveStateLabel`` says where it stands.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Hashable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel
+
+from app.ui.common.colors import ERROR_COLOR, HINT_COLOR, OK_COLOR
+
+log = logging.getLogger(__name__)
+
 
 DEBOUNCE_MS = 400
 
@@ -47,6 +55,7 @@ class Autosaver(QObject):
                 try:
                     result = save()
                 except Exception as exc:  # disk full, file locked…: keep it, say so, retry
+                    log.exception("autosave failed (kept, retried)")
                     self._pending.setdefault(key, save)
                     ok = False
                     self.failed.emit(str(exc) or type(exc).__name__)
@@ -57,3 +66,23 @@ class Autosaver(QObject):
         if not ok:
             self._timer.start(2000)
         return ok
+
+
+class SaveStateLabel(QLabel):
+    """The status bar's word on saving: saving…, saved at a time, or failed (and retrying)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("savedLabel")
+
+    def saving(self) -> None:
+        self.setText(self.tr("正在保存…"))
+        self.setStyleSheet(f"color: {HINT_COLOR};")
+
+    def saved(self) -> None:
+        self.setText(self.tr("已保存 {time}").format(time=datetime.now().strftime("%H:%M:%S")))
+        self.setStyleSheet(f"color: {OK_COLOR};")
+
+    def failed(self, reason: str) -> None:
+        self.setText(self.tr("保存失败：{reason}（稍后自动重试）").format(reason=reason))
+        self.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")

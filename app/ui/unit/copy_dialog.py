@@ -3,10 +3,11 @@ there are ticked already)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.i18n import status_label
+from app.ui.common.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from app.domain.catalog import TaskInfo
+    from app.services.entries import EntryService
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,27 @@ class CopyChoice:
     current_status: str | None  # None: blank in this period
 
 
-class CopyDialog(QDialog):
+def copy_choices(
+    service: EntryService, period: str, tasks: Mapping[int, tuple[TaskInfo, str]]
+) -> list[CopyChoice]:
+    """Each task with what it holds in the previous period and in this one."""
+    prev = service.catalog.previous_period(period)
+    if prev is None:
+        return []
+    before = {e.draft.task_no: e for e in service.list_period(prev.code)}
+    now = {e.draft.task_no: e for e in service.list_period(period)}
+    return [
+        CopyChoice(
+            no,
+            task.title,
+            before[no].draft.status if no in before and before[no].filled else None,
+            now[no].draft.status if no in now and now[no].filled else None,
+        )
+        for no, (task, _) in tasks.items()
+    ]
+
+
+class CopyDialog(Retranslating, QDialog):
     def __init__(
         self, period_title: str, previous_title: str, choices: list[CopyChoice], parent: Any = None
     ) -> None:
@@ -99,11 +125,6 @@ class CopyDialog(QDialog):
         if ok is not None:
             ok.setText(self.tr("复制(&C)"))
         self._update_ok()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -44,11 +44,11 @@ from app.domain.entry_rules import (
     validate_entry,
 )
 from app.ui.common.i18n import error_message, field_label, role_label, status_label
+from app.ui.common.retranslate import Retranslating
 from app.ui.common.status_icons import status_icon
 from app.ui.unit.form_fields import FORM_STYLE, CounterLabel, ErrorLabel, set_invalid, text_box
 from app.ui.unit.form_undo import FieldEdit
 
-TEXT_FIELDS = ("progress", "problems", "next_steps")
 # Digits (half or full width) and an optional percent sign: every accepted text parses.
 PERCENT_PATTERN = r"^[0-9０-９]{0,3}[%％]?$"
 
@@ -64,7 +64,7 @@ def is_undo_key(event: QKeyEvent) -> bool:
     return any(pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in UNDO_KEYS)
 
 
-class EntryForm(QWidget):
+class EntryForm(Retranslating, QWidget):
     edited = Signal(object)  # EntryDraft, after each change by the clerk (or undo/redo)
 
     def __init__(self, parent: Any = None) -> None:
@@ -86,6 +86,28 @@ class EntryForm(QWidget):
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
+        """Heading and task text, status and percent, targets, the three texts; scrolling."""
+        body = QVBoxLayout()
+        body.addLayout(self._build_heading())
+        body.addWidget(self.task_text)
+        body.addSpacing(6)
+        body.addLayout(self._build_status_row())
+        # Numeric targets sit with status and percent: short fields, seen without scrolling.
+        body.addWidget(self._build_targets())
+        self._build_texts(body)
+        inner = QWidget()
+        inner.setLayout(body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        self.scroll_area = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._connect()
+
+    def _build_heading(self) -> QHBoxLayout:
         self.heading = QLabel()
         self.heading.setObjectName("taskHeading")
         font = self.heading.font()
@@ -104,7 +126,12 @@ class EntryForm(QWidget):
             "QLabel#taskText { background: #f6f8fb; border: 1px solid #d5dde8;"
             " border-radius: 4px; padding: 8px; }"
         )
+        head_row = QHBoxLayout()
+        head_row.addWidget(self.heading, 1)
+        head_row.addWidget(self.role, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        return head_row
 
+    def _build_status_row(self) -> QGridLayout:
         self.status_caption = QLabel()
         self.status = QComboBox()
         self.status.setObjectName("status")
@@ -122,7 +149,6 @@ class EntryForm(QWidget):
         self.percent.setMaximumWidth(self.percent.fontMetrics().horizontalAdvance("0") * 10)
         self.percent_caption.setBuddy(self.percent)
         self.percent_sign = QLabel("%")
-
         top = QGridLayout()
         top.addWidget(self.status_caption, 0, 0)
         top.addWidget(self.status, 0, 1)
@@ -138,19 +164,10 @@ class EntryForm(QWidget):
         top.addWidget(self._errors["percent"], 1, 4)
         top.setColumnMinimumWidth(2, 24)
         top.setColumnStretch(4, 1)
+        return top
 
-        self.text_captions: dict[str, QLabel] = {}
-        self.texts: dict[str, QPlainTextEdit] = {}
-        self.counters: dict[str, CounterLabel] = {}
-        body = QVBoxLayout()
-        head_row = QHBoxLayout()
-        head_row.addWidget(self.heading, 1)
-        head_row.addWidget(self.role, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        body.addLayout(head_row)
-        body.addWidget(self.task_text)
-        body.addSpacing(6)
-        body.addLayout(top)
-        # Numeric targets sit with status and percent: short fields, seen without scrolling.
+    def _build_targets(self) -> QWidget:
+        """The box of the task's numeric targets (its rows come with each task)."""
         self.targets_caption = QLabel()
         self.targets_caption.setObjectName("targetsCaption")
         font = self.targets_caption.font()
@@ -169,7 +186,13 @@ class EntryForm(QWidget):
         caption_row.addWidget(self.targets_hint, 1)
         targets_layout.addLayout(caption_row)
         targets_layout.addLayout(self.targets_grid)
-        body.addWidget(self.targets_box)
+        return self.targets_box
+
+    def _build_texts(self, body: QVBoxLayout) -> None:
+        """进展, 问题, 下一步: a caption, a counter and the box, with its error below."""
+        self.text_captions: dict[str, QLabel] = {}
+        self.texts: dict[str, QPlainTextEdit] = {}
+        self.counters: dict[str, CounterLabel] = {}
         for name, lines in (("progress", 5), ("problems", 3), ("next_steps", 3)):
             caption = QLabel()
             counter = CounterLabel(TEXT_LIMITS[name])
@@ -189,17 +212,7 @@ class EntryForm(QWidget):
             body.addWidget(box, 1 if name == "progress" else 0)
             body.addWidget(self._errors[name])
 
-        inner = QWidget()
-        inner.setLayout(body)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
-        self.scroll_area = scroll
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
+    def _connect(self) -> None:
         self.status.currentIndexChanged.connect(self._status_changed)
         self.percent.textEdited.connect(lambda text: self._edited("percent", text))
         for name, box in self.texts.items():
@@ -230,11 +243,6 @@ class EntryForm(QWidget):
         for goal, edit, describe in self._target_goals:
             goal.setText(self.tr("目标 {goal}，实际：").format(goal=describe))
             edit.setPlaceholderText(self.tr("实际值"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_heading(self) -> None:
         assert self._task is not None
@@ -289,9 +297,6 @@ class EntryForm(QWidget):
 
     def first_field(self) -> QWidget:
         return self.status
-
-    def last_field(self) -> QWidget:
-        return self.texts["next_steps"]
 
     # -- showing an entry ------------------------------------------------------------------
     def show_entry(self, task: TaskInfo, role: str, draft: EntryDraft) -> None:

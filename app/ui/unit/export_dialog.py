@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR
+from app.ui.common.help_menu import open_folder
 from app.ui.common.workers import run_in_background
 
 
@@ -61,9 +61,28 @@ class ExportDialog(QDialog):
             ).format(title=info.title or period, code=period, v=next_version)
         )
         intro.setWordWrap(True)
-        self.path_edit = QLineEdit(
-            str(default_folder() / default_file_name(unit_short_name, period, next_version))
-        )
+        path = default_folder() / default_file_name(unit_short_name, period, next_version)
+        form = self._build_form(path)
+        self.message = QLabel()
+        self.message.setObjectName("exportMessage")
+        self.message.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # signing takes about a second: a busy bar, not a percentage
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(640, self.sizeHint().height())
+        self.passphrase.setFocus()
+
+    def _build_form(self, path: Path) -> QFormLayout:
+        """Where to save (with 浏览) and the key's passphrase."""
+        self.path_edit = QLineEdit(str(path))
         self.path_edit.setObjectName("exportPath")
         browse = QPushButton(self.tr("浏览(&B)…"))
         browse.clicked.connect(self._browse)
@@ -77,13 +96,10 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("保存到(&S)："), row)
         form.addRow(self.tr("密钥密码(&P)："), self.passphrase)
-        self.message = QLabel()
-        self.message.setObjectName("exportMessage")
-        self.message.setWordWrap(True)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)  # signing takes about a second: a busy bar, not a percentage
-        self.busy.setTextVisible(False)
-        self.busy.hide()
+        return form
+
+    def _build_buttons(self) -> None:
+        """签名并导出, then (once written) 打开所在文件夹; Cancel becomes 关闭."""
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
             self.tr("签名并导出(&E)"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -98,14 +114,6 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start)
         self.open_button.clicked.connect(self._open_folder)
         self.close_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.resize(640, self.sizeHint().height())
-        self.passphrase.setFocus()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -178,8 +186,7 @@ class ExportDialog(QDialog):
 
     def _open_folder(self) -> None:
         if self.result_info is not None:
-            folder = Path(self.result_info.path).parent
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            open_folder(Path(self.result_info.path).parent)
 
 
 def make_export_handler(window: QWidget, store: Any, catalog: Any, profile: Any) -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
-from app.ui.common.status_icons import ERROR_COLOR
+from app.ui.common.colors import ERROR_COLOR, HINT_COLOR
 
 # The red border follows a dynamic property, so widgets keep their native look otherwise.
 FORM_STYLE = f"""
@@ -15,8 +15,8 @@ QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{
     border: 2px solid {ERROR_COLOR}; border-radius: 3px;
 }}
 QLabel[role="error"] {{ color: {ERROR_COLOR}; }}
-QLabel[role="hint"] {{ color: #5f6b7a; }}
-QLabel[role="counter"] {{ color: #5f6b7a; }}
+QLabel[role="hint"] {{ color: {HINT_COLOR}; }}
+QLabel[role="counter"] {{ color: {HINT_COLOR}; }}
 QLabel[role="counter"][over="true"] {{ color: {ERROR_COLOR}; font-weight: bold; }}
 """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.domain.catalog import IndicatorInfo
 from app.domain.entry_rules import TEXT_LIMITS, IndicatorDraft, validate_indicator
 from app.ui.common.i18n import error_message
+from app.ui.common.retranslate import Retranslating
 from app.ui.unit.form_fields import FORM_STYLE, ErrorLabel, set_invalid
 
 
@@ -43,7 +44,7 @@ class IndicatorRow:
         self.note_error = ErrorLabel()
 
 
-class IndicatorPage(QWidget):
+class IndicatorPage(Retranslating, QWidget):
     edited = Signal(object)  # IndicatorDraft
 
     def __init__(self, parent: Any = None) -> None:
@@ -98,11 +99,6 @@ class IndicatorPage(QWidget):
             row.value.setPlaceholderText(self.tr("实际值"))
             row.note.setPlaceholderText(self.tr("数据来源、口径等（可不填）"))
         self._show_all_errors()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_indicators(self, indicators: list[IndicatorInfo]) -> None:
         for i, info in enumerate(indicators):

@@ -6,14 +6,15 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.domain.catalog import PeriodInfo
-from app.ui.common.status_icons import ERROR_COLOR, OK_COLOR, WARN_COLOR
+from app.ui.common.colors import ERROR_COLOR, OK_COLOR, WARN_COLOR
+from app.ui.common.retranslate import Retranslating
 
 
-class PeriodBar(QWidget):
+class PeriodBar(Retranslating, QWidget):
     period_changed = Signal(str)
 
     def __init__(self, today: Callable[[], date], parent: Any = None) -> None:
@@ -116,8 +117,3 @@ class PeriodBar(QWidget):
         self.combo.setToolTip(self.tr("选择要填报的报告期"))
         self._show_dates()
         self._show_state()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

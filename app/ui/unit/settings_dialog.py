@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.i18n import language_combo
+from app.ui.common.retranslate import Retranslating
 from app.ui.setup.key_pages import grouped_fingerprint
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     def __init__(
         self,
         *,
@@ -71,11 +72,6 @@ class SettingsDialog(QDialog):
             label.setText(text)
             if buddy is not None:
                 label.setBuddy(buddy)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())

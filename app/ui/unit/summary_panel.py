@@ -9,8 +9,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.entry_rules import FieldError
+from app.ui.common.colors import ERROR_COLOR, OK_COLOR
 from app.ui.common.i18n import error_message, field_label, is_blank_error
-from app.ui.common.status_icons import ERROR_COLOR, OK_COLOR
 
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 2
 

@@ -7,7 +7,7 @@ Python model costs seconds on big tables (DESIGN.md §6).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,8 +19,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.catalog import normalise_name
+from app.ui.common.colors import ERROR_COLOR, OK_COLOR, STATUS_COLORS
 from app.ui.common.i18n import role_label, status_label
-from app.ui.common.status_icons import ERROR_COLOR, OK_COLOR, STATUS_COLORS, status_icon
+from app.ui.common.status_icons import status_icon
 
 COL_NO, COL_TITLE, COL_ROLE, COL_STATUS, COL_DONE = range(5)
 COLUMN_COUNT = 5
@@ -29,6 +30,10 @@ FILTER_ALL, FILTER_INCOMPLETE, FILTER_ERRORS = "all", "incomplete", "errors"
 FILTERS = (FILTER_ALL, FILTER_INCOMPLETE, FILTER_ERRORS)
 
 TASK_NO_ROLE = Qt.ItemDataRole.UserRole + 1  # the task number of a row (None on headers)
+
+if TYPE_CHECKING:
+    from app.domain.catalog import TaskInfo
+    from app.services.entries import SavedEntry
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -43,6 +48,21 @@ class TaskRow:
     status: str = "not_started"
     filled: bool = False
     error_count: int = 0
+
+    @classmethod
+    def of(cls, task: TaskInfo, role: str, saved: SavedEntry) -> TaskRow:
+        """The row of a task as saved (errors count only once something is filled)."""
+        errors = len(saved.errors) if saved.filled else 0
+        return cls(
+            task.no,
+            task.section,
+            task.title,
+            task.text,
+            role,
+            saved.draft.status,
+            saved.filled,
+            errors,
+        )
 
     @property
     def complete(self) -> bool:

@@ -173,6 +173,10 @@ class TaskPanel(QWidget):
         if checked and not self._quiet:
             self.model.set_filter(str(button.property("filter_kind")))
 
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's widgets in keyboard order: search, filters, list."""
+        return [self.search, self.filter_all, self.filter_incomplete, self.filter_errors, self.view]
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()

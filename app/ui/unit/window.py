@@ -9,12 +9,14 @@ Every user action opens its own short session through the EntryService; no widge
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.common.colors import ERROR_COLOR, OK_COLOR
-from app.ui.common.i18n import apply_language, current_language, store_language
+from app.config import default_log_dir
+from app.ui.common.i18n import current_language, switch_language
+from app.ui.common.periods import period_due
 from app.ui.common.prefs import KEY_MAIN_GEOMETRY, KEY_MAIN_SPLITTER, KEY_MAIN_STATE, ui_settings
-from app.ui.unit.autosave import Autosaver
+from app.ui.common.retranslate import Retranslating
+from app.ui.unit.autosave import Autosaver, SaveStateLabel
 
 if TYPE_CHECKING:  # loaded by ensure_built()/attach(), after the first paint
     from app.domain.catalog import TaskInfo
@@ -40,31 +44,28 @@ if TYPE_CHECKING:  # loaded by ensure_built()/attach(), after the first paint
     from app.services.unit_setup import UnitProfileInfo
     from app.ui.unit.task_list import TaskRow
 
+log = logging.getLogger(__name__)
+
+
 STATE_PERIOD = "ui.period"
 STATE_TASK = "ui.task"
 TAB_ENTRY, TAB_INDICATORS = 0, 1
 
 
-def default_period(periods: list[Any], today: date) -> str | None:
-    """The period the clerk most likely reports now: the first one not yet past its due date."""
-    for p in periods:
-        if p.due >= today:
-            return str(p.code)
-    return str(periods[-1].code) if periods else None
-
-
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(
         self,
         *,
         today: Callable[[], date] = date.today,
         data_dir: str = "",
+        log_dir: Path | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._today = today
         self._data_dir = data_dir
+        self.log_dir = log_dir if log_dir is not None else default_log_dir()
         self._service: EntryService | None = None
         self._profile: UnitProfileInfo | None = None
         self._tasks: dict[int, tuple[TaskInfo, str]] = {}
@@ -81,7 +82,6 @@ class MainWindow(QMainWindow):
         self._retranslate_frame()
         self._restore_geometry()
         self.autosaver.saved.connect(self._saved)
-        self.autosaver.failed.connect(self._save_failed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -91,8 +91,10 @@ class MainWindow(QMainWindow):
         """Build every widget (once): after the first paint, before data is shown."""
         if self._built:
             return
+        from app.ui.unit.actions import create_actions
+
         self._build()
-        self._make_actions()
+        self.acts = create_actions(self)
         self._built = True
         self.retranslate()
         self._restore_state()
@@ -140,8 +142,8 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.summary_dock)
 
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("savedLabel")
+        self.saved_label = SaveStateLabel()
+        self.autosaver.failed.connect(self.saved_label.failed)
         self.who_label = QLabel()
         self.statusBar().addPermanentWidget(self.who_label)
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -153,70 +155,9 @@ class MainWindow(QMainWindow):
         self.summary.error_activated.connect(self.go_to_error)
 
         # Keyboard order: period, search, filters, list, then the form's own chain.
-        QWidget.setTabOrder(self.period_bar.combo, self.task_panel.search)
-        QWidget.setTabOrder(self.task_panel.search, self.task_panel.filter_all)
-        QWidget.setTabOrder(self.task_panel.filter_all, self.task_panel.filter_incomplete)
-        QWidget.setTabOrder(self.task_panel.filter_incomplete, self.task_panel.filter_errors)
-        QWidget.setTabOrder(self.task_panel.filter_errors, self.task_panel.view)
-        QWidget.setTabOrder(self.task_panel.view, self.form.first_field())
-
-    def _action(
-        self, slot: Callable[[], Any], *keys: QKeySequence | QKeySequence.StandardKey | str
-    ) -> QAction:
-        action = QAction(self)
-        action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _make_actions(self) -> None:
-        from PySide6.QtCore import Qt
-
-        self.act_save = self._action(self.save_now, "Ctrl+S")
-        self.act_export = self._action(self.request_export, "Ctrl+E")
-        self.act_copy = self._action(self.copy_from_previous)
-        self.act_settings = self._action(self.open_settings)
-        self.act_quit = self._action(self.close, "Ctrl+Q")
-        self.act_find = self._action(self.task_panel.focus_search, "Ctrl+F")
-        self.act_prev = self._action(lambda: self.step_task(-1), "Ctrl+PgUp")
-        self.act_next = self._action(lambda: self.step_task(1), "Ctrl+PgDown")
-        self.act_undo = self.form.undo_group.createUndoAction(self)
-        self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.act_redo = self.form.undo_group.createRedoAction(self)
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.act_undo.triggered.connect(self._after_undo)
-        self.act_redo.triggered.connect(self._after_undo)
-        self.act_summary = self.summary_dock.toggleViewAction()
-
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("")
-        for a in (self.act_save, self.act_export, self.act_copy):
-            self.menu_file.addAction(a)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_settings)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_quit)
-        self.menu_edit = bar.addMenu("")
-        for a in (self.act_undo, self.act_redo, self.act_find):
-            self.menu_edit.addAction(a)
-        self.menu_go = bar.addMenu("")
-        for a in (self.act_prev, self.act_next):
-            self.menu_go.addAction(a)
-        self.menu_go.addSeparator()
-        self.menu_go.addAction(self.act_summary)
-
-        self.toolbar = self.addToolBar("")
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_save, self.act_copy, self.act_export):
-            self.toolbar.addAction(a)
-        self.toolbar.addSeparator()
-        for a in (self.act_prev, self.act_next):
-            self.toolbar.addAction(a)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.act_settings)
-        for a in (self.act_undo, self.act_redo):
-            self.addAction(a)  # active even with the menu bar hidden
+        chain = [self.period_bar.combo, *self.task_panel.focus_chain(), self.form.first_field()]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _retranslate_frame(self) -> None:
         unit = self._profile.unit_name if self._profile else ""
@@ -232,34 +173,9 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(TAB_ENTRY, self.tr("任务填报"))
         self.tabs.setTabText(TAB_INDICATORS, self.tr("工作目标指标"))
         self.summary_dock.setWindowTitle(self.tr("本期汇总"))
-        self.menu_file.setTitle(self.tr("文件(&F)"))
-        self.menu_edit.setTitle(self.tr("编辑(&E)"))
-        self.menu_go.setTitle(self.tr("转到(&G)"))
-        self.toolbar.setWindowTitle(self.tr("工具栏"))
-        for action, text, tip in (
-            (
-                self.act_save,
-                self.tr("立即保存(&S)"),
-                self.tr("填写内容会自动保存；Ctrl+S 立即保存"),
-            ),
-            (self.act_export, self.tr("导出报送文件(&E)…"), self.tr("检查本期内容并导出报送文件")),
-            (self.act_copy, self.tr("从上期复制(&P)…"), self.tr("用上一报告期的内容预填本期")),
-            (self.act_settings, self.tr("设置(&O)…"), self.tr("界面语言、填报人")),
-            (self.act_quit, self.tr("退出(&X)"), ""),
-            (self.act_find, self.tr("查找任务(&F)"), ""),
-            (self.act_prev, self.tr("上一项任务"), self.tr("Ctrl+PgUp")),
-            (self.act_next, self.tr("下一项任务"), self.tr("Ctrl+PgDn")),
-        ):
-            action.setText(text)
-            action.setToolTip(tip or text.replace("(&", "(").replace("&", ""))
-        self.act_summary.setText(self.tr("显示本期汇总"))
+        self.acts.retranslate()
         self.form.undo_group.undoTextChanged.emit(self.form.undo_group.undoText())
         self._show_who()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -290,7 +206,7 @@ class MainWindow(QMainWindow):
         periods = list(catalog.periods)
         stored = service.get_state(STATE_PERIOD)
         codes = [p.code for p in periods]
-        period = stored if stored in codes else default_period(periods, self._today())
+        period = stored if stored in codes else period_due(periods, self._today())
         self.period_bar.set_periods(periods, period)
         self.retranslate()
         if period is not None:
@@ -310,17 +226,7 @@ class MainWindow(QMainWindow):
     def _row(self, saved: SavedEntry) -> TaskRow:
         from app.ui.unit.task_list import TaskRow
 
-        task, role = self._tasks[saved.draft.task_no]
-        return TaskRow(
-            task.no,
-            task.section,
-            task.title,
-            task.text,
-            role,
-            saved.draft.status,
-            saved.filled,
-            len(saved.errors) if saved.filled else 0,
-        )
+        return TaskRow.of(*self._tasks[saved.draft.task_no], saved)
 
     def _load_period(self, period: str, task: str | int | None = None) -> None:
         service = self.service()
@@ -399,7 +305,7 @@ class MainWindow(QMainWindow):
     def _entry_edited(self, draft: EntryDraft) -> None:
         service = self.service()
         self.autosaver.schedule(("entry", draft.task_no, draft.period), lambda: service.save(draft))
-        self._show_unsaved()
+        self.saved_label.saving()
 
     def _indicator_edited(self, draft: IndicatorDraft) -> None:
         if self._period is None:
@@ -409,48 +315,33 @@ class MainWindow(QMainWindow):
         self.autosaver.schedule(
             ("indicator", draft.no, draft.period), lambda: service.save_indicator(draft)
         )
-        self._show_unsaved()
+        self.saved_label.saving()
 
     def _saved(self, result: SavedEntry | SavedIndicator) -> None:
-        from app.domain.entry_rules import EntryDraft
+        from app.services.entries import SavedEntry
 
-        draft = result.draft
-        if isinstance(draft, EntryDraft) and draft.period == self._period:
-            self.task_panel.model.update_row(self._row(result))  # type: ignore[arg-type]
+        if isinstance(result, SavedEntry) and result.draft.period == self._period:
+            self.task_panel.model.update_row(self._row(result))
         self.form.seal_undo()
         if not self.autosaver.has_pending():
-            self.saved_label.setText(
-                self.tr("已保存 {time}").format(time=datetime.now().strftime("%H:%M:%S"))
-            )
-            self.saved_label.setStyleSheet(f"color: {OK_COLOR};")
-            self._refresh_summary()
-
-    def _save_failed(self, reason: str) -> None:
-        self.saved_label.setText(
-            self.tr("保存失败：{reason}（稍后自动重试）").format(reason=reason)
-        )
-        self.saved_label.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
-
-    def _show_unsaved(self) -> None:
-        self.saved_label.setText(self.tr("正在保存…"))
-        self.saved_label.setStyleSheet("color: #5f6b7a;")
+            self._show_saved()
 
     def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
         if old is not None and self.isAncestorOf(old) and self.autosaver.has_pending():
             self.autosaver.flush()
 
-    def _after_undo(self) -> None:
+    def after_undo(self) -> None:
         self.autosaver.flush()  # the restored value is saved at once
 
     def save_now(self) -> bool:
         ok = self.autosaver.flush()
         if ok and self._service is not None:
-            self.saved_label.setText(
-                self.tr("已保存 {time}").format(time=datetime.now().strftime("%H:%M:%S"))
-            )
-            self.saved_label.setStyleSheet(f"color: {OK_COLOR};")
-            self._refresh_summary()
+            self._show_saved()
         return ok
+
+    def _show_saved(self) -> None:
+        self.saved_label.saved()
+        self._refresh_summary()
 
     # -- actions ---------------------------------------------------------------------------
     def request_export(self) -> None:
@@ -481,30 +372,10 @@ class MainWindow(QMainWindow):
             self.tr("本期内容已全部填写且没有错误。导出签名报送文件的功能即将提供。"),
         )
 
-    def copy_choices(self) -> list[Any]:
-        from app.ui.unit.copy_dialog import CopyChoice
-
-        service = self.service()
-        assert self._period is not None
-        prev = service.catalog.previous_period(self._period)
-        if prev is None:
-            return []
-        before = {e.draft.task_no: e for e in service.list_period(prev.code)}
-        now = {e.draft.task_no: e for e in service.list_period(self._period)}
-        return [
-            CopyChoice(
-                no,
-                task.title,
-                before[no].draft.status if no in before and before[no].filled else None,
-                now[no].draft.status if no in now and now[no].filled else None,
-            )
-            for no, (task, _) in self._tasks.items()
-        ]
-
     def copy_from_previous(self) -> None:
         if self._service is None or self._period is None:
             return
-        from app.ui.unit.copy_dialog import CopyDialog
+        from app.ui.unit.copy_dialog import CopyDialog, copy_choices
 
         self.autosaver.flush()
         catalog = self._service.catalog
@@ -515,9 +386,11 @@ class MainWindow(QMainWindow):
             )
             return
         dialog = CopyDialog(
-            catalog.period(self._period).title, prev.title, self.copy_choices(), self
+            catalog.period(self._period).title,
+            prev.title,
+            copy_choices(self._service, self._period, self._tasks),
+            self,
         )
-        self._copy_dialog = dialog  # reachable for tests while it is open
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.apply_copy(dialog.chosen(), dialog.overwrite.isChecked())
@@ -548,9 +421,7 @@ class MainWindow(QMainWindow):
         self.apply_settings(dialog.chosen_language(), dialog.clerk.text(), dialog.contact.text())
 
     def apply_settings(self, language: str, clerk: str, contact: str) -> None:
-        if language != current_language():
-            store_language(language)
-            apply_language(language)  # every widget gets a LanguageChange and retranslates
+        switch_language(language)
         p = self._profile
         if p is not None and self._service is not None and (clerk, contact) != (p.clerk, p.contact):
             from app.services.unit_setup import UnitSetupError, update_clerk
@@ -558,6 +429,7 @@ class MainWindow(QMainWindow):
             try:
                 self._profile = update_clerk(self._service.store, clerk, contact)
             except UnitSetupError as exc:
+                log.warning("clerk details refused", exc_info=True)
                 QMessageBox.warning(self, self.tr("设置"), str(exc))
             self._show_who()
 

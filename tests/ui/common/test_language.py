@@ -28,7 +28,7 @@ def choose_in_settings(window: Any, qtbot: Any, language_text: str) -> None:
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, interact)
-    window.act_settings.trigger()
+    window.acts.settings.trigger()
 
 
 def test_switch_to_english_and_back(window: Any, qtbot: Any) -> None:

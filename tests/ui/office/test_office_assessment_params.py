@@ -17,6 +17,7 @@ from app.services.assessment import list_rules, score_units, update_rule
 from app.services.stores import Store
 from app.ui.common.i18n import EN, ZH, apply_language
 from app.ui.office.assessment_page import AssessmentPage
+from app.ui.office.pages import OfficeView
 from tests.ui.office.office_kit import build_small_office
 
 UNITS = ["zjj", "jtys"]
@@ -38,7 +39,7 @@ def page(qtbot, office_store: Store, catalog: Catalog, tmp_path: Path) -> Assess
     )
     p = AssessmentPage()
     qtbot.addWidget(p)
-    p.attach(office_store, catalog)
+    p.reload(OfficeView(office_store, catalog, "", {}))
     p.resize(1300, 700)
     p.show()
     qtbot.waitExposed(p)
@@ -58,14 +59,13 @@ def on_time_points(page: AssessmentPage) -> dict[str, Decimal]:
 
 def rules_text(page: AssessmentPage) -> str:
     """Everything the rules table says: its items, tooltips and the labels in its cells."""
-    table = page.rules_table
+    model, view = page.rules_model, page.rules_table
     texts = []
-    for row in range(table.rowCount()):
-        for col in range(table.columnCount()):
-            item = table.item(row, col)
-            if item is not None:
-                texts += [item.text(), item.toolTip()]
-            widget = table.cellWidget(row, col)
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            index = model.index(row, col)
+            texts += [index.data() or "", index.data(Qt.ItemDataRole.ToolTipRole) or ""]
+            widget = view.indexWidget(index)
             if widget is not None:
                 from PySide6.QtWidgets import QLabel
 
@@ -135,7 +135,7 @@ def test_a_change_made_elsewhere_shows_after_a_reload(
     page: AssessmentPage, office_store: Store, catalog: Catalog
 ) -> None:
     update_rule(office_store, "on_time", params={"late_credit": "0.3"}, plan_code=catalog.code)
-    page.reload()
+    page.reload_rules()
     assert page.params[("on_time", "late_credit")].value() == pytest.approx(0.3)
 
 

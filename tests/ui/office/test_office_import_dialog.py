@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from app.domain.catalog import Catalog
 from app.models import ImportLog, Period, Submission, SubmissionEntry, TrustedKey, Unit
 from app.services.stores import Store
+from app.ui.office.change_list import COL_NEW
 from app.ui.office.import_dialog import IMPORT, PREVIEW, ImportDialog
 from app.ui.office.import_table import FileRow
 from app.ui.office.import_worker import ImportJob
@@ -104,8 +105,9 @@ def test_preview_changes_nothing_then_import_applies(
 
     # The replacement's field-by-field differences show when its row is selected.
     dialog.select_file(str(files["replace"]))
-    assert dialog.changes.rowCount() > 0
-    progress_col = [dialog.changes.item(i, 3).text() for i in range(dialog.changes.rowCount())]
+    changes = dialog.changes.model()
+    assert changes.rowCount() > 0
+    progress_col = [changes.index(i, COL_NEW).data() for i in range(changes.rowCount())]
     assert any("（更正）" in t for t in progress_col)
     assert "替换 v1" in dialog.summary.text() or "替换 1" in dialog.summary.text()
 

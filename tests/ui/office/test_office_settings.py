@@ -89,20 +89,19 @@ def tab_titles(window: OfficeWindow) -> list[str]:
     return [window.tabs.tabText(i) for i in range(window.tabs.count())]
 
 
-def cell(table: Any, row: int, col: int) -> str:
-    item = table.item(row, col)
-    assert item is not None
-    return str(item.text())
+def cell(view: Any, row: int, col: int) -> str:
+    return str(view.model().index(row, col).data())
 
 
-def header_texts(table: Any) -> list[str]:
-    return [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
+def header_texts(view: Any) -> list[str]:
+    model = view.model()
+    return [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
 
 
 def test_the_settings_action_switches_every_page_to_english_at_once_and_back(
     qtbot: Any, window: OfficeWindow
 ) -> None:
-    matrix, tracker = window.matrix_page, window.tracker_page
+    matrix, tracker = window.pages.matrix, window.pages.tracker
     assert tab_titles(window) == ZH_TABS
     assert window.settings_action.text() == "设置(&O)…"
     legend_zh = matrix.legend_labels["not_started"].text()
@@ -133,13 +132,14 @@ def test_the_settings_action_switches_every_page_to_english_at_once_and_back(
     assert "units shown" in matrix.count.text()
     # the other pages, each with its data
     assert header_texts(tracker.table)[:3] == ["Unit", "Status", "Current version"]
-    assert {state for _unit, state in tracker.rows()} <= {"On time", "Late", "Missing"}
+    states = {cell(tracker.table, i, 1) for i in range(tracker.model.rowCount())}
+    assert states <= {"On time", "Late", "Missing"}
     assert tracker.summary.text().startswith("2016")
     assert "units expected" in tracker.summary.text()
-    assert header_texts(window.board_page.table)[:2] == ["No.", "Name"]
-    assert header_texts(window.trust_page.table)[:3] == ["Unit", "Clerk", "Fingerprint"]
-    assert cell(window.trust_page.table, 0, 3) == "Active"
-    scores = window.assessment_page
+    assert header_texts(window.pages.board.table)[:2] == ["No.", "Name"]
+    assert header_texts(window.pages.trust.table)[:3] == ["Unit", "Clerk", "Fingerprint"]
+    assert cell(window.pages.trust.table, 0, 3) == "Active"
+    scores = window.pages.assessment
     assert header_texts(scores.rules_table) == [
         "Rule",
         "Weight",

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.domain.catalog import Catalog
@@ -16,14 +16,20 @@ from app.io import keys
 from app.services.assessment import list_rules, score_units
 from app.services.office_trust import add_trusted_key, list_trusted_keys
 from app.services.stores import Store
+from app.ui.office.assessment_models import COL_TOTAL, COL_UNIT
 from app.ui.office.assessment_page import AssessmentPage
-from app.ui.office.trust_page import TrustPage, start_of_day
+from app.ui.office.pages import OfficeView
+from app.ui.office.trust_page import COL_FINGERPRINT, COL_STATUS, TrustPage, start_of_day
 from tests.ui.office.office_kit import Key, build_small_office
 
 
 def click_box(qtbot, box) -> None:  # type: ignore[no-untyped-def]
     """Click the indicator itself (a stretched check box's centre can be empty space)."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def cell(model: QAbstractItemModel, row: int, col: int) -> str:
+    return str(model.index(row, col).data())
 
 
 def registration_file(folder: Path, catalog: Catalog, unit: str, key: Key) -> Path:
@@ -37,7 +43,7 @@ def registration_file(folder: Path, catalog: Catalog, unit: str, key: Key) -> Pa
 def page(qtbot, office_store: Store, catalog: Catalog) -> TrustPage:  # type: ignore[no-untyped-def]
     p = TrustPage()
     qtbot.addWidget(p)
-    p.attach(office_store, catalog)
+    p.reload(OfficeView(office_store, catalog, "", {}))
     p.resize(1100, 600)
     p.show()
     return p
@@ -62,9 +68,9 @@ def test_registering_needs_the_fingerprint_confirmation(
         qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
     [info] = list_trusted_keys(office_store)
     assert info.unit_id == "zjj" and info.status == "active"
-    assert page.table.rowCount() == 1
-    assert page.table.item(0, 2).text() == info.fingerprint_display
-    assert page.table.item(0, 3).text() == "有效"
+    assert page.model.rowCount() == 1
+    assert cell(page.model, 0, COL_FINGERPRINT) == info.fingerprint_display
+    assert cell(page.model, 0, COL_STATUS) == "有效"
     assert "已登记" in page.message.text()
 
 
@@ -86,7 +92,7 @@ def test_revoke_from_a_date(
     key = Key()
     reg = keys.read_registration(registration_file(tmp_path, catalog, "jtys", key))
     add_trusted_key(office_store, catalog, reg)
-    page.reload()
+    page.reload_keys()
     assert not page.revoke_button.isEnabled()  # nothing selected
     page.select_key(reg.fingerprint)
     assert page.revoke_button.isEnabled()
@@ -101,7 +107,7 @@ def test_revoke_from_a_date(
     assert info.status == "revoked"
     assert info.revoked_from == start_of_day(date(2016, 7, 1))
     assert info.revoked_from == datetime(2016, 6, 30, 16, 0, tzinfo=UTC)  # Beijing midnight
-    assert page.table.item(0, 3).text() == "已吊销"
+    assert cell(page.model, 0, COL_STATUS) == "已吊销"
     assert not page.revoke_button.isEnabled()
 
 
@@ -138,7 +144,9 @@ def test_rotate_on_a_statement_signed_by_the_old_key(
     assert info is not None and info.fingerprint == keys.fingerprint(new_public)
     states = {k.fingerprint: k.status for k in list_trusted_keys(office_store)}
     assert states == {old.fingerprint: "rotated", info.fingerprint: "active"}
-    shown = {page.table.item(i, 2).text(): page.table.item(i, 3).text() for i in range(2)}
+    shown = {
+        cell(page.model, i, COL_FINGERPRINT): cell(page.model, i, COL_STATUS) for i in range(2)
+    }
     assert shown[keys.format_fingerprint(old.fingerprint)] == "已更换"
     assert shown[info.fingerprint_display] == "有效"
 
@@ -158,25 +166,23 @@ def scored(qtbot, office_store: Store, catalog: Catalog, tmp_path: Path) -> Asse
     )
     p = AssessmentPage()
     qtbot.addWidget(p)
-    p.attach(office_store, catalog)
+    p.reload(OfficeView(office_store, catalog, "", {}))
     p.resize(1200, 700)
     p.show()
     return p
 
 
 def totals(page: AssessmentPage) -> dict[str, str]:
-    return {
-        page.scores_table.item(i, 1).text(): page.scores_table.item(i, 2).text()
-        for i in range(page.scores_table.rowCount())
-    }
+    model = page.scores_model
+    return {cell(model, i, COL_UNIT): cell(model, i, COL_TOTAL) for i in range(model.rowCount())}
 
 
 def test_editing_a_weight_by_keyboard_changes_the_totals(
     qtbot, scored: AssessmentPage, office_store: Store, catalog: Catalog
 ) -> None:
     page = scored
-    assert page.rules_table.rowCount() == 4
-    assert page.scores_table.rowCount() == len(catalog.reporting_units())
+    assert page.rules_model.rowCount() == 4
+    assert page.scores_model.rowCount() == len(catalog.reporting_units())
     before = totals(page)
     service = {s.unit_name: str(s.total) for s in score_units(office_store, catalog)}
     assert before == service

@@ -16,14 +16,10 @@ from PySide6.QtWidgets import QApplication
 from app.config import Settings
 from app.domain.catalog import Catalog
 from app.services.consolidation import indicator_board, tracker
-from app.services.demo_data import (
-    SUPERSEDED_MARKER,
-    OfficeData,
-    register_demo_keys,
-    write_office_files,
-)
 from app.services.office_import import Importer
 from app.services.stores import Store, open_office_store
+from app.ui.office.board_page import COL_STATE as BOARD_STATE
+from app.ui.office.tracker_page import COL_STATE, COL_UNIT
 from app.ui.office.window import (
     PAGE_BOARD,
     PAGE_CHARTS,
@@ -31,6 +27,12 @@ from app.ui.office.window import (
     PAGE_TRACKER,
     OfficeWindow,
     open_office_window,
+)
+from tools.demo.office_data import (
+    SUPERSEDED_MARKER,
+    OfficeData,
+    register_demo_keys,
+    write_office_files,
 )
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -87,7 +89,7 @@ def test_the_window_paints_before_it_opens_the_store(
     # The latest period anyone reported for is shown first.
     assert w.period == PERIODS[-1]
     assert w.period_combo.currentData() == PERIODS[-1]
-    assert w.matrix_page.model.rowCount() == len(catalog.sections) + len(catalog.tasks)
+    assert w.pages.matrix.model.rowCount() == len(catalog.sections) + len(catalog.tasks)
     assert "个单位中" in w.status_label.text()
     w.close()
     w.store.close()  # type: ignore[union-attr]
@@ -134,7 +136,7 @@ def test_clicking_a_cell_shows_every_units_text_targets_and_history(
     # A unit that sent a corrected version this period, on one of its tasks.
     unit = next(u for (u, p), v in data.current.items() if p == period and v >= 2)
     task = catalog.tasks_for_unit(unit)[0][0]
-    page = window.matrix_page
+    page = window.pages.matrix
     model = page.model
     row, col = model.row_of_task(task.no), model.visible_units().index(unit) + 1
     click_cell(qtbot, page.view, row, col)
@@ -161,7 +163,7 @@ def test_filters_from_the_bar_and_the_period_from_the_toolbar(
     qtbot, window: OfficeWindow, office: tuple[Store, OfficeData], catalog: Catalog
 ) -> None:
     _, data = office
-    page = window.matrix_page
+    page = window.pages.matrix
     qtbot.mouseClick(page.missing, Qt.MouseButton.LeftButton)
     missing = {
         u
@@ -184,11 +186,15 @@ def test_tracker_board_and_charts_load_when_shown(
 ) -> None:
     store, data = office
     period = window.period
-    assert window.tracker_page.tracker is None  # nothing loaded before it is shown
+    assert window.pages.tracker.tracker is None  # nothing loaded before it is shown
     window.tabs.setCurrentIndex(PAGE_TRACKER)
     expected = tracker(store, catalog, period)
-    assert window.tracker_page.table.rowCount() == expected.expected
-    shown = dict(window.tracker_page.rows())
+    model = window.pages.tracker.model
+    assert model.rowCount() == expected.expected
+    shown = {
+        model.index(i, COL_UNIT).data(): model.index(i, COL_STATE).data()
+        for i in range(model.rowCount())
+    }
     labels = {
         "submitted": "按时报送",
         "late": "逾期报送",
@@ -197,18 +203,21 @@ def test_tracker_board_and_charts_load_when_shown(
     }
     for r in expected.rows:
         assert shown[r.unit_name] == labels[data.states[(r.unit_id, period)]]
-    assert f"按时 {expected.count('submitted')}" in window.tracker_page.summary.text()
+    assert f"按时 {expected.count('submitted')}" in window.pages.tracker.summary.text()
 
     window.tabs.setCurrentIndex(PAGE_BOARD)
     board = indicator_board(store, catalog, period)
-    assert window.board_page.table.rowCount() == len(board)
-    window.board_page.state.setCurrentIndex(window.board_page.state.findData("met"))
-    assert window.board_page.table.rowCount() == sum(1 for r in board if r.state == "met")
+    board_model = window.pages.board.model
+    assert board_model.rowCount() == len(board)
+    window.pages.board.state.setCurrentIndex(window.pages.board.state.findData("met"))
+    assert board_model.rowCount() == sum(1 for r in board if r.state == "met")
+    shown_states = {board_model.index(i, BOARD_STATE).data() for i in range(board_model.rowCount())}
+    assert shown_states == {"达标"}
 
-    assert window.charts_page.views == {}
+    assert window.pages.charts.views == {}
     window.tabs.setCurrentIndex(PAGE_CHARTS)
-    assert set(window.charts_page.views) == {"sections", "status", "time", "units"}
-    units_chart = window.charts_page.views["units"].chart()
+    assert set(window.pages.charts.views) == {"sections", "status", "time", "units"}
+    units_chart = window.pages.charts.views["units"].chart()
     bars = units_chart.series()[0].barSets()[0]
     assert bars.count() == len(catalog.reporting_units())
 
@@ -229,7 +238,7 @@ def test_ctrl_i_imports_and_the_views_refresh(
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert any(c.status is not None for c in window.matrices["2016Q3"].cells.values())
     window.period_combo.setCurrentIndex(window.period_combo.findData("2016Q3"))
-    page = window.matrix_page
+    page = window.pages.matrix
     assert any(
         page.model.index(r, c).data() not in (None, "未报", "·")
         for r in range(page.model.rowCount())
@@ -282,9 +291,9 @@ def test_the_window_switches_to_english_at_once(
         QApplication.processEvents()
         assert window.tabs.tabText(PAGE_MATRIX) == "Matrix"
         assert window.import_action.text() == "Import submissions…"
-        assert window.matrix_page.late.text() == "Late only"
-        assert "units shown" in window.matrix_page.count.text()
-        header = window.matrix_page.model.headerData(0, Qt.Orientation.Horizontal)
+        assert window.pages.matrix.late.text() == "Late only"
+        assert "units shown" in window.pages.matrix.count.text()
+        header = window.pages.matrix.model.headerData(0, Qt.Orientation.Horizontal)
         assert header == "Task"
     finally:
         apply_language(ZH)

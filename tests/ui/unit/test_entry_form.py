@@ -158,7 +158,7 @@ def test_undo_covers_the_status_combo(window: Any, qtbot: Any) -> None:
     window.select_task(1)
     choose_status(form, "推进中")
     assert form.draft().status == "in_progress"
-    window.act_undo.trigger()
+    window.acts.undo.trigger()
     assert form.status.currentText() == "未启动"
     assert form.draft().status == "not_started"
 

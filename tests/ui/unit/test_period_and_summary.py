@@ -78,7 +78,7 @@ def test_blank_task_link_selects_it(window: Any, qtbot: Any) -> None:
 def test_export_with_errors_points_at_the_first(window: Any, monkeypatch: Any) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    window.act_export.trigger()
+    window.acts.export.trigger()
     assert shown and "9" in shown[0]
     assert window.current_task() == 1  # the first problem of the period
 
@@ -114,7 +114,8 @@ def test_copy_from_previous_period(window: Any, qtbot: Any) -> None:
     seen: dict[str, Any] = {}
 
     def interact() -> None:
-        dialog = window._copy_dialog
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None and dialog.objectName() == "copyDialog"
         seen["checked"] = dialog.chosen()
         seen["disabled"] = [
             no for no, item in dialog.items.items() if not item.flags() & Qt.ItemFlag.ItemIsEnabled
@@ -124,7 +125,7 @@ def test_copy_from_previous_period(window: Any, qtbot: Any) -> None:
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, interact)
-    window.act_copy.trigger()
+    window.acts.copy.trigger()
     assert seen["checked"] == [21, 22]  # blank in Q2 and filled in Q1 (47 is filled in Q2)
     assert 1 in seen["disabled"] and 21 not in seen["disabled"]
     q2 = {e.draft.task_no: e for e in service.list_period("2016Q2")}
@@ -149,7 +150,7 @@ def test_copy_can_overwrite_when_asked(window: Any) -> None:
 def test_first_period_has_nothing_to_copy(window: Any, monkeypatch: Any) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
-    window.act_copy.trigger()
+    window.acts.copy.trigger()
     assert shown and "第一个报告期" in shown[0]
 
 

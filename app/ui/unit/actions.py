@@ -1,0 +1,154 @@
+"""The unit window's commands: one QAction each with its shortcut, the menus and the toolbar
+that show them, and their words (as MusicBrainz Picard's ``ui/mainwindow/actions.py``).
+
+The words keep the translation context ``MainWindow``: they are the window's words, and the
+shipped translations are filed under that context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from app.ui.common.help_menu import HelpMenu
+
+if TYPE_CHECKING:
+    from app.ui.unit.window import MainWindow
+
+
+@dataclass(frozen=True)
+class UnitActions:
+    save: QAction
+    export: QAction
+    copy: QAction
+    settings: QAction
+    quit: QAction
+    find: QAction
+    prev: QAction
+    next: QAction
+    undo: QAction
+    redo: QAction
+    summary: QAction
+    menu_file: QMenu
+    menu_edit: QMenu
+    menu_go: QMenu
+    menu_help: HelpMenu
+    toolbar: QToolBar
+
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.menu_file.setTitle(translate("MainWindow", "文件(&F)"))
+        self.menu_edit.setTitle(translate("MainWindow", "编辑(&E)"))
+        self.menu_go.setTitle(translate("MainWindow", "转到(&G)"))
+        self.toolbar.setWindowTitle(translate("MainWindow", "工具栏"))
+        for action, text, tip in (
+            (
+                self.save,
+                translate("MainWindow", "立即保存(&S)"),
+                translate("MainWindow", "填写内容会自动保存；Ctrl+S 立即保存"),
+            ),
+            (
+                self.export,
+                translate("MainWindow", "导出报送文件(&E)…"),
+                translate("MainWindow", "检查本期内容并导出报送文件"),
+            ),
+            (
+                self.copy,
+                translate("MainWindow", "从上期复制(&P)…"),
+                translate("MainWindow", "用上一报告期的内容预填本期"),
+            ),
+            (
+                self.settings,
+                translate("MainWindow", "设置(&O)…"),
+                translate("MainWindow", "界面语言、填报人"),
+            ),
+            (self.quit, translate("MainWindow", "退出(&X)"), ""),
+            (self.find, translate("MainWindow", "查找任务(&F)"), ""),
+            (
+                self.prev,
+                translate("MainWindow", "上一项任务"),
+                translate("MainWindow", "Ctrl+PgUp"),
+            ),
+            (
+                self.next,
+                translate("MainWindow", "下一项任务"),
+                translate("MainWindow", "Ctrl+PgDn"),
+            ),
+        ):
+            action.setText(text)
+            action.setToolTip(tip or text.replace("(&", "(").replace("&", ""))
+        self.summary.setText(translate("MainWindow", "显示本期汇总"))
+
+
+def _action(
+    window: MainWindow,
+    slot: Callable[[], Any],
+    *keys: QKeySequence | QKeySequence.StandardKey | str,
+) -> QAction:
+    action = QAction(window)
+    action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def create_actions(window: MainWindow) -> UnitActions:
+    """The actions, in the window's menus and toolbar (the window is built: form, list, dock)."""
+    undo = window.form.undo_group.createUndoAction(window)
+    undo.setShortcuts([QKeySequence("Ctrl+Z")])
+    redo = window.form.undo_group.createRedoAction(window)
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    undo.triggered.connect(window.after_undo)
+    redo.triggered.connect(window.after_undo)
+    bar = window.menuBar()
+    actions = UnitActions(
+        save=_action(window, window.save_now, "Ctrl+S"),
+        export=_action(window, window.request_export, "Ctrl+E"),
+        copy=_action(window, window.copy_from_previous),
+        settings=_action(window, window.open_settings),
+        quit=_action(window, window.close, "Ctrl+Q"),
+        find=_action(window, window.task_panel.focus_search, "Ctrl+F"),
+        prev=_action(window, lambda: window.step_task(-1), "Ctrl+PgUp"),
+        next=_action(window, lambda: window.step_task(1), "Ctrl+PgDown"),
+        undo=undo,
+        redo=redo,
+        summary=window.summary_dock.toggleViewAction(),
+        menu_file=bar.addMenu(""),
+        menu_edit=bar.addMenu(""),
+        menu_go=bar.addMenu(""),
+        menu_help=HelpMenu(window.log_dir, window),
+        toolbar=window.addToolBar(""),
+    )
+    bar.addMenu(actions.menu_help)
+    _fill_menus(actions)
+    _fill_toolbar(actions)
+    for a in (undo, redo):
+        window.addAction(a)  # active even with the menu bar hidden
+    return actions
+
+
+def _fill_menus(a: UnitActions) -> None:
+    a.menu_file.addActions([a.save, a.export, a.copy])
+    a.menu_file.addSeparator()
+    a.menu_file.addAction(a.settings)
+    a.menu_file.addSeparator()
+    a.menu_file.addAction(a.quit)
+    a.menu_edit.addActions([a.undo, a.redo, a.find])
+    a.menu_go.addActions([a.prev, a.next])
+    a.menu_go.addSeparator()
+    a.menu_go.addAction(a.summary)
+
+
+def _fill_toolbar(a: UnitActions) -> None:
+    a.toolbar.setObjectName("mainToolbar")
+    a.toolbar.setMovable(False)
+    a.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    a.toolbar.addActions([a.save, a.copy, a.export])
+    a.toolbar.addSeparator()
+    a.toolbar.addActions([a.prev, a.next])
+    a.toolbar.addSeparator()
+    a.toolbar.addAction(a.settings)
