@@ -175,6 +175,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "第 {line} 行在责任单位括注之后，已并入任务正文",
         "Line {line} follows the owner clause; added to the task's text",
     ),
+    "guess_text_ignored": (
+        "这一行不属于任何任务，没有导入：{text}",
+        "This line belongs to no task and was left out: {text}",
+    ),
     "guess_target_name": (
         "目标名称取自上下文：{name}",
         "Target name taken from the context: {name}",

@@ -27,7 +27,8 @@ from app.domain.plan_text import TRAILING, Guess, Line, fold
 
 TITLE_MAX = 20
 _ITEM_NUMBER = re.compile(
-    r"^\s*(?:\d{1,3}\s*[.、](?!\d)|\(\s*\d{1,3}\s*\)|[一二三四五六七八九十]是)\s*"
+    r"\s*(?:\d{1,3}\s*[.、](?!\d)|\(\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*\)"
+    r"|[一二三四五六七八九十]{1,3}是)\s*"
 )
 _QUARTERS = ("一", "二", "三", "四")
 
@@ -108,10 +109,17 @@ def _task(t: TaskBlock, directory: Directory, guesses: list[Guess]) -> dict[str,
 
 
 def short_title(text: str) -> str:
-    """The first clause of a task, at most ``TITLE_MAX`` characters: the document has none."""
-    first = re.split(r"[,。;:\n]", fold(text), maxsplit=1)[0]
-    title = text[: len(first)].strip().rstrip(TRAILING)
-    return title[:TITLE_MAX] or text.strip()[:TITLE_MAX]
+    """The task's first clause, cut after a 、/和/及 when over ``TITLE_MAX`` characters: the
+    document gives no short titles."""
+    line = text.split("\n", 1)[0]
+    parts = clauses(fold(line))
+    at, clause = parts[0] if parts else (0, line)
+    first = line[at : at + len(clause)].strip().rstrip(TRAILING) or line.strip() or "任务"
+    if len(first) <= TITLE_MAX:
+        return first
+    head = first[:TITLE_MAX]
+    cut = max(head.rfind(c) for c in "、和及与")
+    return head[:cut] if cut >= TITLE_MAX // 2 else head
 
 
 def _quantities(text: str) -> list[tuple[Quantity, str]]:
@@ -163,7 +171,8 @@ def _indicators(
     out: list[dict[str, Any]] = []
     owners = _OwnerFinder(tasks, directory)
     for line in goals:
-        text = _ITEM_NUMBER.sub("", line.text, count=1)
+        item = _ITEM_NUMBER.match(fold(line.text))
+        text = line.text[item.end() :] if item else line.text
         try:
             found = _quantities(text)
         except BadNumber as exc:

@@ -35,6 +35,7 @@ GOAL_WORDS = ("目标",)
 TASK_WORDS = ("任务", "分工", "重点工作", "主要工作", "工作重点", "工作内容")
 TITLE_ENDINGS = ("方案", "计划", "要点", "安排", "意见")
 _HEADING_END = re.compile(r"[。:;]")
+SUB_ITEM = re.compile(r"\s*(?:\(\s*\d{1,3}\s*\)|\d{1,3}\)|[①-⑳]|[a-z][.)])")
 
 
 @dataclass(frozen=True)
@@ -209,14 +210,20 @@ def _add_section(line: Line, m: re.Match[str], sections: list[SectionBlock]) -> 
     sections.append(SectionBlock(no, title, line.no))
 
 
-def _continue(task: _RawTask, line: Line) -> None:
-    """A line after a numbered line: more of the task's sentence, or more after its owner."""
-    if task.owner_at >= 0:
+def _continue(task: _RawTask, line: Line, guesses: list[Guess]) -> None:
+    """A line after a numbered line: more of the task's sentence until its owner clause; after
+    it, a ``(1)`` sub-item joins the text and anything else (a signature) is left out."""
+    if task.owner_at < 0:
+        task.parts.append(line.text)
+        _find_owner(task)
+    elif SUB_ITEM.match(fold(line.text)):
         task.parts.append("\n" + line.text)
         task.extra_lines.append(line.no)
     else:
-        task.parts.append(line.text)
-        _find_owner(task)
+        where = Message.of("plan_where_line", line=line.no)
+        what = Message.of("guess_text_ignored", text=line.text[:40])
+        guesses.append(Guess(where, what, ""))
+        return
     task.last_line = line.no
 
 
@@ -245,7 +252,7 @@ def read_tasks(
             raw.append(_RawTask(int(t.group(1)), section, line.no, [text], line.no))
             _find_owner(raw[-1])
         elif raw and raw[-1].section == (sections[-1].no if sections else 0):
-            _continue(raw[-1], line)
+            _continue(raw[-1], line, guesses)
     if not raw:
         raise Refusal("plan_doc_no_tasks")
     if not sections:
@@ -305,6 +312,8 @@ def _numbers(raw: list[_RawTask], guesses: list[Guess]) -> list[int]:
     numbers = list(range(1, len(raw) + 1))
     if restarted:
         for no, r in zip(numbers, raw, strict=True):
+            if no == r.written:
+                continue
             what = Message.of(
                 "guess_task_renumbered", section=r.section, written=r.written, task=no
             )

@@ -237,7 +237,9 @@ def _resolve(
     """(unit id or group name, is group, name as written) for the names of one part."""
     out: list[tuple[str, bool, str]] = []
     open_group = -1  # index in out of a group that unknown government bodies join
-    for name in names:
+    for i, name in enumerate(names):
+        # 市发展改革委、城管局: a list writes 市 once, on its first name
+        dropped = i > 0 and names[i - 1].startswith(LEVELS) and not name.startswith(LEVELS)
         uid = directory.find(name)
         if uid is not None:
             out.append((uid, False, name))
@@ -249,7 +251,7 @@ def _resolve(
             joined = f"{out[open_group][0]}、{name}"
             out[open_group] = (joined, True, joined)
         else:
-            out.append((_propose(name, where, directory, guesses), False, name))
+            out.append((_propose(name, dropped, where, directory, guesses), False, name))
             open_group = -1
     for ref, is_group, _name in out:
         if is_group and directory.group(ref) is None:
@@ -257,17 +259,22 @@ def _resolve(
     return out
 
 
-def _propose(name: str, where: OwnerContext, directory: Directory, guesses: list[Guess]) -> str:
-    """A new unit for an unknown name (once per name), with a stable generated id."""
+def _propose(
+    name: str, dropped: bool, where: OwnerContext, directory: Directory, guesses: list[Guess]
+) -> str:
+    """A new unit for an unknown name (once per name), with a stable generated id; 市城管局
+    is 深圳市城管局 in a plan of 深圳市."""
     key = _key(name).removeprefix(directory.level)
     if key in directory.proposed:
         return directory.proposed[key].id
-    short = name if name.startswith(LEVELS) else directory.level + name
-    full = directory.place + short[1:] if directory.place else short
+    short = directory.level + name if dropped else name
+    prefixed = short.startswith(directory.level) and directory.place
+    full = directory.place + short[1:] if prefixed else short
     taken = {u.id for u in directory.units} | {p.id for p in directory.proposed.values()}
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
     uid = next(f"new_{digest[:n]}" for n in range(6, 65) if f"new_{digest[:n]}" not in taken)
-    aliases = [a for a in dict.fromkeys((name, short[1:])) if a not in (short, full)]
+    bare = short[1:] if prefixed else short
+    aliases = [a for a in dict.fromkeys((name, bare)) if a not in (short, full)]
     directory.proposed[key] = ProposedUnit(uid, full, short, aliases, where.task)
     directory._keys.setdefault(_key(short), uid)
     what = Message.of("guess_unit_new", name=name, unit=uid, full_name=full)

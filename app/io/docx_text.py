@@ -158,7 +158,7 @@ def _table_rows(table: Table) -> Iterator[str]:
         return
     heading = rows[0]
     owners = [i for i, h in enumerate(heading) if _UNIT_HEADING.search(h)]
-    for row in rows:
+    for row in rows[1:] if owners else rows:  # a heading row naming unit columns is no text
         first = fold(row[0]).rstrip(".、 ") if row else ""
         if owners and first.isdigit() and len(row) == len(heading):
             yield _task_row(row, heading, owners)
