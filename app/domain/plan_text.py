@@ -18,6 +18,7 @@ _FOLD: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: " ", 0x2010: "-", 0x2011: "-", 0x2013: "-", 0x2014: "-", 0x2015: "-"})
 _FOLD.update({0x2212: "-", 0x301C: "~", 0xFE63: "-"})
 
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
 CN_DIGITS = "一二三四五六七八九"
 _CN = f"[{CN_DIGITS}十]{{1,3}}"
 CHAPTER = re.compile(rf"({_CN})\s*[、.]\s*(\S.*)")
@@ -57,11 +58,16 @@ class Line:
     text: str
 
 
+def clean(raw: str) -> str:
+    """A line without outer blanks and without invisible marks (stray BOMs, zero widths)."""
+    return raw.translate(_INVISIBLE).strip()
+
+
 def lines_of(text: str) -> list[Line]:
     """Non-empty lines of a text with their 1-based line numbers (CR, LF, CRLF alike)."""
     out = []
     for i, raw in enumerate(text.splitlines(), start=1):
-        stripped = raw.strip()
+        stripped = clean(raw)
         if stripped:
             out.append(Line(i, stripped))
     return out

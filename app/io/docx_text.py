@@ -28,7 +28,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from app.domain.messages import Refusal
-from app.domain.plan_text import Line, fold
+from app.domain.plan_text import Line, clean, fold
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def docx_lines(data: bytes) -> list[Line]:
         raise Refusal("plan_doc_not_docx") from exc
     lines: list[Line] = []
     for no, text in enumerate(_blocks(document), start=1):
-        lines.extend(Line(no, t.strip()) for t in text.split("\n") if t.strip())
+        lines.extend(Line(no, clean(t)) for t in text.split("\n") if clean(t))
         if len(lines) > MAX_LINES:
             raise Refusal("plan_doc_too_large", limit=f"{MAX_LINES} lines")
     return lines

@@ -105,7 +105,7 @@ def decode_text(data: bytes) -> str:
     bad = _CONTROL.search(text)
     if bad:
         raise Refusal("plan_doc_binary", line=text[: bad.start()].count("\n") + 1)
-    if not text.strip():
+    if not lines_of(text):
         raise Refusal("plan_doc_empty")
     return text
 
