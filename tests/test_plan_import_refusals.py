@@ -9,6 +9,7 @@ valid draft or refuses, and nothing else.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import random
@@ -367,3 +368,34 @@ def test_random_bytes_are_refused(tmp_path: Path, data: bytes, suffix: str) -> N
     path.write_bytes(data)
     with pytest.raises(Refusal):
         import_plan_document(path, UNITS)
+
+
+# -- time grows with the document, not with its square --------------------------------------
+HEAD = "深圳市2019年质量工作方案\n一、工作目标\n合格率达到90%。\n二、主要任务\n（一）部分\n"
+GROWING = {
+    "a task that never closes": lambda n: HEAD + "1．开始" + "\n继续)" * n,
+    "sub-items": lambda n: HEAD + "1．开始（市水务局负责）\n" + "（1）子项\n" * n,
+    "tasks": lambda n: (
+        HEAD + "".join(f"{i % 9000 + 1}．新增{i}家。（市水务局负责）\n" for i in range(n))
+    ),
+    "one long task": lambda n: HEAD + "1．" + "新增5家，" * n + "（市水务局负责）",
+    "goals": lambda n: (
+        HEAD.replace("合格率达到90%。", "合格率达到90%，" * n) + "1．x（市水务局负责）"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(GROWING))
+def test_hostile_documents_take_linear_time(tmp_path: Path, case: str) -> None:
+    import time
+
+    def seconds(n: int) -> float:
+        path = tmp_path / f"{n}.txt"
+        path.write_text(GROWING[case](n), "utf-8")
+        start = time.perf_counter()
+        with contextlib.suppress(Refusal):
+            import_plan_document(path, UNITS)
+        return time.perf_counter() - start
+
+    small, large = min(seconds(5_000) for _ in range(2)), seconds(20_000)
+    assert large < 10 * max(small, 0.02), (small, large)  # 4× the text: ~4× linear, 16× square

@@ -116,6 +116,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "第 {line} 行：工作目标中的数值不是数字：{text}",
         "Line {line}: a goal's value is not a number: {text}",
     ),
+    "plan_doc_too_many_numbers": (
+        "第 {line} 行的一句话里数值过多（超过 {limit} 个），不像是工作方案",
+        "Line {line}: more than {limit} numbers in one clause; not a plan document",
+    ),
     "plan_doc_invalid": (
         "导入结果不是有效的工作方案：{detail}",
         "The imported plan is not valid: {detail}",

@@ -20,7 +20,16 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.messages import Message, Refusal
-from app.domain.plan_numbers import BadNumber, Quantity, clauses, masked, names, quantities
+from app.domain.plan_numbers import (
+    MAX_NUMBERS,
+    BadNumber,
+    Quantity,
+    TooManyNumbers,
+    clauses,
+    masked,
+    names,
+    quantities,
+)
 from app.domain.plan_outline import Outline, TaskBlock, outline
 from app.domain.plan_owners import Directory, KnownGroup, KnownUnit, OwnerContext, parse_owner
 from app.domain.plan_text import TRAILING, Guess, Line, fold
@@ -98,6 +107,8 @@ def _task(t: TaskBlock, directory: Directory, guesses: list[Guess]) -> dict[str,
         targets = _targets(t.text, t.no, guesses)
     except BadNumber as exc:
         raise Refusal("plan_doc_bad_number", task=t.written, line=t.line, text=exc.text) from exc
+    except TooManyNumbers as exc:
+        raise Refusal("plan_doc_too_many_numbers", line=t.line, limit=MAX_NUMBERS) from exc
     return {
         "no": t.no,
         "section": t.section,
@@ -128,6 +139,8 @@ def _quantities(text: str) -> list[tuple[Quantity, str]]:
     for _at, clause in clauses(masked(fold(text))):
         found = quantities(clause)
         out.extend(zip(found, names(clause, found), strict=True))
+        if len(out) > MAX_NUMBERS:
+            raise TooManyNumbers(MAX_NUMBERS)
     return out
 
 
@@ -141,7 +154,7 @@ def _target(q: Quantity, name: str) -> dict[str, Any]:
 
 def _unique(name: str, taken: set[str]) -> str:
     candidate, n = name, 1
-    while candidate in taken:
+    while candidate in taken:  # at most MAX_NUMBERS names per task
         n += 1
         candidate = f"{name}({n})"
     taken.add(candidate)
@@ -177,6 +190,8 @@ def _indicators(
             found = _quantities(text)
         except BadNumber as exc:
             raise Refusal("plan_doc_bad_goal", line=line.no, text=exc.text) from exc
+        except TooManyNumbers as exc:
+            raise Refusal("plan_doc_too_many_numbers", line=line.no, limit=MAX_NUMBERS) from exc
         for q, name in found:
             no = len(out) + 1
             name = name or f"指标{no}"
@@ -206,8 +221,12 @@ class _OwnerFinder:
         self.idf = {b: math.log((1 + len(tasks)) / (1 + n)) for b, n in counts.items()}
         self.silent = {u.id for u in directory.units if not u.reports}
         self.groups = {g.name for g in directory.groups} | set(directory.new_groups)
+        self.budget = 1_000_000  # task comparisons
 
     def propose(self, name: str) -> str | None:
+        self.budget -= len(self.tasks)
+        if self.budget < 0:  # thousands of goals against thousands of tasks: no document
+            return None
         grams = _bigrams(name)
         best, best_score = None, 0.0
         for task_grams, units in self.tasks:

@@ -35,6 +35,8 @@ MEASURES = sorted(
     key=len,
     reverse=True,
 )  # fmt: skip
+MAX_DIGITS = 16  # more is no target: a 4300-digit int cannot even be printed
+MAX_NUMBERS = 100  # number phrases in one clause
 _MEASURE = "|".join(map(re.escape, MEASURES))
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PHRASE = re.compile(
@@ -48,7 +50,7 @@ _BAD = re.compile(
 )
 _NOT_AFTER = ("年", "月", "日", "号", "时", "届", "季度", "世纪", "周年", "个月")
 _MASKS = re.compile(r"“[^”]*”|《[^》]*》|〔[^〕]*〕|\"[^\"]*\"|‘[^’]*’|\[[^\]]*\]")
-_DELIMS = re.compile(r"(?<!\d),|,(?!\d)|[;。:!?]")
+_DELIMS = re.compile(r"(?<!\d),|,(?!\d)|[;。:!?\n]")
 _ENUM_SEP = re.compile(r"\s*(?:、|和|及|与)\s*")
 
 GE_AFTER = ("及以上", "或以上", "以上")
@@ -100,6 +102,10 @@ class BadNumber(ValueError):
         self.text = text
 
 
+class TooManyNumbers(ValueError):
+    """More number phrases in one clause than any plan writes: a hostile document."""
+
+
 def masked(text: str) -> str:
     """``text`` with quotations and book titles blanked out (same length)."""
     return _MASKS.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
@@ -121,16 +127,18 @@ def _number(text: str) -> Decimal:
 
 def _verb_before(clause: str, at: int, floor: int) -> tuple[str, int]:
     """The comparing verb ending right before offset ``at`` (not before ``floor``)."""
-    head = clause[floor:at].rstrip()
+    start = max(floor, at - 12)  # verbs are short: a window keeps long clauses linear
+    head = clause[start:at].rstrip()
     for verb, comparator in _VERB_LIST:
         if head.endswith(verb):
-            return comparator, floor + len(head) - len(verb)
+            return comparator, start + len(head) - len(verb)
     return "", at
 
 
 def _word_after(clause: str, at: int) -> tuple[str, int]:
-    tail = clause[at:].lstrip()
-    skipped = len(clause) - at - len(tail)
+    window = clause[at : at + 16]
+    tail = window.lstrip()
+    skipped = len(window) - len(tail)
     for words, comparator in ((GE_AFTER, ">="), (LE_AFTER, "<="), (("左右",), "~")):
         for w in words:
             if tail.startswith(w):
@@ -141,7 +149,8 @@ def _word_after(clause: str, at: int) -> tuple[str, int]:
 def _skip(clause: str, m: re.Match[str]) -> bool:
     """Years, dates, ordinals, numbers joined to Latin letters."""
     before = clause[m.start() - 1] if m.start() else ""
-    after = clause[m.end("b") if m.group("b") else m.end("a") :].lstrip()
+    at = m.end("b") if m.group("b") else m.end("a")
+    after = clause[at : at + 8].lstrip()
     if re.match(r"[A-Za-z.]", before) or before == "第" or re.match(r"[A-Za-z]", after):
         return True
     return after.startswith(_NOT_AFTER)
@@ -153,9 +162,12 @@ def _raw(clause: str) -> list[Quantity]:
     for m in _PHRASE.finditer(clause):
         if _skip(clause, m):
             continue
-        unit = (m.group("mul") or m.group("amul") or "") + (
-            m.group("unit") or m.group("aunit") or ""
-        )
+        if max(len(m.group("a")), len(m.group("b") or "")) > MAX_DIGITS:
+            raise BadNumber(m.group(0)[:40])
+        if len(found) >= MAX_NUMBERS:
+            raise TooManyNumbers(MAX_NUMBERS)
+        measure = m.group("unit") or m.group("aunit") or ""
+        unit = (m.group("mul") or m.group("amul") or "") + measure
         verb, verb_at = _verb_before(clause, m.start(), floor)
         after, end = _word_after(clause, m.end())
         value_max = _number(m.group("b")) if m.group("b") else None

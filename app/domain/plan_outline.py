@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from app.domain.messages import Message, Refusal
 from app.domain.plan_text import (
     CHAPTER,
+    MAX_OWNER,
     SECTION,
     TASK,
     TRAILING,
@@ -86,6 +87,14 @@ class _RawTask:
     owner_at: int = -1  # offset of the owner bracket in the joined text, once found
     owner: str = ""
     extra_lines: list[int] = field(default_factory=list)
+    length: int = 0
+
+    recent: str = ""  # the last characters, folded: where an owner clause can be
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+        self.recent = (self.recent + fold(text))[-2 * MAX_OWNER :]
 
     def joined(self) -> str:
         return "".join(self.parts)
@@ -214,10 +223,10 @@ def _continue(task: _RawTask, line: Line, guesses: list[Guess]) -> None:
     """A line after a numbered line: more of the task's sentence until its owner clause; after
     it, a ``(1)`` sub-item joins the text and anything else (a signature) is left out."""
     if task.owner_at < 0:
-        task.parts.append(line.text)
+        task.add(line.text)
         _find_owner(task)
     elif SUB_ITEM.match(fold(line.text)):
-        task.parts.append("\n" + line.text)
+        task.add("\n" + line.text)
         task.extra_lines.append(line.no)
     else:
         where = Message.of("plan_where_line", line=line.no)
@@ -228,9 +237,9 @@ def _continue(task: _RawTask, line: Line, guesses: list[Guess]) -> None:
 
 
 def _find_owner(task: _RawTask) -> None:
-    span = owner_span(fold(task.joined()))
+    span = owner_span(task.recent)
     if span is not None:
-        task.owner_at, task.owner = span
+        task.owner_at, task.owner = task.length - len(task.recent) + span[0], span[1]
 
 
 def read_tasks(
@@ -249,7 +258,8 @@ def read_tasks(
         if t and int(t.group(1)) > 0:
             section = sections[-1].no if sections else 0
             text = line.text[t.start(2) :] if t.group(2) else ""
-            raw.append(_RawTask(int(t.group(1)), section, line.no, [text], line.no))
+            raw.append(_RawTask(int(t.group(1)), section, line.no, [], line.no))
+            raw[-1].add(text)
             _find_owner(raw[-1])
         elif raw and raw[-1].section == (sections[-1].no if sections else 0):
             _continue(raw[-1], line, guesses)

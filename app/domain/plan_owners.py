@@ -105,8 +105,10 @@ class Directory:
     used_units: list[str] = field(default_factory=list)
     used_groups: list[str] = field(default_factory=list)
     _keys: dict[str, str] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)  # every id given, known or proposed
 
     def __post_init__(self) -> None:
+        self.ids.update(u.id for u in self.units)
         for u in self.units:
             for n in (u.name, u.short_name, *u.aliases):
                 self._keys.setdefault(_key(n), u.id)
@@ -270,9 +272,11 @@ def _propose(
     short = directory.level + name if dropped else name
     prefixed = short.startswith(directory.level) and directory.place
     full = directory.place + short[1:] if prefixed else short
-    taken = {u.id for u in directory.units} | {p.id for p in directory.proposed.values()}
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
-    uid = next(f"new_{digest[:n]}" for n in range(6, 65) if f"new_{digest[:n]}" not in taken)
+    uid = next(
+        f"new_{digest[:n]}" for n in range(6, 29) if f"new_{digest[:n]}" not in directory.ids
+    )
+    directory.ids.add(uid)
     bare = short[1:] if prefixed else short
     aliases = [a for a in dict.fromkeys((name, bare)) if a not in (short, full)]
     directory.proposed[key] = ProposedUnit(uid, full, short, aliases, where.task)

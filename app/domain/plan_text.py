@@ -23,18 +23,24 @@ CN_DIGITS = "一二三四五六七八九"
 _CN = f"[{CN_DIGITS}十]{{1,3}}"
 CHAPTER = re.compile(rf"({_CN})\s*[、.]\s*(\S.*)")
 SECTION = re.compile(rf"\(\s*({_CN})\s*\)\s*(\S.*)")
-TASK = re.compile(r"(\d{1,4})\s*(?:[.、](?!\d))\s*(\S.*)?")
+TASK = re.compile(r"(\d{1,4})\s*(?:[.、](?!\d)|\.(?=\d{4}年))\s*(\S.*)?")  # 1.2017年… is a task
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 GOAL_WORDS = ("目标",)
 TASK_WORDS = ("任务", "分工", "重点工作", "主要工作", "工作重点", "工作内容")
 ROLE_WORDS = ("牵头", "负责", "配合", "协助", "参与", "协办", "主办", "单位", "部门")
 ORG_ENDINGS = (*"委局办署会院府室部处所队司站馆区镇", "中心", "街道", "单位", "部门")
 TRAILING = " 。.;,、"
+MAX_OWNER = 400  # characters an owner clause may take: bounds the backward scan
+
+
+_FOLDED = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
+_FOLD_CHARS = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _FOLD.items()}
 
 
 def fold(text: str) -> str:
-    """The folded spelling of ``text``; same length, same offsets."""
-    return text.translate(_FOLD)
+    """The folded spelling of ``text``; same length, same offsets. (A regex touches only
+    the characters that change: str.translate with a table looks up every character.)"""
+    return _FOLDED.sub(lambda m: _FOLD_CHARS[m.group(0)], text)
 
 
 def cn_number(text: str) -> int:
@@ -98,16 +104,16 @@ def owner_span(folded: str) -> tuple[int, str] | None:
         return None
     close = folded[end - 1]
     opening = "(" if close == ")" else "【"
-    depth = 0
-    for i in range(end - 1, -1, -1):
-        if folded[i] == close:
-            depth += 1
-        elif folded[i] == opening:
-            depth -= 1
-            if depth == 0:
-                inner = folded[i + 1 : end - 1].strip()
-                return (i, inner) if looks_like_owner(inner) else None
-    return None
+    floor = max(end - MAX_OWNER, 0)
+    at, unmatched = end - 1, 1
+    while unmatched:  # back to the bracket that opens the last one; str methods keep it fast
+        found = folded.rfind(opening, floor, at)
+        if found < 0:
+            return None
+        unmatched += folded.count(close, found + 1, at) - 1
+        at = found
+    inner = folded[at + 1 : end - 1].strip()
+    return (at, inner) if looks_like_owner(inner) else None
 
 
 def looks_like_owner(inner: str) -> bool:
