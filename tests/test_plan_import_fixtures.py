@@ -358,3 +358,58 @@ def test_docx_with_paragraphs_and_a_task_table(shipped: dict[str, Any], tmp_path
     assert result.plan["tasks"][2]["text"] == "建设国家级质量检验检测中心2个。"
     assert "市财政委" in {u["short_name"] for u in result.plan["units"]}
     assert guessed(result, "guess_text_ignored") == []  # the table's heading row is no text
+
+
+# -- a .docx whose numbers Word generates (list paragraphs) --------------------------------
+def _section_list(d: DocxDocument) -> str:
+    """A list numbered （一）（二）… added to the document's numbering part; its numId."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    numbering = d.part.part_related_by(RT.NUMBERING).element
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+def _numbered(d: DocxDocument, text: str, num_id: str) -> None:
+    from docx.oxml import parse_xml
+
+    p = d.add_paragraph(text)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
+
+
+def test_docx_with_numbers_generated_by_word(shipped: dict[str, Any], tmp_path: Path) -> None:
+    d: DocxDocument = docx.Document()
+    sections = _section_list(d)
+    d.add_paragraph("深圳市2019年质量工作方案")
+    d.add_paragraph("一、主要任务")
+    _numbered(d, "加强质量监管", sections)
+    d.add_paragraph("开展监督抽查1500批次以上。（市市场和质量监管委负责）", style="List Number")
+    d.add_paragraph("新增绿色建筑面积600万平方米。（市住房建设局负责）", style="List Number")
+    _numbered(d, "夯实质量基础", sections)
+    d.add_paragraph("培育标准化示范企业20家。（市市场和质量监管委负责）", style="List Number")
+    path = tmp_path / "numbered.docx"
+    d.save(str(path))
+    assert "1." not in docx.Document(str(path)).paragraphs[3].text  # Word keeps no number
+    result = import_plan_document(path, shipped["units"])
+    got = digest(result)
+    assert got["sections"] == ["加强质量监管", "夯实质量基础"]
+    assert got["tasks"] == {
+        1: (1, [("市市场和质量监管委", R)], [(">=", 1500, None, "批次")]),
+        2: (1, [("市住房建设局", R)], [(">=", 600, None, "万平方米")]),
+        3: (2, [("市市场和质量监管委", R)], [(">=", 20, None, "家")]),
+    }
+    assert result.plan["tasks"][0]["text"] == "开展监督抽查1500批次以上。"
+    assert guessed(result, "guess_word_numbering") == ["方案"]

@@ -183,6 +183,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "这一行不属于任何任务，没有导入：{text}",
         "This line belongs to no task and was left out: {text}",
     ),
+    "guess_word_numbering": (
+        "有 {count} 段的编号由 Word 自动生成（不在文字中），已按其编号格式还原，请核对任务编号",
+        "{count} paragraphs are numbered by Word (not in their text); the numbers were"
+        " rendered from the list format: check the task numbers",
+    ),
     "guess_target_name": (
         "目标名称取自上下文：{name}",
         "Target name taken from the context: {name}",

@@ -77,6 +77,10 @@ def draft_plan(
         "indicators": indicators,
         "periods": periods(o.year),
     }
+    generated = sum(line.generated for line in lines)
+    if generated:
+        what = Message.of("guess_word_numbering", count=generated)
+        guesses.append(Guess(Message.of("plan_where_plan"), what, "/tasks"))
     where = Message.of("plan_where_periods")
     guesses.append(Guess(where, Message.of("guess_periods", year=o.year), "/periods"))
     return PlanImport(plan, tuple(sorted(guesses, key=_order)))

@@ -11,8 +11,8 @@ re-packed copy made only of the checked bytes.
 
 A table row becomes one line: a row whose first cell is a number is written as a task line,
 ``N.text(owner)``, the owner taken from the columns whose heading names units (责任单位,
-牵头单位, 配合单位 …). Numbering that Word generates (list paragraphs) is not in the text;
-the documents of this genre type their numbers.
+牵头单位, 配合单位 …). A list paragraph's number, which Word generates and does not keep in
+the text, is rendered from the numbering part (``docx_numbering``) and put in front.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from docx.text.paragraph import Paragraph
 
 from app.domain.messages import Refusal
 from app.domain.plan_text import Line, clean, fold
+from app.io.docx_numbering import ListNumbers
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,8 @@ def docx_lines(data: bytes) -> list[Line]:
         log.warning("python-docx cannot open the file", exc_info=True)
         raise Refusal("plan_doc_not_docx") from exc
     lines: list[Line] = []
-    for no, text in enumerate(_blocks(document), start=1):
-        lines.extend(Line(no, clean(t)) for t in text.split("\n") if clean(t))
+    for no, (text, generated) in enumerate(_blocks(document), start=1):
+        lines.extend(Line(no, clean(t), generated) for t in text.split("\n") if clean(t))
         if len(lines) > MAX_LINES:
             raise Refusal("plan_doc_too_large", limit=f"{MAX_LINES} lines")
     return lines
@@ -134,13 +135,16 @@ def _repack(parts: dict[str, bytes]) -> bytes:
 
 
 # -- text ----------------------------------------------------------------------------------
-def _blocks(document: docx.document.Document) -> Iterator[str]:
-    """One text per paragraph and per table row, in document order."""
+def _blocks(document: docx.document.Document) -> Iterator[tuple[str, bool]]:
+    """(text, number generated) per paragraph and per table row, in document order; a list
+    paragraph's text starts with the number Word shows for it."""
+    numbers = ListNumbers.of(document)
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            yield block.text
+            number = numbers.number(block)
+            yield number + block.text, bool(number)
         elif isinstance(block, Table):
-            yield from _table_rows(block)
+            yield from ((row, False) for row in _table_rows(block))
 
 
 def _cells(row: list[str]) -> list[str]:
