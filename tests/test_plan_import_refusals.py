@@ -399,3 +399,35 @@ def test_hostile_documents_take_linear_time(tmp_path: Path, case: str) -> None:
 
     small, large = min(seconds(5_000) for _ in range(2)), seconds(20_000)
     assert large < 10 * max(small, 0.02), (small, large)  # 4× the text: ~4× linear, 16× square
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.sampled_from(
+        ["word/document.xml", "word/numbering.xml", "word/styles.xml", "[Content_Types].xml"]
+    ),
+    st.lists(
+        st.tuples(st.integers(0, 10**6), st.binary(min_size=0, max_size=3)), min_size=1, max_size=6
+    ),
+)
+def test_mutilated_docx_parts_are_drafts_or_refusals(
+    tmp_path: Path, part: str, edits: list[tuple[int, bytes]]
+) -> None:
+    from tests.test_plan_import_fixtures import write_docx
+
+    source = tmp_path / "source.docx"
+    write_docx(source)
+    data = source.read_bytes()
+    content = bytearray(zipfile.ZipFile(io.BytesIO(data)).read(part))
+    for at, new in edits:
+        at %= len(content) + 1
+        content[at : at + len(new)] = new
+    path = tmp_path / "fuzz.docx"
+    path.write_bytes(rezip(data, {part: bytes(content)}))
+    try:
+        result = import_plan_document(path, UNITS)
+    except Refusal:
+        return
+    parse_plan(json.dumps(result.plan, ensure_ascii=False).encode("utf-8"), "fuzz")

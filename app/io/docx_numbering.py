@@ -58,6 +58,13 @@ def _val(element: Any, tag: str) -> str | None:
     return None if child is None else child.get(qn("w:val"))
 
 
+def _int(text: str | None, default: int) -> int:
+    """A level number or start value from a hostile file: digits only, within bounds."""
+    if text is None or not text.isdigit() or len(text) > 4:
+        return default
+    return int(text)
+
+
 @dataclass
 class ListNumbers:
     """The number Word shows before each list paragraph, in document order."""
@@ -78,15 +85,15 @@ class ListNumbers:
             if definition is None:
                 continue
             starts = {
-                int(o.get(qn("w:ilvl"), "0")): int(_val(o, "w:startOverride") or 0)
+                _int(o.get(qn("w:ilvl")), 0): _int(_val(o, "w:startOverride"), 1)
                 for o in num.findall(qn("w:lvlOverride"))
                 if _val(o, "w:startOverride")
             }
             levels[num.get(qn("w:numId"))] = {
-                int(lvl.get(qn("w:ilvl"), "0")): Level(
-                    starts.get(int(lvl.get(qn("w:ilvl"), "0")), int(_val(lvl, "w:start") or 1)),
+                _int(lvl.get(qn("w:ilvl")), 0): Level(
+                    starts.get(_int(lvl.get(qn("w:ilvl")), 0), _int(_val(lvl, "w:start"), 1)),
                     _val(lvl, "w:numFmt") or "decimal",
-                    _val(lvl, "w:lvlText") or "",
+                    (_val(lvl, "w:lvlText") or "")[:40],
                 )
                 for lvl in definition.findall(qn("w:lvl"))
             }
@@ -131,5 +138,5 @@ def _num_pr(paragraph: Paragraph) -> tuple[str | None, int]:
         ppr = holder.find(qn("w:pPr"))
         numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
         if numpr is not None:
-            return _val(numpr, "w:numId"), int(_val(numpr, "w:ilvl") or 0)
+            return _val(numpr, "w:numId"), _int(_val(numpr, "w:ilvl"), 0)
     return None, 0

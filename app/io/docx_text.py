@@ -56,6 +56,16 @@ def docx_lines(data: bytes) -> list[Line]:
     except Exception as exc:  # python-docx raises many types on a zip that is no Word file
         log.warning("python-docx cannot open the file", exc_info=True)
         raise Refusal("plan_doc_not_docx") from exc
+    try:
+        return _lines(document)
+    except Refusal:
+        raise
+    except Exception as exc:  # python-docx reads parts lazily: a malformed part fails here
+        log.warning("python-docx cannot read the document's text", exc_info=True)
+        raise Refusal("plan_doc_not_docx") from exc
+
+
+def _lines(document: docx.document.Document) -> list[Line]:
     lines: list[Line] = []
     for no, (text, generated) in enumerate(_blocks(document), start=1):
         lines.extend(Line(no, clean(t), generated) for t in text.split("\n") if clean(t))
