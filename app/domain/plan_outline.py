@@ -110,14 +110,20 @@ def _split_heading(line: Line, start: int) -> tuple[str, Line | None]:
     return text[: m.start()].rstrip(TRAILING), Line(line.no, rest) if rest else None
 
 
+def heading(pattern: re.Pattern[str], line: Line) -> re.Match[str] | None:
+    """``一、…`` or ``(一)…`` with a numeral this genre uses, and not a task's owner clause."""
+    folded = fold(line.text)
+    m = pattern.fullmatch(folded)
+    return m if m and cn_number(m.group(1)) and owner_span(folded) is None else None
+
+
 def _chapters(lines: Sequence[Line]) -> tuple[list[Line], list[_Chapter]]:
     """The lines before the first chapter heading, and the chapters."""
     preamble: list[Line] = []
     chapters: list[_Chapter] = []
     for line in lines:
-        folded = fold(line.text)
-        m = CHAPTER.fullmatch(folded)
-        if m and cn_number(m.group(1)) and owner_span(folded) is None:
+        m = heading(CHAPTER, line)
+        if m:
             title, rest = _split_heading(line, m.start(2))
             if len(title) <= 30:
                 chapters.append(_Chapter(title, line.no, [rest] if rest else []))
@@ -151,8 +157,8 @@ def _goal_section(ch: _Chapter) -> list[Line]:
     taken: list[Line] = []
     inside = False
     for line in ch.body:
-        m = SECTION.fullmatch(fold(line.text))
-        if m and cn_number(m.group(1)):
+        m = heading(SECTION, line)
+        if m:
             title, rest = _split_heading(line, m.start(2))
             inside = any(w in title for w in GOAL_WORDS)
             if inside and rest:
@@ -249,12 +255,11 @@ def read_tasks(
     sections: list[SectionBlock] = []
     raw: list[_RawTask] = []
     for line in body:
-        folded = fold(line.text)
-        s = SECTION.fullmatch(folded)
-        if s and cn_number(s.group(1)) and owner_span(folded) is None:
+        s = heading(SECTION, line)
+        if s:
             _add_section(line, s, sections)
             continue
-        t = TASK.fullmatch(folded)
+        t = TASK.fullmatch(fold(line.text))
         if t and int(t.group(1)) > 0:
             section = sections[-1].no if sections else 0
             text = line.text[t.start(2) :] if t.group(2) else ""
