@@ -58,7 +58,8 @@ def test_valid_file_prints_ok_and_touches_no_store(
     code, out, err = run(capsys, tmp_path, str(signed))
     assert code == 0, err
     assert out == f"OK: 深圳市住房和建设局 2016Q1 v2 signed by {groups(key)}\n"
-    assert not (tmp_path / "data").exists()  # no store, no backup, no folder
+    data = tmp_path / "data"  # no store, no backup: only the log (docs/design.md §10)
+    assert not data.exists() or [p.name for p in data.iterdir()] == ["logs"]
 
 
 def test_json_output(

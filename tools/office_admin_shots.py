@@ -188,7 +188,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.application import prepare_application
+    from app.ui.common.application import prepare_application
 
     with tempfile.TemporaryDirectory(prefix="office-admin-shot-") as tmp:
         root = Path(tmp)

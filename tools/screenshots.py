@@ -194,7 +194,7 @@ def export_shot(
 ) -> None:
     """Ctrl+E after a real export of 2016Q1 (signed, written, recorded as v1): the window's
     own check runs, then the dialog is driven as the clerk would and left open for the shot."""
-    from app.ui.export_dialog import ExportDialog
+    from app.ui.unit.export_dialog import ExportDialog
 
     folder.mkdir(parents=True, exist_ok=True)
     shown: list[ExportDialog] = []
@@ -231,8 +231,8 @@ def export_shot(
 def wizard_shots(app: QApplication, data_dir: Path, out: Path) -> None:
     from app.config import Settings
     from app.io import keys
-    from app.ui.launch import Launcher
-    from app.ui.wizard import PAGE_DONE
+    from app.ui.common.launch import Launcher
+    from app.ui.setup.wizard import PAGE_DONE
 
     keys.SCRYPT_N = 2**12  # a throw-away key for the picture; real installs use 2^17
     launcher = Launcher(app, Settings.make(data_dir), today=lambda: TODAY)
@@ -279,7 +279,7 @@ def main_shots(app: QApplication, data_dir: Path, out: Path, exports: Path) -> N
     from app.services.entries import EntryService
     from app.services.stores import open_unit_store, store_catalog
     from app.services.unit_setup import get_profile
-    from app.ui.main_window import MainWindow
+    from app.ui.unit.window import MainWindow
 
     store = open_unit_store(Settings.make(data_dir))
     try:
@@ -326,7 +326,7 @@ def main(argv: list[str]) -> int:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "qs"))
         app = QApplication(sys.argv[:1])
-        from app.ui.application import prepare_application
+        from app.ui.common.application import prepare_application
 
         prepare_application(app, "zh_CN")
         app.setQuitOnLastWindowClosed(False)

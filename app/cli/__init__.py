@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = _window_args(argv)
     if window is not None:  # no sub-command: the desktop program, started light
         from app.config import Settings
-        from app.ui.launch import run_gui
+        from app.ui.common.launch import run_gui
 
         settings = Settings.make(window.data_dir, window.db)
         _start_log(settings.log_dir, window.log_level, "window")
@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         if args.command is not None:  # a group such as "unit" without its sub-command
             parser.parse_args([*argv, "--help"])
-        from app.ui.launch import run_gui  # Qt only when a window is wanted
+        from app.ui.common.launch import run_gui  # Qt only when a window is wanted
 
         return run_gui(ctx.settings, smoke_test=args.smoke_test, lang=args.lang)
     log = logging.getLogger("app.cli")

@@ -132,79 +132,79 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="58"/>
+        <location filename="../../app/ui/office/board_page.py" line="49"/>
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="59"/>
+        <location filename="../../app/ui/office/board_page.py" line="50"/>
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="60"/>
+        <location filename="../../app/ui/office/board_page.py" line="51"/>
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="64"/>
+        <location filename="../../app/ui/office/board_page.py" line="55"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="65"/>
-        <location filename="../../app/ui/office/board_page.py" line="94"/>
+        <location filename="../../app/ui/office/board_page.py" line="56"/>
+        <location filename="../../app/ui/office/board_page.py" line="85"/>
         <source>达标情况</source>
         <translation>Attainment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="70"/>
-        <location filename="../../app/ui/office/board_page.py" line="77"/>
+        <location filename="../../app/ui/office/board_page.py" line="61"/>
+        <location filename="../../app/ui/office/board_page.py" line="68"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="71"/>
+        <location filename="../../app/ui/office/board_page.py" line="62"/>
         <source>工作目标指标</source>
         <translation>Goal indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="72"/>
+        <location filename="../../app/ui/office/board_page.py" line="63"/>
         <source>任务目标值</source>
         <translation>Task targets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="89"/>
+        <location filename="../../app/ui/office/board_page.py" line="80"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="90"/>
+        <location filename="../../app/ui/office/board_page.py" line="81"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="91"/>
+        <location filename="../../app/ui/office/board_page.py" line="82"/>
         <source>责任单位 / 所属任务</source>
         <translation>Owner / task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="92"/>
+        <location filename="../../app/ui/office/board_page.py" line="83"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="93"/>
+        <location filename="../../app/ui/office/board_page.py" line="84"/>
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="95"/>
+        <location filename="../../app/ui/office/board_page.py" line="86"/>
         <source>数据来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/board_page.py" line="122"/>
+        <location filename="../../app/ui/office/board_page.py" line="113"/>
         <source>共 {0} 项：达标 {1}，未达标 {2}，无数据 {3}</source>
         <translation>{0} items: {1} met, {2} not met, {3} without data</translation>
     </message>
@@ -289,37 +289,37 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../app/ui/wizard.py" line="199"/>
+        <location filename="../../app/ui/setup/wizard.py" line="199"/>
         <source>填报人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="200"/>
+        <location filename="../../app/ui/setup/wizard.py" line="200"/>
         <source>报送文件中会写明填报人和联系电话，便于市质量强市办联系核实。</source>
         <translation>Each submission names the clerk and a phone number, so the office can call to check.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="201"/>
+        <location filename="../../app/ui/setup/wizard.py" line="201"/>
         <source>姓名(&amp;N)：</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="202"/>
+        <location filename="../../app/ui/setup/wizard.py" line="202"/>
         <source>联系电话(&amp;T)：</source>
         <translation>&amp;Telephone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="203"/>
+        <location filename="../../app/ui/setup/wizard.py" line="203"/>
         <source>例如：张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="204"/>
+        <location filename="../../app/ui/setup/wizard.py" line="204"/>
         <source>例如：0755-88888888 或 13800000000</source>
         <translation>e.g. 0755-88888888 or 13800000000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="205"/>
+        <location filename="../../app/ui/setup/wizard.py" line="205"/>
         <source>以后可以在“设置”中修改。</source>
         <translation>You can change these later under Settings.</translation>
     </message>
@@ -327,43 +327,43 @@
 <context>
     <name>CopyDialog</name>
     <message>
-        <location filename="../../app/ui/copy_dialog.py" line="84"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="84"/>
         <source>从上期复制</source>
         <translation>Copy from previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/copy_dialog.py" line="87"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="87"/>
         <source>把“{prev}”已填写的内容复制到“{this}”，再在此基础上修改。已勾选的是本期尚未填写、上期已填写的任务。</source>
         <translation>Copy what was filled in for “{prev}” into “{this}”, then edit it. Ticked: tasks blank in this period and filled in the previous one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/copy_dialog.py" line="91"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="91"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/copy_dialog.py" line="91"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="91"/>
         <source>上期</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/copy_dialog.py" line="91"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="91"/>
         <source>本期</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/copy_dialog.py" line="95"/>
-        <location filename="../../app/ui/copy_dialog.py" line="96"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="95"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="96"/>
         <source>未填写</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../app/ui/copy_dialog.py" line="97"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="97"/>
         <source>覆盖本期已填写的内容（勾选的任务）</source>
         <translation>Overwrite what is already filled in this period (ticked tasks)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/copy_dialog.py" line="100"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="100"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
@@ -509,57 +509,57 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="274"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="274"/>
         <source>设置完成</source>
         <translation>Set-up complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="275"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="275"/>
         <source>请把密钥登记文件交给市质量强市办，并核对指纹。</source>
         <translation>Give the key registration file to the office and confirm the fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="276"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="276"/>
         <source>本单位签名密钥的指纹：</source>
         <translation>Fingerprint of your unit&apos;s signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="277"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="277"/>
         <source>保存登记文件(&amp;S)…</source>
         <translation>&amp;Save registration file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="280"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="280"/>
         <source>市质量强市办收到登记文件后，会通过电话或加盖公章的书面材料向您核对这串指纹；只有核对一致，您报送的文件才会被接受。请勿通过电子邮件单独确认指纹。</source>
         <translation>When the office receives the registration file it will confirm this fingerprint with you by phone or on a stamped paper form; your submissions are accepted only once it matches. Do not confirm the fingerprint by e-mail alone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="303"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="303"/>
         <source>本机已设置为 {unit} 的填报电脑，填报人：{clerk}。</source>
         <translation>This computer now reports for {unit}; clerk: {clerk}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="317"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="317"/>
         <source>保存密钥登记文件</source>
         <translation>Save key registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="319"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="319"/>
         <source>密钥登记文件 (*.json)</source>
         <translation>Key registration file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="327"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="327"/>
         <source>保存失败：{reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="333"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="333"/>
         <source>已保存到 {path}；请打印 {sheet}，签字盖章后随登记文件报送。</source>
         <translation>Saved to {path}. Print {sheet}, have it signed and stamped, and send it with the registration file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="338"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="338"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -567,77 +567,77 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="211"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="211"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="214"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="214"/>
         <source>完成度(&amp;C)：</source>
         <translation>Per&amp;cent complete:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="215"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="215"/>
         <source>0-100</source>
         <translation>0-100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="216"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="216"/>
         <source>工作进展(&amp;R)：</source>
         <translation>P&amp;rogress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="217"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="217"/>
         <source>存在问题(&amp;B)：</source>
         <translation>Pro&amp;blems:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="218"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="218"/>
         <source>下一步计划(&amp;N)：</source>
         <translation>&amp;Next steps:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="219"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="219"/>
         <source>本期做了哪些工作，取得了什么进展</source>
         <translation>What was done this period and what it achieved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="220"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="220"/>
         <source>遇到的困难和问题；状态为“滞后”时必填</source>
         <translation>Difficulties met; required when the task is delayed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="221"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="221"/>
         <source>下一步的工作安排</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="222"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="222"/>
         <source>目标值完成情况</source>
         <translation>Targets reached</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="223"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="223"/>
         <source>（截至本报告期末的实际完成数，只填数字）</source>
         <translation>(the actual figure at the end of this period, numbers only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="231"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="231"/>
         <source>目标 {goal}，实际：</source>
         <translation>target {goal}, actual:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="242"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="242"/>
         <source>任务 {no}：{title}</source>
         <translation>Task {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="244"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="244"/>
         <source>本单位角色：{role}</source>
         <translation>Our role: {role}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/entry_form.py" line="232"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="232"/>
         <source>实际值</source>
         <translation>actual</translation>
     </message>
@@ -645,67 +645,67 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="56"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="56"/>
         <source>导出报送文件</source>
         <translation>Export submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="59"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="59"/>
         <source>将导出 {title}（{code}）第 {v} 版报送文件，并用本单位的签名密钥签名。文件导出后请勿修改，修改会使签名失效。</source>
         <translation>Version {v} of the submission for {title} ({code}) will be exported and signed with your unit&apos;s key. Do not edit the file after export: any change breaks the signature.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="68"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="68"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="78"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="78"/>
         <source>保存到(&amp;S)：</source>
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="79"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="79"/>
         <source>密钥密码(&amp;P)：</source>
         <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="89"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="89"/>
         <source>签名并导出(&amp;E)</source>
         <translation>Sign and &amp;export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="93"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="93"/>
         <source>打开所在文件夹(&amp;O)</source>
         <translation>&amp;Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="112"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="112"/>
         <source>保存报送文件</source>
         <translation>Save submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="112"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="112"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="127"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="127"/>
         <source>请输入密钥密码。</source>
         <translation>Please type the key passphrase.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="135"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="135"/>
         <source>正在签名并写入文件…</source>
         <translation>Signing and writing the file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="147"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="147"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="154"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="154"/>
         <source>已导出第 {v} 版：{path}
 SHA-256 {sha}…
 请将此文件报送市质量强市办。</source>
@@ -714,17 +714,17 @@ SHA-256 {sha}…
 Please send this file to the office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="168"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="168"/>
         <source>密码不正确，请重新输入。</source>
         <translation>Wrong passphrase; please type it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="173"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="173"/>
         <source>本期还有 {k} 个问题需要处理，未导出。</source>
         <translation>{k} problem(s) in this period still need fixing; nothing was exported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_dialog.py" line="177"/>
+        <location filename="../../app/ui/unit/export_dialog.py" line="177"/>
         <source>导出失败：{reason}</source>
         <translation>Export failed: {reason}</translation>
     </message>
@@ -1023,52 +1023,52 @@ Please send this file to the office.</translation>
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="159"/>
+        <location filename="../../app/ui/office/import_table.py" line="155"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="160"/>
+        <location filename="../../app/ui/office/import_table.py" line="156"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="161"/>
+        <location filename="../../app/ui/office/import_table.py" line="157"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="162"/>
+        <location filename="../../app/ui/office/import_table.py" line="158"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="163"/>
+        <location filename="../../app/ui/office/import_table.py" line="159"/>
         <source>预览：导入后将</source>
         <translation>Preview: importing will</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="164"/>
+        <location filename="../../app/ui/office/import_table.py" line="160"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="198"/>
+        <location filename="../../app/ui/office/import_table.py" line="194"/>
         <source>等待预览…</source>
         <translation>Waiting for preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="201"/>
+        <location filename="../../app/ui/office/import_table.py" line="197"/>
         <source>存入历史：本批还有更新的 v{0}</source>
         <translation>Go to history: this batch holds the newer v{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="205"/>
+        <location filename="../../app/ui/office/import_table.py" line="201"/>
         <source>{0} 处改动</source>
         <translation>{0} change(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="209"/>
+        <location filename="../../app/ui/office/import_table.py" line="205"/>
         <source>已取消，未导入</source>
         <translation>Cancelled, not imported</translation>
     </message>
@@ -1076,38 +1076,38 @@ Please send this file to the office.</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
-        <location filename="../../app/ui/indicator_page.py" line="86"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="86"/>
         <source>下列全市工作目标指标由本单位负责。季度报告可填写截至期末的最新数值；年度总结必须填写全年实际值。</source>
         <translation>Your unit is responsible for these city-wide goal indicators. Quarterly reports may give the latest figure; the annual report must give the actual value for the year.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/indicator_page.py" line="90"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="90"/>
         <source>本单位不负责工作目标指标。</source>
         <translation>Your unit owns no goal indicators.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/indicator_page.py" line="93"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="93"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/indicator_page.py" line="93"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="93"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/indicator_page.py" line="93"/>
-        <location filename="../../app/ui/indicator_page.py" line="98"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="93"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="98"/>
         <source>实际值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/ui/indicator_page.py" line="93"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="93"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/indicator_page.py" line="99"/>
+        <location filename="../../app/ui/unit/indicator_page.py" line="99"/>
         <source>数据来源、口径等（可不填）</source>
         <translation>Source, definition… (optional)</translation>
     </message>
@@ -1168,72 +1168,72 @@ Please send this file to the office.</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="108"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="108"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="110"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="110"/>
         <source>报送文件用本单位的签名密钥签名。请设一个密码保护密钥，导出时需要输入。</source>
         <translation>Submissions are signed with your unit&apos;s key. Choose a passphrase to protect it; you will type it when exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="114"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="114"/>
         <source>密码至少 {n} 个字符，可以用一句好记的话（可含中文）。密码只保存在您的记忆中：忘记后无法再导出签名文件，只能重新设置密钥并重新登记。</source>
         <translation>At least {n} characters; a sentence you remember works well (Chinese is fine). Only you know it: if it is forgotten, no signed file can be exported until a new key is set up and registered again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="118"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="118"/>
         <source>密码(&amp;W)：</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="118"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="118"/>
         <source>再输一次(&amp;A)：</source>
         <translation>Type it &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="118"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="118"/>
         <source>强度：</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="121"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="121"/>
         <source>正在生成密钥，请稍候…</source>
         <translation>Creating the key, please wait…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="138"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="138"/>
         <source>密码至少需要{n}个字符（现有{m}个）</source>
         <translation>The passphrase needs at least {n} characters (now {m})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="140"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="140"/>
         <source>密码太简单（重复、连续或常见），请换一个</source>
         <translation>Too simple (repeated, a sequence or a common one); please choose another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="162"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="162"/>
         <source>强度：{label}。{problem}</source>
         <translation>Strength: {label}. {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="166"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="166"/>
         <source>强度：{label}。建议加长，或混合字母、数字和符号。</source>
         <translation>Strength: {label}. Make it longer, or mix letters, digits and symbols.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="170"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="170"/>
         <source>强度：{label}</source>
         <translation>Strength: {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="174"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="174"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard_key.py" line="227"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="227"/>
         <source>未能创建密钥：{reason}</source>
         <translation>Could not create the key: {reason}</translation>
     </message>
@@ -1241,37 +1241,37 @@ Please send this file to the office.</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/ui/i18n.py" line="72"/>
+        <location filename="../../app/ui/common/i18n.py" line="74"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="73"/>
+        <location filename="../../app/ui/common/i18n.py" line="75"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="74"/>
+        <location filename="../../app/ui/common/i18n.py" line="76"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="75"/>
+        <location filename="../../app/ui/common/i18n.py" line="77"/>
         <source>滞后</source>
         <translation>Delayed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="82"/>
+        <location filename="../../app/ui/common/i18n.py" line="84"/>
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="83"/>
+        <location filename="../../app/ui/common/i18n.py" line="85"/>
         <source>负责</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="84"/>
+        <location filename="../../app/ui/common/i18n.py" line="86"/>
         <source>配合</source>
         <translation>Support</translation>
     </message>
@@ -1279,12 +1279,12 @@ Please send this file to the office.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app/ui/launch.py" line="115"/>
+        <location filename="../../app/ui/common/launch.py" line="115"/>
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/launch.py" line="116"/>
+        <location filename="../../app/ui/common/launch.py" line="116"/>
         <source>无法打开本机数据：{reason}</source>
         <translation>Cannot open this computer&apos;s data: {reason}</translation>
     </message>
@@ -1292,203 +1292,203 @@ Please send this file to the office.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/unit/window.py" line="223"/>
         <source>质量工作任务填报与汇总</source>
         <translation>Quality Work Progress Reporting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/unit/window.py" line="232"/>
         <source>任务填报</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/unit/window.py" line="233"/>
         <source>工作目标指标</source>
         <translation>Goal indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/unit/window.py" line="234"/>
         <source>本期汇总</source>
         <translation>Period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/unit/window.py" line="235"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/unit/window.py" line="236"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/unit/window.py" line="237"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/unit/window.py" line="238"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/unit/window.py" line="242"/>
         <source>立即保存(&amp;S)</source>
         <translation>&amp;Save now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/unit/window.py" line="243"/>
         <source>填写内容会自动保存；Ctrl+S 立即保存</source>
         <translation>Everything is saved automatically; Ctrl+S saves at once</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/unit/window.py" line="245"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/unit/window.py" line="245"/>
         <source>检查本期内容并导出报送文件</source>
         <translation>Check this period and export the submission file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/unit/window.py" line="246"/>
         <source>从上期复制(&amp;P)…</source>
         <translation>Copy from &amp;previous period…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/unit/window.py" line="246"/>
         <source>用上一报告期的内容预填本期</source>
         <translation>Prefill this period from the previous one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/unit/window.py" line="247"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/unit/window.py" line="247"/>
         <source>界面语言、填报人</source>
         <translation>Language, clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/unit/window.py" line="248"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/unit/window.py" line="249"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/unit/window.py" line="250"/>
         <source>上一项任务</source>
         <translation>Previous task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/unit/window.py" line="250"/>
         <source>Ctrl+PgUp</source>
         <translation>Ctrl+PgUp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/unit/window.py" line="251"/>
         <source>下一项任务</source>
         <translation>Next task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/unit/window.py" line="251"/>
         <source>Ctrl+PgDn</source>
         <translation>Ctrl+PgDn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/unit/window.py" line="255"/>
         <source>显示本期汇总</source>
         <translation>Show period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/unit/window.py" line="226"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/unit/window.py" line="381"/>
         <source>已是最后一项任务</source>
         <translation>This is the last task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/unit/window.py" line="381"/>
         <source>已是第一项任务</source>
         <translation>This is the first task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423"/>
-        <location filename="../../app/ui/main_window.py" line="449"/>
+        <location filename="../../app/ui/unit/window.py" line="423"/>
+        <location filename="../../app/ui/unit/window.py" line="449"/>
         <source>已保存 {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/unit/window.py" line="430"/>
         <source>保存失败：{reason}（稍后自动重试）</source>
         <translation>Saving failed: {reason} (retrying shortly)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/unit/window.py" line="435"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="467"/>
+        <location filename="../../app/ui/unit/window.py" line="467"/>
         <source>还不能导出</source>
         <translation>Not ready to export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="468"/>
+        <location filename="../../app/ui/unit/window.py" line="468"/>
         <source>本期还有 {k} 个问题需要处理（见“本期汇总”），全部修正后才能导出。</source>
         <translation>{k} problem(s) are left in this period (see “Period summary”); fix them all before exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/unit/window.py" line="480"/>
         <source>导出报送文件</source>
         <translation>Export submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/unit/window.py" line="481"/>
         <source>本期内容已全部填写且没有错误。导出签名报送文件的功能即将提供。</source>
         <translation>This period is complete and has no errors. Exporting the signed submission file is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514"/>
+        <location filename="../../app/ui/unit/window.py" line="514"/>
         <source>从上期复制</source>
         <translation>Copy from previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514"/>
+        <location filename="../../app/ui/unit/window.py" line="514"/>
         <source>这是第一个报告期，没有可复制的上期内容。</source>
         <translation>This is the first period: there is nothing to copy from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="531"/>
+        <location filename="../../app/ui/unit/window.py" line="531"/>
         <source>已从上期复制 {n} 项任务</source>
         <translation>Copied {n} task(s) from the previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="561"/>
+        <location filename="../../app/ui/unit/window.py" line="561"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="567"/>
+        <location filename="../../app/ui/unit/window.py" line="567"/>
         <source>{unit} · 填报人：{clerk}</source>
         <translation>{unit} · clerk: {clerk}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="604"/>
+        <location filename="../../app/ui/unit/window.py" line="604"/>
         <source>尚未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="605"/>
+        <location filename="../../app/ui/unit/window.py" line="605"/>
         <source>有内容未能保存到本机数据文件。仍要退出吗？（选择“否”可稍后重试）</source>
         <translation>Some input could not be saved to the data file. Quit anyway? (Choose No to retry later.)</translation>
     </message>
@@ -1496,53 +1496,53 @@ Please send this file to the office.</translation>
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="314"/>
-        <location filename="../../app/ui/office/matrix_model.py" line="444"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="320"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="452"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="391"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="399"/>
         <source>未报</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="433"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="441"/>
         <source>{0}（{1}）不通过本系统报送进展</source>
         <translation>{0} ({1}) does not report through this system</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="449"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="457"/>
         <source>本期尚未报送</source>
         <translation>nothing sent for this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="451"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="459"/>
         <source>已报送 v{0}，但没有填报此任务</source>
         <translation>sent v{0}, but without this task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="455"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="463"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="458"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="466"/>
         <source>（逾期报送）</source>
         <translation>(sent late)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="459"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="467"/>
         <source>版本：{0}</source>
         <translation>Version: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="461"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="469"/>
         <source>进展：{0}</source>
         <translation>Progress: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="463"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="471"/>
         <source>问题：{0}</source>
         <translation>Problems: {0}</translation>
     </message>
@@ -1613,17 +1613,17 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/office/office_settings.py" line="51"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="45"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_settings.py" line="52"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="46"/>
         <source>界面语言(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_settings.py" line="53"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="47"/>
         <source>数据位置：</source>
         <translation>Data location:</translation>
     </message>
@@ -1769,52 +1769,52 @@ Please send this file to the office.</translation>
 <context>
     <name>PeriodBar</name>
     <message>
-        <location filename="../../app/ui/period_bar.py" line="89"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="89"/>
         <source>截止日期：{due}</source>
         <translation>Due: {due}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/period_bar.py" line="93"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="93"/>
         <source>还剩 {n} 天</source>
         <translation>{n} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/period_bar.py" line="97"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="97"/>
         <source>今天截止</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/period_bar.py" line="99"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="99"/>
         <source>已逾期 {n} 天</source>
         <translation>{n} day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/period_bar.py" line="106"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="106"/>
         <source>已导出 v{n}</source>
         <translation>exported v{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/period_bar.py" line="108"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="108"/>
         <source>v{n} 后有修改</source>
         <translation>changed since v{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/period_bar.py" line="110"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="110"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/period_bar.py" line="111"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="111"/>
         <source>状态：</source>
         <translation>State: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/period_bar.py" line="115"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="115"/>
         <source>报告期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/period_bar.py" line="116"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="116"/>
         <source>选择要填报的报告期</source>
         <translation>Choose the reporting period to fill in</translation>
     </message>
@@ -1822,7 +1822,7 @@ Please send this file to the office.</translation>
 <context>
     <name>Punctuation</name>
     <message>
-        <location filename="../../app/ui/office/punctuation.py" line="11"/>
+        <location filename="../../app/ui/common/punctuation.py" line="11"/>
         <source>{0}：</source>
         <translation>{0}: </translation>
     </message>
@@ -1830,22 +1830,22 @@ Please send this file to the office.</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="48"/>
+        <location filename="../../app/ui/office/trust_page.py" line="46"/>
         <source>吊销密钥</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="51"/>
+        <location filename="../../app/ui/office/trust_page.py" line="49"/>
         <source>吊销 {0} 的密钥 {1}。自所选日期（北京时间 0 时）起签署的报送文件将被拒收，此前签署的文件仍然有效。</source>
         <translation>Revoke {0}&apos;s key {1}. Submissions signed from the chosen day (00:00 Beijing time) on will be refused; those signed before stay valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="60"/>
+        <location filename="../../app/ui/office/trust_page.py" line="58"/>
         <source>吊销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="68"/>
+        <location filename="../../app/ui/office/trust_page.py" line="66"/>
         <source>自此日起失效：</source>
         <translation>Invalid from:</translation>
     </message>
@@ -1853,37 +1853,37 @@ Please send this file to the office.</translation>
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../app/ui/wizard.py" line="69"/>
+        <location filename="../../app/ui/setup/wizard.py" line="69"/>
         <source>欢迎使用</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="70"/>
+        <location filename="../../app/ui/setup/wizard.py" line="70"/>
         <source>第一次使用，请先完成设置。这些设置只需做一次。</source>
         <translation>This is the first start: please set the program up. You do this only once.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="71"/>
+        <location filename="../../app/ui/setup/wizard.py" line="71"/>
         <source>请选择本机的用途：</source>
         <translation>What is this computer for?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="72"/>
+        <location filename="../../app/ui/setup/wizard.py" line="72"/>
         <source>成员单位填报员(&amp;U)</source>
         <translation>&amp;Unit clerk (成员单位填报员)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="73"/>
+        <location filename="../../app/ui/setup/wizard.py" line="73"/>
         <source>按报告期填写本单位承担的任务进展，导出带签名的报送文件。</source>
         <translation>Fill in your unit&apos;s progress on its tasks each period and export signed submission files.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="74"/>
+        <location filename="../../app/ui/setup/wizard.py" line="74"/>
         <source>质量强市办(&amp;O)</source>
         <translation>The &amp;office (质量强市办)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="75"/>
+        <location filename="../../app/ui/setup/wizard.py" line="75"/>
         <source>导入、核验各成员单位的报送文件，汇总并考核。</source>
         <translation>Import and verify the units&apos; submissions, consolidate and assess.</translation>
     </message>
@@ -1891,32 +1891,32 @@ Please send this file to the office.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="66"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="61"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="68"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="63"/>
         <source>界面语言(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="69"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="64"/>
         <source>填报人(&amp;N)：</source>
         <translation>Clerk &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="70"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="65"/>
         <source>联系电话(&amp;T)：</source>
         <translation>&amp;Telephone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="71"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="66"/>
         <source>密钥指纹：</source>
         <translation>Key fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="72"/>
+        <location filename="../../app/ui/unit/settings_dialog.py" line="67"/>
         <source>数据文件夹：</source>
         <translation>Data folder:</translation>
     </message>
@@ -1924,12 +1924,12 @@ Please send this file to the office.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../app/ui/wizard.py" line="252"/>
+        <location filename="../../app/ui/setup/wizard.py" line="252"/>
         <source>质量工作任务填报与汇总 — 首次设置</source>
         <translation>Quality Work Progress Reporting — Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="253"/>
+        <location filename="../../app/ui/setup/wizard.py" line="253"/>
         <source>创建密钥(&amp;C)</source>
         <translation>&amp;Create key</translation>
     </message>
@@ -1937,37 +1937,37 @@ Please send this file to the office.</translation>
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../app/ui/summary_panel.py" line="59"/>
+        <location filename="../../app/ui/unit/summary_panel.py" line="59"/>
         <source>已填 {n} / {m} 项，{k} 个错误</source>
         <translation>{n} of {m} tasks filled, {k} error(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary_panel.py" line="61"/>
+        <location filename="../../app/ui/unit/summary_panel.py" line="61"/>
         <source>；指标已填 {n} / {m}</source>
         <translation>; indicators {n} of {m}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary_panel.py" line="66"/>
+        <location filename="../../app/ui/unit/summary_panel.py" line="66"/>
         <source>本期各项均已填写，没有错误，可以导出。</source>
         <translation>Everything in this period is filled in without errors: ready to export.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary_panel.py" line="81"/>
+        <location filename="../../app/ui/unit/summary_panel.py" line="81"/>
         <source>任务 {no}</source>
         <translation>Task {no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary_panel.py" line="84"/>
+        <location filename="../../app/ui/unit/summary_panel.py" line="84"/>
         <source>指标 {no}</source>
         <translation>Indicator {no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary_panel.py" line="88"/>
+        <location filename="../../app/ui/unit/summary_panel.py" line="88"/>
         <source>{where}：{message}</source>
         <translation>{where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/summary_panel.py" line="89"/>
+        <location filename="../../app/ui/unit/summary_panel.py" line="89"/>
         <source>{where} · {field}：{message}</source>
         <translation>{where} · {field}: {message}</translation>
     </message>
@@ -1975,42 +1975,42 @@ Please send this file to the office.</translation>
 <context>
     <name>TaskList</name>
     <message>
-        <location filename="../../app/ui/task_list.py" line="171"/>
+        <location filename="../../app/ui/unit/task_list.py" line="171"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/task_list.py" line="172"/>
+        <location filename="../../app/ui/unit/task_list.py" line="172"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/task_list.py" line="173"/>
+        <location filename="../../app/ui/unit/task_list.py" line="173"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/task_list.py" line="174"/>
+        <location filename="../../app/ui/unit/task_list.py" line="174"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/task_list.py" line="175"/>
+        <location filename="../../app/ui/unit/task_list.py" line="175"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/task_list.py" line="234"/>
+        <location filename="../../app/ui/unit/task_list.py" line="234"/>
         <source>有 {n} 个错误</source>
         <translation>{n} error(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/task_list.py" line="238"/>
+        <location filename="../../app/ui/unit/task_list.py" line="238"/>
         <source>已填写，无错误</source>
         <translation>Filled in, no errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/task_list.py" line="239"/>
+        <location filename="../../app/ui/unit/task_list.py" line="239"/>
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
@@ -2018,22 +2018,22 @@ Please send this file to the office.</translation>
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../app/ui/task_panel.py" line="90"/>
+        <location filename="../../app/ui/unit/task_panel.py" line="90"/>
         <source>搜索任务（编号或文字）  Ctrl+F</source>
         <translation>Search tasks (number or words)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../app/ui/task_panel.py" line="91"/>
+        <location filename="../../app/ui/unit/task_panel.py" line="91"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/task_panel.py" line="92"/>
+        <location filename="../../app/ui/unit/task_panel.py" line="92"/>
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/task_panel.py" line="93"/>
+        <location filename="../../app/ui/unit/task_panel.py" line="93"/>
         <source>有错误</source>
         <translation>With errors</translation>
     </message>
@@ -2041,72 +2041,72 @@ Please send this file to the office.</translation>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="56"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="46"/>
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="57"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="47"/>
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="58"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="48"/>
         <source>未报送</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="59"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="49"/>
         <source>仅有被拒收的文件</source>
         <translation>Only refused files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="65"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="55"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="66"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="56"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="67"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="57"/>
         <source>当前版本</source>
         <translation>Current version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="68"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="58"/>
         <source>签署时间</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="69"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="59"/>
         <source>导入时间</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="70"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="60"/>
         <source>版本数</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="71"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="61"/>
         <source>被拒收次数</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="72"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="62"/>
         <source>最近一次拒收原因</source>
         <translation>Last refusal reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="73"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="63"/>
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="89"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="79"/>
         <source>{0}（截止 {1}）：应报 {2} 个单位，按时 {3}，逾期 {4}，未报送 {5}，仅被拒收 {6}</source>
         <translation>{0} (due {1}): {2} units expected, {3} on time, {4} late, {5} missing, {6} only refused</translation>
     </message>
@@ -2114,117 +2114,117 @@ Please send this file to the office.</translation>
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="130"/>
+        <location filename="../../app/ui/office/trust_page.py" line="120"/>
         <source>各成员单位用自己的签名密钥签署报送文件。登记单位发来的密钥登记文件前，请通过电话或盖章的登记表逐组核对指纹。</source>
         <translation>Each member unit signs its submissions with its own key. Before registering a unit&apos;s key registration file, confirm the fingerprint group by group by phone or against the stamped registration sheet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="134"/>
+        <location filename="../../app/ui/office/trust_page.py" line="124"/>
         <source>登记密钥文件…</source>
         <translation>Register key file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="135"/>
+        <location filename="../../app/ui/office/trust_page.py" line="125"/>
         <source>吊销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="136"/>
+        <location filename="../../app/ui/office/trust_page.py" line="126"/>
         <source>按更换声明更换密钥…</source>
         <translation>Rotate by statement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="139"/>
+        <location filename="../../app/ui/office/trust_page.py" line="129"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="140"/>
+        <location filename="../../app/ui/office/trust_page.py" line="130"/>
         <source>填报人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="141"/>
+        <location filename="../../app/ui/office/trust_page.py" line="131"/>
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="142"/>
+        <location filename="../../app/ui/office/trust_page.py" line="132"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="143"/>
+        <location filename="../../app/ui/office/trust_page.py" line="133"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="144"/>
+        <location filename="../../app/ui/office/trust_page.py" line="134"/>
         <source>失效自</source>
         <translation>Invalid from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="145"/>
+        <location filename="../../app/ui/office/trust_page.py" line="135"/>
         <source>单位代码</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="169"/>
+        <location filename="../../app/ui/office/trust_page.py" line="159"/>
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="170"/>
+        <location filename="../../app/ui/office/trust_page.py" line="160"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="171"/>
+        <location filename="../../app/ui/office/trust_page.py" line="161"/>
         <source>已更换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="218"/>
+        <location filename="../../app/ui/office/trust_page.py" line="208"/>
         <source>选择密钥登记文件</source>
         <translation>Choose a key registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="218"/>
+        <location filename="../../app/ui/office/trust_page.py" line="208"/>
         <source>密钥登记文件 (*.json);;所有文件 (*)</source>
         <translation>Key registration files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="232"/>
+        <location filename="../../app/ui/office/trust_page.py" line="222"/>
         <source>无法读取登记文件：{0}</source>
         <translation>Cannot read the registration file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="248"/>
+        <location filename="../../app/ui/office/trust_page.py" line="238"/>
         <source>已登记 {0} 的密钥 {1}</source>
         <translation>Registered {0}&apos;s key {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="276"/>
+        <location filename="../../app/ui/office/trust_page.py" line="266"/>
         <source>已吊销 {0} 的密钥，自 {1} 起签署的文件将被拒收</source>
         <translation>Revoked {0}&apos;s key: files signed from {1} on will be refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="285"/>
+        <location filename="../../app/ui/office/trust_page.py" line="275"/>
         <source>选择密钥更换声明</source>
         <translation>Choose a key rotation statement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="285"/>
+        <location filename="../../app/ui/office/trust_page.py" line="275"/>
         <source>密钥更换声明 (*.json);;所有文件 (*)</source>
         <translation>Key rotation statements (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="300"/>
+        <location filename="../../app/ui/office/trust_page.py" line="290"/>
         <source>无法更换密钥：{0}</source>
         <translation>Cannot rotate the key: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/trust_page.py" line="305"/>
+        <location filename="../../app/ui/office/trust_page.py" line="295"/>
         <source>已为 {0} 换用新密钥 {1}</source>
         <translation>{0} now uses the new key {1}</translation>
     </message>
@@ -2232,37 +2232,37 @@ Please send this file to the office.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../app/ui/wizard.py" line="115"/>
+        <location filename="../../app/ui/setup/wizard.py" line="115"/>
         <source>选择本单位</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="116"/>
+        <location filename="../../app/ui/setup/wizard.py" line="116"/>
         <source>输入单位名称、简称或其中几个字查找，例如“住建”或“市场监管委”。</source>
         <translation>Type part of the unit&apos;s name or short name, e.g. “住建” or “市场监管委”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="117"/>
+        <location filename="../../app/ui/setup/wizard.py" line="117"/>
         <source>查找单位(&amp;F)：</source>
         <translation>&amp;Find unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="118"/>
+        <location filename="../../app/ui/setup/wizard.py" line="118"/>
         <source>单位名称或简称</source>
         <translation>Unit name or short name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="119"/>
+        <location filename="../../app/ui/setup/wizard.py" line="119"/>
         <source>正在读取工作方案…</source>
         <translation>Reading the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="140"/>
+        <location filename="../../app/ui/setup/wizard.py" line="140"/>
         <source>又称：</source>
         <translation>Also called: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/wizard.py" line="146"/>
+        <location filename="../../app/ui/setup/wizard.py" line="146"/>
         <source>没有找到这个单位，请换个说法。</source>
         <translation>No unit found; try other words.</translation>
     </message>

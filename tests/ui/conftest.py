@@ -21,8 +21,8 @@ from app.config import Settings
 from app.io import keys
 from app.services.stores import Store, store_catalog
 from app.services.unit_setup import UnitProfileInfo, init_unit
-from app.ui.application import prepare_application
-from app.ui.i18n import ZH
+from app.ui.common.application import prepare_application
+from app.ui.common.i18n import ZH
 
 FAST_SCRYPT_N = 2**10  # the real 2^17 takes ~0.5 s per key; the envelope records the cost
 PASSPHRASE = "青山绿水 quality 2016!"
@@ -59,7 +59,7 @@ def make_window(
 ) -> Iterator[Callable[..., Any]]:
     """Build (and show) the clerk's main window on the set-up store; closed after the test."""
     from app.services.entries import EntryService
-    from app.ui.main_window import MainWindow
+    from app.ui.unit.window import MainWindow
 
     made: list[Any] = []
 

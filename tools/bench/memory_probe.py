@@ -93,7 +93,7 @@ def window(template: str, work: str, folder: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.services.office_import import Importer
-    from app.ui.application import prepare_application
+    from app.ui.common.application import prepare_application
     from app.ui.office.window import open_office_window
     from tools.bench.data import fresh_office
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.office.punctuation import colon
-from app.ui.status_icons import ERROR_COLOR
+from app.ui.common.punctuation import colon
+from app.ui.common.status_icons import ERROR_COLOR
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog

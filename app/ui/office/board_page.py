@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.office.tables import read_only_table
+from app.ui.common.tables import read_only_table
 
 BOARD_COLORS = {"met": "#d8f0dc", "not_met": "#fbd9d3", "no_data": "#eef0f3"}
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from app.ui.i18n import field_label
+from app.ui.common.i18n import field_label
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog

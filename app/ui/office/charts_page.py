@@ -13,7 +13,7 @@ from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from app.ui.status_icons import STATUS_COLORS, WARN_COLOR
+from app.ui.common.status_icons import STATUS_COLORS, WARN_COLOR
 
 BAR_COLOR = "#1e6fd9"
 STATUS_ORDER = ("completed", "in_progress", "delayed", "not_started")

@@ -13,10 +13,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from app.ui.i18n import role_label, status_label
+from app.ui.common.i18n import role_label, status_label
+from app.ui.common.punctuation import colon
+from app.ui.common.status_icons import ERROR_COLOR, OK_COLOR, STATUS_COLORS, WARN_COLOR
 from app.ui.office.change_list import change_field, change_value
-from app.ui.office.punctuation import colon
-from app.ui.status_icons import ERROR_COLOR, OK_COLOR, STATUS_COLORS, WARN_COLOR
 
 PLAN_TZ = timezone(timedelta(hours=8))  # due dates are Beijing calendar days
 MUTED = "#6b7280"

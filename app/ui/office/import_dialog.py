@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.punctuation import colon
+from app.ui.common.status_icons import ERROR_COLOR
 from app.ui.office.change_list import ChangeTable
 from app.ui.office.import_table import COL_FILE, COL_PREVIEW, COL_RESULT, ImportTableModel
 from app.ui.office.import_worker import ImportJob
@@ -39,8 +41,6 @@ from app.ui.office.key_confirm import (
     registration_from_submission,
 )
 from app.ui.office.outcome_text import reason_text
-from app.ui.office.punctuation import colon
-from app.ui.status_icons import ERROR_COLOR
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog

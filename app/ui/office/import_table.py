@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.ui.model_texts import ask_views_again
+from app.ui.common.model_texts import ask_views_again
 from app.ui.office.outcome_text import is_unregistered_key, preview_text, result_text
 
 _Index = QModelIndex | QPersistentModelIndex

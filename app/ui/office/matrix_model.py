@@ -20,9 +20,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.ui.i18n import role_label, status_label
-from app.ui.model_texts import ask_views_again
-from app.ui.status_icons import STATUS_COLORS
+from app.ui.common.i18n import role_label, status_label
+from app.ui.common.model_texts import ask_views_again
+from app.ui.common.status_icons import STATUS_COLORS
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.i18n import status_label
+from app.ui.common.i18n import status_label
+from app.ui.common.status_icons import STATUS_COLORS, WARN_COLOR
 from app.ui.office.detail_pane import DetailPane
 from app.ui.office.matrix_model import CELL_STATES, MISSING, MISSING_COLOR, MatrixModel
 from app.ui.office.matrix_view import MatrixView
-from app.ui.status_icons import STATUS_COLORS, WARN_COLOR
 
 
 def state_label(state: str) -> str:

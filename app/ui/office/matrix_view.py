@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt, Sign
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from app.ui.common.status_icons import WARN_COLOR
 from app.ui.office.matrix_model import LateRole, MatrixModel
-from app.ui.status_icons import WARN_COLOR
 
 UNIT_COLUMN_WIDTH = 40
 TASK_COLUMN_WIDTH = 250

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from app.ui.office.punctuation import colon
+from app.ui.common.punctuation import colon
 
 UNREGISTERED_PREFIX = "signed by an unregistered key"
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.tables import read_only_table
 from app.ui.office.detail_pane import local_time
 from app.ui.office.outcome_text import reason_text
-from app.ui.office.tables import read_only_table
 
 STATE_COLORS = {
     "submitted": "#d8f0dc",

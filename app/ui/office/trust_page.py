@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.status_icons import ERROR_COLOR, OK_COLOR
+from app.ui.common.tables import read_only_table
 from app.ui.office.detail_pane import local_time
 from app.ui.office.key_confirm import KeyConfirmDialog, open_key_confirm
-from app.ui.office.tables import read_only_table
-from app.ui.status_icons import ERROR_COLOR, OK_COLOR
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from app import APP_TITLE_ZH
 from app.config import Settings
-from app.ui.i18n import apply_language, current_language, store_language
-from app.ui.prefs import ui_settings
+from app.ui.common.i18n import apply_language, current_language, store_language
+from app.ui.common.prefs import ui_settings
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
@@ -420,7 +420,7 @@ class OfficeWindow(QMainWindow):
 
     # -- settings --------------------------------------------------------------------------
     def open_settings(self) -> None:
-        from app.ui.office.office_settings import OfficeSettingsDialog
+        from app.ui.office.settings_dialog import OfficeSettingsDialog
 
         dialog = OfficeSettingsDialog(
             language=current_language(), data_location=self.data_location(), parent=self
@@ -463,7 +463,7 @@ class OfficeWindow(QMainWindow):
     def write_report(self, out: Path, on_done: Callable[[Any], None] | None = None) -> None:
         """Write the period's report on the thread pool; the window stays responsive."""
         from app.services.report import write_report
-        from app.ui.workers import run_in_background
+        from app.ui.common.workers import run_in_background
 
         if self._report_job is not None or self.store is None or self.catalog is None:
             return
@@ -497,7 +497,7 @@ class OfficeWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.import_dialog is not None and self.import_dialog.busy:
             self.import_dialog.cancel()
-            from app.ui.workers import wait_for_background
+            from app.ui.common.workers import wait_for_background
 
             wait_for_background()
         ui_settings().setValue(KEY_OFFICE_GEOMETRY, self.saveGeometry())

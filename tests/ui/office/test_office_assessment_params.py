@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from app.domain.catalog import Catalog
 from app.services.assessment import list_rules, score_units, update_rule
 from app.services.stores import Store
-from app.ui.i18n import EN, ZH, apply_language
+from app.ui.common.i18n import EN, ZH, apply_language
 from app.ui.office.assessment_page import AssessmentPage
 from tests.ui.office.office_kit import build_small_office
 

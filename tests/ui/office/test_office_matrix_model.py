@@ -23,6 +23,7 @@ from app.services.consolidation import (
 )
 from app.services.demo_data import OfficeData, build_office
 from app.services.stores import Store, open_office_store
+from app.ui.common.status_icons import STATUS_COLORS
 from app.ui.office.matrix_model import (
     EXEMPT,
     MISSING,
@@ -32,7 +33,6 @@ from app.ui.office.matrix_model import (
     StateRole,
     cell_state,
 )
-from app.ui.status_icons import STATUS_COLORS
 
 PERIODS = ("2016Q1", "2016Q2")
 DISPLAY = Qt.ItemDataRole.DisplayRole

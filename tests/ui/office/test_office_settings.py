@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from app.config import Settings
 from app.domain.catalog import Catalog
 from app.services.stores import Store
-from app.ui.i18n import EN, ZH, current_language, stored_language
+from app.ui.common.i18n import EN, ZH, current_language, stored_language
 from app.ui.office.window import (
     PAGE_BOARD,
     PAGE_KEYS,

@@ -275,7 +275,7 @@ def test_smoke_test_of_an_office_install_paints_and_opens_this_window(
 def test_the_window_switches_to_english_at_once(
     qtbot, window: OfficeWindow, catalog: Catalog
 ) -> None:
-    from app.ui.i18n import EN, ZH, apply_language
+    from app.ui.common.i18n import EN, ZH, apply_language
 
     try:
         apply_language(EN)

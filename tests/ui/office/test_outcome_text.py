@@ -23,7 +23,7 @@ from app.models import Unit
 from app.services.office_trust import check_signing_key, revoke_key
 from app.services.parse_pool import MAX_FILE_BYTES, verify_path
 from app.services.stores import Store
-from app.ui.i18n import EN, ZH, apply_language
+from app.ui.common.i18n import EN, ZH, apply_language
 from app.ui.office.outcome_text import preview_text, reason_text, result_text
 from tests.ui.office.office_kit import Key, trust
 

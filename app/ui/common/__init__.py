@@ -1,0 +1,1 @@
+"""What both windows share: start-up, the application, language, preferences, workers, colours."""

@@ -1,0 +1,237 @@
+"""Start the desktop program: paint a window first, load data after (DESIGN.md §6).
+
+Which window comes first is decided from files alone, before anything heavy is imported:
+``role.json`` says office -> the office window; a unit store exists -> the clerk's main window
+(filled once the store is open; the wizard instead if the store holds no profile yet);
+otherwise the first-run wizard. SQLAlchemy, Alembic and cryptography load after the first paint.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app import STARTED_AT
+from app.config import Settings
+from app.ui.common.application import prepare_application
+from app.ui.common.prefs import ROLE_OFFICE, ROLE_UNIT, read_role, write_role
+
+if TYPE_CHECKING:
+    from app.ui.unit.window import MainWindow
+
+
+class _FirstPaint(QObject):
+    """Reports the first paint of a widget once, then removes itself."""
+
+    def __init__(self, on_paint: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_paint = on_paint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._on_paint)
+        return False
+
+
+def make_office_window(settings: Settings, *, load_after_paint: bool = True) -> QWidget:
+    """The office role's window; its store opens after the first paint."""
+    from app.ui.office.window import open_office_window
+
+    return open_office_window(settings, load_after_paint=load_after_paint)
+
+
+class Launcher(QObject):
+    """Chooses, paints and fills the first window; swaps wizard -> main window after set-up."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: Settings,
+        *,
+        smoke_test: bool = False,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.settings = settings
+        self.smoke_test = smoke_test
+        self.today = today
+        self.window: QWidget | None = None
+        self.wizard: Any = None
+        self.store: Any = None
+        self.catalog: Any = None
+        self.exit_code = 0
+        self._watcher: _FirstPaint | None = None
+
+    # -- choosing the first window ---------------------------------------------------------
+    def start(self) -> QWidget:
+        role = read_role(self.settings.data_dir)
+        window: QWidget
+        load: Callable[[], None]
+        if role == ROLE_OFFICE:
+            office: Any = make_office_window(self.settings, load_after_paint=False)
+            window, load = office, lambda: self._load_office(office)
+        elif role == ROLE_UNIT or self.settings.unit_store_path.exists():
+            window, load = self._main_window(), self._load_main
+        else:
+            window, load = self._make_wizard(), self._load_wizard
+        self._show_first(window, load)
+        return window
+
+    def _show_first(self, window: QWidget, load: Callable[[], None]) -> None:
+        def painted() -> None:
+            if self.smoke_test:
+                elapsed = (time.perf_counter() - STARTED_AT) * 1000
+                print(f"first paint after {elapsed:.0f} ms", flush=True)
+            QTimer.singleShot(0, lambda: self._guarded(load))
+
+        self._watcher = _FirstPaint(painted)
+        window.installEventFilter(self._watcher)
+        self.window = window
+        window.show()
+
+    def _guarded(self, load: Callable[[], None]) -> None:
+        try:
+            load()
+        except Exception as exc:  # one line for the clerk, never a traceback
+            self.fail(str(exc) or type(exc).__name__)
+
+    def fail(self, reason: str) -> None:
+        reason = (reason.strip().splitlines() or [""])[0]  # one line, never a traceback
+        self.exit_code = 1
+        if self.smoke_test:
+            print(f"error: {reason}", file=sys.stderr, flush=True)
+        else:
+            QMessageBox.critical(
+                self.window,
+                QApplication.translate("Launcher", "无法打开数据"),
+                QApplication.translate("Launcher", "无法打开本机数据：{reason}").format(
+                    reason=reason
+                ),
+            )
+        self.app.exit(1)
+
+    def _loaded(self) -> None:
+        if self.smoke_test:
+            name = self.window.objectName() if self.window is not None else ""
+            print(f"window: {name}", flush=True)  # which first window, for CI and tests
+            self.app.exit(self.exit_code)
+
+    def _load_office(self, window: Any) -> None:
+        window.load()  # opens the office store; a failure reaches fail() through _guarded
+        self._loaded()
+
+    # -- the clerk's window ----------------------------------------------------------------
+    def _main_window(self) -> MainWindow:
+        from app.ui.unit.window import MainWindow
+
+        return MainWindow(today=self.today, data_dir=str(self.settings.data_dir))
+
+    def _open_store(self) -> None:
+        from app.services.stores import open_unit_store, store_catalog
+
+        if self.store is None:
+            self.store = open_unit_store(self.settings)
+        if self.catalog is None:
+            self.catalog = store_catalog(self.store)
+
+    def _load_main(self) -> None:
+        from app.services.unit_setup import get_profile
+
+        self._open_store()
+        profile = get_profile(self.store, self.catalog)
+        if profile is None:  # a store without a profile: finish the set-up first
+            wizard = self._make_wizard()
+            wizard.set_catalog(self.catalog)
+            old, self.window = self.window, wizard
+            wizard.show()
+            if old is not None:
+                old.close()
+            self._loaded()
+            return
+        window: Any = self.window
+        self._attach(window, profile)
+        self._loaded()
+
+    def _attach(self, window: MainWindow, profile: Any) -> None:
+        from app.services.entries import EntryService
+
+        window.attach(EntryService(self.store, self.catalog, profile.unit_id), profile)
+        from app.ui.unit.export_dialog import make_export_handler
+
+        window.export_handler = make_export_handler(window, self.store, self.catalog, profile)
+
+    # -- the wizard ------------------------------------------------------------------------
+    def _make_wizard(self) -> Any:
+        from app.ui.setup.wizard import SetupWizard
+
+        self.app.setQuitOnLastWindowClosed(False)  # the wizard hands over to another window
+        wizard = SetupWizard(self._create_unit_job, self._save_registration)
+        wizard.finished.connect(self._wizard_finished)
+        self.wizard = wizard
+        return wizard
+
+    def _load_wizard(self) -> None:
+        from app.services.catalog import default_catalog
+
+        self.wizard.set_catalog(self.catalog or default_catalog())
+        self._loaded()
+
+    def _create_unit_job(self, unit_id: str, clerk: str, contact: str, passphrase: str) -> Any:
+        """Runs on a pool thread (scrypt): opens the store if needed and creates the key."""
+        from app.services.unit_setup import init_unit
+
+        self._open_store()
+        return init_unit(self.store, self.catalog, unit_id, clerk, contact, passphrase)
+
+    def _save_registration(self, path: Path) -> Path:
+        from app.services.unit_setup import write_registration_file, write_registration_sheet
+
+        written = write_registration_file(self.store, self.catalog, path)
+        # The printable sheet the unit signs and stamps goes beside the file, same name.
+        write_registration_sheet(self.store, self.catalog, written.with_suffix(".html"))
+        return written
+
+    def _wizard_finished(self, _result: int) -> None:
+        wizard = self.wizard
+        profile = wizard.profile()
+        window: QWidget
+        if profile is not None:
+            write_role(self.settings.data_dir, ROLE_UNIT)
+            window = self._main_window()
+            window.show()
+            self._attach(window, profile)
+        elif wizard.result() == wizard.DialogCode.Accepted and wizard.role() == ROLE_OFFICE:
+            write_role(self.settings.data_dir, ROLE_OFFICE)
+            window = make_office_window(self.settings)
+            window.show()
+        else:
+            self.app.quit()  # set-up cancelled: nothing was written
+            return
+        self.window = window
+        self.app.setQuitOnLastWindowClosed(True)
+
+
+def run_gui(settings: Settings, *, smoke_test: bool = False, lang: str | None = None) -> int:
+    try:
+        existing = QApplication.instance()
+        app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+        prepare_application(app, lang)
+        launcher = Launcher(app, settings, smoke_test=smoke_test)
+        launcher.start()
+        code = int(app.exec())
+    except Exception as exc:  # the promise: one line, never a traceback
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    from app.ui.common.workers import wait_for_background
+
+    wait_for_background()  # a key being sealed is finished, not cut off
+    return code or launcher.exit_code

@@ -1,0 +1,1 @@
+"""The first-run wizard: role, unit, clerk, key (shared by both roles)."""

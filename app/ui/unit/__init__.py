@@ -1,0 +1,1 @@
+"""The unit's window (a member unit's clerk): task list, entry form, periods, export."""
