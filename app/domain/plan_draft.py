@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -51,6 +51,9 @@ class PlanImport:
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
         return {"plan": self.plan, "guesses": [g.to_json(lang) for g in self.guesses]}
+
+    def __iter__(self) -> Iterator[Any]:  # plan, guesses = import_plan_document(...)
+        return iter((self.plan, self.guesses))
 
 
 def draft_plan(
