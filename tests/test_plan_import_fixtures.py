@@ -413,3 +413,22 @@ def test_docx_with_numbers_generated_by_word(shipped: dict[str, Any], tmp_path: 
     }
     assert result.plan["tasks"][0]["text"] == "开展监督抽查1500批次以上。"
     assert guessed(result, "guess_word_numbering") == ["方案"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "sz-2017-fullwidth.txt",
+        "longgang-2017-district.txt",
+        "guangzhou-2018-crlf-bom.txt",
+        "dongguan-2017-gb18030.txt",
+    ],
+)
+def test_every_guess_points_at_a_field_of_the_draft(shipped: dict[str, Any], name: str) -> None:
+    result = import_plan_document(PLANS / name, shipped["units"])
+    assert result.guesses
+    for g in result.guesses:
+        node: Any = result.plan
+        for step in filter(None, g.field.split("/")):
+            node = node[int(step)] if isinstance(node, list) else node[step]
+        assert g.where.render("en") and g.what.render("en"), g

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -86,7 +86,24 @@ def draft_plan(
         guesses.append(Guess(Message.of("plan_where_plan"), what, "/tasks"))
     where = Message.of("plan_where_periods")
     guesses.append(Guess(where, Message.of("guess_periods", year=o.year), "/periods"))
-    return PlanImport(plan, tuple(sorted(guesses, key=_order)))
+    return PlanImport(plan, tuple(sorted(map(_pointed(plan), guesses), key=_order)))
+
+
+def _pointed(plan: dict[str, Any]) -> Callable[[Guess], Guess]:
+    """A guess about a unit or group points at its entry (``/units/12``), now that the lists
+    are made."""
+    units = {u["id"]: f"/units/{i}" for i, u in enumerate(plan["units"])}
+    groups = {g["name"]: f"/groups/{i}" for i, g in enumerate(plan["groups"])}
+
+    def point(g: Guess) -> Guess:
+        params = g.where.param_dict
+        if g.where.code == "plan_where_unit" and params.get("unit") in units:
+            return replace(g, field=units[params["unit"]])
+        if g.where.code == "plan_where_group" and params.get("group") in groups:
+            return replace(g, field=groups[params["group"]])
+        return g
+
+    return point
 
 
 def _order(g: Guess) -> tuple[int, int]:
@@ -210,7 +227,7 @@ def _indicators(
                 what = Message.of(f"guess_comparator_{q.how}", comparator=q.comparator, name=name)
                 guesses.append(Guess(where, what, pointer + "/comparator"))
             what = (
-                Message.of("guess_indicator_owner", unit=owner, name=name)
+                Message.of("guess_indicator_owner", unit=owners.label(owner), name=name)
                 if owner
                 else Message.of("guess_indicator_no_owner", name=name)
             )
@@ -229,6 +246,8 @@ class _OwnerFinder:
         self.silent = {u.id for u in directory.units if not u.reports}
         self.groups = {g.name for g in directory.groups} | set(directory.new_groups)
         self.budget = 1_000_000  # task comparisons
+        self.labels = {u.id: u.short_name for u in directory.units}
+        self.labels.update({p.id: p.short_name for p in directory.proposed.values()})
 
     def propose(self, name: str) -> str | None:
         self.budget -= len(self.tasks)
@@ -243,6 +262,9 @@ class _OwnerFinder:
                 if owner:
                     best, best_score = owner, score
         return best
+
+    def label(self, unit: str) -> str:
+        return self.labels.get(unit, unit)
 
     def _owner(self, units: list[dict[str, str]]) -> str | None:
         for role in ("responsible", "lead"):
