@@ -55,8 +55,8 @@ NETWORK_FS = frozenset(
 
 
 def is_network_path(path: Path, mounts: str | None = None) -> bool:
-    """SQLite cannot lock safely on a network share (DESIGN.md §3): refuse UNC paths and mounts.
-    ``mounts``: the text of /proc/mounts (read when not given; tests pass their own)."""
+    """SQLite cannot lock safely on a network share (docs/design.md §2): refuse UNC paths and
+    mounts. ``mounts``: the text of /proc/mounts (read when not given; tests pass their own)."""
     text = str(path)
     if text.startswith(("\\\\", "//")):
         return True

@@ -72,23 +72,9 @@ class Kit:
         info = self.catalog.period(period)
         day = info.due + timedelta(days=3) if late else info.due - timedelta(days=2)
         at = datetime.combine(day, time(2, version), tzinfo=UTC)  # 10:0v Beijing time
-        entries = []
-        for task, _role in self.catalog.tasks_for_unit(unit):
-            status = (statuses or {}).get(task.no, "in_progress")
-            entries.append(
-                PayloadEntry(
-                    task=task.no,
-                    status=status,
-                    percent=PERCENT[status],
-                    progress=progress,
-                    problems=(problems or {}).get(task.no, "暂无。"),
-                    next_steps="继续推进。",
-                    targets=tuple(
-                        (t.name, t.value if all_met else (targets or {}).get(t.name))
-                        for t in task.targets
-                    ),
-                )
-            )
+        entries = self._entries(
+            unit, statuses or {}, problems or {}, targets or {}, progress, all_met
+        )
         payload = SubmissionPayload(
             plan_code=self.catalog.code,
             plan_hash=self.catalog.content_hash,
@@ -102,7 +88,7 @@ class Kit:
             app_version="0.1.0",
             clerk="张伟",
             contact="0755-88120000",
-            entries=tuple(entries),
+            entries=entries,
             indicators=tuple(
                 PayloadIndicator(i.no, i.value if all_met else (indicators or {}).get(i.no), "")
                 for i in self.catalog.indicators_for_unit(unit)
@@ -117,3 +103,32 @@ class Kit:
         outcomes = Importer(self.store, self.catalog).run([str(path)], in_process=True)
         assert [o.outcome for o in outcomes] == ["accepted"], outcomes
         return path
+
+    def _entries(
+        self,
+        unit: str,
+        statuses: Mapping[int, str],
+        problems: Mapping[int, str],
+        targets: Mapping[str, Decimal],
+        progress: str,
+        all_met: bool,
+    ) -> tuple[PayloadEntry, ...]:
+        """Every task of the unit: its chosen status (else 推进中), the chosen problems and
+        target figures (``all_met``: each target at its goal)."""
+        out = []
+        for task, _role in self.catalog.tasks_for_unit(unit):
+            status = statuses.get(task.no, "in_progress")
+            out.append(
+                PayloadEntry(
+                    task=task.no,
+                    status=status,
+                    percent=PERCENT[status],
+                    progress=progress,
+                    problems=problems.get(task.no, "暂无。"),
+                    next_steps="继续推进。",
+                    targets=tuple(
+                        (t.name, t.value if all_met else targets.get(t.name)) for t in task.targets
+                    ),
+                )
+            )
+        return tuple(out)

@@ -1,6 +1,6 @@
 """A realistic office store for tests: every reporting unit's GENUINE signed submissions.
 
-A thin wrapper over ``app.services.demo_data``: the signed files of a (periods, seed) pair are
+A thin wrapper over ``tools.demo.office_data``: the signed files of a (periods, seed) pair are
 written once per test session (signing and writing is the slow part) and imported through the
 real importer into each store that asks. ``tricky`` is on, so one current entry carries a text
 that looks like a formula ("=1+1 ...").
@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.domain.catalog import Catalog
-from app.services.demo_data import (
+from app.services.stores import Store
+from tools.demo.office_data import (
     SUPERSEDED_MARKER,
     TRICKY_TEXT,
     OfficeData,
@@ -21,7 +22,6 @@ from app.services.demo_data import (
     load_office,
     write_office_files,
 )
-from app.services.stores import Store
 
 __all__ = ["SUPERSEDED_MARKER", "TRICKY_TEXT", "OfficeData", "build_office", "office_files"]
 

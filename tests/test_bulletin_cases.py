@@ -11,7 +11,7 @@ import pytest
 
 from app.domain.catalog import Catalog
 from app.domain.messages import Refusal
-from app.services import assessment_grades
+from app.services.assessment import grades as assessment_grades
 from app.services.assessment import list_rules
 from app.services.bulletin import build_bulletin, progress_facts
 from app.services.bulletin.notices import OverdueNotice, overdue_notices

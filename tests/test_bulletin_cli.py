@@ -88,7 +88,8 @@ def test_refusals_carry_a_code(
     status, stdout, err = cli("office", "bulletin", *args, "--out", str(out), "--json")
     assert status == exit_code
     doc = json.loads(stdout)
-    assert doc["ok"] is False and doc["code"] == code and doc["reason"]
+    assert set(doc) == {"code", "params", "reason"}  # every command's JSON refusal
+    assert doc["code"] == code and doc["reason"] == err.strip().removeprefix("error: ")
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert not out.exists()
 

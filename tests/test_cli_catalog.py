@@ -1,4 +1,4 @@
-"""``python -m app catalog`` prints the plan in the documented shape (DESIGN.md §5)."""
+"""``python -m app catalog`` prints the plan in the documented shape (docs/design.md §5)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Signing keys: sealing at rest, registration, rotation, backup (app/io/keys.py) and the
-unit set-up service that keeps them (app/services/unit_setup.py)."""
+"""Signing keys: sealing at rest, registration, rotation (app/io/keys.py), backup
+(app/io/key_backup.py) and the unit services that keep them (app/services/unit_setup.py,
+unit_keys.py)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from sqlalchemy import select
 
 from app.config import Settings
 from app.domain.catalog import Catalog
-from app.io import keys
+from app.io import key_backup, keys
+from app.io.registration_sheet import registration_sheet_html
 from app.models import SigningKey, UnitProfile
-from app.services import unit_setup
+from app.services import unit_keys, unit_setup
 from app.services.stores import Store, open_unit_store
 from app.services.unit_setup import UnitSetupError
 
@@ -181,7 +183,7 @@ def test_registration_sheet_escapes_typed_text(tmp_path: Path) -> None:
     path, public = registration(tmp_path)
     reg = keys.read_registration(path)
     reg = dataclasses.replace(reg, unit_name="<b>局</b>", clerk="<script>x</script>")
-    html = keys.registration_sheet_html(reg, contact="0755 & 8888")
+    html = registration_sheet_html(reg, contact="0755 & 8888")
     assert "<script>" not in html and "&lt;script&gt;" in html and "0755 &amp; 8888" in html
     assert keys.format_fingerprint(keys.fingerprint(public)).split(" ")[0] in html
 
@@ -211,30 +213,30 @@ def test_backup_round_trip_stays_sealed(fast_scrypt: None) -> None:
     private = keys.generate_private_key()
     public = keys.public_key_of(private)
     sealed = keys.seal_private_key(private, PASS)
-    data = keys.export_key_backup(sealed, public, "zjj", "深圳市住房和建设局", "张三", "123")
+    data = key_backup.export_key_backup(sealed, public, "zjj", "深圳市住房和建设局", "张三", "123")
     assert all(form not in data for form in forms_of(private))
-    got_sealed, got_public = keys.import_key_backup(data)
-    assert got_public == public
-    assert keys.open_private_key(got_sealed, PASS) == private
+    got = key_backup.read_key_backup(data)
+    assert got.public_key == public
+    assert keys.open_private_key(got.sealed, PASS) == private
     with pytest.raises(keys.KeyFileError):
-        keys.export_key_backup(sealed, keys.public_key_of(keys.generate_private_key()))
+        key_backup.export_key_backup(sealed, keys.public_key_of(keys.generate_private_key()))
     doc = json.loads(data)
     doc["public_key"] = base64.b64encode(keys.public_key_of(keys.generate_private_key())).decode()
     with pytest.raises(keys.KeyFileError, match="不符"):
-        keys.import_key_backup(json.dumps(doc).encode())
+        key_backup.read_key_backup(json.dumps(doc).encode())
 
 
 def test_backup_carries_the_export_numbering(fast_scrypt: None) -> None:
     private = keys.generate_private_key()
     public = keys.public_key_of(private)
     sealed = keys.seal_private_key(private, PASS)
-    counters = keys.ExportCounters(7, {"2016Q2": 1, "2016Q1": 3})
-    data = keys.export_key_backup(sealed, public, "zjj", counters=counters)
+    counters = key_backup.ExportCounters(7, {"2016Q2": 1, "2016Q1": 3})
+    data = key_backup.export_key_backup(sealed, public, "zjj", counters=counters)
     doc = json.loads(data)
     assert doc["counters"] == {"next_sequence": 7, "versions": {"2016Q1": 3, "2016Q2": 1}}
-    assert keys.read_key_backup(data).counters == counters
+    assert key_backup.read_key_backup(data).counters == counters
     del doc["counters"]  # a backup written before backups carried the numbering
-    assert keys.read_key_backup(json.dumps(doc).encode()).counters is None
+    assert key_backup.read_key_backup(json.dumps(doc).encode()).counters is None
 
 
 @pytest.mark.parametrize(
@@ -256,19 +258,19 @@ def test_backup_carries_the_export_numbering(fast_scrypt: None) -> None:
 )
 def test_malformed_counters_in_a_backup_are_refused(fast_scrypt: None, bad: object) -> None:
     private = keys.generate_private_key()
-    data = keys.export_key_backup(
+    data = key_backup.export_key_backup(
         keys.seal_private_key(private, PASS), keys.public_key_of(private), "zjj"
     )
     doc = dict(json.loads(data), counters=bad)
     with pytest.raises(keys.KeyFileError, match="报送编号"):
-        keys.read_key_backup(json.dumps(doc).encode())
+        key_backup.read_key_backup(json.dumps(doc).encode())
 
 
 def test_counters_merge_never_goes_backwards() -> None:
-    here = keys.ExportCounters(5, {"2016Q1": 2, "2016Q2": 4})
-    there = keys.ExportCounters(3, {"2016Q1": 3, "2016": 1})
+    here = key_backup.ExportCounters(5, {"2016Q1": 2, "2016Q2": 4})
+    there = key_backup.ExportCounters(3, {"2016Q1": 3, "2016": 1})
     merged = here.merged(there)
-    assert merged == keys.ExportCounters(5, {"2016": 1, "2016Q1": 3, "2016Q2": 4})
+    assert merged == key_backup.ExportCounters(5, {"2016": 1, "2016Q1": 3, "2016Q2": 4})
     assert there.merged(here) == merged
 
 
@@ -288,7 +290,7 @@ def test_init_unit_keeps_the_private_key_out_of_the_store_file(
         "张三",
         "0755-1",
     )
-    private = unit_setup.unlock_key(unit_store, PASS)
+    private = unit_keys.unlock_key(unit_store, PASS)
     assert info.fingerprint == keys.fingerprint(keys.public_key_of(private))
     unit_store.close()  # checkpoint nothing by hand: the WAL is read as it is, too
     data = store_bytes(settings)
@@ -339,7 +341,7 @@ def test_unlock_with_wrong_passphrase(
 ) -> None:
     unit_setup.init_unit(unit_store, catalog, "住建局", "张三", "", PASS)
     with pytest.raises(keys.WrongPassphrase, match="密码不正确"):
-        unit_setup.unlock_key(unit_store, "not the passphrase")
+        unit_keys.unlock_key(unit_store, "not the passphrase")
 
 
 def test_registration_file_of_the_install(
@@ -356,28 +358,28 @@ def test_rotate_key(fast_scrypt: None, tmp_path: Path, unit_store: Store, catalo
     before = unit_setup.init_unit(unit_store, catalog, "住建局", "张三", "", PASS)
     old_public = unit_setup.active_key(unit_store).public_key
     with pytest.raises(keys.WrongPassphrase):
-        unit_setup.rotate_key(unit_store, "wrong passphrase", "new passphrase 2016")
-    after = unit_setup.rotate_key(unit_store, PASS, "new passphrase 2016")
+        unit_keys.rotate_key(unit_store, "wrong passphrase", "new passphrase 2016")
+    after = unit_keys.rotate_key(unit_store, PASS, "new passphrase 2016")
     assert after.fingerprint != before.fingerprint
     with unit_store.factory() as s:
         rows = {k.fingerprint: k.status for k in s.scalars(select(SigningKey))}
     assert rows == {before.fingerprint: "retired", after.fingerprint: "active"}
-    path = unit_setup.write_rotation_file(unit_store, tmp_path / "rotation.json")
+    path = unit_keys.write_rotation_file(unit_store, tmp_path / "rotation.json")
     statement = json.loads(path.read_text("utf-8"))
     new_public = keys.verify_rotation(statement, old_public)
     assert keys.fingerprint(new_public) == after.fingerprint
-    unit_setup.unlock_key(unit_store, "new passphrase 2016")
+    unit_keys.unlock_key(unit_store, "new passphrase 2016")
     with pytest.raises(keys.WrongPassphrase):
-        unit_setup.unlock_key(unit_store, PASS)
+        unit_keys.unlock_key(unit_store, PASS)
 
 
 def test_change_passphrase_keeps_the_key(
     fast_scrypt: None, unit_store: Store, catalog: Catalog
 ) -> None:
     info = unit_setup.init_unit(unit_store, catalog, "住建局", "张三", "", PASS)
-    private = unit_setup.unlock_key(unit_store, PASS)
-    unit_setup.change_passphrase(unit_store, PASS, "another passphrase!")
-    assert unit_setup.unlock_key(unit_store, "another passphrase!") == private
+    private = unit_keys.unlock_key(unit_store, PASS)
+    unit_keys.change_passphrase(unit_store, PASS, "another passphrase!")
+    assert unit_keys.unlock_key(unit_store, "another passphrase!") == private
     assert unit_setup.get_profile(unit_store) == info
 
 
@@ -385,16 +387,16 @@ def test_backup_and_restore_onto_a_new_install(
     fast_scrypt: None, tmp_path: Path, unit_store: Store, catalog: Catalog
 ) -> None:
     info = unit_setup.init_unit(unit_store, catalog, "住建局", "张三", "0755", PASS)
-    private = unit_setup.unlock_key(unit_store, PASS)
-    backup = unit_setup.backup_key(unit_store, tmp_path / "key-backup.json")
+    private = unit_keys.unlock_key(unit_store, PASS)
+    backup = unit_keys.backup_key(unit_store, tmp_path / "key-backup.json")
     assert all(form not in backup.read_bytes() for form in forms_of(private))
 
     fresh = open_unit_store(Settings(tmp_path / "new-pc"))
     try:
         with pytest.raises(keys.WrongPassphrase):
-            unit_setup.restore_key(fresh, backup, passphrase="wrong passphrase")
+            unit_keys.restore_key(fresh, backup, passphrase="wrong passphrase")
         assert unit_setup.get_profile(fresh) is None
-        result = unit_setup.restore_key(fresh, backup, passphrase=PASS)
+        result = unit_keys.restore_key(fresh, backup, passphrase=PASS)
         restored = result.profile
         assert (result.action, result.passphrase_checked, result.retired_fingerprint) == (
             "installed",
@@ -407,8 +409,8 @@ def test_backup_and_restore_onto_a_new_install(
             "0755",
             info.fingerprint,
         )
-        assert unit_setup.unlock_key(fresh, PASS) == private
-        again = unit_setup.restore_key(fresh, backup)  # again: nothing changes
+        assert unit_keys.unlock_key(fresh, PASS) == private
+        again = unit_keys.restore_key(fresh, backup)  # again: nothing changes
         assert (again.action, again.profile) == ("unchanged", restored)
     finally:
         fresh.close()
@@ -417,6 +419,6 @@ def test_backup_and_restore_onto_a_new_install(
     try:
         unit_setup.init_unit(other, catalog, "水务局", "李四", "", PASS)
         with pytest.raises(UnitSetupError, match="另一个单位"):
-            unit_setup.restore_key(other, backup)
+            unit_keys.restore_key(other, backup)
     finally:
         other.close()

@@ -107,7 +107,7 @@ def test_set_weight_switch_and_parameter(cli: Cli) -> None:
         (("completion", "--param", "late_credit=0.5"), 1, "没有参数"),
         (("speed", "--weight", "5"), 2, "没有名为 speed"),
         (("on_time", "--param", "late_credit"), 2, "NAME=VALUE"),
-        (("on_time",), 2, "nothing to change"),
+        (("on_time",), 2, "没有要更改的内容"),
     ],
 )
 def test_refusals_are_one_line_and_change_nothing(

@@ -226,6 +226,7 @@ def test_installer_files_are_utf8_with_bom() -> None:
 
 def test_chinese_messages_keep_every_placeholder_of_their_english_originals() -> None:
     # A translated message missing %1 or [name] shows a wrong or empty text at install time.
+    # (tools/check_installer.sh compares every message with the compiler's Default.isl.)
     isl = (ROOT / "packaging" / "ChineseSimplified.isl").read_text(encoding="utf-8-sig")
     expected = {
         "SetupWindowTitle": {"%1"},
@@ -236,7 +237,7 @@ def test_chinese_messages_keep_every_placeholder_of_their_english_originals() ->
         "DirExists": {"%1", "%n"},
         "ConfirmUninstall": {"%1"},
         "UninstalledAll": {"%1"},
-        "PrivilegesRequiredOverrideRecommended": {"%1"},
+        "PrivilegesRequiredOverrideText2": {"%1"},
         "LaunchProgram": {"%1"},
         "NameAndVersion": {"%1", "%2"},
     }
@@ -254,9 +255,86 @@ def test_ci_script_is_executable_and_checks_the_budget() -> None:
         assert os.access(script, os.X_OK)
     text = script.read_text(encoding="utf-8")
     assert "--noconfirm --clean" in text and "build.spec" in text
-    assert re.search(r"echo 140\b", text)
+    assert re.search(r"echo 150\b", text)  # DESIGN.md §7: lxml for python-docx
 
 
 def test_version_is_a_windows_version() -> None:
     # The installer's VersionInfoVersion and the .exe resources need four numbers <= 65535.
     assert all(0 <= n <= 0xFFFF for n in version_info["version_numbers"](__version__))
+
+
+# -- no demo, benchmark or test code in the bundle (tools/bundle_check.py) ----------------------
+import bundle_check  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "app.services.demo_data",
+        "app.services.demo",
+        "app.tools_demo",
+        "app.services.report_bench",
+        "app.io.test_helpers",
+        "app.services.office_kit",
+        "app.ui.office_screenshot",
+        "tools",
+        "tools.demo.office_data",
+        "tools.bench.data",
+        "tests",
+        "tests.kit.keys",
+        "conftest",
+        "pytest",
+        "_pytest.fixtures",
+        "hypothesis.strategies",
+    ],
+)
+def test_bundle_check_names_what_must_not_ship(name: str) -> None:
+    assert bundle_check.offending_module(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "app.services.report",
+        "app.services.consolidation.board",
+        "app.services.install_role",
+        "app.io.submission_reader",
+        "app.migrations.env",
+        "sqlalchemy.testing",  # third-party internals are the spec's business, not this check's
+        "unittest",
+        "PYZ-00.pyz",
+        "pyi-contents-directory _internal",
+    ],
+)
+def test_bundle_check_passes_the_product(name: str) -> None:
+    assert not bundle_check.offending_module(name)
+
+
+def test_bundle_check_walks_the_bundle_folder(tmp_path: Path) -> None:
+    bundle = tmp_path / "QualityReport"
+    for rel in (
+        "_internal/app/migrations/versions/0001_first_schema.py",
+        "_internal/resources/plans/sz-2016.json",
+        "_internal/libQt6Core.so.6",
+    ):
+        (bundle / rel).parent.mkdir(parents=True, exist_ok=True)
+        (bundle / rel).write_text("x")
+    assert bundle_check.offenders(bundle, []) == []
+    planted = bundle / "_internal" / "tools" / "demo" / "office_data.py"
+    planted.parent.mkdir(parents=True)
+    planted.write_text("x")
+    (bundle / "_internal" / "app" / "services").mkdir(parents=True)
+    (bundle / "_internal" / "app" / "services" / "demo_data.pyc").write_text("x")
+    assert bundle_check.offenders(bundle, []) == [
+        "file _internal/app/services/demo_data.pyc",
+        "file _internal/tools/demo/office_data.py",
+    ]
+    assert bundle_check.main([str(bundle)]) == 2  # no executable named: bad usage
+
+
+def test_the_frozen_build_runs_the_bundle_check_and_the_spec_excludes_tools_and_tests() -> None:
+    script = (ROOT / "tools" / "ci_frozen.sh").read_text(encoding="utf-8")
+    assert 'tools/bundle_check.py "$BUNDLE"' in script
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert 'excludes += ["tools", "tests", "conftest"]' in spec
+    assert not list((ROOT / "app").rglob("*demo*")) and not list((ROOT / "app").rglob("*bench*"))

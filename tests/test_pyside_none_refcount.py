@@ -1,4 +1,4 @@
-"""DESIGN.md §8: PySide6 6.12.0 drops a reference to None per data() call returning None.
+"""docs/design.md §9: PySide6 6.12.0 drops a reference to None per data() call returning None.
 
 This guards the pin: if an upgrade brings the bug back, the count of None references moves.
 """

@@ -268,7 +268,7 @@ def test_office_report_command(
         ["--data-dir", data_dir, "office", "report", "--period", "2099Q9", "--out", str(out)]
     )
     assert code == 2
-    assert "unknown period" in capsys.readouterr().err
+    assert "没有报告期 2099Q9" in capsys.readouterr().err
     code = main(["--data-dir", data_dir, "office", "report", "--period", PERIOD, "--out", "x.txt"])
     assert code == 2
     js = tmp_path / "j.xlsx"
@@ -310,4 +310,4 @@ def test_office_assess_command(
     assert main(["--data-dir", data_dir, "office", "assess", "--as-of", "2016-07-10"]) == 0
     assert "个按时报送" in capsys.readouterr().out
     assert main(["--data-dir", data_dir, "office", "assess", "--period", "2016Q1"]) == 2
-    assert "not an annual period" in capsys.readouterr().err
+    assert "2016Q1 不是年度报告期" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""``python -m app unit …``: init, load, pubkey, status, key care (DESIGN.md §5)."""
+"""``python -m app unit …``: init, load, pubkey, status, key care (docs/design.md §5)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from app.cli import main
 from app.config import Settings
-from app.io import keys
+from app.io import key_backup, keys
 from app.services.stores import open_unit_store
 from app.services.unit_setup import get_profile
 
@@ -98,18 +98,20 @@ def test_init_json(cli: Cli) -> None:
 def test_init_without_a_passphrase_source(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
     code, _, err = cli("unit", "init", "--unit", "住建局", "--clerk", "张三")
-    assert code == 2 and "no passphrase: use --passphrase-env VAR" in err
+    assert code == 2 and err == "error: 没有密码：请用 --passphrase-env VAR 给出\n"
+    code, _, err = cli("--lang", "en", "unit", "init", "--unit", "住建局", "--clerk", "张三")
+    assert code == 2 and err == "error: no passphrase: use --passphrase-env VAR\n"
     code, _, err = cli("unit", "init", "--unit", "住建局", "--clerk", "张三",
                        "--passphrase-env", "QR_NOT_SET")  # fmt: skip
     assert code == 2 and "QR_NOT_SET" in err
 
 
 def test_init_prompts_twice_on_a_terminal(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.cli.unit_cmd as unit_cmd
+    import app.cli.unit_common as unit_common
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     typed = iter([PASS, PASS + "x"])
-    monkeypatch.setattr(unit_cmd, "getpass", lambda prompt="": next(typed))
+    monkeypatch.setattr(unit_common, "getpass", lambda prompt="": next(typed))
     code, _, err = cli("unit", "init", "--unit", "住建局", "--clerk", "张三")
     assert code == 1 and "不一致" in err
     typed = iter([PASS, PASS])
@@ -314,7 +316,7 @@ def test_key_backup_rotate_restore(
     cli.init()
     backup = tmp_path / "backup.json"
     assert cli("unit", "key", "backup", "--out", str(backup))[0] == 0
-    old = keys.read_key_backup(backup.read_bytes())
+    old = key_backup.read_key_backup(backup.read_bytes())
     monkeypatch.setenv("QR_NEW", "new passphrase 2016!")
     code, _, err = cli("unit", "key", "rotate", "--out", str(tmp_path / "rot.json"),
                        "--old-passphrase-env", "QR_NEW",
@@ -393,7 +395,7 @@ def test_key_restore_of_another_key_needs_replace(
     other.init()
     backup = tmp_path / "other.json"
     assert other("unit", "key", "backup", "--out", str(backup))[0] == 0
-    theirs = keys.read_key_backup(backup.read_bytes())
+    theirs = key_backup.read_key_backup(backup.read_bytes())
     cli.init()
     assert cli("unit", "pubkey", "--out", str(tmp_path / "mine.json"))[0] == 0
     mine = keys.read_registration(tmp_path / "mine.json")

@@ -5,7 +5,7 @@
 
 Builds a temporary office store the way an office fills it during 2016: genuine signed
 submissions of every reporting unit for 2016Q1-Q4 and the annual summary
-(app.services.demo_data), each unit's key registered in January 2016, the 住房建设局 key
+(tools.demo.office_data), each unit's key registered in January 2016, the 住房建设局 key
 registered through the confirmation dialog, each period imported after its due date, then in
 2017 one key rotated on a statement signed by the old key and one revoked. Then saves
 
@@ -155,7 +155,7 @@ def rotate_and_revoke(window: Any, files: Any, root: Path, clock: Clock) -> None
     from PySide6.QtCore import QDate
 
     from app.io import keys
-    from app.services.demo_data import demo_private_key
+    from tools.demo.office_data import demo_private_key
 
     page = window.pages.trust
     revoked = next(k for k in page.keys if k.unit_id == REVOKED_UNIT and k.status == "active")
@@ -200,7 +200,6 @@ def main(argv: list[str]) -> int:
         clock.install()
 
         from app.config import Settings
-        from app.services.demo_data import write_office_files
         from app.services.stores import open_office_store, store_catalog
         from app.ui.office.window import (
             PAGE_BOARD,
@@ -209,6 +208,7 @@ def main(argv: list[str]) -> int:
             PAGE_TRACKER,
             OfficeWindow,
         )
+        from tools.demo.office_data import write_office_files
 
         print("building the office data set (genuine signed files)…", flush=True)
         data_dir = root / "data"

@@ -3,7 +3,7 @@
 
     .venv/bin/python tools/office_screenshot.py [--out docs/images] [--size 1600x900]
 
-Builds a temporary office store from genuine signed submissions (app.services.demo_data:
+Builds a temporary office store from genuine signed submissions (tools.demo.office_data:
 every reporting unit, 2016Q1-Q3 imported, Q4 partly imported), then saves
   office-main.png    the matrix with a task's detail pane
   office-import.png  the import dialog after a preview of the Q4 folder
@@ -31,9 +31,9 @@ SHOW_TASK, SHOW_UNIT = 2, "scjg"  # a task with a target and several units
 def build_data(root: Path) -> tuple[object, object, Path]:
     """(store, catalog, folder of incoming files to preview)."""
     from app.config import Settings
-    from app.services.demo_data import register_demo_keys, write_office_files
     from app.services.office_import import Importer
     from app.services.stores import open_office_store, store_catalog
+    from tools.demo.office_data import register_demo_keys, write_office_files
 
     store = open_office_store(Settings(root / "data"))
     catalog = store_catalog(store)

@@ -7,7 +7,7 @@
 
 Without ``--data-dir`` it builds a temporary office store from the demo data set (every
 reporting unit of the plan, genuine signed submissions for all five periods; see
-app.services.demo_data). It writes into DIR (default ``render/``):
+tools.demo.office_data). It writes into DIR (default ``render/``):
 
   progress.docx, progress-N.png        the progress bulletin of ``--period``
   assessment.docx, assessment-N.png    the assessment bulletin of ``--year``
@@ -168,8 +168,8 @@ def pages(pdftoppm: str, pdf: Path, out: Path, stem: str, dpi: int) -> list[Path
 
 def build_demo(root: Path) -> tuple[object, object]:
     from app.config import Settings
-    from app.services.demo_data import build_office
     from app.services.stores import open_office_store, store_catalog
+    from tools.demo.office_data import build_office
 
     store = open_office_store(Settings(root / "data"))
     catalog = store_catalog(store)

@@ -14,11 +14,12 @@ from pathlib import Path
 from types import ModuleType
 
 from app import __version__
+from app.logs import LEVELS
 
 
 def command_modules() -> tuple[ModuleType, ...]:
     # Imported only for a sub-command: they pull in SQLAlchemy, which the window must not
-    # load before its first paint (DESIGN.md §6).
+    # load before its first paint (docs/design.md §6).
     from app.cli import catalog_cmd, maintenance_cmd, office_cmd, unit_cmd, verify_cmd
 
     return (catalog_cmd, unit_cmd, office_cmd, verify_cmd, maintenance_cmd)
@@ -32,7 +33,7 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
     parser.add_argument(
-        "--log-level", choices=["DEBUG", "INFO", "WARNING", "ERROR"], default="INFO",
+        "--log-level", choices=LEVELS, default="INFO",
         help="what goes into the log file (Help → 打开日志文件夹)",
     )  # fmt: skip
 
@@ -88,22 +89,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.common.launch import run_gui  # Qt only when a window is wanted
 
         return run_gui(ctx.settings, smoke_test=args.smoke_test, lang=args.lang)
+    from app.cli.common import describe_failure, print_refusal
+
     log = logging.getLogger("app.cli")
     try:
         return int(handler(ctx, args))
     except CliError as exc:
-        log.info("refused (exit %d): %s", exc.code, exc, exc_info=True)
-        print(f"error: {exc}", file=sys.stderr)
+        log.info("refused (exit %d): %s %s", exc.code, exc.message.code, exc, exc_info=True)
+        print_refusal(exc.message, args)
         return exc.code
     except KeyboardInterrupt:
         log.info("interrupted")
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the promise: one line, never a traceback (that goes to the log)
-        from app.cli.common import describe_failure
-
         log.exception("command failed")
-        print(f"error: {describe_failure(exc)}", file=sys.stderr)
+        print_refusal(describe_failure(exc), args)
         return 1
 
 

@@ -5,7 +5,7 @@
 
 Exit 0 written; 1 refused (the file cannot be written); 2 bad usage (an unknown period, a
 quarter for an assessment, --out not a .docx or in a missing folder, a bad date). A refusal
-with --json prints {"ok": false, "code", "params", "reason"} on stdout as well.
+with --json prints {"code", "params", "reason"} on stdout as well, as every command does.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, print_json
-from app.domain.messages import Message, Refusal
+from app.cli.common import CliRefusal, Context, add_command, print_json
+from app.domain.messages import Refusal
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +31,9 @@ USAGE_CODES = {
 
 
 def register(osub: Any) -> None:
-    p = osub.add_parser(
-        "bulletin",
-        help="the office's Word bulletin (通报) of a period's progress or a year's assessment",
-        epilog="example: office bulletin --period 2016Q3 --kind progress --out 通报.docx",
-    )
+    text = "the office's Word bulletin (通报) of a period's progress or a year's assessment"
+    epilog = "example: office bulletin --period 2016Q3 --kind progress --out 通报.docx"
+    p = add_command(osub, "bulletin", text, cmd_bulletin, json=True, epilog=epilog)
     p.add_argument("--period", required=True, help="e.g. 2016Q3 (progress) or 2016 (assessment)")
     p.add_argument("--kind", required=True, choices=["progress", "assessment"])
     p.add_argument("--out", required=True, type=Path, metavar="FILE.docx")
@@ -47,14 +45,12 @@ def register(osub: Any) -> None:
         help="standard: the GB fonts (仿宋_GB2312 …) with Windows fonts as fallback; "
         "system: the Windows fonts (仿宋, 楷体, 宋体 bold title) named directly",
     )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_bulletin)
 
 
-def _refuse(message: Message, as_json: bool) -> CliError:
-    if as_json:
-        print_json({"ok": False, **message.to_json()})
-    return CliError(message.render("zh"), 2 if message.code in USAGE_CODES else 1)
+def _refused(exc: Refusal) -> CliRefusal:
+    """The service's refusal as the command's: bad usage (2) or refused (1)."""
+    exit_code = 2 if exc.code in USAGE_CODES else 1
+    return CliRefusal(exc.code, exit_code, **exc.message.param_dict)
 
 
 def _issued_on(text: str | None) -> date | None:
@@ -88,7 +84,7 @@ def cmd_bulletin(ctx: Context, args: argparse.Namespace) -> int:
             log.warning("cannot write %s", out, exc_info=True)
             raise Refusal("bulletin_write_failed", path=out, detail=exc.strerror or exc) from exc
     except Refusal as exc:
-        raise _refuse(exc.message, args.json) from exc
+        raise _refused(exc) from exc
     if args.json:
         print_json(
             {

@@ -5,30 +5,31 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.common import CliError, Context, print_json
+from app.cli.common import CliRefusal, Context, add_command, print_json
 from app.domain.catalog import ROLE_LABELS, Catalog
 from app.io.plan_file import PlanFileError
 from app.services.catalog import default_catalog
+from app.services.install_role import OFFICE, UNIT, install_role
 from app.services.stores import store_catalog
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("catalog", help="the plan: sections, units, tasks, targets, periods")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(handler=run)
+    add_command(
+        sub, "catalog", "the plan: sections, units, tasks, targets, periods", run, json=True
+    )
 
 
 def current_catalog(ctx: Context) -> Catalog:
     """The installed plan (with the office's period edits) or else the shipped plan file."""
-    s = ctx.settings
+    role = install_role(ctx.settings)
     try:
-        if s.unit_store_path.exists():
+        if role == UNIT:
             return store_catalog(ctx.unit_store())
-        if s.db_url or s.office_store_path.exists():
+        if role == OFFICE:
             return store_catalog(ctx.office_store())
         return default_catalog()
     except PlanFileError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("plan_file_invalid", detail=exc) from exc
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:

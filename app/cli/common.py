@@ -5,19 +5,37 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.config import Settings
+from app.domain.catalog import Catalog, PeriodInfo
+from app.domain.messages import Message
+from app.services.install_role import OFFICE, UNIT, Role, RoleRefused, require_role
 from app.services.stores import Store, StoreError, open_office_store, open_unit_store
+
+Handler = Callable[["Context", argparse.Namespace], int]
 
 
 class CliError(Exception):
-    """A one-line reason for the user; ``code`` 1 = refused, 2 = bad usage."""
+    """A refused command: a ``Message`` (a code of app.domain.messages and its parameters) and
+    the exit status ``code``: 1 refused, 2 bad usage. Raise ``CliRefusal(code, **params)``;
+    plain words are still accepted (``verify``) and carry the code ``cli_refused``."""
 
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
+    def __init__(self, message: Message | str, code: int = 1) -> None:
+        if isinstance(message, str):
+            message = Message.of("cli_refused", detail=message)
+        super().__init__(message.render("zh"))
+        self.message = message
         self.code = code
+
+
+class CliRefusal(CliError):
+    """``CliRefusal("period_unknown", 2, period=…, periods=…)``."""
+
+    def __init__(self, message_code: str, /, exit_code: int = 1, **params: object) -> None:
+        super().__init__(Message.of(message_code, **params), exit_code)
 
 
 @dataclass
@@ -30,46 +48,86 @@ class Context:
         return cls(Settings.make(args.data_dir, args.db))
 
     def unit_store(self) -> Store:
-        if "unit" not in self._stores:
-            try:
-                self._stores["unit"] = open_unit_store(self.settings)
-            except StoreError as exc:
-                raise CliError(str(exc)) from exc
-        return self._stores["unit"]
+        return self._store(UNIT, open_unit_store)
 
     def office_store(self) -> Store:
-        if "office" not in self._stores:
+        return self._store(OFFICE, open_office_store)
+
+    def _store(self, role: Role, opener: Callable[[Settings], Store]) -> Store:
+        """The role's store, opened (and in a fresh folder created) once; refused in a folder
+        of the other role, before anything is created there."""
+        if role not in self._stores:
             try:
-                self._stores["office"] = open_office_store(self.settings)
+                require_role(self.settings, role)
+                self._stores[role] = opener(self.settings)
+            except RoleRefused as exc:
+                raise CliError(exc.message) from exc
             except StoreError as exc:
-                raise CliError(str(exc)) from exc
-        return self._stores["office"]
+                raise CliRefusal("store_unavailable", detail=exc) from exc
+        return self._stores[role]
+
+
+def plan_period(catalog: Catalog, code: str) -> PeriodInfo:
+    """The plan's period ``code``; bad usage (exit 2) naming the plan's periods otherwise."""
+    try:
+        return catalog.period(code)
+    except KeyError:
+        periods = ", ".join(p.code for p in catalog.periods)
+        raise CliRefusal("period_unknown", 2, period=code, periods=periods) from None
+
+
+def add_command(
+    sub: Any, name: str, help_text: str, handler: Handler, *, json: bool = False, **kw: Any
+) -> argparse.ArgumentParser:
+    """A sub-command that runs ``handler``; ``json`` gives it the ``--json`` option."""
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, **kw)
+    if json:
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=handler)
+    return p
 
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-# What an I/O fault looks like to the clerk: one Chinese line, then the English (issue 7).
+# What an I/O fault looks like to the clerk: one line in plain words (issue 7).
 _SQLITE_FAULTS = (
-    ("database or disk is full", "磁盘已满，未能保存；已保存的内容不受影响。请腾出空间后重试"),
-    ("readonly database", "数据文件只读，无法保存；请检查数据文件夹的权限"),
-    ("unable to open database file", "无法打开数据文件；请检查数据文件夹是否存在、是否可写"),
-    ("database is locked", "数据文件正被另一个程序使用，请稍后重试"),
-    ("disk i/o error", "读写磁盘出错，未能保存；请检查磁盘"),
+    ("database or disk is full", "storage_disk_full"),
+    ("readonly database", "storage_read_only"),
+    ("unable to open database file", "storage_cannot_open"),
+    ("database is locked", "storage_locked"),
+    ("disk i/o error", "storage_io_error"),
 )
 
 
-def describe_failure(exc: BaseException) -> str:
+def describe_failure(exc: BaseException) -> Message:
     """One line for an unexpected failure: a known storage fault in plain words, anything
     else as its type and the first line of its message (never a traceback)."""
     text = str(getattr(exc, "orig", None) or exc)
     low = text.lower()
-    for needle, zh in _SQLITE_FAULTS:
+    for needle, code in _SQLITE_FAULTS:
         if needle in low:
-            return f"{zh} ({needle})"
+            return Message.of(code)
     if isinstance(exc, OSError):
         where = f" {exc.filename}" if exc.filename else ""
-        return f"无法读写文件{where}：{exc.strerror or exc}"
+        return Message.of("file_io_failed", where=where, detail=exc.strerror or exc)
     first = text.strip().splitlines()[0] if text.strip() else ""
-    return f"{type(exc).__name__}: {first[:300]}"
+    return Message.of("failure", kind=type(exc).__name__, detail=first[:300])
+
+
+def print_refusal(message: Message, args: argparse.Namespace) -> None:
+    """The one line on stderr; with ``--json`` also ``{"code", "params", "reason"}`` on stdout."""
+    lang = output_lang(args)
+    if getattr(args, "json", False):
+        print_json({**message.to_json(), "reason": message.render(lang)})
+    print(f"error: {message.render(lang)}", file=sys.stderr)
+
+
+def output_lang(args: argparse.Namespace) -> str:
+    """The language of the command's human output: ``--lang en`` gives English, else Chinese."""
+    return "en" if getattr(args, "lang", None) == "en" else "zh"
+
+
+def say(args: argparse.Namespace, zh: str, en: str) -> str:
+    return en if output_lang(args) == "en" else zh

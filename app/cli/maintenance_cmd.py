@@ -6,26 +6,21 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, print_json
+from app.cli.common import CliError, CliRefusal, Context, add_command, print_json
 from app.services import backups
+from app.services.install_role import RoleRefused, require_role
 
 
 def register(sub: Any) -> None:
     backup = sub.add_parser("backup", help="backups of the stores: list, create, restore")
     bsub = backup.add_subparsers(dest="backup_command", metavar="COMMAND", required=True)
-
-    p = bsub.add_parser("list", help="every backup, newest first")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_list)
-
-    p = bsub.add_parser("create", help="back a store up now")
+    add_command(bsub, "list", "every backup, newest first", cmd_list, json=True)
+    p = add_command(bsub, "create", "back a store up now", cmd_create)
     p.add_argument("--store", choices=backups.STORES, default="unit")
-    p.set_defaults(handler=cmd_create)
-
-    p = bsub.add_parser("restore", help="bring a backup back (the current data is kept too)")
+    text = "bring a backup back (the current data is kept too)"
+    p = add_command(bsub, "restore", text, cmd_restore)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--store", choices=backups.STORES, help="default: from the file's name")
-    p.set_defaults(handler=cmd_restore)
 
 
 def _json(info: backups.BackupInfo) -> dict[str, Any]:
@@ -55,7 +50,7 @@ def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
     try:
         info = backups.create_backup(ctx.settings, args.store)
     except backups.BackupError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("backup_refused", detail=exc) from exc
     print(f"已备份 backed up: {info.path}")
     return 0
 
@@ -63,11 +58,14 @@ def cmd_create(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     which = args.store or backups.store_of_backup(args.file)
     if which is None:
-        raise CliError(f"cannot tell which store {args.file.name} is: give --store unit|office", 2)
+        raise CliRefusal("backup_store_unknown", 2, name=args.file.name)
     try:
+        require_role(ctx.settings, which)  # an office backup never lands in a unit's folder
         result = backups.restore_backup(ctx.settings, which, args.file)
+    except RoleRefused as exc:
+        raise CliError(exc.message) from exc
     except backups.BackupError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("backup_refused", detail=exc) from exc
     print(f"已恢复 restored: {result.restored.path.name}")
     if result.safety_copy is not None:
         print(f"恢复前的数据已另存 the data before: {result.safety_copy.path}")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import bulletin_cmd
-from app.cli.common import CliError, Context, print_json
+from app.cli.common import CliRefusal, Context, add_command, output_lang, plan_period, print_json
 from app.io.keys import format_fingerprint
 from app.services import office_trust
 from app.services.office_import import Importer
@@ -23,51 +23,46 @@ OUTCOME_ZH = {"accepted": "已接收", "superseded": "旧版本", "duplicate": "
 def register(sub: Any) -> None:
     office = sub.add_parser("office", help="the office: keys, import, status, report")
     osub = office.add_subparsers(dest="office_command", metavar="COMMAND", required=True)
+    add_command(osub, "init", "create the office store", cmd_init)
+    _register_trust(osub)
 
-    p = osub.add_parser("init", help="create the office store")
-    p.set_defaults(handler=cmd_init)
-
-    trust = osub.add_parser("trust", help="the registry of units' signing keys")
-    tsub = trust.add_subparsers(dest="trust_command", metavar="COMMAND", required=True)
-    p = tsub.add_parser("add", help="register a unit's key registration file")
-    p.add_argument("file", type=Path)
-    p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed already")
-    p.set_defaults(handler=cmd_trust_add)
-    p = tsub.add_parser("list", help="registered keys")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_trust_list)
-    p = tsub.add_parser("revoke", help="refuse a key's signatures from a date on")
-    p.add_argument("fingerprint")
-    p.add_argument("--from", dest="since", help="ISO date or time (default: now)")
-    p.set_defaults(handler=cmd_trust_revoke)
-    p = tsub.add_parser("rotate", help="accept a key rotation statement signed by the old key")
-    p.add_argument("file", type=Path)
-    p.set_defaults(handler=cmd_trust_rotate)
-
-    p = osub.add_parser("import", help="import submission files or folders")
+    text = "import submission files or folders"
+    p = add_command(osub, "import", text, cmd_import, json=True)
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--json", action="store_true")
     p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
-    p.set_defaults(handler=cmd_import)
 
-    p = osub.add_parser("status", help="who has reported for a period")
+    p = add_command(osub, "status", "who has reported for a period", cmd_status, json=True)
     p.add_argument("--period", required=True)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_status)
 
-    p = osub.add_parser("report", help="the consolidated report workbook of a period")
+    text = "the consolidated report workbook of a period"
+    p = add_command(osub, "report", text, cmd_report, json=True)
     p.add_argument("--period", required=True)
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_report)
 
-    p = osub.add_parser("assess", help="the annual assessment: every unit's score, explained")
+    text = "the annual assessment: every unit's score, explained"
+    p = add_command(osub, "assess", text, cmd_assess, json=True)
     p.add_argument("--period", help="the annual period (default: the plan's)")
     p.add_argument("--as-of", dest="as_of", help="count periods due by this date (default: today)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_assess)
     _register_rules(osub)
     bulletin_cmd.register(osub)
+
+
+def _register_trust(osub: Any) -> None:
+    trust = osub.add_parser("trust", help="the registry of units' signing keys")
+    tsub = trust.add_subparsers(dest="trust_command", metavar="COMMAND", required=True)
+    p = add_command(tsub, "add", "register a unit's key registration file", cmd_trust_add)
+    p.add_argument("file", type=Path)
+    p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed already")
+    add_command(tsub, "list", "registered keys", cmd_trust_list, json=True)
+    text = "refuse every file signed by a key that arrives from now on (design §3)"
+    p = add_command(tsub, "revoke", text, cmd_trust_revoke)
+    p.add_argument("fingerprint")
+    p.add_argument(
+        "--from", dest="since", help="ISO date or time the revocation takes effect (default: now)"
+    )
+    text = "accept a key rotation statement signed by the old key"
+    p = add_command(tsub, "rotate", text, cmd_trust_rotate)
+    p.add_argument("file", type=Path)
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
@@ -84,18 +79,18 @@ def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
     try:
         reg = office_trust.read_registration_file(args.file)
     except office_trust.TrustError as exc:
-        raise CliError(f"{args.file}: {exc}") from exc
+        raise CliRefusal("trust_file_refused", file=args.file, detail=exc) from exc
     unit = catalog.find_unit(reg.unit)
     print(f"单位 unit: {unit.name if unit else reg.unit}  填报人 clerk: {reg.clerk}")
     print(f"指纹 fingerprint: {format_fingerprint(reg.fingerprint)}")
     if not args.yes and sys.stdin.isatty():
         answer = input("已与该单位电话或盖章回执核对指纹？Confirmed out of band? [y/N] ")
         if answer.strip().lower() not in {"y", "yes", "是"}:
-            raise CliError("not registered: the fingerprint was not confirmed")
+            raise CliRefusal("trust_not_confirmed")
     try:
         info = office_trust.add_trusted_key(store, catalog, reg)
     except office_trust.TrustError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("trust_refused", detail=exc) from exc
     print(f"registered key for {info.unit_id} ({info.status})")
     return 0
 
@@ -132,7 +127,7 @@ def _parse_when(text: str | None) -> datetime | None:
     try:
         at = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise CliError(f"--from: not an ISO date or time: {text}", 2) from exc
+        raise CliRefusal("option_not_iso_time", 2, option="--from", text=text) from exc
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
@@ -142,7 +137,7 @@ def cmd_trust_revoke(ctx: Context, args: argparse.Namespace) -> int:
             ctx.office_store(), args.fingerprint, _parse_when(args.since)
         )
     except office_trust.TrustError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("trust_refused", detail=exc) from exc
     print(f"revoked {info.fingerprint_display} of {info.unit_id} from {info.revoked_from}")
     return 0
 
@@ -154,11 +149,11 @@ def cmd_trust_rotate(ctx: Context, args: argparse.Namespace) -> int:
     try:
         doc = json.loads(args.file.read_bytes())
     except (OSError, ValueError) as exc:
-        raise CliError(f"{args.file}: not a rotation statement ({exc})") from exc
+        raise CliRefusal("rotation_file_unreadable", file=args.file, detail=exc) from exc
     try:
         info = office_trust.rotate_key(store, store_catalog(store), doc)
     except office_trust.TrustError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("trust_refused", detail=exc) from exc
     print(f"new key for {info.unit_id}: {info.fingerprint_display}")
     return 0
 
@@ -166,16 +161,19 @@ def cmd_trust_rotate(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        raise CliError(f"no such file or folder: {missing[0]}", 2)
+        raise CliRefusal("path_missing", 2, path=missing[0])
     store = ctx.office_store()
     importer = Importer(store, store_catalog(store))
     outcomes = importer.run(args.paths, dry_run=args.dry_run)
+    lang = output_lang(args)
     if args.json:
-        print_json([o.to_json() for o in outcomes])
+        print_json([o.to_json(lang) for o in outcomes])
     else:
         for o in outcomes:
             what = f"{o.unit} {o.period} v{o.version}" if o.unit else ""
-            print(f"{o.outcome:<10} {Path(o.file).name}  {what}  {o.reason}".rstrip())
+            mark = " [冲突 conflict]" if o.conflict else ""
+            reason = o.message.render(lang)
+            print(f"{o.outcome:<10} {Path(o.file).name}  {what}{mark}  {reason}".rstrip())
             for c in o.changes:
                 where = f"task {c.task}" if c.task is not None else f"indicator {c.indicator}"
                 print(f"    {where} {c.field}: {c.old!r} -> {c.new!r}")
@@ -187,11 +185,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.office_store()
     catalog = store_catalog(store)
-    try:
-        status = period_status(store, catalog, args.period)
-    except KeyError as exc:
-        codes = ", ".join(p.code for p in catalog.periods)
-        raise CliError(f"unknown period {args.period} (plan periods: {codes})", 2) from exc
+    plan_period(catalog, args.period)
+    status = period_status(store, catalog, args.period)
     if args.json:
         print_json(status.to_json())
         return 0
@@ -199,7 +194,11 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     for u in status.units:
         when = "" if u.submitted_at is None else f"{u.submitted_at:%Y-%m-%d %H:%M}Z"
         ver = "" if u.version is None else f"v{u.version}"
-        print(f"  {u.unit_name:<14} {STATE_ZH[u.state]:<6} {ver:<4} {when}")
+        clash = ""
+        if u.conflict:
+            listed = ", ".join(f"v{v}" for v in u.conflict_versions)
+            clash = f"  冲突 conflict: {listed} 各有两份以上不同的文件 (more than one file)"
+        print(f"  {u.unit_name:<14} {STATE_ZH[u.state]:<6} {ver:<4} {when}{clash}".rstrip())
     summary = ", ".join(f"{status.count(k)} {k}" for k in STATE_ZH)
     print(summary)
     return 0
@@ -210,20 +209,16 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
 
     out: Path = args.out
     if out.suffix.lower() != ".xlsx":
-        raise CliError(f"--out must name an .xlsx file: {out}", 2)
+        raise CliRefusal("out_not_xlsx", 2, path=out)
     if not out.parent.is_dir():
-        raise CliError(f"no such folder: {out.parent}", 2)
+        raise CliRefusal("folder_missing", 2, path=out.parent)
     store = ctx.office_store()
     catalog = store_catalog(store)
-    try:
-        catalog.period(args.period)
-    except KeyError as exc:
-        codes = ", ".join(p.code for p in catalog.periods)
-        raise CliError(f"unknown period {args.period} (plan periods: {codes})", 2) from exc
+    plan_period(catalog, args.period)
     try:
         summary = write_report(store, catalog, args.period, out)
     except OSError as exc:  # e.g. the file is open in Excel on Windows
-        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise CliRefusal("file_unwritable", path=out, detail=exc.strerror or exc) from exc
     if args.json:
         print_json(
             {
@@ -268,12 +263,12 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
         annual = annual_period(catalog, args.period)
     except KeyError as exc:
         codes = ", ".join(p.code for p in catalog.periods if p.kind == "annual")
-        raise CliError(f"not an annual period: {args.period} (annual periods: {codes})", 2) from exc
+        raise CliRefusal("period_not_annual", 2, period=args.period, periods=codes) from exc
     try:
         as_of = date.fromisoformat(args.as_of) if args.as_of else today_in_plan_tz()
     except ValueError as exc:
-        raise CliError(f"--as-of: not an ISO date: {args.as_of}", 2) from exc
-    from app.services.assessment_grades import load_grades
+        raise CliRefusal("option_not_iso_date", 2, option="--as-of", text=args.as_of) from exc
+    from app.services.assessment.grades import load_grades
 
     scores = score_units(store, catalog, annual.code, as_of=as_of)
     rules = list_rules(store, catalog)
@@ -315,14 +310,10 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
 def _register_rules(osub: Any) -> None:
     rules = osub.add_parser("rules", help="the assessment rules: weights, on/off, parameters")
     rsub = rules.add_subparsers(dest="rules_command", metavar="COMMAND", required=True)
-    p = rsub.add_parser("list", help="the rules with their weights and parameters")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_rules_list)
-    p = rsub.add_parser(
-        "set",
-        help="change a rule",
-        epilog="example: office rules set on_time --weight 30 --param late_credit=0.5",
-    )
+    text = "the rules with their weights and parameters"
+    add_command(rsub, "list", text, cmd_rules_list, json=True)
+    epilog = "example: office rules set on_time --weight 30 --param late_credit=0.5"
+    p = add_command(rsub, "set", "change a rule", cmd_rules_set, json=True, epilog=epilog)
     p.add_argument("key", metavar="KEY", help="on_time, completion, targets, indicators or grades")
     p.add_argument("--weight", help="0 to 1000")
     on_off = p.add_mutually_exclusive_group()
@@ -336,11 +327,8 @@ def _register_rules(osub: Any) -> None:
         help="a parameter, e.g. late_credit=0.5 (逾期折算系数, 0 to 1) or, for grades, "
         "excellent=90 good=80 fair=60 (等次分数线, descending); may repeat",
     )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_rules_set, enabled=None)
-    p = rsub.add_parser("reset", help="back to the default rules")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_rules_reset)
+    p.set_defaults(enabled=None)
+    add_command(rsub, "reset", "back to the default rules", cmd_rules_reset, json=True)
 
 
 def _rule_json(r: Any) -> dict[str, Any]:
@@ -374,7 +362,7 @@ def _print_rules(rules: list[Any], as_json: bool) -> None:
 
 def cmd_rules_list(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.assessment import list_rules
-    from app.services.assessment_grades import load_grades
+    from app.services.assessment.grades import load_grades
 
     store = ctx.office_store()
     catalog = store_catalog(store)
@@ -384,22 +372,29 @@ def cmd_rules_list(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
-    from app.services.assessment import DEFAULT_RULES, AssessmentError, update_rule
-
-    keys = [r.key for r in DEFAULT_RULES]
-    if args.key == "grades":
-        return _set_grades(ctx, args)
-    if args.key not in keys:
-        raise CliError(f"没有名为 {args.key} 的考核规则 (rules: {', '.join(keys)})", 2)
+def _param_args(args: argparse.Namespace) -> dict[str, str]:
+    """``--param NAME=VALUE`` options as a dict; bad usage for anything else."""
     params: dict[str, str] = {}
     for item in args.param:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise CliError(f"--param: expected NAME=VALUE, got {item!r}", 2)
+            raise CliRefusal("rule_param_syntax", 2, item=repr(item))
         params[name.strip()] = value.strip()
+    return params
+
+
+def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
+    from app.services.assessment import DEFAULT_RULES, AssessmentError, update_rule
+    from app.services.assessment.rules import GRADES_KEY
+
+    keys = [r.key for r in DEFAULT_RULES]
+    if args.key == GRADES_KEY:
+        return _set_grades(ctx, args)
+    if args.key not in keys:
+        raise CliRefusal("rule_unknown", 2, key=args.key, rules=", ".join(keys))
+    params = _param_args(args)
     if args.weight is None and args.enabled is None and not params:
-        raise CliError("nothing to change: give --weight, --enabled/--disabled or --param", 2)
+        raise CliRefusal("rule_nothing_to_change", 2)
     store = ctx.office_store()
     catalog = store_catalog(store)
     try:
@@ -412,14 +407,14 @@ def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
             plan_code=catalog.code,
         )
     except AssessmentError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliRefusal("assessment_refused", detail=exc) from exc
     _print_rules([info], args.json)
     return 0
 
 
 def cmd_rules_reset(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.assessment import reset_rules
-    from app.services.assessment_grades import reset_grades
+    from app.services.assessment.grades import reset_grades
 
     store = ctx.office_store()
     catalog = store_catalog(store)
@@ -431,33 +426,29 @@ def cmd_rules_reset(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _grades_line(grades: Any) -> str:
-    from app.services.assessment import GRADES_KEY
-    from app.services.assessment_grades import GRADE_SPECS, GRADES_NAME
+    from app.services.assessment.grades import GRADE_SPECS, GRADES_NAME
+    from app.services.assessment.rules import GRADES_KEY
 
     bounds = "，".join(f"{g.label} {g.key}={grades.params()[g.key]}" for g in GRADE_SPECS)
     return f"{GRADES_KEY:<11} {GRADES_NAME}  {bounds}"
 
 
 def _set_grades(ctx: Context, args: argparse.Namespace) -> int:
+    """``office rules set grades --param excellent=92``: the grade thresholds (考核等次)."""
     from app.domain.messages import Refusal
-    from app.services.assessment import GRADES_KEY
-    from app.services.assessment_grades import GRADES_NAME, update_grades
+    from app.services.assessment.grades import GRADES_NAME, update_grades
+    from app.services.assessment.rules import GRADES_KEY
 
     if args.weight is not None or args.enabled is not None:
-        raise CliError(Refusal("grades_fixed").render(), 2)
-    params: dict[str, str] = {}
-    for item in args.param:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise CliError(f"--param: expected NAME=VALUE, got {item!r}", 2)
-        params[name.strip()] = value.strip()
+        raise CliRefusal("grades_fixed", 2)
+    params = _param_args(args)
     if not params:
-        raise CliError("nothing to change: give --param excellent=…, good=… or fair=…", 2)
+        raise CliRefusal("grades_nothing_to_change", 2)
     store = ctx.office_store()
     try:
         grades = update_grades(store, store_catalog(store), params)
     except Refusal as exc:
-        raise CliError(exc.render()) from exc
+        raise CliRefusal(exc.code, **exc.message.param_dict) from exc
     if args.json:
         print_json([{"rule": GRADES_KEY, "name": GRADES_NAME, "params": grades.params()}])
     else:

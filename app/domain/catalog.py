@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 ROLE_LABELS = {"lead": "牵头", "responsible": "负责", "support": "配合"}
 ROLE_ORDER = {"lead": 0, "responsible": 1, "support": 2}
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -134,10 +136,7 @@ class Catalog:
 
     # -- look-ups -------------------------------------------------------------------------
     def unit(self, unit_id: str) -> UnitInfo:
-        for u in self.units:
-            if u.id == unit_id:
-                return u
-        raise KeyError(unit_id)
+        return _the((u for u in self.units if u.id == unit_id), unit_id)
 
     def find_unit(self, text: str) -> UnitInfo | None:
         """A unit by id, full name, short name or alias (with or without the leading 市)."""
@@ -159,16 +158,10 @@ class Catalog:
         ]
 
     def task(self, no: int) -> TaskInfo:
-        for t in self.tasks:
-            if t.no == no:
-                return t
-        raise KeyError(no)
+        return _the((t for t in self.tasks if t.no == no), no)
 
     def period(self, code: str) -> PeriodInfo:
-        for p in self.periods:
-            if p.code == code:
-                return p
-        raise KeyError(code)
+        return _the((p for p in self.periods if p.code == code), code)
 
     def previous_period(self, code: str) -> PeriodInfo | None:
         """The period a clerk copies from: the previous quarter; the annual copies Q4."""
@@ -216,7 +209,7 @@ class Catalog:
         """Units the plan expects to report (those with at least one task)."""
         return [u for u in self.units if u.reports and self.tasks_for_unit(u.id)]
 
-    # -- the documented JSON shape (DESIGN.md §5) ----------------------------------------
+    # -- the documented JSON shape (docs/design.md §5) ----------------------------------------
     def to_json(self) -> dict[str, Any]:
         def num(d: Decimal | None) -> int | float | None:
             if d is None:
@@ -271,3 +264,11 @@ class Catalog:
                 for p in self.periods
             ],
         }
+
+
+def _the(found: Iterator[_T], key: object) -> _T:
+    """The first item found; KeyError(key) when there is none."""
+    item = next(found, None)
+    if item is None:
+        raise KeyError(key)
+    return item

@@ -24,12 +24,6 @@ STATUS_LABELS = {
     "completed": "已完成",
     "delayed": "滞后",
 }
-STATUS_LABELS_EN = {
-    "not_started": "not started",
-    "in_progress": "in progress",
-    "completed": "completed",
-    "delayed": "delayed",
-}
 STARTED = frozenset({"in_progress", "completed", "delayed"})
 
 # Characters, after cleaning. Generous for a quarterly paragraph, short enough for one cell.
@@ -419,14 +413,3 @@ def passphrase_strength(p: str) -> int:
     if validate_passphrase(p):
         score = min(score, 1 if len(p) >= MIN_PASSPHRASE else 0)
     return score
-
-
-def passphrase_hint(p: str) -> str:
-    """One line for the set-up page: the strength and how to improve it."""
-    problems = validate_passphrase(p)
-    label = STRENGTH_LABELS[passphrase_strength(p)]
-    if problems:
-        return f"强度：{label}。{problems[0]}"
-    if passphrase_strength(p) < 3:
-        return f"强度：{label}。建议加长，或混合大小写字母、数字和符号，也可以用一句好记的话"
-    return f"强度：{label}"

@@ -49,6 +49,7 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from app.io.atomic_file import write_atomic
 from app.io.bulletin_model import (
     Annex,
     Block,
@@ -104,7 +105,6 @@ from app.io.gongwen_format import (
     column_widths,
     text_units,
 )
-from app.io.submission_writer import write_atomic
 
 
 @dataclass(frozen=True)

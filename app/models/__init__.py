@@ -35,7 +35,7 @@ from app.models.unit_side import (
     UnitProfile,
 )
 
-SCHEMA_HEAD = "0001"  # newest Alembic revision; tests assert it matches the scripts
+SCHEMA_HEAD = "0002"  # newest Alembic revision; tests assert it matches the scripts
 
 __all__ = [
     "SCHEMA_HEAD",

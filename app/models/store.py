@@ -85,14 +85,19 @@ def backup_sqlite(source: Path, backup_dir: Path, label: str) -> Path:
         dest = backup_dir / f"{source.stem}-{stamp}-{label}-{n}.sqlite3"
     src = sqlite3.connect(source)
     try:
-        dst = sqlite3.connect(dest)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        _copy_into(src, dest)
     finally:
         src.close()
     return dest
+
+
+def _copy_into(src: sqlite3.Connection, dest: Path) -> None:
+    """SQLite's backup API: a consistent copy even while another connection writes."""
+    dst = sqlite3.connect(dest)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
 
 
 def restore_sqlite(backup: Path, target: Path) -> None:
@@ -102,11 +107,7 @@ def restore_sqlite(backup: Path, target: Path) -> None:
         ok = check.execute("PRAGMA integrity_check").fetchone()
         if not ok or ok[0] != "ok":
             raise StoreError(f"backup {backup} is damaged: {ok}")
-        dst = sqlite3.connect(target)
-        try:
-            check.backup(dst)
-        finally:
-            dst.close()
+        _copy_into(check, target)
     finally:
         check.close()
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -35,18 +34,20 @@ from app.domain.entry_rules import (
 from app.models import (
     Entry,
     EntryTargetValue,
-    Indicator,
     IndicatorValue,
     LocalSubmission,
-    Period,
-    Plan,
     Setting,
-    Target,
-    Task,
-    Unit,
 )
 from app.models.base import utcnow
 from app.models.store import Store
+from app.services.entry_types import (
+    EntryError,
+    PeriodState,
+    PeriodSummary,
+    PlanRowIds,
+    SavedEntry,
+    SavedIndicator,
+)
 
 __all__ = [
     "EntryError",
@@ -56,56 +57,6 @@ __all__ = [
     "SavedEntry",
     "SavedIndicator",
 ]
-
-
-class EntryError(ValueError):
-    """A draft that cannot be stored at all (unknown task, period, target or status)."""
-
-
-@dataclass(frozen=True)
-class SavedEntry:
-    draft: EntryDraft  # as stored: text cleaned, every target of the task in plan order
-    updated_at: datetime | None  # None: never saved (a blank draft)
-    revision: int  # 0 when never saved
-    errors: tuple[FieldError, ...]
-    role: str
-
-    @property
-    def filled(self) -> bool:
-        return is_filled(self.draft)
-
-
-@dataclass(frozen=True)
-class SavedIndicator:
-    draft: IndicatorDraft
-    updated_at: datetime | None
-    revision: int
-    errors: tuple[FieldError, ...]
-
-    @property
-    def filled(self) -> bool:
-        return indicator_filled(self.draft)
-
-
-@dataclass(frozen=True)
-class PeriodSummary:
-    period: str
-    filled: int
-    total: int
-    errors: tuple[FieldError, ...]  # what stops an export; unfilled tasks count as "required"
-    indicators_filled: int = 0
-    indicators_total: int = 0
-
-    @property
-    def ready(self) -> bool:
-        return not self.errors
-
-
-@dataclass(frozen=True)
-class PeriodState:
-    kind: Literal["draft", "exported", "changed"]
-    version: int | None  # the newest exported version
-    exported_at: datetime | None
 
 
 class EntryService:
@@ -125,36 +76,13 @@ class EntryService:
         self._indicators = {i.no: i for i in catalog.indicators_for_unit(unit_id)}
         # Row ids resolved once: the catalog is fixed while the program runs.
         with store.factory() as s:
-            plan_id = s.scalar(select(Plan.id).where(Plan.code == catalog.code))
-            if plan_id is None:
-                raise EntryError(f"本机数据中没有工作方案 {catalog.code}")
-            unit_pk = s.scalar(select(Unit.id).where(Unit.plan_id == plan_id, Unit.code == unit_id))
-            if unit_pk is None:
-                raise EntryError(f"工作方案中没有单位 {unit_id}")
-            self._unit_pk: int = unit_pk
-            self._task_pk = dict(
-                s.execute(select(Task.no, Task.id).where(Task.plan_id == plan_id)).tuples().all()
-            )
-            self._period_pk = dict(
-                s.execute(select(Period.code, Period.id).where(Period.plan_id == plan_id))
-                .tuples()
-                .all()
-            )
-            self._indicator_pk = dict(
-                s.execute(select(Indicator.no, Indicator.id).where(Indicator.plan_id == plan_id))
-                .tuples()
-                .all()
-            )
-            rows = s.execute(
-                select(Target.id, Target.name, Task.no)
-                .join(Task, Target.task_id == Task.id)
-                .where(Task.plan_id == plan_id)
-            ).tuples()
-            self._target_pk: dict[tuple[int, str], int] = {}
-            self._target_name: dict[int, str] = {}
-            for target_id, name, task_no in rows:
-                self._target_pk[(task_no, name)] = target_id
-                self._target_name[target_id] = name
+            ids = PlanRowIds.load(s, catalog.code, unit_id)
+        self._unit_pk = ids.unit
+        self._task_pk = ids.tasks
+        self._period_pk = ids.periods
+        self._indicator_pk = ids.indicators
+        self._target_pk = ids.targets
+        self._target_name = {pk: name for (_, name), pk in ids.targets.items()}
 
     # -- what the unit reports on ---------------------------------------------------------
     def tasks(self) -> list[tuple[TaskInfo, str]]:
@@ -325,13 +253,6 @@ class EntryService:
         return saved, saved_ind
 
     # -- copy from the previous period ----------------------------------------------------
-    def previous_filled(self, period: str) -> list[int]:
-        """Tasks filled in the period before ``period`` (what the copy dialog offers)."""
-        prev = self.catalog.previous_period(period)
-        if prev is None:
-            return []
-        return [e.draft.task_no for e in self.list_period(prev.code) if e.filled]
-
     def copy_from_previous(
         self, period: str, task_nos: Iterable[int], *, overwrite: bool = False
     ) -> list[int]:

@@ -31,13 +31,9 @@ from app.models import LocalSubmission, Period, Setting, Unit, UnitProfile
 from app.models.base import utcnow
 from app.models.store import Store
 from app.services.entries import EntryService
-from app.services.unit_setup import (
-    UnitSetupError,
-    active_key,
-    get_profile,
-    reserved_version_key,
-    unlock_key,
-)
+from app.services.export_numbering import reserved_version_key
+from app.services.unit_keys import unlock_key
+from app.services.unit_setup import UnitProfileInfo, UnitSetupError, active_key, get_profile
 
 
 class ExportRefused(Exception):
@@ -116,11 +112,17 @@ def build_payload(
     )
 
 
-def check_ready(store: Store, catalog: Catalog, period: str) -> tuple[FieldError, ...]:
+def _ready(store: Store, catalog: Catalog, period: str) -> tuple[UnitProfileInfo, EntryService]:
+    """The unit and its entries, when the period has no errors left (else ExportRefused)."""
     profile = get_profile(store, catalog)
     if profile is None:
         raise UnitSetupError("本机尚未设置填报单位，请先完成设置（unit init）")
-    return EntryService(store, catalog, profile.unit_id).summary(period).errors
+    catalog.period(period)  # KeyError for an unknown period
+    service = EntryService(store, catalog, profile.unit_id)
+    errors = service.summary(period).errors
+    if errors:
+        raise ExportRefused(errors)
+    return profile, service
 
 
 def _reserve(store: Store, period: str, key: str) -> tuple[int, int]:
@@ -171,34 +173,33 @@ def export_period(
     clock: Callable[[], datetime] = utcnow,
 ) -> ExportResult:
     """Validate, sign and write ``out``; raises ExportRefused, WrongPassphrase, ExportFailed."""
-    profile = get_profile(store, catalog)
-    if profile is None:
-        raise UnitSetupError("本机尚未设置填报单位，请先完成设置（unit init）")
-    catalog.period(period)  # KeyError for an unknown period
-    service = EntryService(store, catalog, profile.unit_id)
-    errors = service.summary(period).errors
-    if errors:
-        raise ExportRefused(errors)
+    profile, service = _ready(store, catalog, period)
     private = unlock_key(store, passphrase)  # WrongPassphrase before anything is reserved
     key = active_key(store)
-    digest = service.content_digest(period)
     reserve_key = reserved_version_key(profile.unit_id, period)
     version, sequence = _reserve(store, period, reserve_key)
-    submission_id = str(uuid.uuid4())
-    created_at = clock().replace(microsecond=0)
+    row = LocalSubmission(
+        version=version,
+        sequence=sequence,
+        uuid=str(uuid.uuid4()),
+        content_sha256=service.content_digest(period),
+        path=str(Path(out).resolve()),
+        fingerprint=key.fingerprint,
+        created_at=clock().replace(microsecond=0),
+    )
     payload = build_payload(
         service,
         period,
         version=version,
         sequence=sequence,
-        submission_id=submission_id,
-        created_at=created_at,
+        submission_id=row.uuid,
+        created_at=row.created_at,
         clerk=profile.clerk,
         contact=profile.contact,
     )
     out = Path(out)
     try:
-        sha = write_submission(
+        row.file_sha256 = write_submission(
             out, payload, catalog, key.public_key, lambda b: keys.sign(private, b)
         )
     except OSError as exc:
@@ -208,28 +209,21 @@ def export_period(
         _release(store, reserve_key, version)
         raise
     try:
-        with store.factory.begin() as s:
-            unit_pk = s.scalar(select(Unit.id).where(Unit.code == profile.unit_id))
-            period_pk = s.scalar(select(Period.id).where(Period.code == period))
-            assert unit_pk is not None and period_pk is not None
-            s.add(
-                LocalSubmission(
-                    unit_id=unit_pk,
-                    period_id=period_pk,
-                    version=version,
-                    sequence=sequence,
-                    uuid=submission_id,
-                    file_sha256=sha,
-                    content_sha256=digest,
-                    path=str(out.resolve()),
-                    fingerprint=key.fingerprint,
-                    created_at=created_at,
-                )
-            )
+        _record(store, profile.unit_id, period, row)
     except Exception:
         out.unlink(missing_ok=True)  # an unrecorded file would reuse its version next time
         _release(store, reserve_key, version)
         raise
     return ExportResult(
-        out, period, version, sequence, submission_id, sha, key.fingerprint, created_at
+        out, period, version, sequence, row.uuid, row.file_sha256, key.fingerprint, row.created_at
     )
+
+
+def _record(store: Store, unit_id: str, period: str, row: LocalSubmission) -> None:
+    """Remember the written file (its unit and period rows looked up in the same transaction)."""
+    with store.factory.begin() as s:
+        unit_pk = s.scalar(select(Unit.id).where(Unit.code == unit_id))
+        period_pk = s.scalar(select(Period.id).where(Period.code == period))
+        assert unit_pk is not None and period_pk is not None
+        row.unit_id, row.period_id = unit_pk, period_pk
+        s.add(row)

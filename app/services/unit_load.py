@@ -1,4 +1,4 @@
-"""``unit load FILE.json``: bulk entry with the form's rules (DESIGN.md §5).
+"""``unit load FILE.json``: bulk entry with the form's rules (docs/design.md §5).
 
 The file is checked whole before anything is stored: a malformed file, an unknown task,
 period, indicator or target, or a value that cannot be stored at all refuses the whole file
@@ -25,6 +25,7 @@ from app.domain.entry_rules import (
     make_error,
     parse_percent,
 )
+from app.domain.messages import Refusal
 from app.services.entries import EntryService
 
 __all__ = ["LoadError", "LoadResult", "load_document", "load_json"]
@@ -36,12 +37,8 @@ ENTRY_KEYS = frozenset(
 INDICATOR_KEYS = frozenset({"no", "period", "value", "note"})
 
 
-class LoadError(Exception):
-    """The whole file is refused; ``str()`` is Chinese, ``en`` the English line."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(zh)
-        self.en = en
+class LoadError(Refusal):
+    """The whole file is refused (a code of app.domain.messages; ``str()`` is Chinese)."""
 
 
 @dataclass(frozen=True)
@@ -59,13 +56,13 @@ def load_json(service: EntryService, path: Path) -> LoadResult:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise LoadError(f"无法读取 {path}：{exc.strerror}", f"cannot read {path}: {exc}") from exc
+        raise LoadError("load_unreadable", path=path, detail=exc.strerror or exc) from exc
     if len(raw) > MAX_FILE_BYTES:
-        raise LoadError(f"{path} 过大", f"{path} is too large")
+        raise LoadError("load_too_large", path=path)
     try:
         doc = json.loads(raw, parse_float=Decimal, parse_constant=_reject_constant)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise LoadError(f"不是有效的JSON：{exc}", f"not valid JSON: {exc}") from exc
+        raise LoadError("load_not_json", detail=exc) from exc
     return load_document(service, doc)
 
 
@@ -77,7 +74,7 @@ def _text(where: str, key: str, value: object) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise LoadError(f"{where}: “{key}”必须是文本", f"{where}: {key} must be text")
+        raise LoadError("load_not_text", where=where, key=key)
     return value
 
 
@@ -91,29 +88,26 @@ def _number_text(where: str, key: str, value: object) -> str:
         return decimal_text(value)
     if isinstance(value, str):
         return value
-    raise LoadError(f"{where}: “{key}”必须是数字", f"{where}: {key} must be a number")
+    raise LoadError("load_not_number", where=where, key=key)
 
 
 def _period(service: EntryService, where: str, value: object) -> str:
     codes = {p.code for p in service.catalog.periods}
     if not isinstance(value, str) or value not in codes:
-        raise LoadError(
-            f"{where}: 没有报告期 {value!r}（可用：{'、'.join(sorted(codes))}）",
-            f"{where}: unknown period {value!r}",
-        )
+        periods = "、".join(sorted(codes))
+        raise LoadError("load_unknown_period", where=where, period=repr(value), periods=periods)
     return value
 
 
 def _keys(where: str, item: object, allowed: frozenset[str], required: tuple[str, ...]) -> None:
     if not isinstance(item, dict):
-        raise LoadError(f"{where}: 必须是对象", f"{where}: must be an object")
+        raise LoadError("load_not_object", where=where)
     unknown = sorted(set(item) - allowed)
     if unknown:
-        name = unknown[0]
-        raise LoadError(f"{where}: 未知字段 {name!r}", f"{where}: unknown field {name!r}")
+        raise LoadError("load_unknown_field", where=where, name=repr(unknown[0]))
     for key in required:
         if key not in item:
-            raise LoadError(f"{where}: 缺少“{key}”", f"{where}: missing {key!r}")
+            raise LoadError("load_missing_field", where=where, key=key)
 
 
 def _entry(
@@ -126,19 +120,16 @@ def _entry(
     task_no = item["task"]
     known = {t.no: t for t, _ in service.tasks()}
     if not _is_int(task_no) or task_no not in known:
-        raise LoadError(
-            f"{where}: 本单位没有任务 {task_no!r}", f"{where}: no task {task_no!r} for this unit"
-        )
+        raise LoadError("load_no_task", where=where, task=repr(task_no))
     period = _period(service, where, item["period"])
     stored = service.load(task_no, period)
     draft = stored.draft
     problems: list[FieldError] = []
     if "status" in item:
         if item["status"] not in STATUSES:
-            raise LoadError(
-                f"{where}: 状态 {item['status']!r} 无效（可用：{'、'.join(STATUSES)}）",
-                f"{where}: unknown status {item['status']!r}",
-            )
+            statuses = "、".join(STATUSES)
+            status = repr(item["status"])
+            raise LoadError("load_bad_status", where=where, status=status, statuses=statuses)
         draft = draft.with_changes(status=item["status"])
     if "percent" in item:
         value = item["percent"]
@@ -157,14 +148,11 @@ def _entry(
             draft = draft.with_changes(**{key: _text(where, key, item[key])})
     targets = item.get("targets", {})
     if not isinstance(targets, dict):
-        raise LoadError(f"{where}: “targets”必须是对象", f"{where}: targets must be an object")
+        raise LoadError("load_targets_not_object", where=where)
     names = {t.name for t in known[task_no].targets}
     for name, value in targets.items():
         if name not in names:
-            raise LoadError(
-                f"{where}: 任务 {task_no} 没有目标“{name}”",
-                f"{where}: task {task_no} has no target {name!r}",
-            )
+            raise LoadError("load_no_target", where=where, task=task_no, name=name)
         draft = draft.with_target(name, _number_text(where, f"targets.{name}", value))
     return draft, problems, stored.revision
 
@@ -174,9 +162,7 @@ def _indicator(service: EntryService, i: int, item: dict[str, Any]) -> tuple[Ind
     _keys(where, item, INDICATOR_KEYS, ("no", "period"))
     no = item["no"]
     if not _is_int(no) or no not in {ind.no for ind in service.indicators()}:
-        raise LoadError(
-            f"{where}: 本单位不负责指标 {no!r}", f"{where}: indicator {no!r} is not this unit's"
-        )
+        raise LoadError("load_not_unit_indicator", where=where, no=repr(no))
     period = _period(service, where, item["period"])
     stored = service.load_indicator(no, period)
     draft = stored.draft
@@ -190,17 +176,17 @@ def _indicator(service: EntryService, i: int, item: dict[str, Any]) -> tuple[Ind
 def _list(doc: dict[str, Any], key: str) -> list[Any]:
     items = doc.get(key, [])
     if not isinstance(items, list):
-        raise LoadError(f"“{key}”必须是列表", f"{key} must be a list")
+        raise LoadError("load_not_list", key=key)
     return items
 
 
 def load_document(service: EntryService, doc: object) -> LoadResult:
     """Apply a parsed ``unit load`` document in one transaction (see the module text)."""
     if not isinstance(doc, dict):
-        raise LoadError("文件顶层必须是对象", "the top level must be an object")
+        raise LoadError("load_top_not_object")
     unknown = sorted(set(doc) - {"entries", "indicators"})
     if unknown:
-        raise LoadError(f"未知字段 {unknown[0]!r}", f"unknown field {unknown[0]!r}")
+        raise LoadError("load_top_unknown_field", name=repr(unknown[0]))
     entries: list[EntryDraft] = []
     extra: dict[tuple[int, str], list[FieldError]] = {}
     seen: dict[tuple[int, str], int] = {}
@@ -210,10 +196,7 @@ def load_document(service: EntryService, doc: object) -> LoadResult:
         before.append(revision)
         key = (draft.task_no, draft.period)
         if key in seen:
-            raise LoadError(
-                f"entries[{i}]: 任务 {key[0]} {key[1]} 重复（与 entries[{seen[key]}]）",
-                f"entries[{i}]: task {key[0]} {key[1]} repeats entries[{seen[key]}]",
-            )
+            raise LoadError("load_entry_repeats", i=i, task=key[0], period=key[1], first=seen[key])
         seen[key] = i
         entries.append(draft)
         extra[key] = problems
@@ -223,10 +206,7 @@ def load_document(service: EntryService, doc: object) -> LoadResult:
         ind, revision = _indicator(service, i, item)
         before.append(revision)
         if (ind.no, ind.period) in seen_ind:
-            raise LoadError(
-                f"indicators[{i}]: 指标 {ind.no} {ind.period} 重复",
-                f"indicators[{i}]: indicator {ind.no} {ind.period} repeats",
-            )
+            raise LoadError("load_indicator_repeats", i=i, no=ind.no, period=ind.period)
         seen_ind[(ind.no, ind.period)] = i
         indicators.append(ind)
 

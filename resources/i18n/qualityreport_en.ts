@@ -933,132 +933,42 @@ Please send this file to the office.</translation>
 <context>
     <name>ImportOutcome</name>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="22"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="49"/>
+        <source>⚠ 同版本冲突</source>
+        <translation>⚠ same-version conflict</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/outcome_text.py" line="23"/>
         <source>已接收</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="23"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="24"/>
         <source>旧版本（存入历史）</source>
         <translation>Older version (kept in history)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="24"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="25"/>
         <source>重复（无变化）</source>
         <translation>Duplicate (no change)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="25"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="26"/>
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="31"/>
-        <source>新增</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="34"/>
-        <source>替换 v{0}</source>
-        <translation>Replaces v{0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="38"/>
-        <source>比当前的 v{0} 旧，仅存入历史</source>
-        <translation>older than the current v{0}; kept in the history only</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="44"/>
-        <source>已于 {0}（UTC）导入过，没有变化</source>
-        <translation>already imported on {0} (UTC); nothing changed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="50"/>
-        <source>签名密钥未登记：{0}</source>
-        <translation>signed by an unregistered key: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="54"/>
-        <source>由其他单位的密钥签名：{0}</source>
-        <translation>signed by another unit&apos;s key: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="60"/>
-        <source>签名密钥已于 {1} 吊销：{0}</source>
-        <translation>signing key revoked on {1}: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="66"/>
-        <source>签名密钥已于 {1} 更换：{0}</source>
-        <translation>signing key replaced on {1}: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="72"/>
-        <source>单位 {0} 不在工作方案中</source>
-        <translation>unit {0} is not in the plan</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="78"/>
-        <source>报告期 {0} 不在工作方案中</source>
-        <translation>period {0} is not in the plan</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="84"/>
-        <source>{1} 的第 {0} 版已由另一个文件导入</source>
-        <translation>version {0} of {1} was already imported from another file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="90"/>
-        <source>序号 {0} 与版本顺序不符：可能是重放或篡改的文件</source>
-        <translation>sequence {0} is out of order with the versions: a replayed or tampered file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="96"/>
-        <source>本单位的序号 {0} 已被另一个文件使用</source>
-        <translation>sequence {0} of this unit was already used by another file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="102"/>
-        <source>文件过大</source>
-        <translation>file too large</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="106"/>
-        <source>无法读取文件：{0}</source>
-        <translation>cannot read the file: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="110"/>
-        <source>文件读取所需内存过多</source>
-        <translation>the file needs too much memory to read</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="114"/>
-        <source>无法解析的文件</source>
-        <translation>unreadable file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="118"/>
-        <source>文件导致读取程序崩溃</source>
-        <translation>the file crashed the reader</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="122"/>
-        <source>读取超过 {0} 秒，已中止</source>
-        <translation>reading took longer than {0} s and was stopped</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="147"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="57"/>
         <source>无变化（已导入过）</source>
         <translation>No change (already imported)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="149"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="59"/>
         <source>旧版本：{0}</source>
         <translation>Older version: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="152"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="62"/>
         <source>拒收：{0}</source>
         <translation>Refused: {0}</translation>
     </message>
@@ -1066,52 +976,52 @@ Please send this file to the office.</translation>
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="155"/>
+        <location filename="../../app/ui/office/import_table.py" line="160"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="156"/>
+        <location filename="../../app/ui/office/import_table.py" line="161"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="157"/>
+        <location filename="../../app/ui/office/import_table.py" line="162"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="158"/>
+        <location filename="../../app/ui/office/import_table.py" line="163"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="159"/>
+        <location filename="../../app/ui/office/import_table.py" line="164"/>
         <source>预览：导入后将</source>
         <translation>Preview: importing will</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="160"/>
+        <location filename="../../app/ui/office/import_table.py" line="165"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="194"/>
+        <location filename="../../app/ui/office/import_table.py" line="204"/>
         <source>等待预览…</source>
         <translation>Waiting for preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="197"/>
+        <location filename="../../app/ui/office/import_table.py" line="207"/>
         <source>存入历史：本批还有更新的 v{0}</source>
         <translation>Go to history: this batch holds the newer v{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="201"/>
+        <location filename="../../app/ui/office/import_table.py" line="211"/>
         <source>{0} 处改动</source>
         <translation>{0} change(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="205"/>
+        <location filename="../../app/ui/office/import_table.py" line="215"/>
         <source>已取消，未导入</source>
         <translation>Cancelled, not imported</translation>
     </message>
@@ -1375,12 +1285,12 @@ Please send this file to the office.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="107"/>
+        <location filename="../../app/ui/common/launch.py" line="110"/>
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="108"/>
+        <location filename="../../app/ui/common/launch.py" line="111"/>
         <source>无法打开本机数据：{reason}</source>
         <translation>Cannot open this computer&apos;s data: {reason}</translation>
     </message>
@@ -1711,137 +1621,137 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../app/ui/office/window.py" line="163"/>
+        <location filename="../../app/ui/office/window.py" line="165"/>
         <source>{0} — 质量强市办</source>
         <translation>{0} — Quality Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="165"/>
+        <location filename="../../app/ui/office/window.py" line="167"/>
         <source>汇总矩阵</source>
         <translation>Matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="166"/>
+        <location filename="../../app/ui/office/window.py" line="168"/>
         <source>报送情况</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="167"/>
+        <location filename="../../app/ui/office/window.py" line="169"/>
         <source>指标看板</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="168"/>
+        <location filename="../../app/ui/office/window.py" line="170"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="169"/>
+        <location filename="../../app/ui/office/window.py" line="171"/>
         <source>密钥登记</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="170"/>
+        <location filename="../../app/ui/office/window.py" line="172"/>
         <source>年度考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="173"/>
+        <location filename="../../app/ui/office/window.py" line="175"/>
         <source>导入报送文件…</source>
         <translation>Import submissions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="174"/>
+        <location filename="../../app/ui/office/window.py" line="176"/>
         <source>导入报送文件（Ctrl+I）</source>
         <translation>Import submissions (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="175"/>
+        <location filename="../../app/ui/office/window.py" line="177"/>
         <source>导出汇总表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="176"/>
+        <location filename="../../app/ui/office/window.py" line="178"/>
         <source>导出本报告期的汇总表（Ctrl+E）</source>
         <translation>Export this period&apos;s consolidated report (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="178"/>
+        <location filename="../../app/ui/office/window.py" line="180"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="179"/>
+        <location filename="../../app/ui/office/window.py" line="181"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="180"/>
+        <location filename="../../app/ui/office/window.py" line="182"/>
         <source>界面语言（中文 / English）</source>
         <translation>Interface language (中文 / English)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="181"/>
+        <location filename="../../app/ui/office/window.py" line="183"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="182"/>
+        <location filename="../../app/ui/office/window.py" line="184"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="183"/>
+        <location filename="../../app/ui/office/window.py" line="185"/>
         <source> 报告期 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="185"/>
+        <location filename="../../app/ui/office/window.py" line="187"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="239"/>
+        <location filename="../../app/ui/office/window.py" line="241"/>
         <source>无法打开数据：{0}</source>
         <translation>Cannot open the data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="324"/>
+        <location filename="../../app/ui/office/window.py" line="326"/>
         <source>{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}</source>
         <translation>{0}: {2} of {1} units reported · {3} keys registered · data: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="374"/>
+        <location filename="../../app/ui/office/window.py" line="376"/>
         <source>汇总表_{0}.xlsx</source>
         <translation>report_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="376"/>
+        <location filename="../../app/ui/office/window.py" line="378"/>
         <source>导出汇总表</source>
         <translation>Export consolidated report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="376"/>
+        <location filename="../../app/ui/office/window.py" line="378"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="391"/>
+        <location filename="../../app/ui/office/window.py" line="393"/>
         <source>正在导出汇总表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="396"/>
+        <location filename="../../app/ui/office/window.py" line="398"/>
         <source>汇总表已导出：{0}</source>
         <translation>Report exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="406"/>
+        <location filename="../../app/ui/office/window.py" line="408"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="407"/>
+        <location filename="../../app/ui/office/window.py" line="409"/>
         <source>无法导出汇总表：{0}</source>
         <translation>Cannot export the report: {0}</translation>
     </message>
@@ -2303,7 +2213,7 @@ Please send this file to the office.</translation>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="131"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="140"/>
         <source>{0}（截止 {1}）：应报 {2} 个单位，按时 {3}，逾期 {4}，未报送 {5}，仅被拒收 {6}</source>
         <translation>{0} (due {1}): {2} units expected, {3} on time, {4} late, {5} missing, {6} only refused</translation>
     </message>

@@ -1,1 +1,2 @@
-"""The performance benchmarks of DESIGN.md §6 (``python -m tools.bench``; docs/benchmarks.md)."""
+"""The performance benchmarks of docs/design.md §6 (``python -m tools.bench``; see
+docs/benchmarks.md)."""

@@ -1,7 +1,7 @@
 """``python -m tools.bench [--quick] [--only NAME ...] [--big]``: the performance budgets.
 
 Every figure is printed against a baseline measured in the same run (median of at least five
-runs, with min and max) and its budget (DESIGN.md §6, docs/benchmarks.md). Generated data is
+runs, with min and max) and its budget (docs/design.md §6, docs/benchmarks.md). Generated data is
 kept under ``build/bench`` (signed files are written once and reused).
 
     import    office import of 1,000 submissions vs python-calamine reading them (2.5x)
@@ -25,8 +25,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tools.bench.stats import Figure
 
 ROOT = Path(__file__).resolve().parents[2]
+Jobs = Callable[[], "list[Figure]"]
 NAMES = ("import", "growth", "startup", "matrix", "report", "bulletin", "export", "memory")
 
 
@@ -59,7 +64,7 @@ def versions() -> str:
     return f"Python {platform.python_version()}, " + ", ".join(f"{n} {version(n)}" for n in names)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m tools.bench", description=__doc__.split("\n")[0]
     )
@@ -68,10 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big", action="store_true", help="growth up to 5,000 files (slow)")
     parser.add_argument("--runs", type=int, default=0, help="runs per figure (default 5)")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="data folder")
-    args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")  # offscreen size-hint notes
+    return parser.parse_args(argv)
 
+
+def _jobs(args: argparse.Namespace, work: Path, runs: int) -> dict[str, Jobs]:
+    """Each figure's job, by name; nothing runs until one is called."""
     from app.services.catalog import default_catalog
     from tools.bench import (
         bulletin_bench,
@@ -81,15 +87,11 @@ def main(argv: list[str] | None = None) -> int:
         report_bench,
         startup_bench,
     )
-    from tools.bench.stats import Figure, print_figures
 
     quick = args.quick
-    runs = args.runs or (3 if quick else 5)
-    work = args.work / ("quick" if quick else "full")
-    work.mkdir(parents=True, exist_ok=True)
     catalog = default_catalog()
     n_import = 40 if quick else 1000
-    jobs: dict[str, Callable[[], list[Figure]]] = {
+    return {
         "import": lambda: [
             import_bench.import_figure(catalog, work, n_import, runs),
             import_bench.import_figure(
@@ -116,6 +118,20 @@ def main(argv: list[str] | None = None) -> int:
         "export": lambda: export_bench.export_figures(catalog, work, runs, quick=quick),
         "memory": lambda: import_bench.memory_figures(catalog, work, n_import),
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")  # offscreen size-hint notes
+
+    from tools.bench.stats import print_figures
+
+    quick = args.quick
+    runs = args.runs or (3 if quick else 5)
+    work = args.work / ("quick" if quick else "full")
+    work.mkdir(parents=True, exist_ok=True)
+    jobs = _jobs(args, work, runs)
     print(f"machine: {machine()}")
     print(f"software: {versions()}")
     print(f"runs per figure: {runs}{' (quick: tiny sizes, not a measurement)' if quick else ''}")

@@ -4,9 +4,9 @@ Every (unit, period) of the plan (all reporting units x 2016Q1-Q4 and the annual
 versions 1, 2, 3 ... in turn, so N files are N / 100 versions of each unit's report: the
 import sees new, replacing and superseded versions, as an office does over a year. Texts are
 Chinese, 100-600 characters per field, and one field in twenty is long (up to the form's limit:
-2,000 characters of progress, 1,000 of problems or next steps). Keys are
-real Ed25519 keys (deterministic, from ``demo_data.demo_private_key``), registered in every
-office store the benchmarks open.
+2,000 characters of progress, 1,000 of problems or next steps). Keys are real Ed25519 keys
+(deterministic, from ``tools.demo.office_data.demo_private_key``), registered in every office
+store the benchmarks open.
 
 Each file is a pure function of its (unit, period, version), so the first N files of a larger
 set are exactly the N-file set: one cache of signed files serves 100, 1,000 and 5,000.
@@ -32,11 +32,11 @@ from app.domain.payload import PayloadEntry, PayloadIndicator, SubmissionPayload
 from app.io import keys
 from app.io.submission_writer import write_submission
 from app.models.store import Store
-from app.services.demo_data import demo_private_key
 from app.services.office_trust import add_trusted_key
+from tools.demo.office_data import demo_private_key
 
 SEED = 9
-VERSION = 2  # of the generated content: the file cache lives in files-v<VERSION>
+VERSION = 3  # of the generated content (3: signed packages, issue 12): files-v<VERSION>
 STATUSES = ("in_progress", "completed", "delayed", "not_started")
 
 # Phrases of a clerk's progress report; joined until a field reaches its length.

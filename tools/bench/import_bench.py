@@ -62,7 +62,7 @@ class ImportRun:
             raise RuntimeError(f"benchmark file not imported: {bad[0].file}: {bad[0].reason}")
 
 
-LINEAR_SLACK = 1.25  # the machine's noise on a ratio of two medians (DESIGN.md §6: +-10%)
+LINEAR_SLACK = 1.25  # the machine's noise on a ratio of two medians (docs/design.md §6: +-10%)
 
 
 def _children_cpu() -> float:
@@ -168,7 +168,7 @@ def memory_figures(catalog: Catalog, work: Path, count: int) -> list[Figure]:
 
 def bench_env() -> dict[str, str]:
     env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode caching on (DESIGN.md §8)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode caching on (docs/design.md §9)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("QT_LOGGING_RULES", "default.warning=false")
     return env

@@ -2,9 +2,9 @@
 
 Drives the real page (app.ui.office.matrix_page.MatrixPage: filters, legend, the matrix view)
 offscreen. Each action is timed twice: until the model has recomputed its rows and the view
-its layout (what DESIGN.md §6 calls filtering inside the model), and until the view has also
+its layout (what docs/design.md §6 calls filtering inside the model), and until the view has also
 painted every visible cell again (``viewport().repaint()``: what the user waits for).
-Budget: 50 ms (DESIGN.md §6). Two data sets: every unit on every task in every period (the
+Budget: 50 ms (docs/design.md §6). Two data sets: every unit on every task in every period (the
 densest 25 x 49 x 5 matrix there can be), and the plan's real matrix after an import.
 """
 

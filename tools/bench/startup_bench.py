@@ -69,7 +69,8 @@ def fill_period(service: object, period: str) -> None:
 def office_data_dir(catalog: Catalog, work: Path, count: int) -> Path:
     """An office install holding ``count`` imported submissions, made once."""
     folder = work / f"office-{count}"
-    if not (folder / "role.json").exists():
+    ready = folder / ".bench-ready"  # the office store alone makes the folder the office's
+    if not ready.exists():
         from app.services.office_import import Importer
         from app.services.stores import open_office_store
 
@@ -78,7 +79,7 @@ def office_data_dir(catalog: Catalog, work: Path, count: int) -> Path:
         store = open_office_store(data.fresh_office(template, folder))
         Importer(store, catalog).run(files)
         store.close()
-        (folder / "role.json").write_text('{"role": "office"}', encoding="utf-8")
+        ready.write_text("", encoding="utf-8")
     return folder
 
 

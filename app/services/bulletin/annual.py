@@ -33,7 +33,7 @@ from app.services.assessment import (
     score_units,
     year_periods,
 )
-from app.services.assessment_grades import (
+from app.services.assessment.grades import (
     GRADE_ORDER,
     Grades,
     grades_description,

@@ -1,9 +1,11 @@
-"""Start the desktop program: paint a window first, load data after (DESIGN.md §6).
+"""Start the desktop program: paint a window first, load data after (docs/design.md §6).
 
-Which window comes first is decided from files alone, before anything heavy is imported:
-``role.json`` says office -> the office window; a unit store exists -> the clerk's main window
-(filled once the store is open; the wizard instead if the store holds no profile yet);
-otherwise the first-run wizard. SQLAlchemy, Alembic and cryptography load after the first paint.
+Which window comes first is decided from the data folder alone, before anything heavy is
+imported (``app.services.install_role``, the rule the command line follows too): the office's
+folder -> the office window; a unit's -> the clerk's main window (filled once the store is open;
+the wizard instead if the store holds no profile yet); a fresh folder -> the first-run wizard,
+whose choice creates the store that makes the role. SQLAlchemy, Alembic and cryptography load
+after the first paint.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import STARTED_AT
 from app.config import Settings
+from app.services.install_role import OFFICE, UNIT, install_role
 from app.ui.common.application import prepare_application
 from app.ui.common.first_paint import AfterFirstPaint
-from app.ui.common.prefs import ROLE_OFFICE, ROLE_UNIT, read_role, write_role
+from app.ui.common.prefs import ROLE_OFFICE
 
 if TYPE_CHECKING:
     from app.ui.unit.window import MainWindow
@@ -64,13 +67,13 @@ class Launcher(QObject):
 
     # -- choosing the first window ---------------------------------------------------------
     def start(self) -> QWidget:
-        role = read_role(self.settings.data_dir)
+        role = install_role(self.settings)
         window: QWidget
         load: Callable[[], None]
-        if role == ROLE_OFFICE:
+        if role == OFFICE:
             office: Any = make_office_window(self.settings, load_after_paint=False)
             window, load = office, lambda: self._load_office(office)
-        elif role == ROLE_UNIT or self.settings.unit_store_path.exists():
+        elif role == UNIT:
             window, load = self._main_window(), self._load_main
         else:
             window, load = self._make_wizard(), self._load_wizard
@@ -198,15 +201,15 @@ class Launcher(QObject):
         wizard = self.wizard
         profile = wizard.profile()
         window: QWidget
-        if profile is not None:
-            write_role(self.settings.data_dir, ROLE_UNIT)
+        if profile is not None:  # the unit store made with the key makes the folder the unit's
             window = self._main_window()
             window.show()
             self._attach(window, profile)
         elif wizard.result() == wizard.DialogCode.Accepted and wizard.role() == ROLE_OFFICE:
-            write_role(self.settings.data_dir, ROLE_OFFICE)
-            window = make_office_window(self.settings)
-            window.show()
+            office: Any = make_office_window(self.settings, load_after_paint=False)
+            office.show()
+            office.load_or_report()  # creates the office store: the folder is the office's now
+            window = office
         else:
             self.app.quit()  # set-up cancelled: nothing was written
             return

@@ -97,21 +97,7 @@ class OfficeWindow(Retranslating, QMainWindow):
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("officeTabs")
-        # The six pages (and their modules) are built right after the first paint, into these
-        # holders: building them first made the start to the first painted window 1.9-2.4 times
-        # a minimal window's (DESIGN.md §6, docs/benchmarks.md). Touching a page builds them all.
-        self._holders: list[QWidget] = []
-        for _ in range(PAGE_COUNT):
-            holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self._holders.append(holder)
-            self.tabs.addTab(holder, "")
-        self._pages: OfficePages | None = None
-        self.setCentralWidget(self.tabs)
-        self.tabs.currentChanged.connect(self._page_shown)
-
+        self._build_tabs()
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("officeToolbar")
         self.toolbar.setMovable(False)
@@ -158,6 +144,22 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self._set_enabled(False)
+
+    def _build_tabs(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("officeTabs")
+        # The six pages (and their modules) are built right after the first paint, into these
+        # holders: building them first made the start to the first painted window 1.9-2.4 times
+        # a minimal window's (DESIGN.md §6, docs/benchmarks.md). Touching a page builds them all.
+        self._holders: list[QWidget] = []
+        for _ in range(PAGE_COUNT):
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders.append(holder)
+            self.tabs.addTab(holder, "")
+        self._pages: OfficePages | None = None
+        self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._page_shown)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("{0} — 质量强市办").format(APP_TITLE_ZH))

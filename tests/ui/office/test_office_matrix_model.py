@@ -21,7 +21,6 @@ from app.services.consolidation import (
     load_matrix,
     section_label,
 )
-from app.services.demo_data import OfficeData, build_office
 from app.services.stores import Store, open_office_store
 from app.ui.common.colors import STATUS_COLORS
 from app.ui.office.matrix_model import (
@@ -33,6 +32,7 @@ from app.ui.office.matrix_model import (
     StateRole,
     cell_state,
 )
+from tools.demo.office_data import OfficeData, build_office
 
 PERIODS = ("2016Q1", "2016Q2")
 DISPLAY = Qt.ItemDataRole.DisplayRole

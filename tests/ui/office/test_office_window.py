@@ -16,12 +16,6 @@ from PySide6.QtWidgets import QApplication
 from app.config import Settings
 from app.domain.catalog import Catalog
 from app.services.consolidation import indicator_board, tracker
-from app.services.demo_data import (
-    SUPERSEDED_MARKER,
-    OfficeData,
-    register_demo_keys,
-    write_office_files,
-)
 from app.services.office_import import Importer
 from app.services.stores import Store, open_office_store
 from app.ui.office.board_page import COL_STATE as BOARD_STATE
@@ -33,6 +27,12 @@ from app.ui.office.window import (
     PAGE_TRACKER,
     OfficeWindow,
     open_office_window,
+)
+from tools.demo.office_data import (
+    SUPERSEDED_MARKER,
+    OfficeData,
+    register_demo_keys,
+    write_office_files,
 )
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 from app.config import Settings
 from app.domain import entry_rules
 from app.io.keys import format_fingerprint
+from app.services.install_role import install_role
 from app.services.stores import open_unit_store
 from app.services.unit_setup import get_profile
 from app.ui.common.launch import Launcher
-from app.ui.common.prefs import read_role
 from app.ui.setup import key_pages
 from app.ui.setup.wizard import PAGE_CLERK, PAGE_DONE, PAGE_KEY, PAGE_ROLE, PAGE_UNIT
 from tests.ui.conftest import PASSPHRASE, TODAY, type_text
@@ -116,7 +116,7 @@ def test_wizard_sets_up_zhujian_by_keyboard(
     main = launched.window
     assert main.objectName() == "mainWindow" and main.isVisible()
     assert main.current_period() == "2016Q1" and main.current_task() == 1
-    assert read_role(settings.data_dir) == "unit"
+    assert install_role(settings) == "unit" and not (settings.data_dir / "role.json").exists()
 
     store = open_unit_store(settings)  # what the next start finds
     try:
@@ -133,8 +133,8 @@ def test_office_role_opens_the_office_window(launched: Any, qtbot: Any, settings
     assert finish.isVisible()
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
     assert launched.window.objectName() == "officeWindow"
-    assert read_role(settings.data_dir) == "office"
-    assert not settings.unit_store_path.exists()
+    assert install_role(settings) == "office" and settings.office_store_path.exists()
+    assert not settings.unit_store_path.exists() and not (settings.data_dir / "role.json").exists()
 
 
 def test_unknown_unit_says_so(launched: Any) -> None:

@@ -1,12 +1,13 @@
 """A realistic office data set from GENUINE signed submissions (for screenshots, benchmarks and
 tests): every reporting unit of the plan, Chinese texts of a clerk's length, several versions,
-some late, some missing, one with only rejected attempts.
+some late, some missing, one with only rejected attempts. Never shipped: its keys come from a
+public string (``demo_private_key``).
 
 ``write_office_files`` signs and writes the files (deterministic for a seed: keys, texts,
 times, UUIDs); ``load_office`` registers the units' keys in an office store and imports the
 files through the real importer in a shuffled order. ``build_office`` does both.
 
-    python -m app.services.demo_data --data-dir DIR [--periods 2016Q1 2016Q2 ...] [--seed 1]
+    python -m tools.demo --data-dir DIR [--periods 2016Q1 2016Q2 ...] [--seed 1]
 
 fills (or adds to) the office store under DIR.
 """
@@ -359,7 +360,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.config import Settings
     from app.services.stores import open_office_store, store_catalog
 
-    parser = argparse.ArgumentParser(prog="python -m app.services.demo_data")
+    parser = argparse.ArgumentParser(prog="python -m tools.demo")
     parser.add_argument("--data-dir", required=True, type=Path)
     parser.add_argument("--periods", nargs="+", default=["2016Q1", "2016Q2"])
     parser.add_argument("--seed", type=int, default=1)

@@ -1,30 +1,8 @@
-"""The annual assessment of member units (plan 三(三)), by rules the office sees and changes.
-
-Rules live in ``AssessmentRule`` rows of the plan (installed with their defaults on first use);
-each has a weight and may be switched off. Every part of a score keeps its raw share (0..1) and
-a Chinese sentence that explains it, so any total can be recomputed by hand:
-
-- ``on_time``    按时报送: of the year's periods whose due date has passed (as of ``as_of``), the
-                 share with a current version signed by the due day; a late one counts
-                 ``late_credit`` (逾期折算系数, default 0), a missing or only-rejected one 0.
-- ``completion`` 任务完成度: the mean percent over the unit's tasks in its basis report, the
-                 annual summary or, without one, its latest report of the year; a task not
-                 reported, or in progress without a percent, counts 0, 已完成 100, 未启动 0.
-- ``targets``    目标值达成: the share of the targets of its lead/responsible tasks that its basis
-                 report shows met (a figure not reported is not met).
-- ``indicators`` 工作目标指标: the share of the goal indicators it owns that its basis report
-                 shows met.
-
-points = raw x weight x 100 / (sum of the weights of the enabled rules that apply to the unit);
-the total is their exact sum, so it is out of 100 whatever the weights. Both are shown rounded
-to 0.01 (half up).
-A rule does not apply to a unit with nothing to judge (no targets, no indicators, no period
-due yet): it scores no points and its weight leaves the sum, so no unit gains or loses by it.
-"""
+"""Scoring the units: each enabled rule's raw share per unit, its points and the sentence
+that explains them (the method is in the package's docstring)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -32,11 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog, PeriodInfo, TaskInfo, UnitInfo
+from app.domain.payload import plain_decimal
 from app.models import (
-    AssessmentRule,
     Indicator,
     Period,
     Plan,
@@ -47,98 +24,12 @@ from app.models import (
     Unit,
 )
 from app.models.store import Store
+from app.services.assessment.rules import RuleInfo, list_rules
 from app.services.consolidation import effective_percent, parse_targets
 from app.services.office_status import PLAN_TZ, is_late
 
 CENT = Decimal("0.01")
-GRADES_KEY = "grades"  # the grade thresholds' row (assessment_grades), not a scoring rule
 RAW_STEP = Decimal("0.0001")
-
-
-class AssessmentError(ValueError):
-    """A rule change the office cannot make; the message says why (Chinese)."""
-
-
-@dataclass(frozen=True)
-class RuleSpec:
-    key: str
-    name: str
-    weight: Decimal
-    params: Mapping[str, str]
-    description: str
-
-
-@dataclass(frozen=True)
-class ParamSpec:
-    """A rule parameter the office may set: its Chinese name and the range it accepts."""
-
-    name: str  # the code name, e.g. late_credit (CLI --param, JSON, the store)
-    label: str  # what the office reads, e.g. 逾期折算系数
-    low: Decimal
-    high: Decimal
-    step: Decimal  # a sensible step for a spin box
-    help: str
-
-
-PARAMS: Mapping[str, ParamSpec] = {
-    "late_credit": ParamSpec(
-        "late_credit",
-        "逾期折算系数",
-        Decimal(0),
-        Decimal(1),
-        Decimal("0.1"),
-        "逾期报送的一期按此系数计入按时报送：0 不得分，1 与按时报送相同",
-    ),
-}
-
-
-def param_spec(name: str) -> ParamSpec | None:
-    """A parameter by its code name or its Chinese name."""
-    return PARAMS.get(name) or next((p for p in PARAMS.values() if p.label == name), None)
-
-
-DEFAULT_RULES: tuple[RuleSpec, ...] = (
-    RuleSpec(
-        "on_time",
-        "按时报送",
-        Decimal(30),
-        {"late_credit": "0"},
-        "已到截止日的报告期中按截止日前签署报送的比例；逾期报送的一期按逾期折算系数（0–1）计",
-    ),
-    RuleSpec(
-        "completion",
-        "任务完成度",
-        Decimal(40),
-        {},
-        "年度总结（未报送时取本年度最近一期报送）中本单位各项任务完成度的平均值；"
-        "未填报的任务按 0 计",
-    ),
-    RuleSpec(
-        "targets",
-        "目标值达成",
-        Decimal(20),
-        {},
-        "本单位牵头或负责任务中的目标值达标比例；未填报实际值的按未达标计",
-    ),
-    RuleSpec(
-        "indicators",
-        "工作目标指标",
-        Decimal(10),
-        {},
-        "本单位负责的全市工作目标指标的达标比例（不负责指标的单位不计此项）",
-    ),
-)
-_SPECS = {r.key: r for r in DEFAULT_RULES}
-
-
-@dataclass(frozen=True)
-class RuleInfo:
-    key: str
-    name: str
-    weight: Decimal
-    params: Mapping[str, str]
-    enabled: bool
-    description: str
 
 
 @dataclass(frozen=True)
@@ -162,143 +53,6 @@ class UnitScore:
 
     def part(self, key: str) -> ScorePart | None:
         return next((p for p in self.parts if p.rule_key == key), None)
-
-
-# -- the rules in the store ---------------------------------------------------------------
-def _plan_pk(s: Session, plan_code: str | None) -> int:
-    query = select(Plan.id).order_by(Plan.id)
-    if plan_code:
-        query = query.where(Plan.code == plan_code)
-    pk = s.scalars(query).first()
-    if pk is None:
-        raise AssessmentError("库中没有工作方案")
-    return pk
-
-
-def _ensure_rules(s: Session, plan_pk: int) -> list[AssessmentRule]:
-    rows = list(
-        s.scalars(
-            select(AssessmentRule).where(
-                AssessmentRule.plan_id == plan_pk,
-                AssessmentRule.key != GRADES_KEY,  # the grade bounds are not a scoring rule
-            )
-        )
-    )
-    have = {r.key for r in rows}
-    for spec in DEFAULT_RULES:
-        if spec.key not in have:
-            row = AssessmentRule(
-                plan_id=plan_pk,
-                key=spec.key,
-                name=spec.name,
-                weight=str(spec.weight),
-                params=json.dumps(dict(spec.params), ensure_ascii=False, sort_keys=True),
-                enabled=True,
-            )
-            s.add(row)
-            rows.append(row)
-    if len(rows) > len(have):
-        s.flush()
-    order = {r.key: i for i, r in enumerate(DEFAULT_RULES)}
-    return sorted(rows, key=lambda r: (order.get(r.key, len(order)), r.id))
-
-
-def _info(row: AssessmentRule) -> RuleInfo:
-    spec = _SPECS.get(row.key)
-    try:
-        raw = json.loads(row.params or "{}")
-    except ValueError:
-        raw = {}
-    params = {**(spec.params if spec else {}), **{str(k): str(v) for k, v in dict(raw).items()}}
-    return RuleInfo(
-        key=row.key,
-        name=row.name,
-        weight=_weight(row.weight),
-        params=params,
-        enabled=row.enabled,
-        description=spec.description if spec else "",
-    )
-
-
-def _weight(text: str) -> Decimal:
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return Decimal(0)
-    return value if value.is_finite() and value >= 0 else Decimal(0)
-
-
-def list_rules(store: Store, catalog: Catalog) -> list[RuleInfo]:
-    """The plan's rules (the defaults installed on first use), in their fixed order."""
-    with store.factory.begin() as s:
-        return [_info(r) for r in _ensure_rules(s, _plan_pk(s, catalog.code))]
-
-
-def update_rule(
-    store: Store,
-    key: str,
-    weight: Decimal | int | str | None = None,
-    enabled: bool | None = None,
-    params: Mapping[str, Any] | None = None,
-    *,
-    plan_code: str | None = None,
-) -> RuleInfo:
-    """Change a rule's weight (0–1000), switch it on or off, or set its parameters."""
-    spec = _SPECS.get(key)
-    if spec is None:
-        raise AssessmentError(f"没有名为 {key} 的考核规则")
-    new_weight: Decimal | None = None
-    if weight is not None:
-        try:
-            new_weight = Decimal(str(weight).strip())
-        except InvalidOperation as exc:
-            raise AssessmentError(f"权重必须是数字：{weight}") from exc
-        if not new_weight.is_finite() or not Decimal(0) <= new_weight <= Decimal(1000):
-            raise AssessmentError("权重必须在 0 到 1000 之间")
-    new_params = None if params is None else _checked_params(spec, params)
-    with store.factory.begin() as s:
-        rows = _ensure_rules(s, _plan_pk(s, plan_code))
-        row = next(r for r in rows if r.key == key)
-        if new_weight is not None:
-            row.weight = _plain(new_weight)
-        if enabled is not None:
-            row.enabled = bool(enabled)
-        if new_params:  # the parameters not named keep their values
-            merged = {**_info(row).params, **new_params}
-            row.params = json.dumps(merged, ensure_ascii=False, sort_keys=True)
-        s.flush()
-        return _info(row)
-
-
-def reset_rules(store: Store, catalog: Catalog) -> list[RuleInfo]:
-    """Back to the default weights, parameters and all rules on."""
-    for spec in DEFAULT_RULES:
-        update_rule(store, spec.key, spec.weight, True, dict(spec.params), plan_code=catalog.code)
-    return list_rules(store, catalog)
-
-
-def _checked_params(spec: RuleSpec, params: Mapping[str, Any]) -> dict[str, str]:
-    """The given parameters by code name (a Chinese name is accepted too), each in range."""
-    out: dict[str, str] = {}
-    for given, value in params.items():
-        p = param_spec(given)
-        if p is None or p.name not in spec.params:
-            raise AssessmentError(f"规则“{spec.name}”没有参数 {given}")
-        try:
-            number = Decimal(str(value).strip())
-        except InvalidOperation:
-            number = Decimal("NaN")
-        if not number.is_finite() or not p.low <= number <= p.high:
-            raise AssessmentError(
-                f"{p.label}必须是 {_plain(p.low)} 到 {_plain(p.high)} 之间的数字：{value}"
-            )
-        out[p.name] = _plain(number + 0)  # -0 -> 0
-    return out
-
-
-def _plain(d: Decimal) -> str:
-    text = format(d, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 # -- scoring ------------------------------------------------------------------------------
@@ -418,7 +172,7 @@ def _on_time(
     raw = (Decimal(on_time) + credit * late) / n
     text = f"{n} 个报告期中 {on_time} 个按时报送"
     if late:
-        text += f"，{late} 个逾期报送（按 {_plain(credit)} 计）"
+        text += f"，{late} 个逾期报送（按 {plain_decimal(credit)} 计）"
     missing = n - on_time - late
     if missing:
         text += f"，{missing} 个未报送"
@@ -567,7 +321,7 @@ def scores_to_json(scores: list[UnitScore]) -> list[dict[str, Any]]:
                 {
                     "rule": p.rule_key,
                     "name": p.rule_name,
-                    "weight": _plain(p.weight),
+                    "weight": plain_decimal(p.weight),
                     "raw": str(p.raw),
                     "points": str(p.points),
                     "applicable": p.applicable,

@@ -23,9 +23,10 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
 from app.domain.messages import Refusal
+from app.domain.payload import plain_decimal
 from app.models import AssessmentRule
 from app.models.store import Store
-from app.services.assessment import GRADES_KEY, _plan_pk
+from app.services.assessment.rules import GRADES_KEY, _plan_pk
 
 GRADES_NAME = "考核等次"
 
@@ -60,7 +61,7 @@ class Grades:
         return LOWEST
 
     def params(self) -> dict[str, str]:
-        return {g.key: _plain(getattr(self, g.key)) for g in GRADE_SPECS}
+        return {g.key: plain_decimal(getattr(self, g.key)) for g in GRADE_SPECS}
 
 
 DEFAULT_GRADES = Grades(*(g.default for g in GRADE_SPECS))
@@ -69,11 +70,6 @@ DEFAULT_GRADES = Grades(*(g.default for g in GRADE_SPECS))
 def grade_spec(name: str) -> GradeSpec | None:
     """A threshold by its code name or its Chinese name."""
     return next((g for g in GRADE_SPECS if name in (g.key, g.label)), None)
-
-
-def _plain(d: Decimal) -> str:
-    text = format(d, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _stored(row: AssessmentRule | None) -> Grades:
@@ -142,7 +138,7 @@ def reset_grades(store: Store, catalog: Catalog) -> Grades:
 
 def grades_description(grades: Grades) -> str:
     """'总分90分及以上为优秀，80分及以上、不足90分为良好，…不足60分为较差'."""
-    e, g, f = (_plain(x) for x in (grades.excellent, grades.good, grades.fair))
+    e, g, f = (plain_decimal(x) for x in (grades.excellent, grades.good, grades.fair))
     return (
         f"总分{e}分及以上为优秀，{g}分及以上、不足{e}分为良好，"
         f"{f}分及以上、不足{g}分为一般，不足{f}分为较差"
