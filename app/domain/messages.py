@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from app.domain.messages_plans import PLAN_MESSAGES
+
 # code -> (zh, en). Parameters are str.format fields; both texts use the same ones.
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
     # -- generic -------------------------------------------------------------------------
@@ -405,6 +407,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "无法判断 {name} 是哪个数据的备份：请用 --store unit|office 指定",
         "cannot tell which store {name} is: give --store unit|office",
     ),
+    **PLAN_MESSAGES,
 }
 
 _FORMATTER = string.Formatter()
