@@ -42,6 +42,7 @@ from app.models.store import Store
 
 __all__ = [
     "catalog_from_store",
+    "catalog_naming_unit",
     "default_catalog",
     "default_plan_code",
     "default_plan_path",
@@ -194,3 +195,12 @@ def store_catalogs(store: Store, unit_code: str | None = None) -> list[Catalog]:
     if unit_code is None:
         return catalogs
     return [c for c in catalogs if any(u.id == unit_code and u.reports for u in c.units)]
+
+
+def catalog_naming_unit(store: Store, text: str) -> Catalog | None:
+    """The newest published plan in which ``text`` (a unit id, name or alias) is a unit, for
+    what concerns the unit across plans (set-up, its keys); None if no plan knows it."""
+    found = [c for c in store_catalogs(store) if c.find_unit(text) is not None]
+    reporting = [c for c in found if c.find_unit(text) in c.reporting_units()]
+    best = reporting or found
+    return best[0] if best else None
