@@ -194,6 +194,7 @@ def _write_sheet(ws: Any, layout: SheetLayout, rows: Sequence[Mapping[str, Any]]
         cell.font, cell.fill, cell.alignment = head_font, fill, wrap
         ws.column_dimensions[cell.column_letter].width = column.width
     for r, row in enumerate(rows, start=2):
+        lines = 1
         for col, column in enumerate(layout.columns, start=1):
             cell = ws.cell(row=r, column=col)
             kind = row.get("kind", "text") if layout.table == "plan" else column.kind
@@ -202,8 +203,21 @@ def _write_sheet(ws: Any, layout: SheetLayout, rows: Sequence[Mapping[str, Any]]
                 set_number(cell, value)
             else:
                 set_text(cell, None if value is None else str(value))
+                lines = max(lines, _lines(str(value or ""), column.width))
             cell.alignment = wrap
+        # no spreadsheet program fits wrapped rows for a file it did not lay out: say how high
+        ws.row_dimensions[r].height = min(409, 16 * lines + 2)
     _page_setup(ws, layout)
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (a Chinese
+    character is two of them)."""
+    total = 0
+    for part in text.split("\n"):
+        size = sum(1 if ch.isascii() else 2 for ch in part)
+        total += max(1, -(-size // max(width - 1, 1)))
+    return total
 
 
 def _page_setup(ws: Any, layout: SheetLayout) -> None:
