@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.domain.catalog import Catalog
+from app.domain.messages import Message
 
 # /2 adds the plan revision the unit filled against (issue 14); /1 files were made against
 # revision 1 of their plan, the only one there was, and stay readable as such.
@@ -436,40 +437,40 @@ class SubmissionPayload:
 
 
 # -- against the plan ---------------------------------------------------------------------
-def payload_problems(payload: SubmissionPayload, catalog: Catalog) -> list[str]:
+def payload_problems(payload: SubmissionPayload, catalog: Catalog) -> list[Message]:
     """What the payload claims that the plan does not allow (empty when it fits the plan)."""
-    out: list[str] = []
     if payload.plan_code != catalog.code:
-        out.append(f"工作方案不符：文件为 {payload.plan_code}，本机为 {catalog.code}")
-        return out
+        return [Message.of("plan_other", file_plan=payload.plan_code, plan=catalog.code)]
     if payload.plan_hash != catalog.content_hash:
-        out.append("工作方案内容与本机不一致（方案文件的哈希不同）")
-        return out
+        return [Message.of("plan_hash")]
     try:
         unit = catalog.unit(payload.unit_id)
     except KeyError:
-        return [f"单位 {payload.unit_id} 不在工作方案中"]
+        return [Message.of("unit_unknown", unit=payload.unit_id)]
+    out: list[Message] = []
     if unit.name != payload.unit_name:
-        out.append(f"单位名称不符：{payload.unit_name}")
+        out.append(Message.of("unit_name", name=payload.unit_name))
     try:
         catalog.period(payload.period)
     except KeyError:
-        out.append(f"报告期 {payload.period} 不在工作方案中")
+        out.append(Message.of("period_not_in_plan", period=payload.period))
     tasks = {t.no: t for t, _role in catalog.tasks_for_unit(payload.unit_id)}
     for e in payload.entries:
         task = tasks.get(e.task)
         if task is None:
-            out.append(f"任务 {e.task} 不属于 {unit.short_name or unit.name}")
+            out.append(
+                Message.of("task_not_assigned", task=e.task, unit=unit.short_name or unit.name)
+            )
             continue
         order = {unicodedata.normalize("NFC", x.name): i for i, x in enumerate(task.targets)}
         seen = [order.get(name) for name, _ in e.targets]
         if None in seen:
             bad = next(name for name, _ in e.targets if name not in order)
-            out.append(f"任务 {e.task} 没有目标「{bad}」")
+            out.append(Message.of("target_unknown", task=e.task, target=bad))
         elif seen != sorted(i for i in seen if i is not None):
-            out.append(f"任务 {e.task} 的目标顺序与工作方案不一致")
+            out.append(Message.of("target_order", task=e.task))
     owned = {i.no for i in catalog.indicators_for_unit(payload.unit_id)}
     for ind in payload.indicators:
         if ind.no not in owned:
-            out.append(f"工作目标指标 {ind.no} 不由本单位填报")
+            out.append(Message.of("indicator_not_owned", no=ind.no))
     return out

@@ -844,6 +844,11 @@ Please send this file to the office.</translation>
 <context>
     <name>ImportOutcome</name>
     <message>
+        <location filename="../../app/ui/office/outcome_text.py" line="49"/>
+        <source>⚠ 同版本冲突</source>
+        <translation>⚠ same-version conflict</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/office/outcome_text.py" line="22"/>
         <source>已接收</source>
         <translation>Accepted</translation>

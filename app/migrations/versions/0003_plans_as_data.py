@@ -23,17 +23,11 @@ nothing else changed.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-# TEMPORARY, until branch wt-signed (migration 0002) is on main: follow 0002 when its file is
-# there, else 0001, so this branch never has two heads and its stores open meanwhile. When
-# main brings 0002 this becomes the plain ``down_revision = "0002"``.
-_AFTER_0002 = any(Path(__file__).parent.glob("0002_*.py"))
-down_revision = "0002" if _AFTER_0002 else "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
