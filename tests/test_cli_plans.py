@@ -245,3 +245,23 @@ def test_the_only_plan_having_the_period_else_the_newest(office: list[str], caps
     assert json.loads(out)["plan"]["code"] == "SZ-QUALITY-2017"
     status, out, _ = run_cli(capsys, *office, "office", "status", "--period", "2018Q1", "--json")
     assert status == 2 and json.loads(out)["code"] == "period_unknown"
+
+
+def test_unit_status_names_its_plan_and_revision(
+    tmp_path: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.io import keys
+    from app.services.stores import open_unit_store
+
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**12)
+    monkeypatch.setenv("QR_PASS", "住建局 quality 2016")
+    data = ["--data-dir", str(tmp_path / "u")]
+    init = ["unit", "init", "--unit", "zjj", "--clerk", "张三", "--passphrase-env", "QR_PASS"]
+    assert main([*data, *init]) == 0
+    store = open_unit_store(Settings(tmp_path / "u"))
+    plans.publish_plan(store, plans.copy_plan(store, SZ16, "SZ-QUALITY-2017", 2017).code)
+    store.close()
+    capsys.readouterr()
+    for period, plan in (("2016Q1", SZ16), ("2017Q1", "SZ-QUALITY-2017")):
+        code, out, _ = run_cli(capsys, *data, "unit", "status", "--period", period, "--json")
+        assert code == 0 and json.loads(out)["plan"] == {"code": plan, "revision": 1}
