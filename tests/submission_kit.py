@@ -80,6 +80,7 @@ def make_payload(
         contact="0755-12345678",
         entries=tuple(entries),
         indicators=indicators,
+        plan_revision=catalog.revision,
     )
 
 

@@ -11,21 +11,11 @@ from typing import Any
 import docx
 import pytest
 
-from app.cli import main
 from app.config import Settings
 from app.domain.catalog import Catalog
 from app.services.stores import open_office_store, store_catalog
 from tests.bulletin_kit import Kit
-
-
-class Cli:
-    def __init__(self, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.data_dir, self.capsys = data_dir, capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(self.data_dir), *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
+from tests.test_office_rules_cli import Cli
 
 
 @pytest.fixture
@@ -126,3 +116,44 @@ def test_grades_through_office_rules(cli: Cli) -> None:
     assert {u["grade"] for u in doc["units"]} <= {"优秀", "良好", "一般", "较差"}
     assert cli("office", "rules", "reset")[0] == 0
     assert "excellent=90" in cli("office", "rules", "list")[1]
+
+
+def test_the_plan_of_the_period_with_several_plans(cli: Cli, tmp_path: Path) -> None:
+    """Next year's plan published: a 2016 bulletin still reads the 2016 plan; a district plan
+    of the same year makes the period ambiguous until --plan names one."""
+    from app.services import plans
+
+    store = open_office_store(Settings(cli.data_dir))
+    sz16 = store_catalog(store).code
+    plans.publish_plan(store, plans.copy_plan(store, sz16, "SZ-QUALITY-2017", 2017).code)
+    assert store_catalog(store).code == "SZ-QUALITY-2017"  # the newest plan is next year's
+    store.close()
+    out = tmp_path / "x.docx"
+    base = ("office", "bulletin", "--kind", "progress", "--out", str(out), "--json")
+    code, stdout, err = cli(*base, "--period", "2016Q1")
+    assert code == 0, err
+    assert json.loads(stdout)["sources"] == 2  # the 2016 plan's two current files
+    store = open_office_store(Settings(cli.data_dir))
+    plans.publish_plan(store, plans.copy_plan(store, sz16, "LG-2016", 2016).code)
+    store.close()
+    code, stdout, _ = cli(*base, "--period", "2016Q1")
+    assert (code, json.loads(stdout)["code"]) == (2, "period_ambiguous")
+    code, stdout, err = cli(*base, "--period", "2016Q1", "--plan", sz16)
+    assert code == 0 and json.loads(stdout)["sources"] == 2, err
+    code, stdout, _ = cli(*base, "--period", "2016Q1", "--plan", "NOPE")
+    assert (code, json.loads(stdout)["code"]) == (2, "plan_unknown_code")
+    code, stdout, _ = cli(*base, "--period", "2017Q3", "--plan", sz16)
+    assert (code, json.loads(stdout)["code"]) == (2, "bulletin_unknown_period")
+
+
+def test_grades_belong_to_their_plan(cli: Cli) -> None:
+    from app.services import plans
+
+    store = open_office_store(Settings(cli.data_dir))
+    sz16 = store_catalog(store).code
+    plans.publish_plan(store, plans.copy_plan(store, sz16, "SZ-QUALITY-2017", 2017).code)
+    store.close()
+    set_grades = ("office", "rules", "set", "grades", "--param", "excellent=95", "--plan", sz16)
+    assert cli(*set_grades)[0] == 0
+    assert "excellent=95" in cli("office", "rules", "list", "--plan", sz16)[1]
+    assert "excellent=90" in cli("office", "rules", "list")[1]  # the newest plan's own

@@ -355,7 +355,7 @@ def test_cli_import_and_status_json(
     out = json.loads(capsys.readouterr().out)
     assert code == 1  # something was refused
     fields = {"file", "outcome", "reason", "code", "params", "unit", "period", "version",
-              "conflict"}  # fmt: skip
+              "conflict", "plan", "plan_revision", "older_revision"}  # fmt: skip
     assert [set(o) for o in out] == [fields] * 2
     assert [o["outcome"] for o in out] == ["accepted", "rejected"]
     assert [o["code"] for o in out] == ["import_new", "not_xlsx"]
@@ -372,6 +372,8 @@ def test_cli_import_and_status_json(
         "submitted_at": "2016-04-08T07:30:15Z",
         "conflict": False,
         "conflict_versions": [],
+        "plan_revision": 1,
+        "older_revision": False,
     }
     assert main(["--data-dir", data, "office", "status", "--period", "2099Q1"]) == 2
     assert main(["--data-dir", data, "office", "import", str(tmp_path / "nope.xlsx")]) == 2

@@ -1,4 +1,5 @@
-"""``office`` sub-commands: set-up, key registry, import, status."""
+"""``office`` sub-commands: set-up, key registry, import, status, report, assessment (the
+rules: ``rules_cmd``; plans: ``office_plan_cmd``; bulletins: ``bulletin_cmd``)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.cli import bulletin_cmd
-from app.cli.common import CliRefusal, Context, add_command, output_lang, plan_period, print_json
+from app.cli import bulletin_cmd, rules_cmd
+from app.cli.common import (
+    CliRefusal,
+    Context,
+    add_command,
+    add_period_options,
+    output_lang,
+    period_catalog,
+    plan_catalog_named,
+    print_json,
+)
+from app.cli.office_plan_cmd import register_plan
 from app.io.keys import format_fingerprint
 from app.services import office_trust
+from app.services.catalog import catalog_naming_unit
 from app.services.office_import import Importer
 from app.services.office_status import period_status
 from app.services.stores import store_catalog
@@ -32,18 +44,19 @@ def register(sub: Any) -> None:
     p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
 
     p = add_command(osub, "status", "who has reported for a period", cmd_status, json=True)
-    p.add_argument("--period", required=True)
+    add_period_options(p)
 
     text = "the consolidated report workbook of a period"
     p = add_command(osub, "report", text, cmd_report, json=True)
-    p.add_argument("--period", required=True)
+    add_period_options(p)
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
 
     text = "the annual assessment: every unit's score, explained"
     p = add_command(osub, "assess", text, cmd_assess, json=True)
-    p.add_argument("--period", help="the annual period (default: the plan's)")
+    add_period_options(p, required=False, help="the annual period (default: the plan's)")
     p.add_argument("--as-of", dest="as_of", help="count periods due by this date (default: today)")
-    _register_rules(osub)
+    rules_cmd.register(osub)
+    register_plan(osub)
     bulletin_cmd.register(osub)
 
 
@@ -75,11 +88,11 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.office_store()
-    catalog = store_catalog(store)
     try:
         reg = office_trust.read_registration_file(args.file)
     except office_trust.TrustError as exc:
         raise CliRefusal("trust_file_refused", file=args.file, detail=exc) from exc
+    catalog = catalog_naming_unit(store, reg.unit) or store_catalog(store)
     unit = catalog.find_unit(reg.unit)
     print(f"单位 unit: {unit.name if unit else reg.unit}  填报人 clerk: {reg.clerk}")
     print(f"指纹 fingerprint: {format_fingerprint(reg.fingerprint)}")
@@ -163,7 +176,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     if missing:
         raise CliRefusal("path_missing", 2, path=missing[0])
     store = ctx.office_store()
-    importer = Importer(store, store_catalog(store))
+    importer = Importer(store)  # every revision of every plan: a file names its own
     outcomes = importer.run(args.paths, dry_run=args.dry_run)
     lang = output_lang(args)
     if args.json:
@@ -184,13 +197,12 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.office_store()
-    catalog = store_catalog(store)
-    plan_period(catalog, args.period)
+    catalog = period_catalog(store, args.period, args.plan)
     status = period_status(store, catalog, args.period)
     if args.json:
         print_json(status.to_json())
         return 0
-    print(f"{args.period}  报送截止 due {status.due}")
+    print(f"{catalog.code} 第 {catalog.revision} 版  {args.period}  报送截止 due {status.due}")
     for u in status.units:
         when = "" if u.submitted_at is None else f"{u.submitted_at:%Y-%m-%d %H:%M}Z"
         ver = "" if u.version is None else f"v{u.version}"
@@ -198,6 +210,8 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         if u.conflict:
             listed = ", ".join(f"v{v}" for v in u.conflict_versions)
             clash = f"  冲突 conflict: {listed} 各有两份以上不同的文件 (more than one file)"
+        if u.older_revision:
+            clash += f"  按第 {u.plan_revision} 版填报 (filled against revision {u.plan_revision})"
         print(f"  {u.unit_name:<14} {STATE_ZH[u.state]:<6} {ver:<4} {when}{clash}".rstrip())
     summary = ", ".join(f"{status.count(k)} {k}" for k in STATE_ZH)
     print(summary)
@@ -213,8 +227,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise CliRefusal("folder_missing", 2, path=out.parent)
     store = ctx.office_store()
-    catalog = store_catalog(store)
-    plan_period(catalog, args.period)
+    catalog = period_catalog(store, args.period, args.plan)
     try:
         summary = write_report(store, catalog, args.period, out)
     except OSError as exc:  # e.g. the file is open in Excel on Windows
@@ -256,9 +269,13 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
         scores_to_json,
         today_in_plan_tz,
     )
+    from app.services.assessment.grades import load_grades
 
     store = ctx.office_store()
-    catalog = store_catalog(store)
+    if args.period:
+        catalog = period_catalog(store, args.period, args.plan)
+    else:
+        catalog = plan_catalog_named(store, args.plan)
     try:
         annual = annual_period(catalog, args.period)
     except KeyError as exc:
@@ -268,14 +285,12 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
         as_of = date.fromisoformat(args.as_of) if args.as_of else today_in_plan_tz()
     except ValueError as exc:
         raise CliRefusal("option_not_iso_date", 2, option="--as-of", text=args.as_of) from exc
-    from app.services.assessment.grades import load_grades
-
     scores = score_units(store, catalog, annual.code, as_of=as_of)
     rules = list_rules(store, catalog)
     grades = load_grades(store, catalog)
     if args.json:
         units = scores_to_json(scores)
-        for unit, score in zip(units, scores, strict=True):
+        for unit, score in zip(units, scores, strict=True):  # 考核等次 by the office's bounds
             unit["grade"] = grades.grade(score.total)
         print_json(
             {
@@ -303,154 +318,4 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
         for p in s.parts:
             pts = f"{p.points:>6}" if p.applicable else "  不计"
             print(f"       {p.rule_name:<6} {pts}  {p.explanation}")
-    return 0
-
-
-# -- office rules: the assessment's rules, seen and changed without the window -------------
-def _register_rules(osub: Any) -> None:
-    rules = osub.add_parser("rules", help="the assessment rules: weights, on/off, parameters")
-    rsub = rules.add_subparsers(dest="rules_command", metavar="COMMAND", required=True)
-    text = "the rules with their weights and parameters"
-    add_command(rsub, "list", text, cmd_rules_list, json=True)
-    epilog = "example: office rules set on_time --weight 30 --param late_credit=0.5"
-    p = add_command(rsub, "set", "change a rule", cmd_rules_set, json=True, epilog=epilog)
-    p.add_argument("key", metavar="KEY", help="on_time, completion, targets, indicators or grades")
-    p.add_argument("--weight", help="0 to 1000")
-    on_off = p.add_mutually_exclusive_group()
-    on_off.add_argument("--enabled", dest="enabled", action="store_true", default=None)
-    on_off.add_argument("--disabled", dest="enabled", action="store_false")
-    p.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a parameter, e.g. late_credit=0.5 (逾期折算系数, 0 to 1) or, for grades, "
-        "excellent=90 good=80 fair=60 (等次分数线, descending); may repeat",
-    )
-    p.set_defaults(enabled=None)
-    add_command(rsub, "reset", "back to the default rules", cmd_rules_reset, json=True)
-
-
-def _rule_json(r: Any) -> dict[str, Any]:
-    """The same shape as the rules of ``office assess --json``."""
-    return {
-        "rule": r.key,
-        "name": r.name,
-        "weight": str(r.weight),
-        "enabled": r.enabled,
-        "params": dict(r.params),
-    }
-
-
-def _rule_line(r: Any) -> str:
-    from app.services.assessment import param_spec
-
-    state = "启用 enabled" if r.enabled else "停用 disabled"
-    params = "，".join(
-        f"{spec.label if (spec := param_spec(k)) else k} {k}={v}" for k, v in r.params.items()
-    )
-    return f"{r.key:<11} {r.name:<6} 权重 weight {r.weight:<5} {state}  {params}".rstrip()
-
-
-def _print_rules(rules: list[Any], as_json: bool) -> None:
-    if as_json:
-        print_json([_rule_json(r) for r in rules])
-        return
-    for r in rules:
-        print(_rule_line(r))
-
-
-def cmd_rules_list(ctx: Context, args: argparse.Namespace) -> int:
-    from app.services.assessment import list_rules
-    from app.services.assessment.grades import load_grades
-
-    store = ctx.office_store()
-    catalog = store_catalog(store)
-    _print_rules(list_rules(store, catalog), args.json)
-    if not args.json:  # the JSON list stays the scoring rules; grades: office assess --json
-        print(_grades_line(load_grades(store, catalog)))
-    return 0
-
-
-def _param_args(args: argparse.Namespace) -> dict[str, str]:
-    """``--param NAME=VALUE`` options as a dict; bad usage for anything else."""
-    params: dict[str, str] = {}
-    for item in args.param:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise CliRefusal("rule_param_syntax", 2, item=repr(item))
-        params[name.strip()] = value.strip()
-    return params
-
-
-def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
-    from app.services.assessment import DEFAULT_RULES, AssessmentError, update_rule
-    from app.services.assessment.rules import GRADES_KEY
-
-    keys = [r.key for r in DEFAULT_RULES]
-    if args.key == GRADES_KEY:
-        return _set_grades(ctx, args)
-    if args.key not in keys:
-        raise CliRefusal("rule_unknown", 2, key=args.key, rules=", ".join(keys))
-    params = _param_args(args)
-    if args.weight is None and args.enabled is None and not params:
-        raise CliRefusal("rule_nothing_to_change", 2)
-    store = ctx.office_store()
-    catalog = store_catalog(store)
-    try:
-        info = update_rule(
-            store,
-            args.key,
-            weight=args.weight,
-            enabled=args.enabled,
-            params=params or None,
-            plan_code=catalog.code,
-        )
-    except AssessmentError as exc:
-        raise CliRefusal("assessment_refused", detail=exc) from exc
-    _print_rules([info], args.json)
-    return 0
-
-
-def cmd_rules_reset(ctx: Context, args: argparse.Namespace) -> int:
-    from app.services.assessment import reset_rules
-    from app.services.assessment.grades import reset_grades
-
-    store = ctx.office_store()
-    catalog = store_catalog(store)
-    _print_rules(reset_rules(store, catalog), args.json)
-    grades = reset_grades(store, catalog)
-    if not args.json:
-        print(_grades_line(grades))
-    return 0
-
-
-def _grades_line(grades: Any) -> str:
-    from app.services.assessment.grades import GRADE_SPECS, GRADES_NAME
-    from app.services.assessment.rules import GRADES_KEY
-
-    bounds = "，".join(f"{g.label} {g.key}={grades.params()[g.key]}" for g in GRADE_SPECS)
-    return f"{GRADES_KEY:<11} {GRADES_NAME}  {bounds}"
-
-
-def _set_grades(ctx: Context, args: argparse.Namespace) -> int:
-    """``office rules set grades --param excellent=92``: the grade thresholds (考核等次)."""
-    from app.domain.messages import Refusal
-    from app.services.assessment.grades import GRADES_NAME, update_grades
-    from app.services.assessment.rules import GRADES_KEY
-
-    if args.weight is not None or args.enabled is not None:
-        raise CliRefusal("grades_fixed", 2)
-    params = _param_args(args)
-    if not params:
-        raise CliRefusal("grades_nothing_to_change", 2)
-    store = ctx.office_store()
-    try:
-        grades = update_grades(store, store_catalog(store), params)
-    except Refusal as exc:
-        raise CliRefusal(exc.code, **exc.message.param_dict) from exc
-    if args.json:
-        print_json([{"rule": GRADES_KEY, "name": GRADES_NAME, "params": grades.params()}])
-    else:
-        print(_grades_line(grades))
     return 0

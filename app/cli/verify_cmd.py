@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.catalog_cmd import current_catalog
+from app.cli.catalog_cmd import current_plans
 from app.cli.common import CliError, Context, output_lang, print_json
 from app.domain.messages import Message
 from app.io.keys import format_fingerprint
@@ -144,7 +144,7 @@ def _check(ctx: Context, args: argparse.Namespace, path: Path) -> tuple[int, dic
     except UsageRefusal as exc:
         return 2, _result(path, exc.message)
     try:
-        v = verify_submission(path, current_catalog(ctx), pubkey=pubkey)
+        v = verify_submission(path, current_plans(ctx), pubkey=pubkey)
     except SubmissionRejected as exc:
         p = exc.payload
         about = {"unit": p.unit_id, "unit_name": p.unit_name, "period": p.period,

@@ -21,7 +21,10 @@ from typing import Any
 from app.domain.catalog import Catalog
 from app.domain.messages import Message
 
-FORMAT = "qualityreport.submission/1"
+# /2 adds the plan revision the unit filled against (issue 14); /1 files were made against
+# revision 1 of their plan, the only one there was, and stay readable as such.
+FORMAT = "qualityreport.submission/2"
+FORMAT_V1 = "qualityreport.submission/1"
 ENTRY_STATUSES = ("not_started", "in_progress", "completed", "delayed")
 MAX_TEXT_CHARS = 32767  # one Excel cell holds no more
 MAX_NUMBER_CHARS = 40  # the stores keep decimals as text of at most 40 characters
@@ -300,6 +303,7 @@ _PAYLOAD_KEYS = (
     "entries",
     "indicators",
 )
+_PAYLOAD_KEYS_V2 = (*_PAYLOAD_KEYS, "plan_revision")
 
 
 @dataclass(frozen=True)
@@ -320,11 +324,15 @@ class SubmissionPayload:
     contact: str
     entries: tuple[PayloadEntry, ...] = ()
     indicators: tuple[PayloadIndicator, ...] = ()
+    plan_revision: int = 1  # of the plan (plan_code), as the unit's store held it
     format: str = FORMAT
 
     def __post_init__(self) -> None:
-        if self.format != FORMAT:
+        if self.format not in (FORMAT, FORMAT_V1):
             raise PayloadError(f"format：不支持的格式 {str(self.format)[:60]!r}")
+        _int(self.plan_revision, "plan_revision", 1, 1_000_000)
+        if self.format == FORMAT_V1 and self.plan_revision != 1:
+            raise PayloadError("plan_revision：旧格式的文件只能是第 1 版")
         for name in ("plan_code", "unit_id", "period"):
             _set(self, name, _name(getattr(self, name), name))
         for name in ("unit_name", "app_version", "clerk", "contact"):
@@ -367,7 +375,11 @@ class SubmissionPayload:
             "contact": self.contact,
             "entries": [e.to_dict() for e in self.entries],
             "indicators": [i.to_dict() for i in self.indicators],
-        }
+        } | self._revision()
+
+    def _revision(self) -> dict[str, Any]:
+        """The plan revision, in the formats that carry it (a /1 file signed without it)."""
+        return {} if self.format == FORMAT_V1 else {"plan_revision": int(self.plan_revision)}
 
     def to_json(self) -> dict[str, Any]:
         """The canonical JSON values (app.io.canonical), built directly: construction already
@@ -392,11 +404,12 @@ class SubmissionPayload:
             "contact": self.contact,
             "entries": [e.to_json() for e in self.entries],
             "indicators": [i.to_json() for i in self.indicators],
-        }
+        } | self._revision()
 
     @classmethod
     def from_dict(cls, data: object) -> SubmissionPayload:
-        d = _mapping(data, "payload", _PAYLOAD_KEYS)
+        old = isinstance(data, Mapping) and data.get("format") == FORMAT_V1
+        d = _mapping(data, "payload", _PAYLOAD_KEYS if old else _PAYLOAD_KEYS_V2)
         entries = _sequence(d["entries"], "entries")
         indicators = _sequence(d["indicators"], "indicators")
         return cls(  # the constructor checks the texts
@@ -410,6 +423,7 @@ class SubmissionPayload:
             sequence=_int(d["sequence"], "sequence", 1, 1_000_000_000),
             submission_id=_uuid(d["submission_id"], "submission_id"),
             created_at=_time(d["created_at"], "created_at"),
+            plan_revision=1 if old else _int(d["plan_revision"], "plan_revision", 1, 1_000_000),
             app_version=d["app_version"],
             clerk=d["clerk"],
             contact=d["contact"],

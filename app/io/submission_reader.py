@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.domain.catalog import Catalog
+from app.domain.messages import Message
 from app.domain.payload import SubmissionPayload, payload_problems
+from app.domain.plan_book import PlanBook
 from app.io.canonical import payload_bytes
 from app.io.package_errors import PackageRejected
 from app.io.package_zip import MAX_FILE_BYTES, MAX_TOTAL_BYTES
@@ -74,7 +76,7 @@ def read_submission(source: bytes | str | os.PathLike[str]) -> SignedPackage:
 
 def verify_submission(
     data: bytes | str | os.PathLike[str],
-    catalog: Catalog | None,
+    catalog: Catalog | PlanBook | None,
     trusted: Callable[[str], bytes | None] | None = None,
     pubkey: bytes | None = None,
 ) -> VerifiedSubmission:
@@ -82,7 +84,9 @@ def verify_submission(
 
     ``pubkey``: the raw key the file must be signed with (``verify --pubkey``).
     ``trusted``: fingerprint -> the registered raw key, or None when not registered.
-    ``catalog``: the plan; without it the plan-derived cells are not compared.
+    ``catalog``: the plan; without it the plan-derived cells are not compared. A
+    ``PlanBook`` (every revision of the office's plans) gives the revision the file names,
+    or refuses a plan, revision or content it does not know (docs/design.md §1.3).
     """
     package = read_submission(data)
     fp = package.fingerprint
@@ -91,6 +95,11 @@ def verify_submission(
         check_signer(package, pubkey=pubkey, trusted=trusted)
     except PackageRejected as exc:
         raise exc.knowing(fp, payload) from None
+    if isinstance(catalog, PlanBook):
+        found = catalog.resolve(payload.plan_code, payload.plan_revision, payload.plan_hash)
+        if isinstance(found, Message):
+            raise PackageRejected(found.code, **found.param_dict).knowing(fp, payload)
+        catalog = found
     if catalog is not None:
         problems = payload_problems(payload, catalog)
         if problems:

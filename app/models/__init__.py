@@ -10,6 +10,7 @@ from app.models.catalog import (
     Indicator,
     Period,
     Plan,
+    PlanUnit,
     Section,
     Target,
     Task,
@@ -25,6 +26,7 @@ from app.models.office import (
     SubmissionIndicator,
     TrustedKey,
 )
+from app.models.plans import PlanDraft, PlanRevision, PlanSeen
 from app.models.unit_side import (
     Entry,
     EntryTargetValue,
@@ -35,7 +37,7 @@ from app.models.unit_side import (
     UnitProfile,
 )
 
-SCHEMA_HEAD = "0002"  # newest Alembic revision; tests assert it matches the scripts
+SCHEMA_HEAD = "0003"  # newest Alembic revision; tests assert it matches the scripts
 
 __all__ = [
     "SCHEMA_HEAD",
@@ -50,6 +52,10 @@ __all__ = [
     "LocalSubmission",
     "Period",
     "Plan",
+    "PlanDraft",
+    "PlanRevision",
+    "PlanSeen",
+    "PlanUnit",
     "Section",
     "Setting",
     "SigningKey",

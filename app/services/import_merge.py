@@ -111,7 +111,9 @@ def same_content(c: Connection, unit_id: int, signed_sha: str) -> Merged | None:
 
 
 def plan_rows(ids: dict[str, dict[Any, int]], payload: Any) -> tuple[int, int]:
-    unit_id, period_id = ids["unit"].get(payload.unit_id), ids["period"].get(payload.period)
+    """The unit's row (one across plans) and the period's row of the payload's plan."""
+    unit_id = ids["unit"].get(payload.unit_id)
+    period_id = ids["period"].get((payload.plan_code, payload.period))
     if unit_id is None:
         raise Refused("unit_unknown", unit=payload.unit_id)
     if period_id is None:
@@ -170,6 +172,7 @@ def insert_version(
 ) -> int:
     """The submission row and its entries and indicators; returns the new row's id."""
     sub_id: int = c.execute(_ADD_SUBMISSION, row).scalar_one()
+    plan = payload.plan_code  # task and indicator numbers are the plan's own
     task_ids, ind_ids = ids["task"], ids["indicator"]
     rows = entry_rows(payload)
     if rows:  # Core executemany, not the ORM's per-row bulk path
@@ -178,7 +181,7 @@ def insert_version(
             [
                 {
                     **{k: r[k] for k in r if k != "task"},
-                    "task_id": task_ids[r["task"]],
+                    "task_id": task_ids[(plan, r["task"])],
                     "submission_id": sub_id,
                 }
                 for r in rows
@@ -190,7 +193,7 @@ def insert_version(
             [
                 {
                     "submission_id": sub_id,
-                    "indicator_id": ind_ids[i.no],
+                    "indicator_id": ind_ids[(plan, i.no)],
                     "value": decimal_text(i.value),
                     "note": i.note,
                 }
@@ -223,6 +226,7 @@ def submission_row(
         "imported_at": now,
         "is_current": current,
         "payload": verified.payload_bytes.decode("utf-8"),  # the signed bytes: canonical
+        "plan_revision": p.plan_revision,
     }
 
 

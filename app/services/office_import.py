@@ -30,10 +30,12 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
 from app.domain.messages import Message
-from app.models import Indicator, Period, Task, Unit
+from app.domain.plan_book import PlanBook
+from app.models import Indicator, Period, Plan, Task, Unit
 from app.models.base import utcnow
 from app.models.store import Store
 from app.services import import_merge as merge
+from app.services.catalog import plan_book
 from app.services.import_changes import FieldChange, field_changes
 from app.services.parse_pool import ParsePool, ParseResult, expand_paths, verify_path
 
@@ -53,6 +55,9 @@ class FileOutcome:
     fingerprint: str | None = None
     conflict: bool = False  # another, different file has this version (both kept)
     changes: tuple[FieldChange, ...] = field(default=(), compare=False)
+    plan: str | None = None  # the plan the file was filled for, and its revision
+    plan_revision: int | None = None
+    older_revision: bool = False  # accepted, marked: the plan has a newer revision
 
     @property
     def code(self) -> str:
@@ -75,6 +80,9 @@ class FileOutcome:
             "period": self.period,
             "version": self.version,
             "conflict": self.conflict,
+            "plan": self.plan,
+            "plan_revision": self.plan_revision,
+            "older_revision": self.older_revision,
         }
 
 
@@ -84,7 +92,7 @@ class Importer:
     def __init__(
         self,
         store: Store,
-        catalog: Catalog,
+        catalog: Catalog | PlanBook | None = None,
         *,
         workers: int = 0,
         timeout_s: float = 10.0,
@@ -92,7 +100,9 @@ class Importer:
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.store = store
-        self.catalog = catalog
+        # every published revision of every plan (a submission names its own); one catalog
+        # still works for a store holding one plan (tools, tests)
+        self.plans = plan_book(store) if catalog is None else catalog
         self.workers = workers
         self.timeout_s = timeout_s
         self.memory_mb = memory_mb
@@ -122,9 +132,9 @@ class Importer:
         results: Iterable[ParseResult]
         pool: ParsePool | None = None
         if inline:
-            results = (verify_path(f, self.catalog) for f in files if not cancelled())
+            results = (verify_path(f, self.plans) for f in files if not cancelled())
         else:
-            pool = ParsePool(self.catalog, self.workers, self.timeout_s, self.memory_mb)
+            pool = ParsePool(self.plans, self.workers, self.timeout_s, self.memory_mb)
             results = pool.results(files, cancelled)
         try:
             with self._batch_connection():
@@ -169,14 +179,15 @@ class Importer:
         return Session(bind=self._conn) if self._conn is not None else self.store.factory()
 
     def _plan_ids(self, s: Session) -> dict[str, dict[Any, int]]:
-        """Row ids by unit code, period code, task and indicator number (read once per run,
-        not four SELECTs per file)."""
+        """Row ids by unit code, and by (plan code, period code / task / indicator number):
+        read once per run, not four SELECTs per file. Rows a revision removed are there too
+        (a file made against the older revision still has its rows)."""
         if self._ids is None:
             self._ids = {
                 "unit": dict(s.execute(select(Unit.code, Unit.id)).tuples().all()),
-                "period": dict(s.execute(select(Period.code, Period.id)).tuples().all()),
-                "task": dict(s.execute(select(Task.no, Task.id)).tuples().all()),
-                "indicator": dict(s.execute(select(Indicator.no, Indicator.id)).tuples().all()),
+                "period": _by_plan(s, Period.code, Period.id, Period.plan_id),
+                "task": _by_plan(s, Task.no, Task.id, Task.plan_id),
+                "indicator": _by_plan(s, Indicator.no, Indicator.id, Indicator.plan_id),
             }
         return self._ids
 
@@ -192,6 +203,7 @@ class Importer:
                 result.period,
                 result.version,
                 result.fingerprint,
+                plan=result.plan,
             )
             if not dry_run:
                 self._log(outcome, result.sha256, batch, None)
@@ -206,6 +218,7 @@ class Importer:
             p.version,
             result.verified.fingerprint,
         )
+        base = self._placed(base, p)
         try:
             return self._apply_verified(result, base, batch, dry_run)
         except IntegrityError:
@@ -283,6 +296,15 @@ class Importer:
             return ()
         return tuple(field_changes(s, merged.current_id, result.verified.payload))
 
+    def _placed(self, base: FileOutcome, payload: Any) -> FileOutcome:
+        """The outcome named with the plan and revision the file was filled for."""
+        older = isinstance(self.plans, PlanBook) and self.plans.older(
+            payload.plan_code, payload.plan_revision
+        )
+        return replace(
+            base, plan=payload.plan_code, plan_revision=payload.plan_revision, older_revision=older
+        )
+
     # -- the import log --------------------------------------------------------------------
     def _log_row(
         self, o: FileOutcome, sha: str | None, batch: str, sub_id: int | None
@@ -298,6 +320,9 @@ class Importer:
             "reason_params": json.dumps(params, ensure_ascii=False, sort_keys=True),
             "unit_code": o.unit,
             "period_code": o.period,
+            "plan_code": o.plan,
+            "plan_revision": o.plan_revision,
+            "older_revision": o.older_revision,
             "version": o.version,
             "fingerprint": o.fingerprint,
             "submission_id": sub_id,
@@ -307,6 +332,12 @@ class Importer:
     def _log(self, o: FileOutcome, sha: str | None, batch: str, sub_id: int | None) -> None:
         with self._session() as s, s.begin():
             s.connection().execute(_ADD_LOG, self._log_row(o, sha, batch, sub_id))
+
+
+def _by_plan(s: Session, key: Any, pk: Any, plan_id: Any) -> dict[Any, int]:
+    """(plan code, key) -> row id for one kind of catalog row."""
+    rows = s.execute(select(Plan.code, key, pk).join(Plan, Plan.id == plan_id)).tuples()
+    return {(code, k): row_id for code, k, row_id in rows}
 
 
 def logged_message(code: str | None, params: str | None, reason: str) -> Message:
@@ -323,6 +354,6 @@ def logged_message(code: str | None, params: str | None, reason: str) -> Message
 
 
 def import_files(
-    store: Store, catalog: Catalog, paths: Sequence[str | Path], **kw: Any
+    store: Store, catalog: Catalog | PlanBook | None, paths: Sequence[str | Path], **kw: Any
 ) -> list[FileOutcome]:
     return Importer(store, catalog).run(paths, **kw)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
 from app.domain.messages import Message
-from app.models import ImportLog, Period, Submission, Unit
+from app.models import ImportLog, Period, Plan, Submission, Unit
 from app.models.store import Store
 from app.services.office_import import logged_message
 
@@ -31,6 +31,8 @@ class UnitStatus:
     last_reason: Message | None  # of the latest rejected attempt, if any
     # versions held as two or more different files (design §3: both kept, one current)
     conflict_versions: tuple[int, ...] = ()
+    plan_revision: int | None = None  # the current version was filled against it
+    older_revision: bool = False  # ... and the plan has a newer one (docs/design.md §1.3)
 
     @property
     def conflict(self) -> bool:
@@ -46,6 +48,8 @@ class UnitStatus:
             else self.submitted_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "conflict": self.conflict,
             "conflict_versions": list(self.conflict_versions),
+            "plan_revision": self.plan_revision,
+            "older_revision": self.older_revision,
         }
 
 
@@ -67,14 +71,19 @@ def is_late(submitted_at: datetime, due: date) -> bool:
     return submitted_at.astimezone(PLAN_TZ).date() > due
 
 
-def _rejections(s: Session, period_code: str) -> dict[str, tuple[int, Message]]:
-    """unit code -> (rejected attempts, the latest one's reason) for a period."""
+def _rejections(s: Session, plan_code: str, period_code: str) -> dict[str, tuple[int, Message]]:
+    """unit code -> (rejected attempts, the latest one's reason) for a plan's period (a file
+    that could not even tell its plan counts for every plan having the period)."""
     out: dict[str, tuple[int, Message]] = {}
     for code, reason, reason_code, params in s.execute(
         select(
             ImportLog.unit_code, ImportLog.reason, ImportLog.reason_code, ImportLog.reason_params
         )
-        .where(ImportLog.period_code == period_code, ImportLog.outcome == "rejected")
+        .where(
+            ImportLog.period_code == period_code,
+            ImportLog.outcome == "rejected",
+            (ImportLog.plan_code == plan_code) | ImportLog.plan_code.is_(None),
+        )
         .order_by(ImportLog.id)
     ).tuples():
         if code is not None:
@@ -101,7 +110,11 @@ def period_status(store: Store, catalog: Catalog, period_code: str) -> PeriodSta
     period = catalog.period(period_code)  # KeyError for an unknown period
     expected = catalog.reporting_units()
     with store.factory() as s:
-        period_pk = s.scalar(select(Period.id).where(Period.code == period_code))
+        period_pk = s.scalar(
+            select(Period.id)
+            .join(Plan, Plan.id == Period.plan_id)
+            .where(Plan.code == catalog.code, Period.code == period_code)
+        )
         units = dict(s.execute(select(Unit.id, Unit.code)).tuples().all())
         current = {
             units[row.unit_id]: row
@@ -121,7 +134,7 @@ def period_status(store: Store, catalog: Catalog, period_code: str) -> PeriodSta
             .tuples()
             .all()
         )
-        rejected = _rejections(s, period_code)
+        rejected = _rejections(s, catalog.code, period_code)
         conflicts = {units[k]: v for k, v in _conflicts(s, period_pk).items()}
     out = []
     for u in expected:
@@ -143,6 +156,8 @@ def period_status(store: Store, catalog: Catalog, period_code: str) -> PeriodSta
                 rejected_attempts=n_rej,
                 last_reason=last,
                 conflict_versions=conflicts.get(u.id, ()),
+                plan_revision=None if sub is None else sub.plan_revision,
+                older_revision=sub is not None and sub.plan_revision < catalog.revision,
             )
         )
     return PeriodStatus(period_code, period.due, tuple(out))

@@ -23,6 +23,7 @@ from typing import Any
 
 from app.domain.catalog import Catalog
 from app.domain.messages import Message
+from app.domain.plan_book import PlanBook
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class ParseResult:
     period: str | None = None
     version: int | None = None
     fingerprint: str | None = None
+    plan: str | None = None
 
     @property
     def code(self) -> str:
@@ -51,7 +53,7 @@ def _refused(path: str, sha: str | None, message: Message) -> ParseResult:
     return ParseResult(path, sha, None, message)
 
 
-def verify_path(path: str, catalog: Catalog) -> ParseResult:
+def verify_path(path: str, catalog: Catalog | PlanBook) -> ParseResult:
     """Read and verify one file (runs inside a worker, or inline for a single file)."""
     from app.io.submission_reader import SubmissionRejected, verify_submission
 
@@ -71,7 +73,15 @@ def verify_path(path: str, catalog: Catalog) -> ParseResult:
         if p is None:
             return ParseResult(path, digest, None, exc.message, fingerprint=exc.fingerprint)
         return ParseResult(
-            path, digest, None, exc.message, p.unit_id, p.period, p.version, exc.fingerprint
+            path,
+            digest,
+            None,
+            exc.message,
+            p.unit_id,
+            p.period,
+            p.version,
+            exc.fingerprint,
+            p.plan_code,
         )
     except MemoryError:
         return _refused(path, digest, Message.of("reader_memory"))
@@ -93,7 +103,7 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _worker_main(conn: Connection, catalog: Catalog, memory_mb: int) -> None:
+def _worker_main(conn: Connection, catalog: Catalog | PlanBook, memory_mb: int) -> None:
     _limit_memory(memory_mb)
     while True:
         try:
@@ -117,7 +127,11 @@ class ParsePool:
     """A few worker processes fed one path at a time; see the module docstring."""
 
     def __init__(
-        self, catalog: Catalog, workers: int = 0, timeout_s: float = 10.0, memory_mb: int = 1024
+        self,
+        catalog: Catalog | PlanBook,
+        workers: int = 0,
+        timeout_s: float = 10.0,
+        memory_mb: int = 1024,
     ) -> None:
         self.catalog = catalog
         self.size = workers or max(1, min(2, os.cpu_count() or 1))
