@@ -1,0 +1,233 @@
+"""What the plans window's actions do: each asks (a dialog, a file), calls one service, and
+shows the outcome. Dialogs open window-modal and act on ``accepted``, so nothing blocks in a
+nested event loop; slow work (import, export) runs on the thread pool with a progress dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from app.services import plans as svc
+from app.ui.common.workers import run_in_background
+from app.ui.office.plans.plan_dialogs import CopyPlanDialog, NewPlanDialog
+from app.ui.office.plans.publish_dialog import Line, PublishDialog, change_lines
+from app.ui.office.plans.texts import pending_word, say, where
+
+if TYPE_CHECKING:
+    from app.ui.office.plans.window import PlansWindow
+
+log = logging.getLogger(__name__)
+
+PLAN_FILES = "*.txt *.docx *.xlsx *.json"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PlanFlows", text)
+
+
+def _refused(window: PlansWindow, title: str, exc: BaseException) -> None:
+    from app.ui.office.plans.window import reason
+
+    log.warning("%s: %s", title, exc, exc_info=exc)
+    QMessageBox.warning(window, title, reason(exc))
+
+
+# -- new, copy ---------------------------------------------------------------------------------
+def new_plan(window: PlansWindow) -> NewPlanDialog:
+    plans = window.list_model.rows
+    year = plans[-1].year + 1 if plans else date.today().year
+    dialog = NewPlanDialog(plans, year, window)
+
+    def create() -> None:
+        code, title, year = dialog.chosen()
+        _open_made(window, lambda: svc.new_plan(window.store, code, title, year), _t("无法新建方案"))
+
+    dialog.accepted.connect(create)
+    window.plan_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def copy_plan(window: PlansWindow) -> CopyPlanDialog | None:
+    if not window.list_model.rows:
+        return None
+    dialog = CopyPlanDialog(window.list_model.rows, window)
+
+    def create() -> None:
+        source, code, year = dialog.chosen()
+        made = lambda: svc.copy_plan(window.store, source, code, year)  # noqa: E731
+        _open_made(window, made, _t("无法复制方案"))
+
+    dialog.accepted.connect(create)
+    window.plan_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def _open_made(window: PlansWindow, make: Callable[[], svc.PlanDraft], title: str) -> None:
+    if not window.save_now():
+        return
+    try:
+        draft = make()
+    except Exception as exc:
+        _refused(window, title, exc)
+        return
+    window.code = None
+    window.reload_list(select=draft.code)
+    window.editor.tabs.setCurrentIndex(0)
+
+
+# -- import, export (on the thread pool) ------------------------------------------------------
+def _busy(window: PlansWindow, label: str) -> QProgressDialog:
+    progress = QProgressDialog(label, _t("取消"), 0, 0, window)
+    progress.setObjectName("planProgress")
+    progress.setWindowTitle(_t("工作方案"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.show()
+    return progress
+
+
+def import_file(window: PlansWindow, path: Path | None = None) -> None:
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(
+            window, _t("从方案文件导入"), "", _t("方案文件 ({0})").format(PLAN_FILES)
+        )
+        if not name:
+            return
+        path = Path(name)
+    if not window.save_now():
+        return
+    store = window.store
+    progress = _busy(window, _t("正在读取 {0} …").format(path.name))
+    window.busy = progress
+
+    def done(result: Any) -> None:
+        waited = not progress.wasCanceled()
+        progress.close()
+        window.busy = None
+        window.code = None
+        window.reload_list(select=result.code if waited else None)
+        open_guesses = sum(not g.confirmed for g in result.guesses)
+        window.statusBar().showMessage(
+            _t("已导入 {0}：{1} 项推测{2}，请在“{2}”列表中逐项核对。").format(
+                path.name, open_guesses, pending_word()
+            ),
+            20000,
+        )
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        window.busy = None
+        _refused(window, _t("无法导入方案文件"), exc)
+
+    window.job = run_in_background(lambda: svc.import_plan_file(store, path), done, failed)
+
+
+def export_template(window: PlansWindow, path: Path | None = None) -> None:
+    code = window.code
+    if code is None:
+        return
+    if path is None:
+        name, _ = QFileDialog.getSaveFileName(
+            window, _t("导出 Excel 模板"), f"{code}.xlsx", _t("Excel 工作簿 (*.xlsx)")
+        )
+        if not name:
+            return
+        path = Path(name)
+    path = path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+    if not window.save_now():
+        return
+    store, out = window.store, path
+    progress = _busy(window, _t("正在导出 {0} …").format(out.name))
+    window.busy = progress
+
+    def done(_result: Any) -> None:
+        progress.close()
+        window.busy = None
+        window.statusBar().showMessage(_t("Excel 模板已导出：{0}").format(out), 20000)
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        window.busy = None
+        _refused(window, _t("无法导出 Excel 模板"), exc)
+
+    window.job = run_in_background(lambda: svc.export_plan_template(store, code, out), done, failed)
+
+
+# -- publish, discard -------------------------------------------------------------------------
+def publish_reasons(window: PlansWindow) -> list[Line]:
+    """Why the draft cannot be published now: its problems and its open guesses."""
+    editor = window.editor
+    editor.checks.run()
+    plan = editor.doc.plan
+    lines = [Line(where(p.pointer, plan), say(p.message), p.pointer) for p in editor.checks.problems]
+    lines += [
+        Line(say(g.where), f"{pending_word()}：{say(g.what)}", g.pointer)
+        for g in editor.doc.open_guesses()
+    ]
+    return lines
+
+
+def publish(window: PlansWindow) -> PublishDialog | None:
+    draft, code = window.draft, window.code
+    if draft is None or code is None or draft.read_only or not window.save_now():
+        return None
+    plan = window.editor.doc.plan
+    reasons = publish_reasons(window)
+    changes: list[Line] = []
+    if not reasons and draft.based_on:
+        previous = svc.published_plan(window.store, code)
+        changes = change_lines(svc.plan_changes(previous, plan), lambda p: where(p, plan))
+    title = str(plan.get("plan", {}).get("title") or code)
+    dialog = PublishDialog(title, draft.revision, changes, reasons, window)
+
+    def go() -> None:
+        try:
+            svc.publish_plan(window.store, code, window.actor)
+        except Exception as exc:
+            _refused(window, _t("无法发布"), exc)
+            return
+        window.code = None
+        window.reload_list(select=code)
+        window.published.emit(code)
+        window.statusBar().showMessage(_t("已发布 {0} 第 {1} 版").format(title, draft.revision), 20000)
+
+    def fix() -> None:
+        if dialog.chosen_pointer is not None:
+            window.editor.go_to(dialog.chosen_pointer)
+
+    dialog.accepted.connect(go)
+    dialog.rejected.connect(fix)
+    window.plan_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def discard_draft(window: PlansWindow) -> None:
+    code, draft = window.code, window.draft
+    if code is None or draft is None or draft.read_only:
+        return
+    answer = QMessageBox.question(
+        window,
+        _t("放弃草稿"),
+        _t("删除“{0}”的草稿？草稿中的全部修改将丢失。").format(code),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    window.saver.flush()
+    try:
+        svc.discard_draft(window.store, code)
+    except Exception as exc:
+        _refused(window, _t("无法放弃草稿"), exc)
+        return
+    window.code = None
+    window.reload_list(select=code if draft.based_on else None)
