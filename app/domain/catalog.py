@@ -119,6 +119,10 @@ class Catalog:
     tasks: tuple[TaskInfo, ...]
     indicators: tuple[IndicatorInfo, ...]
     periods: tuple[PeriodInfo, ...]
+    revision: int = 1  # the plan's published revision this catalog is (docs/design.md §1.3)
+    # Tasks a later revision removed, as they last stood: never offered for new entry, kept
+    # so that the entries and submissions of earlier periods still show (history, reports).
+    retired: tuple[TaskInfo, ...] = ()
     # Derived look-ups; init=False so dataclasses.replace() builds them anew, never shares them.
     _names: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
     # tasks_for_unit memo: the catalog never changes, and each import verification asks twice
@@ -159,6 +163,10 @@ class Catalog:
 
     def task(self, no: int) -> TaskInfo:
         return _the((t for t in self.tasks if t.no == no), no)
+
+    def task_in_history(self, no: int) -> TaskInfo:
+        """A task of the plan, or one a revision removed (for entries of earlier periods)."""
+        return _the((t for t in (*self.tasks, *self.retired) if t.no == no), no)
 
     def period(self, code: str) -> PeriodInfo:
         return _the((p for p in self.periods if p.code == code), code)
@@ -217,12 +225,18 @@ class Catalog:
             return int(d) if d == d.to_integral_value() else float(d)
 
         return {
-            "plan": {"code": self.code, "title": self.title, "year": self.year},
+            "plan": {
+                "code": self.code,
+                "title": self.title,
+                "year": self.year,
+                "revision": self.revision,
+            },
             "sections": [{"no": s.no, "title": s.title} for s in self.sections],
             "units": [
                 {"id": u.id, "name": u.name, "short_name": u.short_name, "aliases": list(u.aliases)}
                 for u in self.units
             ],
+            "groups": [{"name": g.name, "members": list(g.members)} for g in self.groups],
             "tasks": [
                 {
                     "no": t.no,

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from app.domain.messages_plans import PLAN_MESSAGES
+
 # code -> (zh, en). Parameters are str.format fields; both texts use the same ones.
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
     # -- generic -------------------------------------------------------------------------
@@ -26,167 +28,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "file_missing": ("找不到文件：{path}", "No such file: {path}"),
     "file_unreadable": ("无法读取文件：{detail}", "Cannot read the file: {detail}"),
     "internal_error": ("程序内部错误：{detail}", "Internal error: {detail}"),
-    "failure": ("{kind}: {detail}", "{kind}: {detail}"),
-    "file_io_failed": (
-        "无法读写文件{where}：{detail}",
-        "Cannot read or write the file{where}: {detail}",
-    ),
-    "file_unwritable": ("无法写入 {path}：{detail}", "Cannot write {path}: {detail}"),
-    "path_missing": ("找不到文件或文件夹：{path}", "No such file or folder: {path}"),
-    "folder_missing": ("找不到文件夹：{path}", "No such folder: {path}"),
-    # -- the stores: a fault in plain words, the SQLite phrase kept for support -------------
-    "storage_disk_full": (
-        "磁盘已满，未能保存；已保存的内容不受影响。请腾出空间后重试 (database or disk is full)",
-        "The disk is full: nothing more was saved, what was saved is intact. Free some space"
-        " and try again (database or disk is full)",
-    ),
-    "storage_read_only": (
-        "数据文件只读，无法保存；请检查数据文件夹的权限 (readonly database)",
-        "The data file is read-only: nothing was saved. Check the data folder's permissions"
-        " (readonly database)",
-    ),
-    "storage_cannot_open": (
-        "无法打开数据文件；请检查数据文件夹是否存在、是否可写 (unable to open database file)",
-        "Cannot open the data file: check that the data folder exists and can be written"
-        " (unable to open database file)",
-    ),
-    "storage_locked": (
-        "数据文件正被另一个程序使用，请稍后重试 (database is locked)",
-        "Another program is using the data file: try again later (database is locked)",
-    ),
-    "storage_io_error": (
-        "读写磁盘出错，未能保存；请检查磁盘 (disk i/o error)",
-        "The disk could not be read or written: nothing was saved. Check the disk (disk i/o error)",
-    ),
-    "store_unavailable": ("{detail}", "Cannot open the store: {detail}"),
-    # -- whose data folder (app.services.install_role) ------------------------------------
-    "role_is_unit": (
-        "{folder} 是填报单位的数据文件夹，不能在此运行市质量强市办的命令",
-        "{folder} holds a unit's data: office commands cannot run here",
-    ),
-    "role_is_office": (
-        "{folder} 是市质量强市办的数据文件夹，不能在此运行填报单位的命令",
-        "{folder} holds the office's data: unit commands cannot run here",
-    ),
-    # -- the command line ------------------------------------------------------------------
-    "cli_refused": ("{detail}", "{detail}"),
-    "period_unknown": (
-        "没有报告期 {period}（工作方案中的报告期：{periods}）",
-        "unknown period {period} (plan periods: {periods})",
-    ),
-    "period_not_annual": (
-        "{period} 不是年度报告期（年度报告期：{periods}）",
-        "not an annual period: {period} (annual periods: {periods})",
-    ),
-    "option_not_iso_time": (
-        "{option}：不是 ISO 格式的日期或时间：{text}",
-        "{option}: not an ISO date or time: {text}",
-    ),
-    "option_not_iso_date": (
-        "{option}：不是 ISO 格式的日期：{text}",
-        "{option}: not an ISO date: {text}",
-    ),
-    "out_not_xlsx": ("--out 必须是 .xlsx 文件：{path}", "--out must name an .xlsx file: {path}"),
-    "plan_file_invalid": ("{detail}", "The plan file is invalid: {detail}"),
-    # unit
-    "unit_not_set_up": (
-        "本机尚未设置填报单位，请先运行 unit init",
-        "this install is not set up for a unit: run unit init first",
-    ),
-    "unit_setup_refused": ("{detail}", "Refused: {detail}"),
-    "entry_refused": ("{detail}", "Refused: {detail}"),
-    "passphrase_env_unset": ("环境变量 {var} 未设置", "environment variable {var} is not set"),
-    "passphrase_not_given": (
-        "没有密码：请用 --passphrase-env VAR 给出",
-        "no passphrase: use --passphrase-env VAR",
-    ),
-    "passphrase_mismatch": ("两次输入的密码不一致", "the passphrases differ"),
-    "passphrase_wrong": ("密码不正确", "wrong passphrase"),
-    "key_file_refused": ("{detail}", "The key file is refused: {detail}"),
-    "key_mismatch": (
-        "{detail}。确要改用备份中的密钥，请加 --replace（本机当前的密钥将停用）",
-        "{detail} (add --replace to use the backup's key; the current one is retired)",
-    ),
-    "key_restored_numbering_not": (
-        "密钥已恢复，但报送编号未能接续：{detail}",
-        "key restored, numbering not: {detail}",
-    ),
-    "export_has_errors": (
-        "未导出：{count} 个错误需要先修正",
-        "not exported: {count} errors to fix first",
-    ),
-    "export_failed": ("{detail}", "Export failed: {detail}"),
-    # unit load: the whole file is refused (a bad value in a field is a FieldError instead)
-    "load_unreadable": ("无法读取 {path}：{detail}", "cannot read {path}: {detail}"),
-    "load_too_large": ("{path} 过大", "{path} is too large"),
-    "load_not_json": ("不是有效的JSON：{detail}", "not valid JSON: {detail}"),
-    "load_top_not_object": ("文件顶层必须是对象", "the top level must be an object"),
-    "load_top_unknown_field": ("未知字段 {name}", "unknown field {name}"),
-    "load_not_list": ("“{key}”必须是列表", "{key} must be a list"),
-    "load_not_object": ("{where}: 必须是对象", "{where}: must be an object"),
-    "load_unknown_field": ("{where}: 未知字段 {name}", "{where}: unknown field {name}"),
-    "load_missing_field": ("{where}: 缺少“{key}”", "{where}: missing '{key}'"),
-    "load_not_text": ("{where}: “{key}”必须是文本", "{where}: {key} must be text"),
-    "load_not_number": ("{where}: “{key}”必须是数字", "{where}: {key} must be a number"),
-    "load_unknown_period": (
-        "{where}: 没有报告期 {period}（可用：{periods}）",
-        "{where}: unknown period {period} (periods: {periods})",
-    ),
-    "load_no_task": ("{where}: 本单位没有任务 {task}", "{where}: no task {task} for this unit"),
-    "load_bad_status": (
-        "{where}: 状态 {status} 无效（可用：{statuses}）",
-        "{where}: unknown status {status} (statuses: {statuses})",
-    ),
-    "load_targets_not_object": (
-        "{where}: “targets”必须是对象",
-        "{where}: targets must be an object",
-    ),
-    "load_no_target": (
-        "{where}: 任务 {task} 没有目标“{name}”",
-        "{where}: task {task} has no target '{name}'",
-    ),
-    "load_not_unit_indicator": (
-        "{where}: 本单位不负责指标 {no}",
-        "{where}: indicator {no} is not this unit's",
-    ),
-    "load_entry_repeats": (
-        "entries[{i}]: 任务 {task} {period} 重复（与 entries[{first}]）",
-        "entries[{i}]: task {task} {period} repeats entries[{first}]",
-    ),
-    "load_indicator_repeats": (
-        "indicators[{i}]: 指标 {no} {period} 重复",
-        "indicators[{i}]: indicator {no} {period} repeats",
-    ),
-    # office
-    "trust_refused": ("{detail}", "The key registry refused: {detail}"),
-    "trust_file_refused": ("{file}: {detail}", "{file}: {detail}"),
-    "trust_not_confirmed": (
-        "未登记：指纹未经核对",
-        "not registered: the fingerprint was not confirmed",
-    ),
-    "rotation_file_unreadable": (
-        "{file}：不是密钥更换声明（{detail}）",
-        "{file}: not a rotation statement ({detail})",
-    ),
-    "rule_unknown": (
-        "没有名为 {key} 的考核规则（规则：{rules}）",
-        "no assessment rule named {key} (rules: {rules})",
-    ),
-    "rule_param_syntax": (
-        "--param 应为 NAME=VALUE，收到 {item}",
-        "--param: expected NAME=VALUE, got {item}",
-    ),
-    "rule_nothing_to_change": (
-        "没有要更改的内容：请给出 --weight、--enabled/--disabled 或 --param",
-        "nothing to change: give --weight, --enabled/--disabled or --param",
-    ),
-    "assessment_refused": ("{detail}", "The assessment rule change is refused: {detail}"),
-    # backups
-    "backup_refused": ("{detail}", "Backup refused: {detail}"),
-    "backup_store_unknown": (
-        "无法判断 {name} 是哪个数据的备份：请用 --store unit|office 指定",
-        "cannot tell which store {name} is: give --store unit|office",
-    ),
     # -- plan documents (app.domain.plan_*, app.io.plan_document): refusals ---------------
     "plan_doc_type": (
         "不支持的方案文件类型：{suffix}（可导入 .txt 或 .docx）",
@@ -405,6 +246,168 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "按单位组处理，成员不在本方案的单位中（不向本系统报送）",
         "Kept as a group of bodies outside this plan's units (they do not report here)",
     ),
+    "failure": ("{kind}: {detail}", "{kind}: {detail}"),
+    "file_io_failed": (
+        "无法读写文件{where}：{detail}",
+        "Cannot read or write the file{where}: {detail}",
+    ),
+    "file_unwritable": ("无法写入 {path}：{detail}", "Cannot write {path}: {detail}"),
+    "path_missing": ("找不到文件或文件夹：{path}", "No such file or folder: {path}"),
+    "folder_missing": ("找不到文件夹：{path}", "No such folder: {path}"),
+    # -- the stores: a fault in plain words, the SQLite phrase kept for support -------------
+    "storage_disk_full": (
+        "磁盘已满，未能保存；已保存的内容不受影响。请腾出空间后重试 (database or disk is full)",
+        "The disk is full: nothing more was saved, what was saved is intact. Free some space"
+        " and try again (database or disk is full)",
+    ),
+    "storage_read_only": (
+        "数据文件只读，无法保存；请检查数据文件夹的权限 (readonly database)",
+        "The data file is read-only: nothing was saved. Check the data folder's permissions"
+        " (readonly database)",
+    ),
+    "storage_cannot_open": (
+        "无法打开数据文件；请检查数据文件夹是否存在、是否可写 (unable to open database file)",
+        "Cannot open the data file: check that the data folder exists and can be written"
+        " (unable to open database file)",
+    ),
+    "storage_locked": (
+        "数据文件正被另一个程序使用，请稍后重试 (database is locked)",
+        "Another program is using the data file: try again later (database is locked)",
+    ),
+    "storage_io_error": (
+        "读写磁盘出错，未能保存；请检查磁盘 (disk i/o error)",
+        "The disk could not be read or written: nothing was saved. Check the disk (disk i/o error)",
+    ),
+    "store_unavailable": ("{detail}", "Cannot open the store: {detail}"),
+    # -- whose data folder (app.services.install_role) ------------------------------------
+    "role_is_unit": (
+        "{folder} 是填报单位的数据文件夹，不能在此运行市质量强市办的命令",
+        "{folder} holds a unit's data: office commands cannot run here",
+    ),
+    "role_is_office": (
+        "{folder} 是市质量强市办的数据文件夹，不能在此运行填报单位的命令",
+        "{folder} holds the office's data: unit commands cannot run here",
+    ),
+    # -- the command line ------------------------------------------------------------------
+    "cli_refused": ("{detail}", "{detail}"),
+    "period_unknown": (
+        "没有报告期 {period}（工作方案中的报告期：{periods}）",
+        "unknown period {period} (plan periods: {periods})",
+    ),
+    "period_not_annual": (
+        "{period} 不是年度报告期（年度报告期：{periods}）",
+        "not an annual period: {period} (annual periods: {periods})",
+    ),
+    "option_not_iso_time": (
+        "{option}：不是 ISO 格式的日期或时间：{text}",
+        "{option}: not an ISO date or time: {text}",
+    ),
+    "option_not_iso_date": (
+        "{option}：不是 ISO 格式的日期：{text}",
+        "{option}: not an ISO date: {text}",
+    ),
+    "out_not_xlsx": ("--out 必须是 .xlsx 文件：{path}", "--out must name an .xlsx file: {path}"),
+    "plan_file_invalid": ("{detail}", "The plan file is invalid: {detail}"),
+    # unit
+    "unit_not_set_up": (
+        "本机尚未设置填报单位，请先运行 unit init",
+        "this install is not set up for a unit: run unit init first",
+    ),
+    "unit_setup_refused": ("{detail}", "Refused: {detail}"),
+    "entry_refused": ("{detail}", "Refused: {detail}"),
+    "passphrase_env_unset": ("环境变量 {var} 未设置", "environment variable {var} is not set"),
+    "passphrase_not_given": (
+        "没有密码：请用 --passphrase-env VAR 给出",
+        "no passphrase: use --passphrase-env VAR",
+    ),
+    "passphrase_mismatch": ("两次输入的密码不一致", "the passphrases differ"),
+    "passphrase_wrong": ("密码不正确", "wrong passphrase"),
+    "key_file_refused": ("{detail}", "The key file is refused: {detail}"),
+    "key_mismatch": (
+        "{detail}。确要改用备份中的密钥，请加 --replace（本机当前的密钥将停用）",
+        "{detail} (add --replace to use the backup's key; the current one is retired)",
+    ),
+    "key_restored_numbering_not": (
+        "密钥已恢复，但报送编号未能接续：{detail}",
+        "key restored, numbering not: {detail}",
+    ),
+    "export_has_errors": (
+        "未导出：{count} 个错误需要先修正",
+        "not exported: {count} errors to fix first",
+    ),
+    "export_failed": ("{detail}", "Export failed: {detail}"),
+    # unit load: the whole file is refused (a bad value in a field is a FieldError instead)
+    "load_unreadable": ("无法读取 {path}：{detail}", "cannot read {path}: {detail}"),
+    "load_too_large": ("{path} 过大", "{path} is too large"),
+    "load_not_json": ("不是有效的JSON：{detail}", "not valid JSON: {detail}"),
+    "load_top_not_object": ("文件顶层必须是对象", "the top level must be an object"),
+    "load_top_unknown_field": ("未知字段 {name}", "unknown field {name}"),
+    "load_not_list": ("“{key}”必须是列表", "{key} must be a list"),
+    "load_not_object": ("{where}: 必须是对象", "{where}: must be an object"),
+    "load_unknown_field": ("{where}: 未知字段 {name}", "{where}: unknown field {name}"),
+    "load_missing_field": ("{where}: 缺少“{key}”", "{where}: missing '{key}'"),
+    "load_not_text": ("{where}: “{key}”必须是文本", "{where}: {key} must be text"),
+    "load_not_number": ("{where}: “{key}”必须是数字", "{where}: {key} must be a number"),
+    "load_unknown_period": (
+        "{where}: 没有报告期 {period}（可用：{periods}）",
+        "{where}: unknown period {period} (periods: {periods})",
+    ),
+    "load_no_task": ("{where}: 本单位没有任务 {task}", "{where}: no task {task} for this unit"),
+    "load_bad_status": (
+        "{where}: 状态 {status} 无效（可用：{statuses}）",
+        "{where}: unknown status {status} (statuses: {statuses})",
+    ),
+    "load_targets_not_object": (
+        "{where}: “targets”必须是对象",
+        "{where}: targets must be an object",
+    ),
+    "load_no_target": (
+        "{where}: 任务 {task} 没有目标“{name}”",
+        "{where}: task {task} has no target '{name}'",
+    ),
+    "load_not_unit_indicator": (
+        "{where}: 本单位不负责指标 {no}",
+        "{where}: indicator {no} is not this unit's",
+    ),
+    "load_entry_repeats": (
+        "entries[{i}]: 任务 {task} {period} 重复（与 entries[{first}]）",
+        "entries[{i}]: task {task} {period} repeats entries[{first}]",
+    ),
+    "load_indicator_repeats": (
+        "indicators[{i}]: 指标 {no} {period} 重复",
+        "indicators[{i}]: indicator {no} {period} repeats",
+    ),
+    # office
+    "trust_refused": ("{detail}", "The key registry refused: {detail}"),
+    "trust_file_refused": ("{file}: {detail}", "{file}: {detail}"),
+    "trust_not_confirmed": (
+        "未登记：指纹未经核对",
+        "not registered: the fingerprint was not confirmed",
+    ),
+    "rotation_file_unreadable": (
+        "{file}：不是密钥更换声明（{detail}）",
+        "{file}: not a rotation statement ({detail})",
+    ),
+    "rule_unknown": (
+        "没有名为 {key} 的考核规则（规则：{rules}）",
+        "no assessment rule named {key} (rules: {rules})",
+    ),
+    "rule_param_syntax": (
+        "--param 应为 NAME=VALUE，收到 {item}",
+        "--param: expected NAME=VALUE, got {item}",
+    ),
+    "rule_nothing_to_change": (
+        "没有要更改的内容：请给出 --weight、--enabled/--disabled 或 --param",
+        "nothing to change: give --weight, --enabled/--disabled or --param",
+    ),
+    "assessment_refused": ("{detail}", "The assessment rule change is refused: {detail}"),
+    # backups
+    "backup_refused": ("{detail}", "Backup refused: {detail}"),
+    "backup_store_unknown": (
+        "无法判断 {name} 是哪个数据的备份：请用 --store unit|office 指定",
+        "cannot tell which store {name} is: give --store unit|office",
+    ),
+    **PLAN_MESSAGES,
 }
 
 _FORMATTER = string.Formatter()

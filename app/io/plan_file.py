@@ -6,26 +6,17 @@ Loading refuses a broken file with a message naming the offending field.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
-from app.domain.catalog import (
-    AssignmentInfo,
-    Catalog,
-    GroupInfo,
-    IndicatorInfo,
-    PeriodInfo,
-    SectionInfo,
-    TargetInfo,
-    TaskInfo,
-    UnitInfo,
-)
+from app.domain.catalog import Catalog
+from app.domain.plan_catalog import catalog_from_plan, plan_content_hash
 
 Role = Literal["lead", "responsible", "support"]
 Comparator = Literal[">=", "<=", "=", "range"]
@@ -86,10 +77,14 @@ class TargetSpec(_Strict):
 
     @model_validator(mode="after")
     def _range(self) -> TargetSpec:
+        # custom error types: app.io.plan_check turns them into a Message at the right field
         if (self.comparator == "range") != (self.value_max is not None):
-            raise ValueError("value_max is required for comparator 'range' and only for it")
+            raise PydanticCustomError(
+                "plan_range_needs_max",
+                "value_max is required for comparator 'range' and only for it",
+            )
         if self.value_max is not None and self.value_max < self.value:
-            raise ValueError("value_max is below value")
+            raise PydanticCustomError("plan_range_reversed", "value_max is below value")
         return self
 
 
@@ -117,8 +112,14 @@ class PeriodSpec(_Strict):
 
     @model_validator(mode="after")
     def _dates(self) -> PeriodSpec:
-        if not self.start <= self.end <= self.due:
-            raise ValueError("dates must satisfy start <= end <= due")
+        if not self.start <= self.end:
+            raise PydanticCustomError(
+                "plan_period_end_before_start", "dates must satisfy start <= end <= due"
+            )
+        if not self.end <= self.due:
+            raise PydanticCustomError(
+                "plan_period_due_before_end", "dates must satisfy start <= end <= due"
+            )
         return self
 
 
@@ -164,6 +165,7 @@ class PlanSpec(_Strict):
                         f"tasks[{i}] (no {t.no}).units[{j}].unit: {a.unit!r} is neither a unit id"
                         " nor a group name"
                     )
+            unique(f"unit in task {t.no}", [a.unit for a in t.units])
             unique(f"target name in task {t.no}", [x.name for x in t.targets])
         for g in self.groups:
             if isinstance(g.members, list):
@@ -178,9 +180,7 @@ class PlanSpec(_Strict):
 
 def content_hash(raw: bytes) -> str:
     """SHA-256 of the plan's canonical JSON, bound into every signed submission."""
-    data = json.loads(raw)
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return plan_content_hash(json.loads(raw))
 
 
 def parse_plan(raw: bytes, origin: str = "<plan>") -> PlanSpec:
@@ -188,13 +188,7 @@ def parse_plan(raw: bytes, origin: str = "<plan>") -> PlanSpec:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PlanFileError(f"{origin}: not a JSON plan file: {exc}") from exc
-    try:
-        return PlanSpec.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise PlanFileError(f"{origin}: {where}: {first['msg']}{more}") from exc
+    return validate_plan(data, origin)
 
 
 def load_plan(path: Path) -> tuple[PlanSpec, str]:
@@ -206,51 +200,97 @@ def load_plan(path: Path) -> tuple[PlanSpec, str]:
     return parse_plan(raw, str(path)), content_hash(raw)
 
 
-def catalog_from_spec(spec: PlanSpec, digest: str) -> Catalog:
-    all_reporting = tuple(u.id for u in spec.units if u.reports)
-    groups = tuple(
-        GroupInfo(
-            g.name,
-            g.description,
-            all_reporting if g.members == "all" else tuple(g.members),
-        )
-        for g in spec.groups
-    )
-    group_names = {g.name for g in spec.groups}
-    return Catalog(
-        code=spec.plan.code,
-        title=spec.plan.title,
-        year=spec.plan.year,
-        content_hash=digest,
-        sections=tuple(SectionInfo(s.no, s.title) for s in spec.sections),
-        units=tuple(
-            UnitInfo(u.id, u.name, u.short_name, tuple(u.aliases), u.reports) for u in spec.units
-        ),
-        groups=groups,
-        tasks=tuple(
-            TaskInfo(
-                t.no,
-                t.section,
-                t.title,
-                t.text,
-                tuple(AssignmentInfo(a.unit, a.role, a.unit in group_names) for a in t.units),
-                tuple(
-                    TargetInfo(x.name, x.comparator, x.value, x.value_max, x.unit)
-                    for x in t.targets
-                ),
-            )
-            for t in spec.tasks
-        ),
-        indicators=tuple(
-            IndicatorInfo(i.no, i.name, i.comparator, i.value, i.value_max, i.unit, i.owner)
-            for i in spec.indicators
-        ),
-        periods=tuple(
-            PeriodInfo(p.code, p.kind, p.title, p.start, p.end, p.due) for p in spec.periods
-        ),
-    )
+def catalog_from_spec(spec: PlanSpec, digest: str, revision: int = 1) -> Catalog:
+    return catalog_from_plan(spec.model_dump(mode="json"), digest, revision)
 
 
 def load_catalog_file(path: Path) -> Catalog:
     spec, digest = load_plan(path)
     return catalog_from_spec(spec, digest)
+
+
+def plan_number(value: Decimal) -> int | float:
+    """A plan value as the plan files write it: a whole number, or a short decimal."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)  # plan values are short decimals (6.75); float keeps them exactly
+
+
+def _quantity(x: TargetSpec) -> dict[str, object]:
+    out: dict[str, object] = {
+        "name": x.name,
+        "comparator": x.comparator,
+        "value": plan_number(x.value),
+    }
+    if x.value_max is not None:
+        out["value_max"] = plan_number(x.value_max)
+    out["unit"] = x.unit
+    return out
+
+
+def normal_plan(spec: PlanSpec) -> dict[str, Any]:
+    """The plan's JSON in the one form the store keeps and hashes: every field present in
+    schema order (``value_max`` only for a range), numbers as JSON numbers. The shipped
+    ``sz-2016.json`` is in this form already, so its content hash never changes."""
+    h = spec.plan
+    return {
+        "schema_version": spec.schema_version,
+        "plan": {
+            "code": h.code,
+            "title": h.title,
+            "year": h.year,
+            "issuer": h.issuer,
+            "published": None if h.published is None else h.published.isoformat(),
+            "source": h.source,
+        },
+        "sections": [{"no": s.no, "title": s.title} for s in spec.sections],
+        "units": [
+            {
+                "id": u.id,
+                "name": u.name,
+                "short_name": u.short_name,
+                "aliases": list(u.aliases),
+                "reports": u.reports,
+            }
+            for u in spec.units
+        ],
+        "groups": [
+            {"name": g.name, "description": g.description, "members": g.members}
+            for g in spec.groups
+        ],
+        "tasks": [
+            {
+                "no": t.no,
+                "section": t.section,
+                "title": t.title,
+                "text": t.text,
+                "units": [{"unit": a.unit, "role": a.role} for a in t.units],
+                "targets": [_quantity(x) for x in t.targets],
+            }
+            for t in spec.tasks
+        ],
+        "indicators": [{"no": i.no, **_quantity(i), "owner": i.owner} for i in spec.indicators],
+        "periods": [
+            {
+                "code": p.code,
+                "kind": p.kind,
+                "title": p.title,
+                "start": p.start.isoformat(),
+                "end": p.end.isoformat(),
+                "due": p.due.isoformat(),
+            }
+            for p in spec.periods
+        ],
+    }
+
+
+def validate_plan(data: object, origin: str = "<plan>") -> PlanSpec:
+    """The plan-file JSON (already decoded) through the schema; PlanFileError naming the
+    first field otherwise (``app.io.plan_check`` lists them all)."""
+    try:
+        return PlanSpec.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise PlanFileError(f"{origin}: {where}: {first['msg']}{more}") from exc

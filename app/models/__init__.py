@@ -10,6 +10,7 @@ from app.models.catalog import (
     Indicator,
     Period,
     Plan,
+    PlanUnit,
     Section,
     Target,
     Task,
@@ -17,6 +18,7 @@ from app.models.catalog import (
     UnitAlias,
     UnitGroup,
 )
+from app.models.plans import PlanDraft, PlanRevision, PlanSeen
 from app.models.office import (
     AssessmentRule,
     ImportLog,
@@ -50,6 +52,10 @@ __all__ = [
     "LocalSubmission",
     "Period",
     "Plan",
+    "PlanDraft",
+    "PlanRevision",
+    "PlanSeen",
+    "PlanUnit",
     "Section",
     "Setting",
     "SigningKey",

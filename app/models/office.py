@@ -62,6 +62,9 @@ class Submission(Base):
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     is_current: Mapped[bool] = mapped_column(default=False, index=True)
     payload: Mapped[str] = mapped_column(Text)  # the verified canonical JSON
+    # the plan revision the unit filled it against (the period names the plan); older than
+    # the plan's revision at import: accepted and marked (docs/design.md §1.3)
+    plan_revision: Mapped[int] = mapped_column(default=1)
 
 
 class SubmissionEntry(Base):
@@ -110,6 +113,9 @@ class ImportLog(Base):
     unit_code: Mapped[str | None] = mapped_column(String(32))
     period_code: Mapped[str | None] = mapped_column(String(16))
     version: Mapped[int | None]
+    plan_code: Mapped[str | None] = mapped_column(String(64))
+    plan_revision: Mapped[int | None]
+    older_revision: Mapped[bool] = mapped_column(default=False)  # accepted, marked
     fingerprint: Mapped[str | None] = mapped_column(String(64))
     submission_id: Mapped[int | None] = mapped_column(
         ForeignKey("submission.id", ondelete="SET NULL")

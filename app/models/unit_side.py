@@ -33,7 +33,7 @@ class UnitProfile(Base):
 
     __tablename__ = "unit_profile"
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    # the unit across plans: the install reports in every plan that lists it
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"))
     clerk: Mapped[str] = mapped_column(Text)
     contact: Mapped[str] = mapped_column(Text, default="")
@@ -123,6 +123,7 @@ class LocalSubmission(Base):
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     file_sha256: Mapped[str] = mapped_column(String(64))
     content_sha256: Mapped[str] = mapped_column(String(64))  # entries only: "changed since vN"
+    plan_revision: Mapped[int] = mapped_column(default=1)  # of the period's plan, when signed
     path: Mapped[str] = mapped_column(Text)
     fingerprint: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
