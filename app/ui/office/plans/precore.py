@@ -1,4 +1,4 @@
-"""TEMPORARY stand-ins for app.services.plans (PLANS_API.md) until branch wt-plans lands.
+"""TEMPORARY stand-ins for app.services.plans (PLANS_API.md) until its services land.
 
 Delete this module when the core is merged: every import of it becomes app.services.plans.
 """
@@ -6,12 +6,11 @@ Delete this module when the core is merged: every import of it becomes app.servi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from pydantic import ValidationError
 
 from app.domain.messages import Message
-from app.io.plan_file import PlanSpec
+from app.io.plan_check import PlanProblem, check_plan
+
+__all__ = ["Guess", "PlanProblem", "check_plan"]
 
 
 @dataclass(frozen=True)
@@ -20,21 +19,3 @@ class Guess:
     where: Message
     what: Message
     confirmed: bool = False
-
-
-@dataclass(frozen=True)
-class PlanProblem:
-    pointer: str
-    message: Message
-
-
-def check_plan(plan: dict[str, Any]) -> list[PlanProblem]:
-    try:
-        PlanSpec.model_validate(plan)
-    except ValidationError as exc:
-        out = []
-        for err in exc.errors():
-            pointer = "".join(f"/{p}" for p in err["loc"])
-            out.append(PlanProblem(pointer, Message.of("plan_file_invalid", detail=err["msg"])))
-        return out
-    return []

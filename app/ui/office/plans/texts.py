@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from app.ui.common.i18n import EN, current_language, role_label
-from app.ui.office.plans import pointers as jp
 
 if TYPE_CHECKING:
     from app.domain.messages import Message
@@ -99,49 +98,11 @@ def field_name(key: str) -> str:
     return names.get(key, key)
 
 
-def _row_name(plan: dict[str, Any], head: str, row: int) -> str:
-    item = jp.get(plan, f"/{head}/{row}")
-    item = item if isinstance(item, dict) else {}
-    if head == "tasks":
-        return _t("任务 {0}").format(item.get("no", row + 1))
-    if head == "sections":
-        return _t("第 {0} 部分").format(item.get("no", row + 1))
-    if head == "indicators":
-        return _t("指标 {0}").format(item.get("no", row + 1))
-    if head == "units":
-        return _t("单位 {0}").format(item.get("short_name") or item.get("id") or row + 1)
-    if head == "groups":
-        return _t("单位组 {0}").format(item.get("name") or row + 1)
-    if head == "periods":
-        return _t("报告期 {0}").format(item.get("code") or row + 1)
-    return f"{head} {row + 1}"
-
-
 def where(pointer: str, plan: dict[str, Any]) -> str:
-    """The place a pointer names, as the clerk would say it: 任务 12 / 目标 2 / 目标值."""
-    steps = jp.parts(pointer)
-    if not steps:
-        return _t("方案")
-    if steps[0] == "plan":
-        return " / ".join([_t("基本信息"), *(field_name(s) for s in steps[1:2])])
-    if len(steps) < 2 or not steps[1].isdigit():
-        return tab_name(steps[0])
-    out = [_row_name(plan, steps[0], int(steps[1]))]
-    rest, i = steps[2:], 0
-    while i < len(rest):
-        if i + 1 < len(rest) and rest[i + 1].isdigit():
-            out.append(_item_name(rest[i], int(rest[i + 1]) + 1))
-            i += 2
-        else:
-            out.append(field_name(rest[i]))
-            i += 1
-    return " / ".join(out)
+    """The place a pointer names, as the clerk would say it: 任务 12 / 目标 1 / 目标值."""
+    from app.domain.plan_problems import describe_pointer
 
-
-def _item_name(key: str, n: int) -> str:
-    if key == "targets":
-        return _t("目标 {0}").format(n)
-    return f"{field_name(key)} {n}"
+    return describe_pointer(plan, pointer, "en" if current_language() == EN else "zh")
 
 
 def tab_name(head: str) -> str:
