@@ -37,6 +37,7 @@ from app.ui.common.i18n import current_language, switch_language
 from app.ui.common.periods import period_due
 from app.ui.common.prefs import ui_settings
 from app.ui.common.retranslate import Retranslating
+from app.ui.office.plan_menu import PlanMenu
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
@@ -151,6 +152,8 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.menu_file.addAction(self.settings_action)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.quit_action)
+        self.menu_plans = PlanMenu(self, lambda: self.store, self._plan_published)
+        self.menuBar().addMenu(self.menu_plans)
         self.menu_help = HelpMenu(self.settings.log_dir, self)
         self.menuBar().addMenu(self.menu_help)
         self.status_label = QLabel()
@@ -187,6 +190,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         for action in (self.import_action, self.report_action, self.refresh_action):
             action.setEnabled(on)
         self.period_combo.setEnabled(on)
+        self.menu_plans.set_enabled(on)
 
     # -- the pages, built after the first paint ---------------------------------------------
     def _built(self) -> OfficePages:
@@ -405,8 +409,17 @@ class OfficeWindow(Retranslating, QMainWindow):
             lambda: write_report(store, catalog, period, out), done, failed
         )
 
+    # -- plans -----------------------------------------------------------------------------
+    def _plan_published(self, _code: str) -> None:
+        """A plan's new revision: its periods and tasks are what the pages show from now on."""
+        self.refresh()
+
     # -- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        plans = self.menu_plans.window_
+        if plans is not None and plans.isVisible() and not plans.close():
+            event.ignore()  # its draft could not be saved and the office chose to stay
+            return
         if self.import_dialog is not None and self.import_dialog.busy:
             self.import_dialog.cancel()
             from app.ui.common.workers import wait_for_background

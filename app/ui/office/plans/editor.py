@@ -98,7 +98,9 @@ class PlanEditor(Retranslating, QWidget):
         for i, key in enumerate(TAB_KEYS):
             self.tabs.setTabText(i, f"&{i + 1} {tab_name(key)}")
         self.sections.set_caption(self.tr("方案“主要任务”下的各部分，如（一）大力推进重点项目建设"))
-        self.units.set_caption(self.tr("成员单位：全称、简称和别名（导入方案文件时按这些名称识别单位）"))
+        self.units.set_caption(
+            self.tr("成员单位：全称、简称和别名（导入方案文件时按这些名称识别单位）")
+        )
         self.indicators.set_caption(self.tr("“工作目标”中的指标及其负责单位"))
         self.periods.set_caption(self.tr("报告期与报送截止日期"))
         self.revise_button.setText(self.tr("修订(&R)…"))
@@ -113,9 +115,7 @@ class PlanEditor(Retranslating, QWidget):
             ).format(self.revision, self.revision + 1)
         )
 
-    def load(
-        self, plan: dict[str, Any], guesses: Any, *, read_only: bool, revision: int
-    ) -> None:
+    def load(self, plan: dict[str, Any], guesses: Any, *, read_only: bool, revision: int) -> None:
         self.revision = revision
         self.doc.load(plan, guesses, read_only)
         self.checks.run()

@@ -138,13 +138,18 @@ class IssuesPanel(Retranslating, QTabWidget):
 
     def show_problems(self) -> None:
         plan = self.doc.plan
-        rows = [ProblemRow(p.pointer, where(p.pointer, plan), say(p.message)) for p in self.checks.problems]
+        rows = [
+            ProblemRow(p.pointer, where(p.pointer, plan), say(p.message))
+            for p in self.checks.problems
+        ]
         self.problems.set_rows(rows)
         self.tabBar().setTabTextColor(TAB_PROBLEMS, QColor(ERROR_COLOR) if rows else QColor())
         self.setTabText(TAB_PROBLEMS, self.tr("问题（{0}）").format(len(rows)))
 
     def show_guesses(self) -> None:
-        rows = [GuessRow(g.pointer, say(g.where), say(g.what), g.confirmed) for g in self.doc.guesses]
+        rows = [
+            GuessRow(g.pointer, say(g.where), say(g.what), g.confirmed) for g in self.doc.guesses
+        ]
         self.guesses.set_rows(rows)
         pending = sum(not g.confirmed for g in rows)
         self.setTabText(TAB_GUESSES, self.tr("待确认（{0}）").format(pending))

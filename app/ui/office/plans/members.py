@@ -120,7 +120,9 @@ class MembersPanel(Retranslating, QWidget):
         self.caption.setText(self.tr("本组成员"))
         self.all_box.setText(self.tr("全部报送单位（以后新增的单位也算）"))
         self.note.setText(
-            self.tr("不勾选任何单位：本组单位不在本方案的成员单位中（如各区政府），不向本系统报送。")
+            self.tr(
+                "不勾选任何单位：本组单位不在本方案的成员单位中（如各区政府），不向本系统报送。"
+            )
         )
 
     def bind(self, pointer: str | None) -> None:

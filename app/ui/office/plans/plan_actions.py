@@ -47,7 +47,11 @@ class PlanActions:
         texts = (
             (self.new, _t("新建方案(&N)…"), _t("新建一个空白的工作方案（Ctrl+N）")),
             (self.copy, _t("复制上一年度方案(&C)…"), _t("以已有方案为底稿建立新年度的方案")),
-            (self.import_file, _t("从方案文件导入(&I)…"), _t("导入方案文件：.txt、.docx、.xlsx 或 .json（Ctrl+I）")),
+            (
+                self.import_file,
+                _t("从方案文件导入(&I)…"),
+                _t("导入方案文件：.txt、.docx、.xlsx 或 .json（Ctrl+I）"),
+            ),
             (self.export, _t("导出 Excel 模板(&E)…"), _t("把所选方案导出为 Excel 模板（Ctrl+E）")),
             (self.revise, _t("修订(&R)"), _t("以已发布的方案为底稿开始新的版本（Ctrl+R）")),
             (self.publish, _t("发布(&P)…"), _t("检查并发布所选方案的草稿（Ctrl+Shift+P）")),

@@ -87,9 +87,7 @@ class _PlanDialog(Retranslating, QDialog):
 class NewPlanDialog(_PlanDialog):
     """新建工作方案: an empty plan; its title and code follow the latest plan's pattern."""
 
-    def __init__(
-        self, plans: Sequence[PlanSummary], year: int, parent: Any = None
-    ) -> None:
+    def __init__(self, plans: Sequence[PlanSummary], year: int, parent: Any = None) -> None:
         super().__init__([p.code for p in plans], parent)
         self.setObjectName("newPlanDialog")
         self.latest = plans[-1] if plans else None
@@ -109,7 +107,9 @@ class NewPlanDialog(_PlanDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("新建工作方案"))
         for label, text in zip(
-            self.labels, (self.tr("方案名称(&T)："), self.tr("年度(&Y)："), self.tr("方案编号(&C)：")), strict=True
+            self.labels,
+            (self.tr("方案名称(&T)："), self.tr("年度(&Y)："), self.tr("方案编号(&C)：")),
+            strict=True,
         ):
             label.setText(text)
         self._check()
@@ -125,7 +125,9 @@ class NewPlanDialog(_PlanDialog):
                 title = title_for_year(latest.title, latest.year, year)
             self.title.setText(title)
         if not self.code.isModified():
-            code = f"PLAN-{year}" if latest is None else code_for_year(latest.code, latest.year, year)
+            code = (
+                f"PLAN-{year}" if latest is None else code_for_year(latest.code, latest.year, year)
+            )
             self.code.setText(code)
 
     def _check(self) -> None:
@@ -162,7 +164,9 @@ class CopyPlanDialog(_PlanDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("复制上一年度方案"))
         for label, text in zip(
-            self.labels, (self.tr("复制(&S)："), self.tr("新方案年度(&Y)："), self.tr("新方案编号(&C)：")), strict=True
+            self.labels,
+            (self.tr("复制(&S)："), self.tr("新方案年度(&Y)："), self.tr("新方案编号(&C)：")),
+            strict=True,
         ):
             label.setText(text)
         self._check()

@@ -15,9 +15,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from app.services import plans as svc
+from app.ui.common.plan_change_list import Line, change_lines
 from app.ui.common.workers import run_in_background
 from app.ui.office.plans.plan_dialogs import CopyPlanDialog, NewPlanDialog
-from app.ui.office.plans.publish_dialog import Line, PublishDialog, change_lines
+from app.ui.office.plans.publish_dialog import PublishDialog
 from app.ui.office.plans.texts import pending_word, say, where
 
 if TYPE_CHECKING:
@@ -47,7 +48,9 @@ def new_plan(window: PlansWindow) -> NewPlanDialog:
 
     def create() -> None:
         code, title, year = dialog.chosen()
-        _open_made(window, lambda: svc.new_plan(window.store, code, title, year), _t("无法新建方案"))
+        _open_made(
+            window, lambda: svc.new_plan(window.store, code, title, year), _t("无法新建方案")
+        )
 
     dialog.accepted.connect(create)
     window.plan_dialog = dialog
@@ -169,7 +172,9 @@ def publish_reasons(window: PlansWindow) -> list[Line]:
     editor = window.editor
     editor.checks.run()
     plan = editor.doc.plan
-    lines = [Line(where(p.pointer, plan), say(p.message), p.pointer) for p in editor.checks.problems]
+    lines = [
+        Line(where(p.pointer, plan), say(p.message), p.pointer) for p in editor.checks.problems
+    ]
     lines += [
         Line(say(g.where), f"{pending_word()}：{say(g.what)}", g.pointer)
         for g in editor.doc.open_guesses()
@@ -186,7 +191,7 @@ def publish(window: PlansWindow) -> PublishDialog | None:
     changes: list[Line] = []
     if not reasons and draft.based_on:
         previous = svc.published_plan(window.store, code)
-        changes = change_lines(svc.plan_changes(previous, plan), lambda p: where(p, plan))
+        changes = change_lines(svc.plan_changes(previous, plan), plan)
     title = str(plan.get("plan", {}).get("title") or code)
     dialog = PublishDialog(title, draft.revision, changes, reasons, window)
 
@@ -199,7 +204,9 @@ def publish(window: PlansWindow) -> PublishDialog | None:
         window.code = None
         window.reload_list(select=code)
         window.published.emit(code)
-        window.statusBar().showMessage(_t("已发布 {0} 第 {1} 版").format(title, draft.revision), 20000)
+        window.statusBar().showMessage(
+            _t("已发布 {0} 第 {1} 版").format(title, draft.revision), 20000
+        )
 
     def fix() -> None:
         if dialog.chosen_pointer is not None:

@@ -19,7 +19,13 @@ class PlanListModel(RowTableModel["PlanSummary"]):
     COL_CODE, COL_TITLE, COL_YEAR, COL_REVISION, COL_STATE = range(5)
 
     def headers(self) -> list[str]:
-        return [self.tr("编号"), self.tr("方案名称"), self.tr("年度"), self.tr("版本"), self.tr("状态")]
+        return [
+            self.tr("编号"),
+            self.tr("方案名称"),
+            self.tr("年度"),
+            self.tr("版本"),
+            self.tr("状态"),
+        ]
 
     def text(self, row: PlanSummary, column: int) -> str:
         if column == self.COL_CODE:

@@ -7,9 +7,7 @@ what the units will see.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,35 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.colors import ERROR_COLOR
+from app.ui.common.plan_change_list import Line, LinesModel
 from app.ui.common.retranslate import Retranslating
-from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import read_only_view
-from app.ui.office.plans.texts import say
-
-if TYPE_CHECKING:
-    from app.services.plans import PlanChange
-
-
-@dataclass(frozen=True)
-class Line:
-    where: str
-    text: str
-    pointer: str = ""
-
-
-class LinesModel(RowTableModel[Line]):
-    COL_WHERE, COL_TEXT = range(2)
-
-    def headers(self) -> list[str]:
-        return [self.tr("位置"), self.tr("内容")]
-
-    def text(self, row: Line, column: int) -> str:
-        return row.where if column == self.COL_WHERE else row.text
-
-
-def change_lines(changes: Sequence[PlanChange], where: Any) -> list[Line]:
-    """The changes as lines: where (from the pointer, in words) and what."""
-    return [Line(where(c.pointer), say(c.message), c.pointer) for c in changes]
 
 
 class PublishDialog(Retranslating, QDialog):
@@ -100,21 +72,21 @@ class PublishDialog(Retranslating, QDialog):
         count = self.model.rowCount()
         if self.refused:
             self.heading.setText(
-                self.tr("“{0}”还不能发布：下面 {1} 项需要先处理（改正问题，确认推测的内容）。").format(
-                    self.plan_title, count
-                )
+                self.tr(
+                    "“{0}”还不能发布：下面 {1} 项需要先处理（改正问题，确认推测的内容）。"
+                ).format(self.plan_title, count)
             )
         elif self.revision <= 1:
             self.heading.setText(
-                self.tr("发布“{0}”第 1 版？发布后各单位即可按此方案填报；以后的修改将成为新的版本。").format(
-                    self.plan_title
-                )
+                self.tr(
+                    "发布“{0}”第 1 版？发布后各单位即可按此方案填报；以后的修改将成为新的版本。"
+                ).format(self.plan_title)
             )
         else:
             self.heading.setText(
-                self.tr("发布“{0}”第 {1} 版？与第 {2} 版相比有以下 {3} 处变更，各单位将看到这些变更。").format(
-                    self.plan_title, self.revision, self.revision - 1, count
-                )
+                self.tr(
+                    "发布“{0}”第 {1} 版？与第 {2} 版相比有以下 {3} 处变更，各单位将看到这些变更。"
+                ).format(self.plan_title, self.revision, self.revision - 1, count)
             )
         if self.fix_button is not None:
             self.fix_button.setText(self.tr("去处理(&G)"))

@@ -226,7 +226,11 @@ class PlanTableModel(QAbstractTableModel):
         if column.optional and new in ("", None, []):
             new = jp.MISSING
         old = self.doc.value(pointer)
-        more = [] if column.also is None else column.also(self.doc.plan, self.row_pointer(index.row()), old, new)
+        more = (
+            []
+            if column.also is None
+            else column.also(self.doc.plan, self.row_pointer(index.row()), old, new)
+        )
         if not more:
             return self.doc.set_value(pointer, new)
         self.doc.set_values([(pointer, new), *more], text=pointer)

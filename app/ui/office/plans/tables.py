@@ -141,7 +141,13 @@ class TableSpec:
 def _target_columns() -> list[Column]:
     return [
         Column("name", TEXT, _h("name")),
-        Column("comparator", CHOICE, _h("comparator"), lambda _p: comparator_choices(), also=_comparator),
+        Column(
+            "comparator",
+            CHOICE,
+            _h("comparator"),
+            lambda _p: comparator_choices(),
+            also=_comparator,
+        ),
         Column("value", NUMBER, _h("value")),
         Column("value_max", NUMBER, _h("value_max"), active=_is_range, optional=True),
         Column("unit", TEXT, lambda: _t("计量单位")),
@@ -241,6 +247,13 @@ PERIODS = TableSpec(
         Column("end", DATE, _h("end")),
         Column("due", DATE, _h("due")),
     ],
-    lambda _plan, _l: {"code": "", "kind": "quarter", "title": "", "start": "", "end": "", "due": ""},
+    lambda _plan, _l: {
+        "code": "",
+        "kind": "quarter",
+        "title": "",
+        "start": "",
+        "end": "",
+        "due": "",
+    },
     stretch=2,
 )

@@ -198,4 +198,3 @@ class GroupsTab(Retranslating, QWidget):
         if found and jp.field_of(pointer, "/groups") == "members":
             self.members.focus()
         return found
-

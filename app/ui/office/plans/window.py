@@ -82,7 +82,7 @@ class PlansWindow(Retranslating, QMainWindow):
         self.count_label = QLabel()
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.save_label)
-        self.actions: PlanActions = create_actions(self)
+        self.plan_actions: PlanActions = create_actions(self)
         self.list_view.selectionModel().currentRowChanged.connect(self._plan_chosen)
         self.list_view.activated.connect(lambda _i: self.editor.tabs.setFocus())
         self.editor.revise_requested.connect(self.revise)
@@ -102,7 +102,7 @@ class PlansWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("工作方案 — 质量强市办"))
         self.list_model.retranslate()
-        self.actions.retranslate()
+        self.plan_actions.retranslate()
         self._show_counts()
 
     # -- the list --------------------------------------------------------------------------
@@ -123,7 +123,7 @@ class PlansWindow(Retranslating, QMainWindow):
             self._choosing = False
             if wanted != self.code or select is not None:
                 self.open_plan(wanted)
-        self.actions.update(self)
+        self.plan_actions.update(self)
         self._show_counts()
 
     def _plan_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -148,7 +148,7 @@ class PlansWindow(Retranslating, QMainWindow):
             draft.plan, draft.guesses, read_only=draft.read_only, revision=draft.revision
         )
         self.save_label.clear()
-        self.actions.update(self)
+        self.plan_actions.update(self)
         self._show_counts()
 
     def _edited(self) -> None:
@@ -165,7 +165,9 @@ class PlansWindow(Retranslating, QMainWindow):
         QMessageBox.warning(
             self,
             self.tr("草稿未能保存"),
-            self.tr("方案草稿未能保存：{0}\n修改仍在窗口中，程序会自动重试。").format(self.save_label.text()),
+            self.tr("方案草稿未能保存：{0}\n修改仍在窗口中，程序会自动重试。").format(
+                self.save_label.text()
+            ),
         )
         return False
 
@@ -177,9 +179,11 @@ class PlansWindow(Retranslating, QMainWindow):
         pending = len(self.editor.doc.open_guesses())
         state = self.tr("只读") if self.editor.doc.read_only else self.tr("草稿")
         self.count_label.setText(
-            self.tr("{0}（{1}）：{2} 个问题，{3} 项待确认").format(self.code, state, problems, pending)
+            self.tr("{0}（{1}）：{2} 个问题，{3} 项待确认").format(
+                self.code, state, problems, pending
+            )
         )
-        self.actions.update(self)
+        self.plan_actions.update(self)
 
     # -- actions (see plan_actions / plan_flows) -------------------------------------------
     def new_plan(self) -> None:
@@ -238,7 +242,9 @@ class PlansWindow(Retranslating, QMainWindow):
             answer = QMessageBox.question(
                 self,
                 self.tr("草稿未能保存"),
-                self.tr("方案草稿未能保存：{0}\n仍要关闭吗？未保存的修改将丢失。").format(self.save_label.text()),
+                self.tr("方案草稿未能保存：{0}\n仍要关闭吗？未保存的修改将丢失。").format(
+                    self.save_label.text()
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
