@@ -3,7 +3,10 @@
 ;   pyinstaller --noconfirm --clean build.spec          (makes dist\QualityReport\)
 ;   ISCC.exe /DAppVersion=0.1.0 /DFileVersion=0.1.0.0 packaging\installer.iss
 ;
-; Output: dist\installer\QualityReport-<AppVersion>-setup.exe. Steps: docs/packaging.md.
+; ISCC.exe of Inno Setup 6.4.1, the one version the project pins: tools/fetch_innosetup.py prints
+; its path. Output: dist\installer\QualityReport-<AppVersion>-setup.exe. Steps: docs/packaging.md.
+; Every CI run compiles it (a warning fails), installs and uninstalls it under Wine:
+; tools/check_installer.sh.
 ;
 ; - Per-user install without administrator rights by default (%LOCALAPPDATA%\Programs); an
 ;   administrator may choose "all users" in the first dialog (Program Files).

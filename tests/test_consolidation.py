@@ -294,10 +294,10 @@ def test_chart_figures_are_the_means_of_the_current_entries(
 
 
 def test_submissions_over_time_counts_units_by_their_first_signed_day(
-    office: tuple[Store, OfficeData],
+    office: tuple[Store, OfficeData], catalog: Catalog
 ) -> None:
     store, data = office
-    series = submissions_over_time(store, "2016Q1")
+    series = submissions_over_time(store, catalog, "2016Q1")
     days = [d for d, _ in series]
     counts = [n for _, n in series]
     assert days == sorted(set(days))
@@ -317,7 +317,7 @@ def test_a_period_nobody_reported_is_empty_not_an_error(
     assert all(v == 0.0 for _, v in completion_by_section(matrix))
     board = indicator_board(store, catalog, "2016Q4")
     assert {b.state for b in board} == {"no_data"}
-    assert submissions_over_time(store, "2016Q4") == []
+    assert submissions_over_time(store, catalog, "2016Q4") == []
     assert task_detail(store, catalog, "2016Q4", 23).history == ()
 
 

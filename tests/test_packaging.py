@@ -226,6 +226,7 @@ def test_installer_files_are_utf8_with_bom() -> None:
 
 def test_chinese_messages_keep_every_placeholder_of_their_english_originals() -> None:
     # A translated message missing %1 or [name] shows a wrong or empty text at install time.
+    # (tools/check_installer.sh compares every message with the compiler's Default.isl.)
     isl = (ROOT / "packaging" / "ChineseSimplified.isl").read_text(encoding="utf-8-sig")
     expected = {
         "SetupWindowTitle": {"%1"},
@@ -236,7 +237,7 @@ def test_chinese_messages_keep_every_placeholder_of_their_english_originals() ->
         "DirExists": {"%1", "%n"},
         "ConfirmUninstall": {"%1"},
         "UninstalledAll": {"%1"},
-        "PrivilegesRequiredOverrideRecommended": {"%1"},
+        "PrivilegesRequiredOverrideText2": {"%1"},
         "LaunchProgram": {"%1"},
         "NameAndVersion": {"%1", "%2"},
     }

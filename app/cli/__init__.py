@@ -90,14 +90,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(ctx.settings, smoke_test=args.smoke_test, lang=args.lang)
     from app.cli.common import describe_failure, print_refusal
+    from app.domain.messages import Refusal
 
     log = logging.getLogger("app.cli")
     try:
         return int(handler(ctx, args))
     except CliError as exc:
         log.info("refused (exit %d): %s %s", exc.code, exc.message.code, exc, exc_info=True)
-        print_refusal(exc.message, args)
+        print_refusal(exc.message, args, exc.details)
         return exc.code
+    except Refusal as exc:  # a service's refusal the command did not turn into its own
+        log.info("refused (exit 1): %s %s", exc.code, exc, exc_info=True)
+        print_refusal(exc.message, args)
+        return 1
     except KeyboardInterrupt:
         log.info("interrupted")
         print("interrupted", file=sys.stderr)

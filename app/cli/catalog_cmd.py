@@ -1,43 +1,48 @@
-"""``catalog [--json]``: the plan as this install sees it."""
+"""``catalog [--plan CODE] [--json]``: a plan as this install sees it."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from app.cli.common import CliRefusal, Context, add_command, print_json
+from app.cli.common import CliRefusal, Context, add_command, plan_catalog_named, print_json
 from app.domain.catalog import ROLE_LABELS, Catalog
 from app.io.plan_file import PlanFileError
 from app.services.catalog import default_catalog
 from app.services.install_role import OFFICE, UNIT, install_role
-from app.services.stores import store_catalog
+from app.services.unit_setup import get_profile
 
 
 def register(sub: Any) -> None:
-    add_command(
+    p = add_command(
         sub, "catalog", "the plan: sections, units, tasks, targets, periods", run, json=True
     )
+    p.add_argument("--plan", metavar="CODE", help="which plan (default: the newest published)")
 
 
-def current_catalog(ctx: Context) -> Catalog:
-    """The installed plan (with the office's period edits) or else the shipped plan file."""
+def current_catalog(ctx: Context, plan_code: str | None = None) -> Catalog:
+    """A published plan of this install's store (``plan_code``, else the newest; on a unit's
+    install the newest it reports in), or in a fresh folder the shipped plan file."""
     role = install_role(ctx.settings)
     try:
-        if role == UNIT:
-            return store_catalog(ctx.unit_store())
-        if role == OFFICE:
-            return store_catalog(ctx.office_store())
-        return default_catalog()
+        if role in (UNIT, OFFICE):
+            store = ctx.unit_store() if role == UNIT else ctx.office_store()
+            profile = get_profile(store) if role == UNIT else None
+            return plan_catalog_named(store, plan_code, profile.unit_id if profile else None)
+        catalog = default_catalog()
     except PlanFileError as exc:
         raise CliRefusal("plan_file_invalid", detail=exc) from exc
+    if plan_code not in (None, catalog.code):
+        raise CliRefusal("plan_unknown_code", 2, plan=plan_code, plans=catalog.code)
+    return catalog
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
-    catalog = current_catalog(ctx)
+    catalog = current_catalog(ctx, args.plan)
     if args.json:
         print_json(catalog.to_json())
         return 0
-    print(f"{catalog.title} ({catalog.code})")
+    print(f"{catalog.title} ({catalog.code}, 第 {catalog.revision} 版 revision {catalog.revision})")
     names = {u.id: u.short_name for u in catalog.units}
     for section in catalog.sections:
         print(f"\n[{section.no}] {section.title}")

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.config import Settings
 from app.domain.catalog import Catalog, PeriodInfo
-from app.domain.messages import Message
+from app.domain.messages import Message, Refusal
 from app.services.install_role import OFFICE, UNIT, Role, RoleRefused, require_role
 from app.services.stores import Store, StoreError, open_office_store, open_unit_store
 
@@ -23,12 +23,15 @@ class CliError(Exception):
     the exit status ``code``: 1 refused, 2 bad usage. Raise ``CliRefusal(code, **params)``;
     plain words are still accepted (``verify``) and carry the code ``cli_refused``."""
 
-    def __init__(self, message: Message | str, code: int = 1) -> None:
+    def __init__(
+        self, message: Message | str, code: int = 1, details: dict[str, Any] | None = None
+    ) -> None:
         if isinstance(message, str):
             message = Message.of("cli_refused", detail=message)
         super().__init__(message.render("zh"))
         self.message = message
         self.code = code
+        self.details = details or {}  # more of the refusal for --json (e.g. "problems")
 
 
 class CliRefusal(CliError):
@@ -65,6 +68,53 @@ class Context:
             except StoreError as exc:
                 raise CliRefusal("store_unavailable", detail=exc) from exc
         return self._stores[role]
+
+
+def add_period_options(
+    p: argparse.ArgumentParser, *, required: bool = True, help: str = ""
+) -> None:
+    """``--period P`` and ``--plan CODE`` (period codes are unique only within a plan)."""
+    p.add_argument("--period", required=required, metavar="P", help=help or None)
+    p.add_argument(
+        "--plan",
+        metavar="CODE",
+        help="the plan of the period (default: the only plan having it, else the newest)",
+    )
+
+
+def period_catalog(
+    store: Store, period: str, plan_code: str | None, unit_code: str | None = None
+) -> Catalog:
+    """The published plan a ``--period`` (and ``--plan``) means; bad usage (exit 2) when the
+    plan is unknown, the period in none of them, or in two plans of the newest year."""
+    from app.services.catalog import store_catalogs
+    from app.services.plans.listing import plan_for_period
+
+    try:
+        catalog = plan_for_period(store_catalogs(store, unit_code), period, plan_code)
+    except Refusal as exc:
+        raise CliError(exc.message, 2) from exc
+    plan_period(catalog, period)
+    return catalog
+
+
+def plan_catalog_named(
+    store: Store, plan_code: str | None, unit_code: str | None = None
+) -> Catalog:
+    """The plan ``--plan`` names (exit 2 if none such), else the newest published one (for a
+    unit: the newest listing it)."""
+    from app.services.catalog import store_catalogs
+
+    catalogs = store_catalogs(store, unit_code) or store_catalogs(store)
+    if plan_code is None:
+        if not catalogs:
+            raise CliRefusal("plan_unknown", plan="-")
+        return catalogs[0]
+    for catalog in catalogs:
+        if catalog.code == plan_code:
+            return catalog
+    known = "、".join(c.code for c in catalogs) or "-"
+    raise CliRefusal("plan_unknown_code", 2, plan=plan_code, plans=known)
 
 
 def plan_period(catalog: Catalog, code: str) -> PeriodInfo:
@@ -116,11 +166,14 @@ def describe_failure(exc: BaseException) -> Message:
     return Message.of("failure", kind=type(exc).__name__, detail=first[:300])
 
 
-def print_refusal(message: Message, args: argparse.Namespace) -> None:
-    """The one line on stderr; with ``--json`` also ``{"code", "params", "reason"}`` on stdout."""
+def print_refusal(
+    message: Message, args: argparse.Namespace, details: dict[str, Any] | None = None
+) -> None:
+    """The one line on stderr; with ``--json`` also ``{"code", "params", "reason"}`` (and the
+    refusal's ``details``) on stdout."""
     lang = output_lang(args)
     if getattr(args, "json", False):
-        print_json({**message.to_json(), "reason": message.render(lang)})
+        print_json({**message.to_json(), "reason": message.render(lang), **(details or {})})
     print(f"error: {message.render(lang)}", file=sys.stderr)
 
 

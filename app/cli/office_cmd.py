@@ -8,9 +8,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliRefusal, Context, add_command, plan_period, print_json
+from app.cli.common import (
+    CliRefusal,
+    Context,
+    add_command,
+    add_period_options,
+    period_catalog,
+    plan_catalog_named,
+    print_json,
+)
+from app.cli.office_plan_cmd import register_plan
 from app.io.keys import format_fingerprint
 from app.services import office_trust
+from app.services.catalog import catalog_naming_unit
 from app.services.office_import import Importer
 from app.services.office_status import period_status
 from app.services.stores import store_catalog
@@ -31,18 +41,19 @@ def register(sub: Any) -> None:
     p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
 
     p = add_command(osub, "status", "who has reported for a period", cmd_status, json=True)
-    p.add_argument("--period", required=True)
+    add_period_options(p)
 
     text = "the consolidated report workbook of a period"
     p = add_command(osub, "report", text, cmd_report, json=True)
-    p.add_argument("--period", required=True)
+    add_period_options(p)
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
 
     text = "the annual assessment: every unit's score, explained"
     p = add_command(osub, "assess", text, cmd_assess, json=True)
-    p.add_argument("--period", help="the annual period (default: the plan's)")
+    add_period_options(p, required=False, help="the annual period (default: the plan's)")
     p.add_argument("--as-of", dest="as_of", help="count periods due by this date (default: today)")
     _register_rules(osub)
+    register_plan(osub)
 
 
 def _register_trust(osub: Any) -> None:
@@ -70,11 +81,11 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.office_store()
-    catalog = store_catalog(store)
     try:
         reg = office_trust.read_registration_file(args.file)
     except office_trust.TrustError as exc:
         raise CliRefusal("trust_file_refused", file=args.file, detail=exc) from exc
+    catalog = catalog_naming_unit(store, reg.unit) or store_catalog(store)
     unit = catalog.find_unit(reg.unit)
     print(f"单位 unit: {unit.name if unit else reg.unit}  填报人 clerk: {reg.clerk}")
     print(f"指纹 fingerprint: {format_fingerprint(reg.fingerprint)}")
@@ -176,8 +187,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.office_store()
-    catalog = store_catalog(store)
-    plan_period(catalog, args.period)
+    catalog = period_catalog(store, args.period, args.plan)
     status = period_status(store, catalog, args.period)
     if args.json:
         print_json(status.to_json())
@@ -201,8 +211,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise CliRefusal("folder_missing", 2, path=out.parent)
     store = ctx.office_store()
-    catalog = store_catalog(store)
-    plan_period(catalog, args.period)
+    catalog = period_catalog(store, args.period, args.plan)
     try:
         summary = write_report(store, catalog, args.period, out)
     except OSError as exc:  # e.g. the file is open in Excel on Windows
@@ -246,7 +255,10 @@ def cmd_assess(ctx: Context, args: argparse.Namespace) -> int:
     )
 
     store = ctx.office_store()
-    catalog = store_catalog(store)
+    if args.period:
+        catalog = period_catalog(store, args.period, args.plan)
+    else:
+        catalog = plan_catalog_named(store, args.plan)
     try:
         annual = annual_period(catalog, args.period)
     except KeyError as exc:
@@ -292,7 +304,8 @@ def _register_rules(osub: Any) -> None:
     rules = osub.add_parser("rules", help="the assessment rules: weights, on/off, parameters")
     rsub = rules.add_subparsers(dest="rules_command", metavar="COMMAND", required=True)
     text = "the rules with their weights and parameters"
-    add_command(rsub, "list", text, cmd_rules_list, json=True)
+    p = add_command(rsub, "list", text, cmd_rules_list, json=True)
+    _plan_option(p)
     epilog = "example: office rules set on_time --weight 30 --param late_credit=0.5"
     p = add_command(rsub, "set", "change a rule", cmd_rules_set, json=True, epilog=epilog)
     p.add_argument("key", metavar="KEY", help="on_time, completion, targets or indicators")
@@ -308,7 +321,13 @@ def _register_rules(osub: Any) -> None:
         help="a parameter, e.g. late_credit=0.5 (逾期折算系数, 0 to 1); may repeat",
     )
     p.set_defaults(enabled=None)
-    add_command(rsub, "reset", "back to the default rules", cmd_rules_reset, json=True)
+    _plan_option(p)
+    p = add_command(rsub, "reset", "back to the default rules", cmd_rules_reset, json=True)
+    _plan_option(p)
+
+
+def _plan_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--plan", metavar="CODE", help="the plan (default: the newest)")
 
 
 def _rule_json(r: Any) -> dict[str, Any]:
@@ -344,7 +363,7 @@ def cmd_rules_list(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.assessment import list_rules
 
     store = ctx.office_store()
-    _print_rules(list_rules(store, store_catalog(store)), args.json)
+    _print_rules(list_rules(store, plan_catalog_named(store, args.plan)), args.json)
     return 0
 
 
@@ -363,7 +382,7 @@ def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
     if args.weight is None and args.enabled is None and not params:
         raise CliRefusal("rule_nothing_to_change", 2)
     store = ctx.office_store()
-    catalog = store_catalog(store)
+    catalog = plan_catalog_named(store, args.plan)
     try:
         info = update_rule(
             store,
@@ -383,5 +402,5 @@ def cmd_rules_reset(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.assessment import reset_rules
 
     store = ctx.office_store()
-    _print_rules(reset_rules(store, store_catalog(store)), args.json)
+    _print_rules(reset_rules(store, plan_catalog_named(store, args.plan)), args.json)
     return 0

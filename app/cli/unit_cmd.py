@@ -16,6 +16,7 @@ from app.cli.common import (
     CliRefusal,
     Context,
     add_command,
+    add_period_options,
     output_lang,
     plan_period,
     print_json,
@@ -33,6 +34,7 @@ from app.cli.unit_common import (
 )
 from app.cli.unit_key_cmd import register_key
 from app.io.keys import format_fingerprint
+from app.services.catalog import catalog_naming_unit
 from app.services.stores import store_catalog
 from app.services.unit_load import load_json
 from app.services.unit_setup import init_unit, write_registration_file, write_registration_sheet
@@ -52,10 +54,13 @@ def register(sub: Any) -> None:
     text = "bulk-enter progress from a JSON file (form rules)"
     p = add_command(usub, "load", text, run_load, json=True)
     p.add_argument("file", type=Path, metavar="FILE.json")
+    p.add_argument(
+        "--plan", metavar="CODE", help="the plan of the file's periods (default: the newest)"
+    )
 
     text = "validate, sign and write the period's submission"
     p = add_command(usub, "export", text, run_export, json=True)
-    p.add_argument("--period", required=True, metavar="P")
+    add_period_options(p)
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
     p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from $VAR")
 
@@ -65,7 +70,7 @@ def register(sub: Any) -> None:
 
     text = "a period: tasks filled, errors, export state"
     p = add_command(usub, "status", text, run_status, json=True)
-    p.add_argument("--period", required=True, metavar="P")
+    add_period_options(p)
 
     register_key(usub)
 
@@ -73,8 +78,7 @@ def register(sub: Any) -> None:
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.export import ExportFailed, ExportRefused, export_period
 
-    uc = unit_service(ctx)
-    plan_period(uc.catalog, args.period)
+    uc = unit_service(ctx, args.period, args.plan)
     lang = output_lang(args)
     errors = uc.service.summary(args.period).errors
     if errors:  # refuse before asking for the passphrase
@@ -117,9 +121,8 @@ def run_init(ctx: Context, args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args.passphrase_env, confirm=True)
     store = ctx.unit_store()
     with unit_refusals():
-        info = init_unit(
-            store, store_catalog(store), args.unit, args.clerk, args.contact, passphrase
-        )
+        catalog = catalog_naming_unit(store, args.unit) or store_catalog(store)
+        info = init_unit(store, catalog, args.unit, args.clerk, args.contact, passphrase)
     if args.json:
         print_json(
             {
@@ -149,7 +152,7 @@ def run_init(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_load(ctx: Context, args: argparse.Namespace) -> int:
-    uc = unit_service(ctx)
+    uc = unit_service(ctx, plan_code=args.plan)
     lang = output_lang(args)
     with unit_refusals():
         result = load_json(uc.service, args.file)
@@ -195,7 +198,7 @@ STATE_TEXT = {
 
 
 def run_status(ctx: Context, args: argparse.Namespace) -> int:
-    uc = unit_service(ctx)
+    uc = unit_service(ctx, args.period, args.plan)
     lang = output_lang(args)
     period = plan_period(uc.catalog, args.period)
     summary = uc.service.summary(period.code)
@@ -204,6 +207,7 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
         print_json(
             {
                 "unit": uc.profile.unit_id,
+                "plan": {"code": uc.catalog.code, "revision": uc.catalog.revision},
                 "period": period.code,
                 "due": period.due.isoformat(),
                 "filled": summary.filled,

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from getpass import getpass
 from typing import Any
 
-from app.cli.common import CliError, CliRefusal, Context
+from app.cli.common import CliError, CliRefusal, Context, period_catalog, plan_catalog_named
 from app.domain.catalog import Catalog
 from app.domain.entry_rules import FieldError
 from app.domain.messages import Refusal
 from app.io.keys import KeyFileError, WrongPassphrase, format_fingerprint
 from app.services.entries import EntryError, EntryService
-from app.services.stores import Store, store_catalog
+from app.services.stores import Store
 from app.services.unit_load import LoadError
 from app.services.unit_setup import UnitProfileInfo, UnitSetupError, get_profile
 
@@ -49,13 +49,20 @@ class UnitContext:
     service: EntryService
 
 
-def unit_service(ctx: Context) -> UnitContext:
-    """This install's unit and its entry service; refuses before ``unit init``."""
+def unit_service(
+    ctx: Context, period: str | None = None, plan_code: str | None = None
+) -> UnitContext:
+    """This install's unit and its entry service for one plan: the plan of ``period`` (and
+    ``plan_code``) among those the unit reports in, else ``plan_code`` or the newest; refuses
+    before ``unit init``."""
     store = ctx.unit_store()
     profile = get_profile(store)
     if profile is None:
         raise CliRefusal("unit_not_set_up")
-    catalog = store_catalog(store)
+    if period is not None:
+        catalog = period_catalog(store, period, plan_code, profile.unit_id)
+    else:
+        catalog = plan_catalog_named(store, plan_code, profile.unit_id)
     return UnitContext(store, catalog, profile, EntryService(store, catalog, profile.unit_id))
 
 

@@ -208,4 +208,118 @@ PLAN_MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "报告期 {key} 的起止日期由 {old} 改为 {new}",
         "Period {key} dates: {old} → {new}",
     ),
+    # -- the plan template workbook (app.io.plan_template*) -------------------------------
+    "plan_xlsx_not_xlsx": (
+        "不是有效的 Excel（.xlsx）工作簿",
+        "Not a valid Excel (.xlsx) workbook",
+    ),
+    "plan_xlsx_old_excel": (
+        "这是旧版 Excel（.xls）或加密的文件；请在 Excel 中另存为 .xlsx（不加密）后再导入",
+        "This is an old Excel (.xls) or encrypted file; save it as .xlsx (unencrypted) first",
+    ),
+    "plan_xlsx_entries": (
+        "工作簿内部条目过多（{count} 个），已拒收",
+        "The workbook has too many parts ({count}); refused",
+    ),
+    "plan_xlsx_damaged": ("工作簿已损坏或结构异常：{part}", "The workbook is damaged: {part}"),
+    "plan_xlsx_size": (
+        "工作簿的部件过大或压缩比异常（疑似压缩炸弹）：{part}",
+        "A part of the workbook is too large or too compressed (a zip bomb?): {part}",
+    ),
+    "plan_xlsx_dtd": (
+        "工作簿的部件含有 DTD 或实体声明，已拒收：{part}",
+        "A part of the workbook declares a DTD or entities; refused: {part}",
+    ),
+    "plan_xlsx_too_large": (
+        "文件过大（超过 {limit}），不像是工作方案模板",
+        "The file is too large (over {limit}); not a plan template",
+    ),
+    "plan_template_sheet_missing": (
+        "缺少工作表“{sheet}”（工作方案模板应有：{sheets}）",
+        'Sheet "{sheet}" is missing (a plan template has: {sheets})',
+    ),
+    "plan_template_sheet_extra": (
+        "工作表“{sheet}”不属于工作方案模板（模板只有：{sheets}）",
+        'Sheet "{sheet}" is not part of a plan template (it has: {sheets})',
+    ),
+    "plan_template_header": (
+        "工作表“{sheet}”第 1 行 {column} 列应为“{expected}”，却是“{found}”",
+        'Sheet "{sheet}", row 1, column {column}: expected "{expected}", found "{found}"',
+    ),
+    "plan_template_too_big": (
+        "工作表“{sheet}”的单元格 {cell} 超出模板的范围（最多 {rows} 行、{columns} 列）",
+        'Sheet "{sheet}": cell {cell} is beyond a template ({rows} rows, {columns} columns)',
+    ),
+    "plan_template_formula": (
+        "工作表“{sheet}”第 {row} 行 {column} 列是公式；模板只接受数值和文字",
+        'Sheet "{sheet}", row {row}, column {column} holds a formula; only values are accepted',
+    ),
+    "plan_template_cell": (
+        "工作表“{sheet}”第 {row} 行 {column} 列无法读取：{detail}",
+        'Sheet "{sheet}", row {row}, column {column} cannot be read: {detail}',
+    ),
+    "plan_template_no_task": (
+        "工作表“{sheet}”第 {row} 行 {column} 列：任务 {task} 不在“任务”工作表中",
+        'Sheet "{sheet}", row {row}, column {column}: task {task} is not on the sheet "任务"',
+    ),
+    "plan_template_problem": (
+        "工作表“{sheet}”第 {row} 行 {column} 列（{where}）：{detail}",
+        'Sheet "{sheet}", row {row}, column {column} ({where}): {detail}',
+    ),
+    # -- the plans services (app.services.plans) and the command line ------------------------
+    "plan_unknown": ("本机数据中没有工作方案 {plan}", "No plan {plan} in this store"),
+    "plan_unknown_code": (
+        "没有编号为 {plan} 的工作方案（本机的方案：{plans}）",
+        "No plan {plan} (the plans here: {plans})",
+    ),
+    "plan_not_published": ("工作方案 {plan} 尚未发布", "Plan {plan} has not been published"),
+    "period_ambiguous": (
+        "报告期 {period} 同时属于工作方案 {plans}，请用 --plan 指定",
+        "Period {period} is in plans {plans}: name one with --plan",
+    ),
+    "plan_rejected": (
+        "工作方案有 {count} 处问题，第一处在 {where}：{detail}",
+        "The plan has {count} problem(s); the first at {where}: {detail}",
+    ),
+    "plan_code_invalid": (
+        "方案代码不能为空、不能含空格、不能超过 64 个字符：{plan}",
+        "A plan code is 1 to 64 characters without spaces: {plan}",
+    ),
+    "plan_exists": ("已有编号为 {plan} 的工作方案", "There is a plan {plan} already"),
+    "plan_year_invalid": (
+        "年度应在 2000 到 2100 之间：{year}",
+        "The year must be 2000–2100: {year}",
+    ),
+    "plan_no_draft": (
+        "工作方案 {plan} 没有草稿（先开始修订或导入）",
+        "Plan {plan} has no draft (start a revision or import one first)",
+    ),
+    "plan_draft_exists": (
+        "工作方案 {plan} 已有未发布的草稿；请先发布或放弃它，再导入",
+        "Plan {plan} has an unpublished draft: publish or discard it before importing",
+    ),
+    "plan_code_changed": (
+        "草稿中的方案代码（{draft}）与方案 {plan} 不一致",
+        "The draft's plan code ({draft}) is not the plan's ({plan})",
+    ),
+    "plan_guesses_open": (
+        "还有 {count} 处导入时推测的内容未确认，第一处在 {where}：{what}",
+        "{count} guess(es) of the import are not confirmed; the first at {where}: {what}",
+    ),
+    "plan_unchanged": (
+        "草稿与已发布的第 {revision} 版完全相同，无需发布",
+        "The draft is the same as published revision {revision}: nothing to publish",
+    ),
+    "plan_file_type": (
+        "不支持的方案文件类型：{suffix}（可导入 .txt、.docx、.xlsx 或 .json）",
+        "Unsupported plan file type: {suffix} (use .txt, .docx, .xlsx or .json)",
+    ),
+    "plan_json_too_large": (
+        "方案文件过大（超过 {limit}）",
+        "The plan file is too large (over {limit})",
+    ),
+    "plan_json_invalid": (
+        "不是 JSON 格式的方案文件：{detail}",
+        "Not a JSON plan file: {detail}",
+    ),
 }

@@ -1,13 +1,10 @@
 """The text of a hostile .docx: paragraphs and table rows as lines, in document order.
 
-Before python-docx sees anything the zip is checked like a signed workbook is
-(``submission_reader.guard_zip``, with a Word file's limits): a zip at all (an old ``.doc`` or
-an encrypted file is an OLE container and says so), at most ``MAX_ENTRIES`` entries, no
-duplicate names, no encrypted entries, only stored or deflated ones, declared sizes within
-``MAX_PART_BYTES`` / ``MAX_TOTAL_BYTES`` and no part over 1 MB compressed more than
-``MAX_RATIO``:1; every part is read within those bounds with its CRC checked; no XML part may
-hold a DTD or entity declaration or be UTF-16. python-docx (lxml, entities off) then reads a
-re-packed copy made only of the checked bytes.
+Before python-docx sees anything the zip passes ``app.io.office_zip.guard_zip`` with a Word
+file's limits (at most ``MAX_ENTRIES`` entries, parts within ``MAX_PART_BYTES`` /
+``MAX_TOTAL_BYTES``, no part over 1 MB compressed more than ``MAX_RATIO``:1, no DTD, CRCs
+checked …). python-docx (lxml, entities off) then reads a re-packed copy made only of the
+checked bytes.
 
 A table row becomes one line: a row whose first cell is a number is written as a task line,
 ``N.text(owner)``, the owner taken from the columns whose heading names units (责任单位,
@@ -20,7 +17,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import zipfile
 from collections.abc import Iterator
 
 import docx
@@ -30,6 +26,7 @@ from docx.text.paragraph import Paragraph
 from app.domain.messages import Refusal
 from app.domain.plan_text import Line, clean, fold
 from app.io.docx_numbering import ListNumbers
+from app.io.office_zip import ZipRules, guard_zip, repack
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +37,19 @@ MAX_TOTAL_BYTES = 60 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_FLOOR = 1024 * 1024
 MAX_LINES = 50_000
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
-_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DOCX_RULES = ZipRules(
+    MAX_ENTRIES,
+    MAX_PART_BYTES,
+    MAX_TOTAL_BYTES,
+    MAX_RATIO,
+    RATIO_FLOOR,
+    not_zip="plan_doc_not_docx",
+    old_format="plan_doc_old_word",
+    entries="plan_doc_docx_entries",
+    damaged="plan_doc_docx_damaged",
+    size="plan_doc_docx_size",
+    dtd="plan_doc_docx_dtd",
+)
 _UNIT_HEADING = re.compile(r"单位|部门")
 _ROLE_HEADINGS = (("牵头", "牵头"), ("配合", "配合"), ("协助", "配合"), ("参与", "配合"))
 
@@ -52,7 +58,7 @@ def docx_lines(data: bytes) -> list[Line]:
     """The lines of a .docx given as bytes; ``Refusal`` for anything that is not a sound one."""
     parts = guard_docx(data)
     try:
-        document = docx.Document(io.BytesIO(_repack(parts)))
+        document = docx.Document(io.BytesIO(repack(parts)))
     except Exception as exc:  # python-docx raises many types on a zip that is no Word file
         log.warning("python-docx cannot open the file", exc_info=True)
         raise Refusal("plan_doc_not_docx") from exc
@@ -76,72 +82,7 @@ def _lines(document: docx.document.Document) -> list[Line]:
 
 def guard_docx(data: bytes) -> dict[str, bytes]:
     """Every part of the zip, read within bounds after the structural checks."""
-    if data.startswith(_OLE):
-        raise Refusal("plan_doc_old_word")
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
-    except Exception as exc:  # zipfile raises several types on hostile input; all mean the same
-        log.warning("not a zip", exc_info=True)
-        raise Refusal("plan_doc_not_docx") from exc
-    if len(infos) > MAX_ENTRIES:
-        raise Refusal("plan_doc_docx_entries", count=len(infos))
-    _check_entries(infos)
-    parts: dict[str, bytes] = {}
-    for info in infos:
-        if not info.is_dir():
-            parts[info.filename] = _read_part(zf, info)
-    if "[Content_Types].xml" not in parts or "_rels/.rels" not in parts:
-        raise Refusal("plan_doc_not_docx")
-    return parts
-
-
-def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
-    seen: set[str] = set()
-    total = 0
-    for info in infos:
-        name = info.filename
-        key = name.replace("\\", "/").lower()
-        if key in seen or name.startswith(("/", "\\")) or ".." in name.split("/"):
-            raise Refusal("plan_doc_docx_damaged", part=name[:80])
-        seen.add(key)
-        if info.flag_bits & 0x1 or info.compress_type not in (
-            zipfile.ZIP_STORED,
-            zipfile.ZIP_DEFLATED,
-        ):
-            raise Refusal("plan_doc_docx_damaged", part=name[:80])
-        total += info.file_size
-        ratio = info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(
-            1, info.compress_size
-        )
-        if info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES or ratio:
-            raise Refusal("plan_doc_docx_size", part=name[:80])
-
-
-def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    try:
-        with zf.open(info) as f:
-            content = f.read(info.file_size + 1)
-    except Exception as exc:  # bad CRC, truncated data, forged sizes, broken deflate stream
-        log.warning("damaged part %s", info.filename[:80], exc_info=True)
-        raise Refusal("plan_doc_docx_damaged", part=info.filename[:80]) from exc
-    if len(content) != info.file_size:
-        raise Refusal("plan_doc_docx_damaged", part=info.filename[:80])
-    if info.filename.lower().endswith(_XML_SUFFIXES) or info.filename == "[Content_Types].xml":
-        head = content[:4]
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-            raise Refusal("plan_doc_docx_damaged", part=info.filename[:80])
-        if b"<!" in content and _DTD.search(content):
-            raise Refusal("plan_doc_docx_dtd", part=info.filename[:80])
-    return content
-
-
-def _repack(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
-        for name, content in parts.items():
-            out.writestr(name, content)
-    return buffer.getvalue()
+    return guard_zip(data, DOCX_RULES)
 
 
 # -- text ----------------------------------------------------------------------------------

@@ -129,6 +129,8 @@ def _problem(e: ErrorDetails, at: tuple[object, ...], item: object) -> PlanProbl
     where = pointer(*at, *loc)
     name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
     text = _shown(e.get("input"))
+    if e.get("input") is None and kind not in ("missing", "extra_forbidden"):
+        return PlanProblem(where, Message.of("plan_field_missing"))  # an empty cell, a null
     if kind == "extra_forbidden":
         return PlanProblem(where, Message.of("plan_field_unknown", field=name))
     if kind in _SIMPLE:

@@ -179,7 +179,8 @@ class PlanSpec(_Strict):
 
 
 def content_hash(raw: bytes) -> str:
-    """SHA-256 of the plan's canonical JSON, bound into every signed submission."""
+    """SHA-256 of the plan's canonical JSON, bound into every signed submission (of a file in
+    the normal form, ``normal_plan``: what the store hashes)."""
     return plan_content_hash(json.loads(raw))
 
 
@@ -197,7 +198,8 @@ def load_plan(path: Path) -> tuple[PlanSpec, str]:
         raw = path.read_bytes()
     except OSError as exc:
         raise PlanFileError(f"{path}: cannot read plan file: {exc.strerror}") from exc
-    return parse_plan(raw, str(path)), content_hash(raw)
+    spec = parse_plan(raw, str(path))
+    return spec, plan_content_hash(normal_plan(spec))  # the hash a store gives it
 
 
 def catalog_from_spec(spec: PlanSpec, digest: str, revision: int = 1) -> Catalog:

@@ -18,7 +18,6 @@ from app.models.catalog import (
     UnitAlias,
     UnitGroup,
 )
-from app.models.plans import PlanDraft, PlanRevision, PlanSeen
 from app.models.office import (
     AssessmentRule,
     ImportLog,
@@ -27,6 +26,7 @@ from app.models.office import (
     SubmissionIndicator,
     TrustedKey,
 )
+from app.models.plans import PlanDraft, PlanRevision, PlanSeen
 from app.models.unit_side import (
     Entry,
     EntryTargetValue,

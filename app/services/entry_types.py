@@ -85,7 +85,7 @@ class PlanRowIds:
         plan_id = s.scalar(select(Plan.id).where(Plan.code == plan_code))
         if plan_id is None:
             raise EntryError(f"本机数据中没有工作方案 {plan_code}")
-        unit_pk = s.scalar(select(Unit.id).where(Unit.plan_id == plan_id, Unit.code == unit_id))
+        unit_pk = s.scalar(select(Unit.id).where(Unit.code == unit_id))  # one row across plans
         if unit_pk is None:
             raise EntryError(f"工作方案中没有单位 {unit_id}")
         targets = s.execute(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from app import __version__
 from app.domain.catalog import Catalog
@@ -27,7 +28,7 @@ from app.domain.entry_rules import FieldError, parse_decimal
 from app.domain.payload import PayloadEntry, PayloadIndicator, SubmissionPayload
 from app.io import keys
 from app.io.submission_writer import write_submission
-from app.models import LocalSubmission, Period, Setting, Unit, UnitProfile
+from app.models import LocalSubmission, Period, Plan, Setting, Unit, UnitProfile
 from app.models.base import utcnow
 from app.models.store import Store
 from app.services.entries import EntryService
@@ -125,13 +126,22 @@ def _ready(store: Store, catalog: Catalog, period: str) -> tuple[UnitProfileInfo
     return profile, service
 
 
-def _reserve(store: Store, period: str, key: str) -> tuple[int, int]:
+def _period_pk(s: Session, catalog: Catalog, period: str) -> int | None:
+    """The period's row of this plan (period codes are unique only within a plan)."""
+    return s.scalar(
+        select(Period.id)
+        .join(Plan, Plan.id == Period.plan_id)
+        .where(Plan.code == catalog.code, Period.code == period)
+    )
+
+
+def _reserve(store: Store, catalog: Catalog, period: str, key: str) -> tuple[int, int]:
     """The next version of the period and the next sequence of the unit, in one transaction."""
     with store.factory.begin() as s:
         profile = s.scalars(select(UnitProfile).order_by(UnitProfile.id)).first()
         if profile is None:
             raise UnitSetupError("本机尚未设置填报单位")
-        period_pk = s.scalar(select(Period.id).where(Period.code == period))
+        period_pk = _period_pk(s, catalog, period)
         newest = s.scalar(
             select(func.max(LocalSubmission.version)).where(
                 LocalSubmission.unit_id == profile.unit_id,
@@ -177,7 +187,7 @@ def export_period(
     private = unlock_key(store, passphrase)  # WrongPassphrase before anything is reserved
     key = active_key(store)
     reserve_key = reserved_version_key(profile.unit_id, period)
-    version, sequence = _reserve(store, period, reserve_key)
+    version, sequence = _reserve(store, catalog, period, reserve_key)
     row = LocalSubmission(
         version=version,
         sequence=sequence,
@@ -186,6 +196,7 @@ def export_period(
         path=str(Path(out).resolve()),
         fingerprint=key.fingerprint,
         created_at=clock().replace(microsecond=0),
+        plan_revision=catalog.revision,
     )
     payload = build_payload(
         service,
@@ -209,7 +220,7 @@ def export_period(
         _release(store, reserve_key, version)
         raise
     try:
-        _record(store, profile.unit_id, period, row)
+        _record(store, catalog, profile.unit_id, period, row)
     except Exception:
         out.unlink(missing_ok=True)  # an unrecorded file would reuse its version next time
         _release(store, reserve_key, version)
@@ -219,11 +230,13 @@ def export_period(
     )
 
 
-def _record(store: Store, unit_id: str, period: str, row: LocalSubmission) -> None:
+def _record(
+    store: Store, catalog: Catalog, unit_id: str, period: str, row: LocalSubmission
+) -> None:
     """Remember the written file (its unit and period rows looked up in the same transaction)."""
     with store.factory.begin() as s:
         unit_pk = s.scalar(select(Unit.id).where(Unit.code == unit_id))
-        period_pk = s.scalar(select(Period.id).where(Period.code == period))
+        period_pk = _period_pk(s, catalog, period)
         assert unit_pk is not None and period_pk is not None
         row.unit_id, row.period_id = unit_pk, period_pk
         s.add(row)

@@ -63,9 +63,11 @@ def _int_or_zero(text: str) -> int:
 def raise_numbering(s: Session, profile: UnitProfile, unit: Unit, counters: ExportCounters) -> None:
     """Take numbers from elsewhere (a backup, old exports) where they are higher than ours."""
     profile.next_sequence = max(profile.next_sequence, counters.next_sequence)
-    known = set(s.scalars(select(Period.code).where(Period.plan_id == unit.plan_id)))
+    # Versions are kept per period code across the store's plans: two plans sharing a code
+    # (a city's and a district's 2016Q1) then share one count, which at worst skips numbers.
+    known = set(s.scalars(select(Period.code)))
     for period, version in counters.versions.items():
-        if period not in known:  # another plan's period: nothing here can reuse its numbers
+        if period not in known:  # a period of no plan here: nothing can reuse its numbers
             continue
         key = reserved_version_key(unit.code, period)
         row = s.get(Setting, key)

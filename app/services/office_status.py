@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import func, select
 
 from app.domain.catalog import Catalog
-from app.models import ImportLog, Period, Submission, Unit
+from app.models import ImportLog, Period, Plan, Submission, Unit
 from app.models.store import Store
 
 # Due dates are calendar days in the plan's city; submissions carry UTC times.
@@ -60,7 +60,11 @@ def period_status(store: Store, catalog: Catalog, period_code: str) -> PeriodSta
     period = catalog.period(period_code)  # KeyError for an unknown period
     expected = catalog.reporting_units()
     with store.factory() as s:
-        period_pk = s.scalar(select(Period.id).where(Period.code == period_code))
+        period_pk = s.scalar(
+            select(Period.id)
+            .join(Plan, Plan.id == Period.plan_id)
+            .where(Plan.code == catalog.code, Period.code == period_code)
+        )
         units = dict(s.execute(select(Unit.id, Unit.code)).tuples().all())
         current = {
             units[row.unit_id]: row

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from app.config import Settings
 from app.domain.catalog import Catalog
+from app.domain.messages import Refusal
 from app.models.store import Store, StoreError, open_store, startup_lock
-from app.services.catalog import catalog_from_store, install_plan
+from app.services.catalog import install_plan, store_catalog_of
 
 __all__ = ["Store", "StoreError", "open_office_store", "open_unit_store", "store_catalog"]
 
@@ -32,9 +33,9 @@ def _ensure_plan(store: Store, plan_file: Path | None) -> None:
         install_plan(s, plan_file)
 
 
-def store_catalog(store: Store) -> Catalog:
-    with store.factory() as s:
-        catalog = catalog_from_store(s)
-    if catalog is None:
-        raise StoreError("the store holds no plan")
-    return catalog
+def store_catalog(store: Store, plan_code: str | None = None) -> Catalog:
+    """The catalog of plan ``plan_code``; without one, the newest published plan."""
+    try:
+        return store_catalog_of(store, plan_code)
+    except Refusal as exc:
+        raise StoreError(exc.render("zh")) from exc

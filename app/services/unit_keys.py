@@ -244,7 +244,6 @@ def _backup_profile(
         backup.contact if contact is None else contact,
     )
     profile = UnitProfile(
-        plan_id=found.plan_id,
         unit_id=found.id,
         clerk=who,
         contact=phone,

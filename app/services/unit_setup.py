@@ -181,13 +181,9 @@ def init_unit(
         plan = s.scalars(select(Plan).where(Plan.code == catalog.code)).one_or_none()
         if plan is None:
             raise UnitSetupError(f"本机数据中没有工作方案 {catalog.code}")
-        unit_row = s.scalars(
-            select(Unit).where(Unit.plan_id == plan.id, Unit.code == info.id)
-        ).one()
+        unit_row = s.scalars(select(Unit).where(Unit.code == info.id)).one()
         now = utcnow()
-        profile = UnitProfile(
-            plan_id=plan.id, unit_id=unit_row.id, clerk=clerk, contact=contact, created_at=now
-        )
+        profile = UnitProfile(unit_id=unit_row.id, clerk=clerk, contact=contact, created_at=now)
         s.add(profile)
         s.add(new_key_row(unit_row.id, public, sealed, now))
         s.flush()

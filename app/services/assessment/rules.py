@@ -16,6 +16,7 @@ from app.domain.catalog import Catalog
 from app.domain.payload import plain_decimal
 from app.models import AssessmentRule, Plan
 from app.models.store import Store
+from app.services.catalog import default_plan_code
 
 
 class AssessmentError(ValueError):
@@ -106,10 +107,10 @@ class RuleInfo:
 
 # -- the rules in the store ---------------------------------------------------------------
 def _plan_pk(s: Session, plan_code: str | None) -> int:
-    query = select(Plan.id).order_by(Plan.id)
-    if plan_code:
-        query = query.where(Plan.code == plan_code)
-    pk = s.scalars(query).first()
+    """The plan's row (each plan has its own rules); without a code the newest published plan,
+    never whichever plan happens to be first."""
+    code = plan_code or default_plan_code(s)
+    pk = None if code is None else s.scalar(select(Plan.id).where(Plan.code == code))
     if pk is None:
         raise AssessmentError("库中没有工作方案")
     return pk

@@ -8,10 +8,11 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from app.domain.catalog import Catalog
 from app.domain.entry_rules import STATUS_LABELS
-from app.models import Period, Submission
+from app.models import Submission
 from app.models.store import Store
-from app.services.consolidation.current import as_utc
+from app.services.consolidation.current import as_utc, period_pk
 from app.services.consolidation.labels import NOT_REPORTED, effective_percent, section_label
 from app.services.consolidation.matrix import Matrix
 from app.services.office_status import PLAN_TZ
@@ -64,14 +65,13 @@ def status_counts(matrix: Matrix) -> list[tuple[str, int]]:
     return [(STATUS_LABELS.get(k, k), n) for k, n in counts.items()] + [(NOT_REPORTED, missing)]
 
 
-def submissions_over_time(store: Store, period: str) -> list[tuple[date, int]]:
-    """Per day (Beijing time) on which a unit first sent a verified version for the period:
-    the cumulative number of units that had sent one by then."""
+def submissions_over_time(store: Store, catalog: Catalog, period: str) -> list[tuple[date, int]]:
+    """Per day (Beijing time) on which a unit first sent a verified version for the plan's
+    period: the cumulative number of units that had sent one by then."""
     with store.factory() as s:
         rows = s.execute(
             select(Submission.unit_id, func.min(Submission.created_at))
-            .join(Period, Period.id == Submission.period_id)
-            .where(Period.code == period)
+            .where(Submission.period_id == period_pk(s, catalog, period))
             .group_by(Submission.unit_id)
         ).tuples()
         firsts = sorted(as_utc(at).astimezone(PLAN_TZ).date() for _, at in rows)

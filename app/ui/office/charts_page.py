@@ -87,7 +87,7 @@ class ChartsPage(Retranslating, QWidget):
             period=period.title or view.period,
             by_section=completion_by_section(matrix),
             by_unit=completion_by_unit(matrix),
-            over_time=submissions_over_time(view.store, view.period),
+            over_time=submissions_over_time(view.store, view.catalog, view.period),
             status_counts=status_counts(matrix),
             due=period.due,
             expected=len(view.catalog.reporting_units()),
