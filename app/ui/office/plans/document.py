@@ -17,8 +17,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.services.plans import Guess
 from app.ui.office.plans import pointers as jp
-from app.ui.office.plans.precore import Guess
 
 MERGE_TYPING = 7401
 

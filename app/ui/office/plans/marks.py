@@ -12,10 +12,10 @@ from functools import cache
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
+from app.services.plans import PlanProblem, check_plan
 from app.ui.common.colors import ERROR_COLOR, WARN_COLOR
 from app.ui.office.plans import pointers as jp
 from app.ui.office.plans.document import PlanDocument
-from app.ui.office.plans.precore import PlanProblem, check_plan
 
 CHECK_DELAY_MS = 250
 ERROR_BACKGROUND = "#fde3e1"

@@ -195,3 +195,71 @@ class CopyPlanDialog(_PlanDialog):
     def chosen(self) -> tuple[str, str, int]:
         plan = self.source_plan()
         return (plan.code if plan else ""), self.chosen_code(), self.year.value()
+
+
+class ImportCodeDialog(_PlanDialog):
+    """After reading a plan file: what it holds, and under which code it becomes a draft (a
+    new plan, or the next revision of the plan with that code)."""
+
+    def __init__(
+        self, plans: Sequence[PlanSummary], plan: dict[str, Any], guesses: int, parent: Any = None
+    ) -> None:
+        super().__init__([], parent)
+        self.setObjectName("importCodeDialog")
+        self.plans = {p.code.casefold(): p for p in plans}
+        found = plan.get("plan")
+        head: dict[str, Any] = found if isinstance(found, dict) else {}
+        self.plan_title = str(head.get("title", ""))
+        year = head["year"] if isinstance(head.get("year"), int) else YEAR_RANGE[0]
+        self.counts = (len(plan.get("tasks", [])), len(plan.get("units", [])), guesses)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.year.setValue(year)
+        self.year.setEnabled(False)  # the document's own year
+        self.labels = [QLabel(), QLabel()]
+        self.form.addRow(self.summary)
+        for label, widget in zip(self.labels, (self.year, self.code), strict=True):
+            label.setBuddy(widget)
+            self.form.addRow(label, widget)
+        latest = plans[-1] if plans else None
+        proposed = str(head.get("code", ""))
+        if latest is not None:
+            proposed = code_for_year(latest.code, latest.year, year)
+        self.code.setText(proposed)
+        self._finish()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("从方案文件导入"))
+        tasks, units, guesses = self.counts
+        self.summary.setText(
+            self.tr("读到“{0}”：{1} 项任务，{2} 个单位，{3} 处推测待确认。").format(
+                self.plan_title, tasks, units, guesses
+            )
+        )
+        self.labels[0].setText(self.tr("年度："))
+        self.labels[1].setText(self.tr("方案编号(&C)："))
+        self._check()
+
+    def _check(self) -> None:
+        super()._check()
+        existing = self.plans.get(self.chosen_code().casefold())
+        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if existing is not None and existing.has_draft:
+            ok_button.setEnabled(False)
+            self.note.setText(
+                self.tr("方案 {0} 已有草稿：请先发布或放弃该草稿，或换一个编号。").format(
+                    existing.code
+                )
+            )
+            self.note.setStyleSheet(f"color: {ERROR_COLOR};")
+        elif existing is not None:
+            self.note.setText(
+                self.tr("已有方案 {0}：导入的内容将作为它的第 {1} 版草稿。").format(
+                    existing.code, existing.revision + 1
+                )
+            )
+            self.note.setStyleSheet(f"color: {HINT_COLOR};")
+
+    def hint(self) -> str:
+        return self.tr("导入后成为新方案的草稿；核对推测的内容后即可发布。")

@@ -15,9 +15,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from app.services import plans as svc
+from app.services.plans.published import published_plan
 from app.ui.common.plan_change_list import Line, change_lines
 from app.ui.common.workers import run_in_background
-from app.ui.office.plans.plan_dialogs import CopyPlanDialog, NewPlanDialog
+from app.ui.office.plans.plan_dialogs import CopyPlanDialog, ImportCodeDialog, NewPlanDialog
 from app.ui.office.plans.publish_dialog import PublishDialog
 from app.ui.office.plans.texts import pending_word, say, where
 
@@ -100,6 +101,7 @@ def _busy(window: PlansWindow, label: str) -> QProgressDialog:
 
 
 def import_file(window: PlansWindow, path: Path | None = None) -> None:
+    """Read the file (a dry run) on the pool, ask under which code, then import it there."""
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
             window, _t("从方案文件导入"), "", _t("方案文件 ({0})").format(PLAN_FILES)
@@ -109,30 +111,70 @@ def import_file(window: PlansWindow, path: Path | None = None) -> None:
         path = Path(name)
     if not window.save_now():
         return
+    store, source = window.store, path
+
+    def read() -> Any:
+        return svc.import_plan_file(store, source, dry_run=True)
+
+    def ask(result: Any) -> None:
+        open_guesses = sum(not g.confirmed for g in result.guesses)
+        dialog = ImportCodeDialog(window.list_model.rows, result.plan, open_guesses, window)
+        dialog.accepted.connect(lambda: _import_as(window, source, dialog.chosen_code()))
+        window.plan_dialog = dialog
+        dialog.open()
+
+    _in_background(
+        window, _t("正在读取 {0} …").format(path.name), read, ask, _t("无法导入方案文件")
+    )
+
+
+def _import_as(window: PlansWindow, path: Path, code: str) -> None:
     store = window.store
-    progress = _busy(window, _t("正在读取 {0} …").format(path.name))
-    window.busy = progress
 
     def done(result: Any) -> None:
-        waited = not progress.wasCanceled()
-        progress.close()
-        window.busy = None
-        window.code = None
-        window.reload_list(select=result.code if waited else None)
+        window.reload_list(select=result.code)
         open_guesses = sum(not g.confirmed for g in result.guesses)
         window.statusBar().showMessage(
-            _t("已导入 {0}：{1} 项推测{2}，请在“{2}”列表中逐项核对。").format(
-                path.name, open_guesses, pending_word()
+            _t("已导入 {0}：{1} 处推测待确认，请在“待确认”列表中逐项核对。").format(
+                path.name, open_guesses
             ),
             20000,
         )
 
+    work = lambda: svc.import_plan_file(store, path, code)  # noqa: E731
+    _in_background(
+        window, _t("正在导入 {0} …").format(path.name), work, done, _t("无法导入方案文件")
+    )
+
+
+def _in_background(
+    window: PlansWindow,
+    label: str,
+    work: Callable[[], Any],
+    done: Callable[[Any], None],
+    failure_title: str,
+) -> None:
+    """``work`` on the thread pool behind a progress dialog; ``done`` with its result unless
+    the office cancelled the wait (the work itself cannot be stopped halfway: it finishes, and
+    the list shows what it made)."""
+    progress = _busy(window, label)
+    window.busy = progress
+
+    def finished(result: Any) -> None:
+        cancelled = progress.wasCanceled()
+        progress.close()
+        window.busy = None
+        if cancelled:
+            window.reload_list()
+        else:
+            done(result)
+
     def failed(exc: BaseException) -> None:
         progress.close()
         window.busy = None
-        _refused(window, _t("无法导入方案文件"), exc)
+        _refused(window, failure_title, exc)
 
-    window.job = run_in_background(lambda: svc.import_plan_file(store, path), done, failed)
+    window.job = run_in_background(work, finished, failed)
 
 
 def export_template(window: PlansWindow, path: Path | None = None) -> None:
@@ -150,20 +192,14 @@ def export_template(window: PlansWindow, path: Path | None = None) -> None:
     if not window.save_now():
         return
     store, out = window.store, path
-    progress = _busy(window, _t("正在导出 {0} …").format(out.name))
-    window.busy = progress
 
     def done(_result: Any) -> None:
-        progress.close()
-        window.busy = None
         window.statusBar().showMessage(_t("Excel 模板已导出：{0}").format(out), 20000)
 
-    def failed(exc: BaseException) -> None:
-        progress.close()
-        window.busy = None
-        _refused(window, _t("无法导出 Excel 模板"), exc)
-
-    window.job = run_in_background(lambda: svc.export_plan_template(store, code, out), done, failed)
+    work = lambda: svc.export_plan_template(store, code, out)  # noqa: E731
+    _in_background(
+        window, _t("正在导出 {0} …").format(out.name), work, done, _t("无法导出 Excel 模板")
+    )
 
 
 # -- publish, discard -------------------------------------------------------------------------
@@ -190,7 +226,7 @@ def publish(window: PlansWindow) -> PublishDialog | None:
     reasons = publish_reasons(window)
     changes: list[Line] = []
     if not reasons and draft.based_on:
-        previous = svc.published_plan(window.store, code)
+        previous = published_plan(window.store, code, draft.based_on) or {}
         changes = change_lines(svc.plan_changes(previous, plan), plan)
     title = str(plan.get("plan", {}).get("title") or code)
     dialog = PublishDialog(title, draft.revision, changes, reasons, window)

@@ -186,15 +186,15 @@ class PlansWindow(Retranslating, QMainWindow):
         self.plan_actions.update(self)
 
     # -- actions (see plan_actions / plan_flows) -------------------------------------------
-    def new_plan(self) -> None:
+    def new_plan(self) -> QDialog:
         from app.ui.office.plans.plan_flows import new_plan
 
-        new_plan(self)
+        return new_plan(self)
 
-    def copy_plan(self) -> None:
+    def copy_plan(self) -> QDialog | None:
         from app.ui.office.plans.plan_flows import copy_plan
 
-        copy_plan(self)
+        return copy_plan(self)
 
     def import_file(self, path: Path | None = None) -> None:
         from app.ui.office.plans.plan_flows import import_file
@@ -218,10 +218,11 @@ class PlansWindow(Retranslating, QMainWindow):
         self.open_plan(self.code, draft)
         self.reload_list()
 
-    def publish(self) -> None:
+    def publish(self) -> QDialog | None:
+        """The publish dialog: the changes and 发布, or why not yet."""
         from app.ui.office.plans.plan_flows import publish
 
-        publish(self)
+        return publish(self)
 
     def discard_draft(self) -> None:
         from app.ui.office.plans.plan_flows import discard_draft
