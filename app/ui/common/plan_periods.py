@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 10
 PERIOD_ROLE = Qt.ItemDataRole.UserRole  # the period code, as currentData() gives it
-INDENT = "\u2003"  # an em space before each period, under its plan's header
+HEADER_BACKGROUND = "#e9edf3"
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,12 @@ class GroupedPeriodCombo(QComboBox):
             font = QFont()
             font.setBold(True)
             header.setFont(font)
+            header.setBackground(QColor(HEADER_BACKGROUND))
             header.setData(group.plan_code, PLAN_ROLE)
             header.setToolTip(group.plan_code)
             self._model.appendRow(header)
             for p in group.periods:
-                item = QStandardItem(INDENT + (p.title or p.code))
+                item = QStandardItem(p.title or p.code)
                 item.setData(group.plan_code, PLAN_ROLE)
                 item.setData(p.code, PERIOD_ROLE)
                 self._model.appendRow(item)
