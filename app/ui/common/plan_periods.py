@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
+
+if TYPE_CHECKING:
+    from app.domain.catalog import Catalog, PeriodInfo
+    from app.models.store import Store
+
+PlanGroup = tuple[str, str, tuple["PeriodInfo", ...]]  # plan code, plan title, its periods
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 10
 PERIOD_ROLE = Qt.ItemDataRole.UserRole  # the period code, as currentData() gives it
@@ -33,6 +39,24 @@ class PlanPeriods:
     plan_code: str
     plan_title: str
     periods: tuple[PeriodChoice, ...]
+
+
+def published_periods(store: Store, unit: str | None, shown: Catalog) -> list[PlanGroup]:
+    """Every published plan's periods (on a unit's install: the plans it reports under),
+    oldest plan first; the plan shown at least (a store from before plans were data)."""
+    from app.services.plans import periods_by_plan
+
+    groups = [(s.code, s.title, tuple(periods)) for s, periods in periods_by_plan(store, unit)]
+    if all(code != shown.code for code, _t, _p in groups):
+        groups.append((shown.code, shown.title, tuple(shown.periods)))
+    return groups
+
+
+def as_choices(groups: Sequence[PlanGroup]) -> list[PlanPeriods]:
+    return [
+        PlanPeriods(code, title, tuple(PeriodChoice(p.code, p.title) for p in periods))
+        for code, title, periods in groups
+    ]
 
 
 class GroupedPeriodCombo(QComboBox):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.domain.catalog import PeriodInfo
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR, WARN_COLOR
-from app.ui.common.plan_periods import GroupedPeriodCombo, PeriodChoice, PlanPeriods
+from app.ui.common.plan_periods import GroupedPeriodCombo, PlanGroup, as_choices
 from app.ui.common.retranslate import Retranslating
 
 
@@ -49,19 +49,10 @@ class PeriodBar(Retranslating, QWidget):
         self.combo.currentIndexChanged.connect(self._index_changed)
         self.retranslate()
 
-    def set_plans(
-        self,
-        plans: Sequence[tuple[str, str, Sequence[PeriodInfo]]],
-        plan: str | None,
-        current: str | None,
-    ) -> None:
+    def set_plans(self, plans: Sequence[PlanGroup], plan: str | None, current: str | None) -> None:
         """Each plan (code, title, periods) under its title; (plan, current) chosen."""
         self._periods = {(code, p.code): p for code, _t, periods in plans for p in periods}
-        groups = [
-            PlanPeriods(code, title, tuple(PeriodChoice(p.code, p.title) for p in periods))
-            for code, title, periods in plans
-        ]
-        self.combo.set_plans(groups, plan, current)
+        self.combo.set_plans(as_choices(plans), plan, current)
         self._show_dates()
 
     def current(self) -> str | None:

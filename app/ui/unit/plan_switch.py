@@ -10,12 +10,13 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.domain.catalog import PeriodInfo
 from app.ui.common.periods import period_due
 from app.ui.common.plan_change_list import change_lines
+from app.ui.common.plan_periods import published_periods
 from app.ui.unit.plan_banner import PlanChangedBanner
 
 if TYPE_CHECKING:
+    from app.domain.catalog import Catalog
     from app.services.entries import EntryService
     from app.services.unit_setup import UnitProfileInfo
     from app.ui.unit.window import MainWindow
@@ -24,21 +25,6 @@ log = logging.getLogger(__name__)
 
 STATE_PLAN = "ui.plan"  # the plan of the period last shown
 STATE_PERIOD = "ui.period"  # the period (the window's own key)
-
-
-def plan_groups(service: EntryService) -> list[tuple[str, str, tuple[PeriodInfo, ...]]]:
-    """(code, title, periods) of every published plan listing the unit, oldest first; the
-    service's own plan at least (a store from before plans were data)."""
-    from app.services.plans import periods_by_plan
-
-    groups = [
-        (summary.code, summary.title, tuple(periods))
-        for summary, periods in periods_by_plan(service.store, service.unit_id)
-    ]
-    catalog = service.catalog
-    if all(code != catalog.code for code, _t, _p in groups):
-        groups.append((catalog.code, catalog.title, tuple(catalog.periods)))
-    return groups
 
 
 def plan_banner(window: MainWindow) -> PlanChangedBanner:
@@ -51,7 +37,8 @@ def plan_banner(window: MainWindow) -> PlanChangedBanner:
 
 def show_plans(window: MainWindow, service: EntryService, period: str | None) -> None:
     """The periods of every plan in the selector, and the banner for the plan shown."""
-    window.period_bar.set_plans(plan_groups(service), service.catalog.code, period)
+    groups = published_periods(service.store, service.unit_id, service.catalog)
+    window.period_bar.set_plans(groups, service.catalog.code, period)
     show_plan_changes(window)
 
 
@@ -74,7 +61,8 @@ def stored_plan(service: EntryService) -> str | None:
     wanted = service.get_state(STATE_PLAN)
     if wanted is None or wanted == service.catalog.code:
         return None
-    return wanted if any(code == wanted for code, _t, _p in plan_groups(service)) else None
+    groups = published_periods(service.store, service.unit_id, service.catalog)
+    return wanted if any(code == wanted for code, _t, _p in groups) else None
 
 
 def switch_plan(
@@ -105,8 +93,19 @@ def show_plan_changes(window: MainWindow) -> None:
     except Exception:  # the window works without it; the log says why
         log.exception("reading the plan's changes since last seen failed")
         return
-    lines = change_lines(seen.changes, {})
+    lines = change_lines(seen.changes, named_parts(service.catalog))
     window.plan_banner.show_changes(seen.code, service.catalog.title, seen.current, lines)
+
+
+def named_parts(catalog: Catalog) -> dict[str, object]:
+    """The parts of the plan that name a change's place (任务 12, 指标 3, 2017年第一季度)."""
+    return {
+        "sections": [{"no": s.no, "title": s.title} for s in catalog.sections],
+        "units": [{"id": u.id, "short_name": u.short_name} for u in catalog.units],
+        "tasks": [{"no": t.no, "title": t.title} for t in catalog.tasks],
+        "indicators": [{"no": i.no, "name": i.name} for i in catalog.indicators],
+        "periods": [{"code": p.code, "title": p.title} for p in catalog.periods],
+    }
 
 
 def mark_seen(window: MainWindow, plan: str, revision: int) -> None:
