@@ -102,7 +102,10 @@ def named_parts(catalog: Catalog) -> dict[str, object]:
     return {
         "sections": [{"no": s.no, "title": s.title} for s in catalog.sections],
         "units": [{"id": u.id, "short_name": u.short_name} for u in catalog.units],
-        "tasks": [{"no": t.no, "title": t.title} for t in catalog.tasks],
+        "tasks": [
+            {"no": t.no, "title": t.title, "targets": [{"name": x.name} for x in t.targets]}
+            for t in catalog.tasks
+        ],
         "indicators": [{"no": i.no, "name": i.name} for i in catalog.indicators],
         "periods": [{"code": p.code, "title": p.title} for p in catalog.periods],
     }

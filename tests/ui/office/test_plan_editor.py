@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.config import resource_path
 from app.io.plan_document import import_plan_document
+from app.services.plans import Guess
 from app.ui.office.plans.editor import TAB_HEADER, TAB_TASKS, TAB_UNITS, PlanEditor
 from app.ui.office.plans.issues_panel import TAB_GUESSES
 from app.ui.office.plans.marks import ERROR_BACKGROUND, GUESS_BACKGROUND
-from app.services.plans import Guess
 from app.ui.office.plans.table_model import POINTER_ROLE
 from tests.ui.conftest import type_text
 
