@@ -76,6 +76,7 @@ class PlanEditor(Retranslating, QWidget):
         splitter.addWidget(self.issues)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 240])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)

@@ -90,6 +90,7 @@ class NewPlanDialog(_PlanDialog):
     def __init__(self, plans: Sequence[PlanSummary], year: int, parent: Any = None) -> None:
         super().__init__([p.code for p in plans], parent)
         self.setObjectName("newPlanDialog")
+        self.setMinimumWidth(480)
         self.latest = plans[-1] if plans else None
         self.title = QLineEdit()
         self.title.setObjectName("planTitle")
@@ -145,6 +146,7 @@ class CopyPlanDialog(_PlanDialog):
     def __init__(self, plans: Sequence[PlanSummary], parent: Any = None) -> None:
         super().__init__([p.code for p in plans], parent)
         self.setObjectName("copyPlanDialog")
+        self.setMinimumWidth(480)
         self.plans = list(plans)
         self.source = QComboBox()
         self.source.setObjectName("copySource")
@@ -206,6 +208,7 @@ class ImportCodeDialog(_PlanDialog):
     ) -> None:
         super().__init__([], parent)
         self.setObjectName("importCodeDialog")
+        self.setMinimumWidth(480)
         self.plans = {p.code.casefold(): p for p in plans}
         found = plan.get("plan")
         head: dict[str, Any] = found if isinstance(found, dict) else {}

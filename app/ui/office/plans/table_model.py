@@ -173,11 +173,7 @@ class PlanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, index.column()) or None
         if role == Qt.ItemDataRole.BackgroundRole:
-            if self.checks.at(pointer):
-                return QBrush(QColor(ERROR_BACKGROUND))
-            if self.doc.open_guess(pointer) is not None:
-                return QBrush(QColor(GUESS_BACKGROUND))
-            return None
+            return self._background(row, pointer)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return self._row_icon(row)
         if role == POINTER_ROLE:
@@ -193,6 +189,14 @@ class PlanTableModel(QAbstractTableModel):
             labels = {v: label for label, v in column.choices(self.doc.plan)}
             return labels.get(value, show_cell(TEXT, value))
         return show_cell(column.kind, value)
+
+    def _background(self, row: int, pointer: str) -> QBrush | None:
+        """Red for a broken rule here; amber for a guess here or about the whole row (a
+        proposed unit, a group)."""
+        if self.checks.at(pointer) or self.checks.at(self.row_pointer(row)):
+            return QBrush(QColor(ERROR_BACKGROUND))
+        guessed = self.doc.open_guess(pointer) or self.doc.open_guess(self.row_pointer(row))
+        return QBrush(QColor(GUESS_BACKGROUND)) if guessed is not None else None
 
     def _row_icon(self, row: int) -> Any:
         pointer = self.row_pointer(row)
