@@ -322,4 +322,18 @@ PLAN_MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "不是 JSON 格式的方案文件：{detail}",
         "Not a JSON plan file: {detail}",
     ),
+    # -- submissions and plans (app.domain.plan_book) --------------------------------------
+    "submission_plan_unknown": (
+        "文件所依据的工作方案 {plan} 不在本机（本机的方案：{plans}）",
+        "The file was made for plan {plan}, which is not here (plans here: {plans})",
+    ),
+    "submission_plan_revision_unknown": (
+        "文件所依据的是工作方案 {plan} 第 {revision} 版，本机没有该版本（最新为第 {newest} 版）",
+        "The file was made for revision {revision} of plan {plan}, which is not here"
+        " (the newest is {newest})",
+    ),
+    "submission_older_revision": (
+        "已接收；该文件按工作方案 {plan} 第 {revision} 版填报，现行为第 {newest} 版",
+        "Accepted; filled against revision {revision} of plan {plan}, the current one is {newest}",
+    ),
 }

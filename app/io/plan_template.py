@@ -1,7 +1,7 @@
 """The plan template workbook: its layout (one sheet per table) and the writer.
 
 A plan travels to and from Excel as nine sheets, one per table of the plan file, headers in
-Chinese in row 1, one entry per row (docs/design.md §1.2). ``write_plan_template`` writes a
+Chinese in row 1, one entry per row (docs/design.md §1.5). ``write_plan_template`` writes a
 plan-file JSON (even a draft that does not validate yet: a value of the wrong type is written
 as the text it is); ``app.io.plan_template_read`` reads the workbook back to the same JSON.
 Text goes through ``app.io.xlsx_text`` (never a formula); numbers are exact decimals; dates

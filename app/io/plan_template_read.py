@@ -7,7 +7,7 @@ formula is ever evaluated: cells are read as the values they hold), so is an err
 cell beyond ``MAX_ROWS`` × ``MAX_COLUMNS``. Reading is lenient about values: a cell that does
 not hold what its column needs goes into the plan as the text it holds, and
 ``app.io.plan_check`` then names it; ``TemplatePlan.places`` turns that problem's JSON
-pointer back into the sheet, row and column (docs/design.md §1.2).
+pointer back into the sheet, row and column (docs/design.md §1.5).
 """
 
 from __future__ import annotations

@@ -26,11 +26,13 @@ from sqlalchemy.orm import Session
 from app.config import DEFAULT_PLAN_FILE, resource_path
 from app.domain.catalog import AssignmentInfo, Catalog, PeriodInfo, TargetInfo, TaskInfo
 from app.domain.messages import Refusal
+from app.domain.plan_book import PlanBook
 from app.domain.plan_catalog import catalog_from_plan, plan_content_hash
 from app.models import (
     Assignment,
     Period,
     Plan,
+    PlanRevision,
     PlanUnit,
     Section,
     Target,
@@ -47,6 +49,7 @@ __all__ = [
     "default_plan_code",
     "default_plan_path",
     "install_plan",
+    "plan_book",
     "plan_catalog",
     "published_plans",
     "store_catalog_of",
@@ -204,3 +207,30 @@ def catalog_naming_unit(store: Store, text: str) -> Catalog | None:
     reporting = [c for c in found if c.find_unit(text) in c.reporting_units()]
     best = reporting or found
     return best[0] if best else None
+
+
+def _revision_catalog(code: str, row: PlanRevision) -> Catalog:
+    key = (code, row.revision, row.content_hash)
+    found = _PARSED.get(key)
+    if found is None:
+        found = catalog_from_plan(json.loads(row.source_json), row.content_hash, row.revision)
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = found
+    return found
+
+
+def plan_book(store: Store) -> PlanBook:
+    """Every published revision of every plan (the newest as the store holds it now), for
+    placing a submission made against any of them (``app.domain.plan_book``)."""
+    catalogs: list[Catalog] = []
+    with store.factory() as s:
+        for plan in published_plans(s):
+            catalogs.append(plan_catalog(s, plan))
+            older = s.scalars(
+                select(PlanRevision).where(
+                    PlanRevision.plan_id == plan.id, PlanRevision.revision < plan.revision
+                )
+            )
+            catalogs.extend(_revision_catalog(plan.code, r) for r in older)
+    return PlanBook.of(catalogs)
