@@ -10,12 +10,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
 if TYPE_CHECKING:
     from app.ui.office.plans.window import PlansWindow
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PlanActions", text)
 
 
 def _action(window: PlansWindow, slot: Callable[[], Any], *keys: str) -> QAction:
@@ -45,28 +43,60 @@ class PlanActions:
 
     def retranslate(self) -> None:
         texts = (
-            (self.new, _t("新建方案(&N)…"), _t("新建一个空白的工作方案（Ctrl+N）")),
-            (self.copy, _t("复制上一年度方案(&C)…"), _t("以已有方案为底稿建立新年度的方案")),
+            (
+                self.new,
+                translate("PlanActions", "新建方案(&N)…"),
+                translate("PlanActions", "新建一个空白的工作方案（Ctrl+N）"),
+            ),
+            (
+                self.copy,
+                translate("PlanActions", "复制上一年度方案(&C)…"),
+                translate("PlanActions", "以已有方案为底稿建立新年度的方案"),
+            ),
             (
                 self.import_file,
-                _t("从方案文件导入(&I)…"),
-                _t("导入方案文件：.txt、.docx、.xlsx 或 .json（Ctrl+I）"),
+                translate("PlanActions", "从方案文件导入(&I)…"),
+                translate("PlanActions", "导入方案文件：.txt、.docx、.xlsx 或 .json（Ctrl+I）"),
             ),
-            (self.export, _t("导出 Excel 模板(&E)…"), _t("把所选方案导出为 Excel 模板（Ctrl+E）")),
-            (self.revise, _t("修订(&R)"), _t("以已发布的方案为底稿开始新的版本（Ctrl+R）")),
-            (self.publish, _t("发布(&P)…"), _t("检查并发布所选方案的草稿（Ctrl+Shift+P）")),
-            (self.discard, _t("放弃草稿(&D)…"), _t("删除草稿，回到已发布的版本")),
-            (self.next_issue, _t("下一个问题(&X)"), _t("转到下一个问题或待确认项（F8）")),
-            (self.close, _t("关闭(&W)"), _t("关闭工作方案窗口")),
+            (
+                self.export,
+                translate("PlanActions", "导出 Excel 模板(&E)…"),
+                translate("PlanActions", "把所选方案导出为 Excel 模板（Ctrl+E）"),
+            ),
+            (
+                self.revise,
+                translate("PlanActions", "修订(&R)"),
+                translate("PlanActions", "以已发布的方案为底稿开始新的版本（Ctrl+R）"),
+            ),
+            (
+                self.publish,
+                translate("PlanActions", "发布(&P)…"),
+                translate("PlanActions", "检查并发布所选方案的草稿（Ctrl+Shift+P）"),
+            ),
+            (
+                self.discard,
+                translate("PlanActions", "放弃草稿(&D)…"),
+                translate("PlanActions", "删除草稿，回到已发布的版本"),
+            ),
+            (
+                self.next_issue,
+                translate("PlanActions", "下一个问题(&X)"),
+                translate("PlanActions", "转到下一个问题或待确认项（F8）"),
+            ),
+            (
+                self.close,
+                translate("PlanActions", "关闭(&W)"),
+                translate("PlanActions", "关闭工作方案窗口"),
+            ),
         )
         for action, text, tip in texts:
             action.setText(text)
             action.setToolTip(tip)
-        self.undo.setText(_t("撤销(&U)"))
-        self.redo.setText(_t("重做(&R)"))
-        self.menu_plan.setTitle(_t("方案(&P)"))
-        self.menu_edit.setTitle(_t("编辑(&E)"))
-        self.toolbar.setWindowTitle(_t("工作方案"))
+        self.undo.setText(translate("PlanActions", "撤销(&U)"))
+        self.redo.setText(translate("PlanActions", "重做(&R)"))
+        self.menu_plan.setTitle(translate("PlanActions", "方案(&P)"))
+        self.menu_edit.setTitle(translate("PlanActions", "编辑(&E)"))
+        self.toolbar.setWindowTitle(translate("PlanActions", "工作方案"))
 
     def update(self, window: PlansWindow) -> None:
         """Enable what the chosen plan allows: a draft is edited and published, a published

@@ -22,16 +22,14 @@ from app.ui.office.plans.plan_dialogs import CopyPlanDialog, ImportCodeDialog, N
 from app.ui.office.plans.publish_dialog import PublishDialog
 from app.ui.office.plans.texts import pending_word, say, where
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
 if TYPE_CHECKING:
     from app.ui.office.plans.window import PlansWindow
 
 log = logging.getLogger(__name__)
 
 PLAN_FILES = "*.txt *.docx *.xlsx *.json"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PlanFlows", text)
 
 
 def _refused(window: PlansWindow, title: str, exc: BaseException) -> None:
@@ -50,7 +48,9 @@ def new_plan(window: PlansWindow) -> NewPlanDialog:
     def create() -> None:
         code, title, year = dialog.chosen()
         _open_made(
-            window, lambda: svc.new_plan(window.store, code, title, year), _t("无法新建方案")
+            window,
+            lambda: svc.new_plan(window.store, code, title, year),
+            translate("PlanFlows", "无法新建方案"),
         )
 
     dialog.accepted.connect(create)
@@ -67,7 +67,7 @@ def copy_plan(window: PlansWindow) -> CopyPlanDialog | None:
     def create() -> None:
         source, code, year = dialog.chosen()
         made = lambda: svc.copy_plan(window.store, source, code, year)  # noqa: E731
-        _open_made(window, made, _t("无法复制方案"))
+        _open_made(window, made, translate("PlanFlows", "无法复制方案"))
 
     dialog.accepted.connect(create)
     window.plan_dialog = dialog
@@ -90,9 +90,9 @@ def _open_made(window: PlansWindow, make: Callable[[], svc.PlanDraft], title: st
 
 # -- import, export (on the thread pool) ------------------------------------------------------
 def _busy(window: PlansWindow, label: str) -> QProgressDialog:
-    progress = QProgressDialog(label, _t("取消"), 0, 0, window)
+    progress = QProgressDialog(label, translate("PlanFlows", "取消"), 0, 0, window)
     progress.setObjectName("planProgress")
-    progress.setWindowTitle(_t("工作方案"))
+    progress.setWindowTitle(translate("PlanFlows", "工作方案"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setAutoClose(False)
@@ -104,7 +104,10 @@ def import_file(window: PlansWindow, path: Path | None = None) -> None:
     """Read the file (a dry run) on the pool, ask under which code, then import it there."""
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
-            window, _t("从方案文件导入"), "", _t("方案文件 ({0})").format(PLAN_FILES)
+            window,
+            translate("PlanFlows", "从方案文件导入"),
+            "",
+            translate("PlanFlows", "方案文件 ({0})").format(PLAN_FILES),
         )
         if not name:
             return
@@ -124,7 +127,11 @@ def import_file(window: PlansWindow, path: Path | None = None) -> None:
         dialog.open()
 
     _in_background(
-        window, _t("正在读取 {0} …").format(path.name), read, ask, _t("无法导入方案文件")
+        window,
+        translate("PlanFlows", "正在读取 {0} …").format(path.name),
+        read,
+        ask,
+        translate("PlanFlows", "无法导入方案文件"),
     )
 
 
@@ -135,15 +142,19 @@ def _import_as(window: PlansWindow, path: Path, code: str) -> None:
         window.reload_list(select=result.code)
         open_guesses = sum(not g.confirmed for g in result.guesses)
         window.statusBar().showMessage(
-            _t("已导入 {0}：{1} 处推测待确认，请在“待确认”列表中逐项核对。").format(
-                path.name, open_guesses
-            ),
+            translate(
+                "PlanFlows", "已导入 {0}：{1} 处推测待确认，请在“待确认”列表中逐项核对。"
+            ).format(path.name, open_guesses),
             20000,
         )
 
     work = lambda: svc.import_plan_file(store, path, code)  # noqa: E731
     _in_background(
-        window, _t("正在导入 {0} …").format(path.name), work, done, _t("无法导入方案文件")
+        window,
+        translate("PlanFlows", "正在导入 {0} …").format(path.name),
+        work,
+        done,
+        translate("PlanFlows", "无法导入方案文件"),
     )
 
 
@@ -183,7 +194,10 @@ def export_template(window: PlansWindow, path: Path | None = None) -> None:
         return
     if path is None:
         name, _ = QFileDialog.getSaveFileName(
-            window, _t("导出 Excel 模板"), f"{code}.xlsx", _t("Excel 工作簿 (*.xlsx)")
+            window,
+            translate("PlanFlows", "导出 Excel 模板"),
+            f"{code}.xlsx",
+            translate("PlanFlows", "Excel 工作簿 (*.xlsx)"),
         )
         if not name:
             return
@@ -194,11 +208,17 @@ def export_template(window: PlansWindow, path: Path | None = None) -> None:
     store, out = window.store, path
 
     def done(_result: Any) -> None:
-        window.statusBar().showMessage(_t("Excel 模板已导出：{0}").format(out), 20000)
+        window.statusBar().showMessage(
+            translate("PlanFlows", "Excel 模板已导出：{0}").format(out), 20000
+        )
 
     work = lambda: svc.export_plan_template(store, code, out)  # noqa: E731
     _in_background(
-        window, _t("正在导出 {0} …").format(out.name), work, done, _t("无法导出 Excel 模板")
+        window,
+        translate("PlanFlows", "正在导出 {0} …").format(out.name),
+        work,
+        done,
+        translate("PlanFlows", "无法导出 Excel 模板"),
     )
 
 
@@ -235,13 +255,13 @@ def publish(window: PlansWindow) -> PublishDialog | None:
         try:
             svc.publish_plan(window.store, code, window.actor)
         except Exception as exc:
-            _refused(window, _t("无法发布"), exc)
+            _refused(window, translate("PlanFlows", "无法发布"), exc)
             return
         window.code = None
         window.reload_list(select=code)
         window.published.emit(code)
         window.statusBar().showMessage(
-            _t("已发布 {0} 第 {1} 版").format(title, draft.revision), 20000
+            translate("PlanFlows", "已发布 {0} 第 {1} 版").format(title, draft.revision), 20000
         )
 
     def fix() -> None:
@@ -261,8 +281,8 @@ def discard_draft(window: PlansWindow) -> None:
         return
     answer = QMessageBox.question(
         window,
-        _t("放弃草稿"),
-        _t("删除“{0}”的草稿？草稿中的全部修改将丢失。").format(code),
+        translate("PlanFlows", "放弃草稿"),
+        translate("PlanFlows", "删除“{0}”的草稿？草稿中的全部修改将丢失。").format(code),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
@@ -270,7 +290,7 @@ def discard_draft(window: PlansWindow) -> None:
     try:
         svc.discard_draft(window.store, code)
     except Exception as exc:
-        _refused(window, _t("无法放弃草稿"), exc)
+        _refused(window, translate("PlanFlows", "无法放弃草稿"), exc)
         return
     window.code = None
     window.reload_list(select=code if draft.based_on else None)

@@ -28,11 +28,9 @@ from app.ui.office.plans.table_model import (
 )
 from app.ui.office.plans.texts import comparator_choices, field_name, kind_choices, role_choices
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
 Plan = dict[str, Any]
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PlanTables", text)
 
 
 def _h(key: str) -> Callable[[], str]:
@@ -63,7 +61,7 @@ def assignee_choices(plan: Plan) -> list[tuple[str, Any]]:
 
 
 def owner_choices(plan: Plan) -> list[tuple[str, Any]]:
-    return [(_t("（未指定）"), None), *unit_choices(plan)]
+    return [(translate("PlanTables", "（未指定）"), None), *unit_choices(plan)]
 
 
 def unit_label(plan: Plan, code: Any) -> str:
@@ -86,9 +84,9 @@ def _target_count(_plan: Plan, task: dict[str, Any]) -> str:
 def _members(plan: Plan, group: dict[str, Any]) -> str:
     members = group.get("members", [])
     if members == "all":
-        return _t("全部报送单位")
+        return translate("PlanTables", "全部报送单位")
     if not isinstance(members, list) or not members:
-        return _t("（不含本方案的单位）")
+        return translate("PlanTables", "（不含本方案的单位）")
     return "、".join(unit_label(plan, m) for m in members)
 
 
@@ -150,7 +148,7 @@ def _target_columns() -> list[Column]:
         ),
         Column("value", NUMBER, _h("value")),
         Column("value_max", NUMBER, _h("value_max"), active=_is_range, optional=True),
-        Column("unit", TEXT, lambda: _t("计量单位")),
+        Column("unit", TEXT, lambda: translate("PlanTables", "计量单位")),
     ]
 
 
@@ -164,7 +162,7 @@ UNITS = TableSpec(
     "unitsTable",
     [
         Column("id", TEXT, _h("id"), also=_renamed_unit),
-        Column("name", TEXT, lambda: _t("全称")),
+        Column("name", TEXT, lambda: translate("PlanTables", "全称")),
         Column("short_name", TEXT, _h("short_name")),
         Column("aliases", LIST, _h("aliases")),
         Column("reports", BOOL, _h("reports")),
@@ -195,7 +193,7 @@ TASKS = TableSpec(
         Column("section", CHOICE, _h("section"), section_choices),
         Column("title", TEXT, _h("title")),
         Column("units", SHOW, _h("units"), show=_assignments),
-        Column("targets", SHOW, lambda: _t("目标数"), show=_target_count),
+        Column("targets", SHOW, lambda: translate("PlanTables", "目标数"), show=_target_count),
     ],
     lambda plan, _l: {
         "no": _next_no(plan, "tasks"),

@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication
 
 from app.ui.common.i18n import EN, current_language, role_label
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
 if TYPE_CHECKING:
     from app.domain.messages import Message
 
@@ -21,26 +23,22 @@ COMPARATORS = (">=", "<=", "=", "range")
 PERIOD_KINDS = ("quarter", "annual")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PlanTexts", text)
-
-
 def say(message: Message) -> str:
     return message.render("en" if current_language() == EN else "zh")
 
 
 def comparator_label(code: Any) -> str:
     labels = {
-        ">=": _t("≥ 不低于"),
-        "<=": _t("≤ 不高于"),
-        "=": _t("= 等于"),
-        "range": _t("区间"),
+        ">=": translate("PlanTexts", "≥ 不低于"),
+        "<=": translate("PlanTexts", "≤ 不高于"),
+        "=": translate("PlanTexts", "= 等于"),
+        "range": translate("PlanTexts", "区间"),
     }
     return labels.get(code, str(code))
 
 
 def kind_label(code: Any) -> str:
-    labels = {"quarter": _t("季度"), "annual": _t("年度")}
+    labels = {"quarter": translate("PlanTexts", "季度"), "annual": translate("PlanTexts", "年度")}
     return labels.get(code, str(code))
 
 
@@ -57,43 +55,43 @@ def kind_choices() -> list[tuple[str, Any]]:
 
 
 def pending_word() -> str:
-    return _t("待确认")
+    return translate("PlanTexts", "待确认")
 
 
 def confirmed_word() -> str:
-    return _t("已确认")
+    return translate("PlanTexts", "已确认")
 
 
 def field_name(key: str) -> str:
     names = {
-        "code": _t("编号"),
-        "title": _t("标题"),
-        "year": _t("年度"),
-        "issuer": _t("发文单位"),
-        "published": _t("发布日期"),
-        "source": _t("来源"),
-        "no": _t("序号"),
-        "id": _t("代码"),
-        "name": _t("名称"),
-        "short_name": _t("简称"),
-        "aliases": _t("别名"),
-        "reports": _t("报送"),
-        "description": _t("说明"),
-        "members": _t("成员"),
-        "section": _t("所属部分"),
-        "text": _t("任务全文"),
-        "units": _t("责任单位"),
-        "unit": _t("单位"),
-        "role": _t("职责"),
-        "targets": _t("目标值"),
-        "comparator": _t("比较"),
-        "value": _t("目标值"),
-        "value_max": _t("上限"),
-        "owner": _t("负责单位"),
-        "kind": _t("类型"),
-        "start": _t("开始日期"),
-        "end": _t("结束日期"),
-        "due": _t("报送截止日期"),
+        "code": translate("PlanTexts", "编号"),
+        "title": translate("PlanTexts", "标题"),
+        "year": translate("PlanTexts", "年度"),
+        "issuer": translate("PlanTexts", "发文单位"),
+        "published": translate("PlanTexts", "发布日期"),
+        "source": translate("PlanTexts", "来源"),
+        "no": translate("PlanTexts", "序号"),
+        "id": translate("PlanTexts", "代码"),
+        "name": translate("PlanTexts", "名称"),
+        "short_name": translate("PlanTexts", "简称"),
+        "aliases": translate("PlanTexts", "别名"),
+        "reports": translate("PlanTexts", "报送"),
+        "description": translate("PlanTexts", "说明"),
+        "members": translate("PlanTexts", "成员"),
+        "section": translate("PlanTexts", "所属部分"),
+        "text": translate("PlanTexts", "任务全文"),
+        "units": translate("PlanTexts", "责任单位"),
+        "unit": translate("PlanTexts", "单位"),
+        "role": translate("PlanTexts", "职责"),
+        "targets": translate("PlanTexts", "目标值"),
+        "comparator": translate("PlanTexts", "比较"),
+        "value": translate("PlanTexts", "目标值"),
+        "value_max": translate("PlanTexts", "上限"),
+        "owner": translate("PlanTexts", "负责单位"),
+        "kind": translate("PlanTexts", "类型"),
+        "start": translate("PlanTexts", "开始日期"),
+        "end": translate("PlanTexts", "结束日期"),
+        "due": translate("PlanTexts", "报送截止日期"),
     }
     return names.get(key, key)
 
@@ -107,12 +105,12 @@ def where(pointer: str, plan: dict[str, Any]) -> str:
 
 def tab_name(head: str) -> str:
     names = {
-        "plan": _t("基本信息"),
-        "sections": _t("部分"),
-        "units": _t("成员单位"),
-        "groups": _t("单位组"),
-        "tasks": _t("任务"),
-        "indicators": _t("工作目标指标"),
-        "periods": _t("报告期"),
+        "plan": translate("PlanTexts", "基本信息"),
+        "sections": translate("PlanTexts", "部分"),
+        "units": translate("PlanTexts", "成员单位"),
+        "groups": translate("PlanTexts", "单位组"),
+        "tasks": translate("PlanTexts", "任务"),
+        "indicators": translate("PlanTexts", "工作目标指标"),
+        "periods": translate("PlanTexts", "报告期"),
     }
     return names.get(head, head)
