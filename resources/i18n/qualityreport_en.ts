@@ -177,12 +177,12 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../app/ui/unit/plan_banner.py" line="50"/>
+        <location filename="../../app/ui/unit/plan_banner.py" line="55"/>
         <source>工作方案的变更</source>
         <translation>Changes to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/plan_banner.py" line="52"/>
+        <location filename="../../app/ui/unit/plan_banner.py" line="57"/>
         <source>“{0}”已修订为第 {1} 版，变更如下（共 {2} 处）：</source>
         <translation>“{0}” was revised to revision {1}. The changes ({2}):</translation>
     </message>
@@ -2136,22 +2136,22 @@ Please send this file to the office.</translation>
 <context>
     <name>PlanChangedBanner</name>
     <message>
-        <location filename="../../app/ui/unit/plan_banner.py" line="86"/>
+        <location filename="../../app/ui/unit/plan_banner.py" line="91"/>
         <source>查看变更(&amp;V)</source>
         <translation>&amp;View changes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/plan_banner.py" line="87"/>
+        <location filename="../../app/ui/unit/plan_banner.py" line="92"/>
         <source>知道了</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/plan_banner.py" line="88"/>
+        <location filename="../../app/ui/unit/plan_banner.py" line="93"/>
         <source>不再提示这一版的变更</source>
         <translation>Do not show the changes of this revision again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/plan_banner.py" line="99"/>
+        <location filename="../../app/ui/unit/plan_banner.py" line="104"/>
         <source>市质量强市办修订了“{0}”（第 {1} 版，{2} 处变更）。请查看变更后再继续填报。</source>
         <translation>The office revised “{0}” (revision {1}, {2} changes). Please look at the changes before you go on.</translation>
     </message>
@@ -2268,27 +2268,67 @@ Please send this file to the office.</translation>
         <translation>Cannot write the Excel template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="258"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="247"/>
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="247"/>
+        <source>{0} 项，分 {1} 个部分</source>
+        <translation>{0}, in {1} sections</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="248"/>
+        <source>成员单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="248"/>
+        <source>{2} 个，其中 {3} 个报送</source>
+        <translation>{2}, of which {3} report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="249"/>
+        <source>工作目标指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="249"/>
+        <source>{4} 项</source>
+        <translation>{4}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="250"/>
+        <source>报告期</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="250"/>
+        <source>{5} 个：{6}</source>
+        <translation>{5}: {6}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="283"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="264"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="289"/>
         <source>已发布 {0} 第 {1} 版</source>
         <translation>Published {0}, revision {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="284"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="309"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="285"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="310"/>
         <source>删除“{0}”的草稿？草稿中的全部修改将丢失。</source>
         <translation>Delete the draft of “{0}”? All its changes will be lost.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="293"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="318"/>
         <source>无法放弃草稿</source>
         <translation>Cannot discard the draft</translation>
     </message>
@@ -2671,32 +2711,32 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../app/ui/office/plans/publish_dialog.py" line="71"/>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="76"/>
         <source>发布工作方案</source>
         <translation>Publish the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/publish_dialog.py" line="76"/>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="81"/>
         <source>“{0}”还不能发布：下面 {1} 项需要先处理（改正问题，确认推测的内容）。</source>
         <translation>“{0}” cannot be published yet: the {1} items below come first (fix the problems, confirm the guesses).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/publish_dialog.py" line="82"/>
-        <source>发布“{0}”第 1 版？发布后各单位即可按此方案填报；以后的修改将成为新的版本。</source>
-        <translation>Publish revision 1 of “{0}”? The units can then report under it; later changes make new revisions.</translation>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="87"/>
+        <source>发布“{0}”第 1 版？发布后各单位即可按此方案填报；以后的修改将成为新的版本。方案内容如下：</source>
+        <translation>Publish revision 1 of “{0}”? The units can then report under it; later changes make new revisions. The plan holds:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/publish_dialog.py" line="88"/>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="94"/>
         <source>发布“{0}”第 {1} 版？与第 {2} 版相比有以下 {3} 处变更，各单位将看到这些变更。</source>
         <translation>Publish revision {1} of “{0}”? Compared with revision {2} it has the {3} changes below; the units will see them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/publish_dialog.py" line="92"/>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="98"/>
         <source>去处理(&amp;G)</source>
         <translation>&amp;Go to it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/publish_dialog.py" line="94"/>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="100"/>
         <source>发布(&amp;P)</source>
         <translation>&amp;Publish</translation>
     </message>

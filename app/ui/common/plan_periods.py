@@ -24,6 +24,7 @@ PlanGroup = tuple[str, str, tuple["PeriodInfo", ...]]  # plan code, plan title, 
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 10
 PERIOD_ROLE = Qt.ItemDataRole.UserRole  # the period code, as currentData() gives it
 HEADER_BACKGROUND = "#e9edf3"
+HEADER_TEXT = "#33415c"
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class GroupedPeriodCombo(QComboBox):
             font.setBold(True)
             header.setFont(font)
             header.setBackground(QColor(HEADER_BACKGROUND))
+            header.setForeground(QColor(HEADER_TEXT))  # readable, though it cannot be chosen
             header.setData(group.plan_code, PLAN_ROLE)
             header.setToolTip(group.plan_code)
             self._model.appendRow(header)

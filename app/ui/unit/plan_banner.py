@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,6 +46,10 @@ class ChangesDialog(Retranslating, QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.view.resizeRowsToContents()  # now that the columns have their width: long lines wrap
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("工作方案的变更"))

@@ -62,6 +62,7 @@ def test_the_plans_menu_and_a_plan_published_there(
     assert plans.code == NEXT
     dialog = plans.publish()
     assert dialog is not None and not dialog.refused
+    assert dialog.model.rows[0].text == "49 项，分 5 个部分"  # a first revision: what it holds
     qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
     assert window.period_combo.headers() == ["深圳市2016年质量工作方案", "深圳市2017年质量工作方案"]
     assert window.catalog is not None and window.catalog.code == SHIPPED  # stays where it was

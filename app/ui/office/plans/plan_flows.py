@@ -238,6 +238,29 @@ def publish_reasons(window: PlansWindow) -> list[Line]:
     return lines
 
 
+def first_lines(plan: dict[str, Any]) -> list[Line]:
+    """What a first revision holds, in a few lines (there is nothing to compare it with)."""
+    units = [u for u in plan.get("units", []) if isinstance(u, dict)]
+    periods = [p for p in plan.get("periods", []) if isinstance(p, dict)]
+    reporting = sum(u.get("reports") is not False for u in units)
+    lines = [
+        (translate("PlanFlows", "任务"), translate("PlanFlows", "{0} 项，分 {1} 个部分")),
+        (translate("PlanFlows", "成员单位"), translate("PlanFlows", "{2} 个，其中 {3} 个报送")),
+        (translate("PlanFlows", "工作目标指标"), translate("PlanFlows", "{4} 项")),
+        (translate("PlanFlows", "报告期"), translate("PlanFlows", "{5} 个：{6}")),
+    ]
+    values = (
+        len(plan.get("tasks", [])),
+        len(plan.get("sections", [])),
+        len(units),
+        reporting,
+        len(plan.get("indicators", [])),
+        len(periods),
+        "、".join(f"{p.get('title') or p.get('code')}（{p.get('due')}）" for p in periods),
+    )
+    return [Line(where, text.format(*values)) for where, text in lines]
+
+
 def publish(window: PlansWindow) -> PublishDialog | None:
     draft, code = window.draft, window.code
     if draft is None or code is None or draft.read_only or not window.save_now():
@@ -248,6 +271,8 @@ def publish(window: PlansWindow) -> PublishDialog | None:
     if not reasons and draft.based_on:
         previous = published_plan(window.store, code, draft.based_on) or {}
         changes = change_lines(svc.plan_changes(previous, plan), plan)
+    elif not reasons:
+        changes = first_lines(plan)
     title = str(plan.get("plan", {}).get("title") or code)
     dialog = PublishDialog(title, draft.revision, changes, reasons, window)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -67,6 +68,10 @@ class PublishDialog(Retranslating, QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.view.resizeRowsToContents()  # now that the columns have their width: long lines wrap
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("发布工作方案"))
         count = self.model.rowCount()
@@ -80,6 +85,7 @@ class PublishDialog(Retranslating, QDialog):
             self.heading.setText(
                 self.tr(
                     "发布“{0}”第 1 版？发布后各单位即可按此方案填报；以后的修改将成为新的版本。"
+                    "方案内容如下："
                 ).format(self.plan_title)
             )
         else:
