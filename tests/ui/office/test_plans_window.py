@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from app.services import plans as svc
 from app.services.stores import Store
@@ -216,3 +216,24 @@ def test_the_excel_template_is_written_on_the_pool(
     assert "Excel 模板已导出" in plans.statusBar().currentMessage()
     book = load_workbook(out, read_only=True)
     assert len(book.sheetnames) >= 7
+
+
+def test_a_template_with_a_bad_cell_is_refused_naming_sheet_row_and_column(
+    plans: PlansWindow, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "方案模板.xlsx"
+    plans.export_template(out)
+    wait_idle(qtbot, plans)
+    book = load_workbook(out)
+    sheet = book["目标"]
+    assert sheet["D4"].value == 1500  # task 23's first target
+    sheet["D4"] = "一千五百"
+    book.save(out)
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    plans.import_file(out)
+    wait_idle(qtbot, plans)
+    assert len(shown) == 1  # refused before the code is asked: nothing imported
+    assert "D" in shown[0].detailedText() and "目标" in shown[0].detailedText()
+    assert "第 4 行" in shown[0].detailedText() and "一千五百" in shown[0].detailedText()
+    assert [r.code for r in plans.list_model.rows] == [SHIPPED]

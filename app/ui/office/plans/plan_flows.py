@@ -33,10 +33,42 @@ PLAN_FILES = "*.txt *.docx *.xlsx *.json"
 
 
 def _refused(window: PlansWindow, title: str, exc: BaseException) -> None:
+    """One line for the refusal; a plan's problems, each at its place, in the details."""
     from app.ui.office.plans.window import reason
 
     log.warning("%s: %s", title, exc, exc_info=exc)
-    QMessageBox.warning(window, title, reason(exc))
+    box = QMessageBox(QMessageBox.Icon.Warning, title, reason(exc), parent=window)
+    box.setObjectName("planRefused")
+    details = problem_lines(exc)
+    if details:
+        box.setDetailedText("\n".join(details))
+    box.exec()
+
+
+def problem_lines(exc: BaseException) -> list[str]:
+    """Every problem of a rejected plan: the sheet, row and column of a template's cell, else
+    the place in the plan (任务 12 / 目标 1 / 目标值)."""
+    from app.domain.messages import Message
+
+    problems = getattr(exc, "problems", ())
+    places = getattr(exc, "places", ())
+    plan = getattr(exc, "plan", {})
+    lines = []
+    for i, p in enumerate(problems):
+        at = places[i] if i < len(places) else None
+        if at is not None:
+            message = Message.of(
+                "plan_template_problem",
+                sheet=at.sheet,
+                row=at.row,
+                column=at.column,
+                where=where(p.pointer, plan),
+                detail=say(p.message),
+            )
+            lines.append(say(message))
+        else:
+            lines.append(f"{where(p.pointer, plan)}：{say(p.message)}")
+    return lines
 
 
 # -- new, copy ---------------------------------------------------------------------------------
