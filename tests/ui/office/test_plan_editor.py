@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from app.config import resource_path
 from app.io.plan_document import import_plan_document
 from app.services.plans import Guess
+from app.ui.common.i18n import EN, apply_language
 from app.ui.office.plans.editor import TAB_HEADER, TAB_TASKS, TAB_UNITS, PlanEditor
 from app.ui.office.plans.issues_panel import TAB_GUESSES
 from app.ui.office.plans.marks import ERROR_BACKGROUND, GUESS_BACKGROUND
@@ -212,3 +213,18 @@ def test_a_published_plan_is_read_only(qtbot: Any) -> None:
     assert editor.header.fields["title"].widget.isReadOnly()
     with qtbot.waitSignal(editor.revise_requested):
         qtbot.mouseClick(editor.revise_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_editor_in_english(qtbot: Any) -> None:
+    apply_language(EN)
+    editor = PlanEditor()
+    qtbot.addWidget(editor)
+    plan, guesses = seed_draft()
+    editor.load(plan, guesses, read_only=False, revision=0)
+    assert editor.tabs.tabText(TAB_TASKS) == "&5 Tasks"
+    assert editor.issues.tabText(0) == "Problems (0)"
+    assert editor.tasks.tasks.model.headerData(2, Qt.Orientation.Horizontal) == "Title"
+    editor.go_to("/tasks/22/targets/0/name")
+    index = editor.tasks.targets.view.currentIndex()
+    assert index.data().endswith("· to confirm")
+    assert "Target name taken from the context" in index.data(Qt.ItemDataRole.ToolTipRole)

@@ -180,14 +180,9 @@ def _import_as(window: PlansWindow, path: Path, code: str) -> None:
             20000,
         )
 
-    work = lambda: svc.import_plan_file(store, path, code)  # noqa: E731
-    _in_background(
-        window,
-        translate("PlanFlows", "正在导入 {0} …").format(path.name),
-        work,
-        done,
-        translate("PlanFlows", "无法导入方案文件"),
-    )
+    label = translate("PlanFlows", "正在导入 {0} …").format(path.name)
+    failure = translate("PlanFlows", "无法导入方案文件")
+    _in_background(window, label, lambda: svc.import_plan_file(store, path, code), done, failure)
 
 
 def _in_background(
@@ -244,14 +239,10 @@ def export_template(window: PlansWindow, path: Path | None = None) -> None:
             translate("PlanFlows", "Excel 模板已导出：{0}").format(out), 20000
         )
 
+    label = translate("PlanFlows", "正在导出 {0} …").format(out.name)
+    failure = translate("PlanFlows", "无法导出 Excel 模板")
     work = lambda: svc.export_plan_template(store, code, out)  # noqa: E731
-    _in_background(
-        window,
-        translate("PlanFlows", "正在导出 {0} …").format(out.name),
-        work,
-        done,
-        translate("PlanFlows", "无法导出 Excel 模板"),
-    )
+    _in_background(window, label, work, done, failure)
 
 
 # -- publish, discard -------------------------------------------------------------------------
