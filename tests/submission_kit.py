@@ -80,6 +80,7 @@ def make_payload(
         contact="0755-12345678",
         entries=tuple(entries),
         indicators=indicators,
+        plan_revision=catalog.revision,
     )
 
 
@@ -89,6 +90,12 @@ def write(
     path = folder / name
     write_submission(path, payload, catalog, key.public, key.sign)
     return path
+
+
+def sample_submission(folder: Path, catalog: Catalog, key: Key) -> bytes:
+    """The submission most file tests take apart: zjj 2016Q1, a text of two lines."""
+    payload = make_payload(catalog, "zjj", texts=("进展顺利。\n第二行", "问题", "计划"))
+    return write(folder, catalog, key, payload).read_bytes()
 
 
 # -- taking zips apart --------------------------------------------------------------------
@@ -152,3 +159,67 @@ def signed_properties(data: bytes) -> dict[str, str]:
     root = ET.fromstring(entries(data)["docProps/custom.xml"])
     ns = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
     return {p.get("name", ""): (p[0].text or "") for p in root.iter(f"{ns}property")}
+
+
+def repack(data: bytes) -> bytes:
+    """The same package, its entries stored instead of deflated: other bytes, the same signed
+    content (the manifest digests the uncompressed parts)."""
+    from app.io.package_zip import build_zip
+
+    return build_zip(list(entries(data).items()), deflate=False)
+
+
+# -- files a signer makes by hand (attack tests) ------------------------------------------
+def parts_of(data: bytes) -> list[tuple[str, bytes]]:
+    """Every entry but docProps/custom.xml, in zip order: what the manifest lists."""
+    return [(n, c) for n, c in entries(data).items() if n != "docProps/custom.xml"]
+
+
+def signed_payload_bytes(data: bytes) -> bytes:
+    from app.io.submission_reader import read_submission
+
+    return read_submission(data).payload_bytes
+
+
+def resigned(
+    data: bytes,
+    key: Key,
+    replace: dict[str, bytes | None] | None = None,
+    add: dict[str, bytes] | None = None,
+    payload: bytes | None = None,
+    kind: str = "submission",
+) -> bytes:
+    """The file's parts with some replaced (None removes one) or added, signed again by
+    ``key`` with a fresh manifest: a file its signer made by hand, valid in every respect the
+    signature covers. ``payload``: other signed payload bytes (default: the file's own)."""
+    from app.io.signed_package import package_bytes
+
+    replace = replace or {}
+    parts = [(n, replace.get(n, c)) for n, c in parts_of(data)]
+    kept = [(n, c) for n, c in parts if c is not None]
+    kept += list((add or {}).items())
+    raw = payload if payload is not None else signed_payload_bytes(data)
+    return package_bytes(kind, kept, raw, key.public, key.sign, check=False)
+
+
+def with_signed_document(data: bytes, key: Key, document: bytes, kind: str = "submission") -> bytes:
+    """The file's parts with any signed document at all (even one no writer would make),
+    validly signed by ``key``: what a hostile signer can hand over."""
+    import base64
+    import hashlib
+
+    from app.io.package_props import FORMAT, chunk_name, property_chunks
+    from app.io.package_zip import build_zip
+
+    chunks = property_chunks(document.decode("utf-8"))
+    props = [
+        ("qr.format", FORMAT),
+        ("qr.kind", kind),
+        ("qr.algorithm", "Ed25519"),
+        ("qr.public_key", base64.b64encode(key.public).decode()),
+        ("qr.fingerprint", hashlib.sha256(key.public).hexdigest()),
+        ("qr.signature", base64.b64encode(key.sign(document)).decode()),
+        ("qr.signed.count", str(len(chunks))),
+        *((chunk_name(i), c) for i, c in enumerate(chunks, 1)),
+    ]
+    return build_zip([*parts_of(data), ("docProps/custom.xml", custom_xml(dict(props)))])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import unicodedata
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from app.domain.payload import (
     ENTRY_STATUSES,
     FORMAT,
+    FORMAT_V1,
     PayloadEntry,
     PayloadError,
     PayloadIndicator,
@@ -219,6 +221,7 @@ def sample(**changes: Any) -> dict[str, Any]:
             }
         ],
         "indicators": [{"no": 3, "value": "100", "note": ""}],
+        "plan_revision": 1,
     }
     doc.update(changes)
     return doc
@@ -273,12 +276,29 @@ def test_from_dict_accepts_the_json_form() -> None:
         (sample(entries=[entry(targets=[{"name": "a", "actual": None}] * 2)]), "重复"),
         (sample(indicators=[{"no": 3, "value": "1", "note": "", "unit": "%"}]), "未知"),
         (sample(indicators=[{"no": 3, "value": Decimal("Infinity"), "note": ""}]), "NaN"),
+        ({k: v for k, v in sample().items() if k != "plan_revision"}, "缺少字段 plan_revision"),
+        (sample(plan_revision=0), "plan_revision"),
+        (sample(format=FORMAT_V1), "未知字段 plan_revision"),
         ([], "对象"),
     ],
 )
 def test_from_dict_refuses_malformed_payloads(doc: Any, words: str) -> None:
     with pytest.raises(PayloadError, match=words):
         SubmissionPayload.from_dict(doc)
+
+
+def test_the_first_format_reads_as_revision_1_and_keeps_its_bytes() -> None:
+    """A /1 file (before plans had revisions) was signed without plan_revision: it reads as
+    made against revision 1 and its canonical bytes are exactly what was signed."""
+    old = {k: v for k, v in sample(format=FORMAT_V1).items() if k != "plan_revision"}
+    p = SubmissionPayload.from_dict(old)
+    assert (p.format, p.plan_revision) == (FORMAT_V1, 1)
+    assert json.loads(payload_bytes(p)) == old
+    assert payload_from_bytes(payload_bytes(p)) == p
+    with pytest.raises(PayloadError, match="plan_revision"):
+        replace(p, plan_revision=2)
+    new = SubmissionPayload.from_dict(sample(plan_revision=3))
+    assert json.loads(payload_bytes(new))["plan_revision"] == 3
 
 
 def test_payload_bytes_must_be_exactly_canonical() -> None:

@@ -22,8 +22,12 @@ def test_catalog_json_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path), "catalog", "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"plan", "sections", "units", "tasks", "indicators", "periods"}
-    assert set(data["plan"]) == {"code", "title", "year"}
+    assert set(data) == {"plan", "sections", "units", "groups", "tasks", "indicators", "periods"}
+    assert set(data["plan"]) == {"code", "title", "year", "revision"}
+    assert data["plan"]["revision"] == 1
+    assert all(set(g) == {"name", "members"} for g in data["groups"])
+    every = next(g for g in data["groups"] if g["name"] == "各成员单位")
+    assert "zjj" in every["members"] and "zlqsb" not in every["members"]  # the office reports not
     assert all(set(s) == {"no", "title"} for s in data["sections"])
     assert all(set(u) == {"id", "name", "short_name", "aliases"} for u in data["units"])
     for t in data["tasks"]:

@@ -256,7 +256,8 @@ def test_tracker_matches_who_sent_what(office: tuple[Store, OfficeData], catalog
         assert row.version == data.current.get((row.unit_id, "2016Q1"))
         assert (row.last_import is None) == (state == "missing")
         if state == "rejected":
-            assert row.rejected_attempts == 1 and "unregistered key" in row.last_reason
+            assert row.rejected_attempts == 1 and row.last_reason is not None
+            assert row.last_reason.code == "unregistered_key"
     assert t.count("late") == 3 and t.count("missing") == 2
 
 

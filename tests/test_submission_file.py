@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 import re
-import zipfile
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -18,23 +16,25 @@ import pytest
 
 from app.domain.catalog import AssignmentInfo, Catalog
 from app.domain.payload import PayloadEntry, PayloadError
-from app.io import submission_reader, submission_writer
+from app.io import atomic_file
 from app.io.canonical import canonical_bytes, payload_bytes
+from app.io.package_props import property_chunks
 from app.io.submission_layout import SHEET_INDICATORS, SHEET_NAMES, SHEET_TASKS
 from app.io.submission_reader import (
     SubmissionRejected,
     VerifiedSubmission,
-    parse_xml,
     read_submission,
     verify_submission,
 )
-from app.io.submission_writer import property_chunks, write_submission
+from app.io.submission_writer import write_submission
 from tests.submission_kit import (
     Key,
     custom_xml,
     entries,
     make_payload,
+    resigned,
     rezip,
+    sample_submission,
     sheet_part,
     signed_properties,
     write,
@@ -50,8 +50,7 @@ def key() -> Key:
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog, key: Key) -> bytes:
-    payload = make_payload(catalog, "zjj", texts=("进展顺利。\n第二行", "问题", "计划"))
-    return write(tmp_path_factory.mktemp("w"), catalog, key, payload).read_bytes()
+    return sample_submission(tmp_path_factory.mktemp("w"), catalog, key)
 
 
 def rejected(data: bytes, catalog: Catalog | None, **kw: object) -> SubmissionRejected:
@@ -92,14 +91,26 @@ def key_fp(key: Key) -> str:
 
 
 def test_read_submission_exposes_the_signed_parts(written: bytes, key: Key) -> None:
+    import json
+
     sub = read_submission(written)
-    assert sub.algorithm == "Ed25519" and sub.public_key == key.public
+    assert sub.kind == "submission" and sub.public_key == key.public
     assert sub.fingerprint == key_fp(key)
     assert sub.sha256 == hashlib.sha256(written).hexdigest()
     props = signed_properties(written)
-    count = int(props["qr.payload.count"])
-    joined = "".join(props[f"qr.payload.{i:04d}"] for i in range(1, count + 1))
-    assert joined.encode("utf-8") == sub.payload_bytes
+    assert props["qr.format"] == "qualityreport.signed-xlsx/2" and props["qr.kind"] == "submission"
+    count = int(props["qr.signed.count"])
+    joined = "".join(props[f"qr.signed.{i:04d}"] for i in range(1, count + 1))
+    assert joined.encode("utf-8") == sub.signed
+    doc = json.loads(sub.signed)
+    assert list(doc) == ["format", "kind", "manifest", "payload"]
+    names = [e["name"] for e in doc["manifest"]]
+    assert names == [n for n in entries(written) if n != "docProps/custom.xml"]
+    assert all(
+        e["sha256"] == hashlib.sha256(entries(written)[e["name"]]).hexdigest()
+        for e in doc["manifest"]
+    )
+    assert canonical_bytes(doc["payload"]) == sub.payload_bytes
 
 
 def test_payload_is_chunked_within_excels_property_limit(
@@ -110,8 +121,8 @@ def test_payload_is_chunked_within_excels_property_limit(
     payload = make_payload(catalog, "scjg", text=long)
     data = write(tmp_path, catalog, key, payload).read_bytes()
     props = signed_properties(data)
-    count = int(props["qr.payload.count"])
-    chunks = [props[f"qr.payload.{i:04d}"] for i in range(1, count + 1)]
+    count = int(props["qr.signed.count"])
+    chunks = [props[f"qr.signed.{i:04d}"] for i in range(1, count + 1)]
     assert count > 100
     assert all(len(c.encode("utf-16-le")) <= 2 * 255 for c in chunks)
     assert verify_submission(data, catalog).payload == payload
@@ -119,32 +130,33 @@ def test_payload_is_chunked_within_excels_property_limit(
 
 
 # -- tampering ----------------------------------------------------------------------------
-def test_every_single_byte_flip_of_the_payload_is_refused(catalog: Catalog, key: Key) -> None:
+def test_every_single_byte_flip_of_the_signed_document_is_refused(
+    catalog: Catalog, key: Key
+) -> None:
     payload = make_payload(catalog, "jyj", text="进展")
     path_data = write_submission_bytes(catalog, key, payload)
     props = signed_properties(path_data)
-    signed = payload_bytes(payload)
-    parts = entries(path_data)
+    signed = read_submission(path_data).signed
 
-    def with_payload(raw: bytes, signature: str | None = None) -> bytes:
+    def with_document(raw: bytes, signature: str | None = None) -> bytes:
         mine: dict[str, bytes | str] = {
-            k: v for k, v in props.items() if not k.startswith("qr.payload.")
+            k: v for k, v in props.items() if not k.startswith("qr.signed.")
         }
-        mine.update({"qr.payload.count": "1", "qr.payload.0001": raw})
+        mine.update({"qr.signed.count": "1", "qr.signed.0001": raw})
         if signature is not None:
             mine["qr.signature"] = signature
-        return rezip(parts, {"docProps/custom.xml": custom_xml(mine)}, None, zipfile.ZIP_STORED)
+        return rezip(path_data, {"docProps/custom.xml": custom_xml(mine)})
 
-    assert verify_submission(with_payload(signed), catalog).payload == payload  # the control
-    for i in range(len(signed)):
+    assert verify_submission(with_document(signed), catalog).payload == payload  # the control
+    for i in range(0, len(signed), 7):
         flipped = bytearray(signed)
         flipped[i] ^= 0x01
         with pytest.raises(SubmissionRejected):
-            verify_submission(with_payload(bytes(flipped)), catalog)
+            verify_submission(with_document(bytes(flipped)), catalog)
     sig = bytes.fromhex(hashlib.sha256(b"").hexdigest()) * 2  # 64 bytes, a wrong signature
     import base64
 
-    reason = rejected(with_payload(signed, base64.b64encode(sig).decode()), catalog)
+    reason = rejected(with_document(signed, base64.b64encode(sig).decode()), catalog)
     assert reason.code == "bad_signature"
 
 
@@ -157,84 +169,95 @@ def write_submission_bytes(catalog: Catalog, key: Key, payload: object) -> bytes
         return path.read_bytes()
 
 
-def test_visible_text_edited_inside_the_zip_is_refused(written: bytes, catalog: Catalog) -> None:
+def test_visible_text_edited_inside_the_zip_is_refused(
+    written: bytes, catalog: Catalog, key: Key
+) -> None:
     part = sheet_part(written, SHEET_TASKS)
     xml = entries(written)[part]
     edited = set_cell_xml(xml, "F3", "<is><t>全部完成</t></is>".encode(), b' t="inlineStr"')
-    exc = rejected(rezip(written, {part: edited}), catalog)
+    exc = rejected(rezip(written, {part: edited}), catalog)  # by anyone: not what was signed
+    assert exc.code == "manifest_digest" and part in exc.reason
+    assert exc.payload is not None and exc.fingerprint  # genuine payload, for the import log
+    # by the signer, signed again: the sheets still contradict the signed payload
+    exc = rejected(resigned(written, key, {part: edited}), catalog)
     assert exc.code == "visible_cell"
     assert "任务进展!F3" in exc.reason
-    assert exc.payload is not None and exc.fingerprint  # genuine payload, for the import log
+    assert exc.payload is not None and exc.fingerprint
 
 
-def test_visible_number_edited_inside_the_zip_is_refused(written: bytes, catalog: Catalog) -> None:
+def test_visible_number_edited_by_the_signer_is_refused(
+    written: bytes, catalog: Catalog, key: Key
+) -> None:
     part = sheet_part(written, SHEET_INDICATORS)
     xml = entries(written)[part]
     assert b'<c r="D3"' in xml
     edited = set_cell_xml(xml, "D3", b"<v>99.9</v>", b' t="n"')
-    exc = rejected(rezip(written, {part: edited}), catalog)
+    exc = rejected(resigned(written, key, {part: edited}), catalog)
     assert exc.code == "visible_cell" and "工作目标指标!D3" in exc.reason
 
 
-def test_plan_text_edited_is_refused_only_with_the_plan(written: bytes, catalog: Catalog) -> None:
+def test_plan_text_edited_is_refused_only_with_the_plan(
+    written: bytes, catalog: Catalog, key: Key
+) -> None:
     part = sheet_part(written, SHEET_TASKS)
     edited = set_cell_xml(
         entries(written)[part], "B3", "<is><t>别的任务</t></is>".encode(), b' t="inlineStr"'
     )
-    data = rezip(written, {part: edited})
+    data = resigned(written, key, {part: edited})
     assert rejected(data, catalog).code == "visible_cell"
     verify_submission(data, None)  # without the plan a task title cannot be checked
 
 
-def test_cell_edited_with_openpyxl_and_saved_is_refused(
+def test_a_cell_edited_in_a_spreadsheet_program_breaks_the_signature(
     tmp_path: Path, written: bytes, catalog: Catalog
 ) -> None:
+    """Every part is signed: a cell edited and saved changes a sheet, so the file is refused,
+    as a signed document should be (the clerk exports again instead). A save that leaves
+    every signed part as it was (openpyxl within the same second) is the same signed content
+    and still verifies: custom.xml is not signed, only read strictly."""
     wb = openpyxl.load_workbook(io.BytesIO(written))
-    plain = tmp_path / "resaved.xlsx"
-    wb.save(plain)
-    verify_submission(plain.read_bytes(), catalog)  # a re-save alone keeps the file valid
     wb[SHEET_TASKS]["G3"] = "没有问题"
     edited = tmp_path / "edited.xlsx"
     wb.save(edited)
     exc = rejected(edited.read_bytes(), catalog)
-    assert exc.code == "visible_cell" and "任务进展!G3" in exc.reason
+    assert exc.code == "manifest_digest" and exc.payload is not None
 
 
-def test_extra_rows_or_sheets_are_refused(written: bytes, catalog: Catalog) -> None:
-    wb = openpyxl.load_workbook(io.BytesIO(written))
-    wb[SHEET_TASKS].cell(row=200, column=3).value = "补充"
-    buf = io.BytesIO()
-    wb.save(buf)
-    exc = rejected(buf.getvalue(), catalog)
-    assert exc.code == "visible_cell" and "任务进展!C200" in exc.reason
+def test_extra_cells_or_sheets_made_by_the_signer_are_refused(
+    written: bytes, catalog: Catalog, key: Key
+) -> None:
+    part = sheet_part(written, SHEET_TASKS)
+    xml = entries(written)[part]
+    extra = b'<row r="40"><c r="C40" t="inlineStr"><is><t>\xe8\xa1\xa5</t></is></c></row>'
+    far = xml.replace(b"</sheetData>", extra + b"</sheetData>")
+    exc = rejected(resigned(written, key, {part: far}), catalog)
+    assert exc.code == "cell_position" and "任务进展!C40" in exc.reason
     wb = openpyxl.load_workbook(io.BytesIO(written))
     wb.create_sheet("附件")
     buf = io.BytesIO()
     wb.save(buf)
-    assert rejected(buf.getvalue(), catalog).code == "sheets"
+    redone = resigned(written, key, dict(entries(buf.getvalue())), payload=None)
+    assert rejected(redone, catalog).code in ("sheets", "manifest_extra", "zip_name")
 
 
-def test_hidden_rows_and_custom_number_formats_are_refused(
+def test_hidden_rows_widths_and_number_formats_break_the_signature(
     written: bytes, catalog: Catalog
 ) -> None:
-    wb = openpyxl.load_workbook(io.BytesIO(written))
-    wb[SHEET_TASKS].row_dimensions[4].hidden = True
-    buf = io.BytesIO()
-    wb.save(buf)
-    assert rejected(buf.getvalue(), catalog).code == "hidden_cells"
-    wb = openpyxl.load_workbook(io.BytesIO(written))
-    wb[SHEET_TASKS].column_dimensions["G"].width = 0.2  # as good as hidden
-    buf = io.BytesIO()
-    wb.save(buf)
-    assert rejected(buf.getvalue(), catalog).code == "hidden_cells"
-    part = sheet_part(written, SHEET_INDICATORS)
-    xml = entries(written)[part].replace(b"<sheetFormatPr ", b'<sheetFormatPr zeroHeight="1" ')
-    assert rejected(rezip(written, {part: xml}), catalog).code == "hidden_cells"
-    wb = openpyxl.load_workbook(io.BytesIO(written))
-    wb[SHEET_INDICATORS]["D3"].number_format = '"100"'  # shows 100 whatever the value
-    buf = io.BytesIO()
-    wb.save(buf)
-    assert rejected(buf.getvalue(), catalog).code == "number_format"
+    """What the byte scans looked for (and missed in other spellings) is now fixed by the
+    digests: any edit of a signed part is refused, however it is spelt."""
+    part = sheet_part(written, SHEET_TASKS)
+    xml = entries(written)[part]
+    for edited in (
+        xml.replace(b'<row r="4" ', b'<row r="4" hidden="&#49;" ', 1),
+        xml.replace(b"<sheetFormatPr ", b'<sheetFormatPr zeroHeight="1" ', 1),
+        xml.replace(b"<sheetFormatPr ", b'<sheetFormatPr defaultColWidth="0" ', 1),
+    ):
+        assert edited != xml
+        assert rejected(rezip(written, {part: edited}), catalog).code == "manifest_digest"
+    styles = entries(written)["xl/styles.xml"]
+    odd = styles.replace(b'numFmtId="0"', b'numFmtId="&#49;&#52;"', 1)
+    assert odd != styles
+    assert rejected(rezip(written, {"xl/styles.xml": odd}), catalog).code == "manifest_digest"
 
 
 def test_another_key_is_refused(tmp_path: Path, catalog: Catalog, key: Key) -> None:
@@ -247,7 +270,7 @@ def test_another_key_is_refused(tmp_path: Path, catalog: Catalog, key: Key) -> N
     exc = rejected(data, catalog, trusted={key_fp(key): key.public}.get)
     assert exc.code == "unregistered_key" and fp[:4].upper() in exc.reason
     exc = rejected(data, catalog, trusted=lambda _fp: key.public)  # registry says otherwise
-    assert exc.code == "wrong_key"
+    assert exc.code == "registered_key_differs"
 
 
 def test_fingerprint_must_match_the_embedded_key(written: bytes, catalog: Catalog) -> None:
@@ -260,29 +283,21 @@ def test_fingerprint_must_match_the_embedded_key(written: bytes, catalog: Catalo
 def test_validly_signed_but_not_canonical_payload_is_refused(
     written: bytes, catalog: Catalog, key: Key
 ) -> None:
-    import base64
     import json
 
     payload = verify_submission(written, catalog).payload
     loose = json.dumps(json.loads(payload_bytes(payload)), ensure_ascii=False, indent=1).encode()
-    props: dict[str, bytes | str] = {
-        k: v for k, v in signed_properties(written).items() if not k.startswith("qr.payload.")
-    }
-    props.update(
-        {
-            "qr.payload.count": "1",
-            "qr.payload.0001": loose,
-            "qr.signature": base64.b64encode(key.sign(loose)).decode(),
-        }
-    )
-    data = rezip(written, {"docProps/custom.xml": custom_xml(props)})
-    assert rejected(data, catalog).code == "not_canonical"
+    assert rejected(resigned(written, key, payload=loose), catalog).code == "not_canonical"
+    unsorted = json.loads(payload_bytes(payload))
+    unsorted["entries"].reverse()  # canonical JSON, but not the payload's own order
+    raw = canonical_bytes(unsorted)
+    assert rejected(resigned(written, key, payload=raw), catalog).code == "not_canonical"
 
 
 def test_payload_from_another_plan_is_refused(written: bytes, catalog: Catalog) -> None:
     other_plan = replace(catalog, content_hash="0" * 64)
     exc = rejected(written, other_plan)
-    assert exc.code == "plan_mismatch"
+    assert exc.code == "plan_hash" and exc.payload is not None
 
 
 # -- formulas -----------------------------------------------------------------------------
@@ -317,153 +332,18 @@ def test_control_characters_never_crash_the_writer(
     assert ws["G3"].value == "响铃\ufffd竖\ufffd"
 
 
-def test_formula_injected_into_a_data_cell_is_refused(written: bytes, catalog: Catalog) -> None:
+def test_formula_injected_into_a_data_cell_is_refused(
+    written: bytes, catalog: Catalog, key: Key
+) -> None:
     part = sheet_part(written, SHEET_TASKS)
     xml = entries(written)[part]
     text = verify_submission(written, catalog).payload.entries[0].progress
     # the cached value equals the signed text, so only the formula check can catch it
     body = b'<f>"' + text.encode() + b'"</f><v>' + text.encode() + b"</v>"
     edited = set_cell_xml(xml, "F3", body, b' t="str"')
-    exc = rejected(rezip(written, {part: edited}), catalog)
+    assert rejected(rezip(written, {part: edited}), catalog).code == "manifest_digest"
+    exc = rejected(resigned(written, key, {part: edited}), catalog)
     assert exc.code == "formula" and "任务进展!F3" in exc.reason
-
-
-# -- hostile files ------------------------------------------------------------------------
-def test_zip_bomb_is_refused_before_any_parsing(
-    monkeypatch: pytest.MonkeyPatch, written: bytes, catalog: Catalog
-) -> None:
-    def no_parsing(*_a: object, **_k: object) -> None:
-        raise AssertionError("XML parsed before the zip was checked")
-
-    monkeypatch.setattr(submission_reader, "parse_xml", no_parsing)
-    bomb = rezip(written, add={"xl/worksheets/sheet9.xml": b"\0" * (21 * 1024 * 1024)})
-    assert len(bomb) < 200_000
-    assert rejected(bomb, catalog).code == "zip_size"
-    ratio = rezip(written, add={"docProps/extra.xml": b" " * (2 * 1024 * 1024)})
-    assert rejected(ratio, catalog).code == "zip_ratio"
-    many = rezip(written, add={f"x/{i}.txt": b"" for i in range(120)})
-    assert rejected(many, catalog).code == "zip_entries"
-
-
-def test_forged_sizes_cannot_smuggle_more_data(written: bytes, catalog: Catalog) -> None:
-    # declare a small size for a big entry: zipfile stops at the declared size, CRC fails
-    big = rezip(written, add={"docProps/pad.xml": b"<a>" + b"x" * 5000 + b"</a>"})
-    raw = bytearray(big)
-    name = b"docProps/pad.xml"
-    for sig, size_at in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
-        start = 0
-        while (pos := raw.find(sig, start)) >= 0:
-            name_at = pos + (46 if sig == b"PK\x01\x02" else 30)
-            if raw[name_at : name_at + len(name)] == name:
-                raw[pos + size_at : pos + size_at + 4] = (10).to_bytes(4, "little")
-            start = pos + 4
-    assert rejected(bytes(raw), catalog).code == "not_xlsx"
-
-
-def test_xml_entities_are_refused(written: bytes, catalog: Catalog) -> None:
-    laughs = (
-        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
-        b"<Properties>&lol3;</Properties>"
-    )
-    exc = rejected(rezip(written, {"docProps/custom.xml": laughs}), catalog)
-    assert exc.code == "xml_entities"
-    sheet = rezip(written, {sheet_part(written, SHEET_TASKS): laughs})
-    assert rejected(sheet, catalog).code == "xml_entities"
-
-
-def test_defusedxml_is_active_even_without_the_byte_scan() -> None:
-    submission_reader.assert_defusedxml_active()
-    with pytest.raises(SubmissionRejected) as info:
-        parse_xml("custom.xml", b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')
-    assert info.value.code == "xml_entities"
-    with pytest.raises(SubmissionRejected) as info:
-        parse_xml("custom.xml", b"<x><y></x>")
-    assert info.value.code == "xml_malformed"
-
-
-@pytest.mark.parametrize(
-    ("extra", "code"),
-    [
-        ({"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0"}, "macro"),
-        ({"xl/externalLinks/externalLink1.xml": b"<externalLink/>"}, "external_link"),
-        ({"xl/embeddings/oleObject1.bin": b"\xd0\xcf"}, "embedded_object"),
-        ({"xl/activeX/activeX1.xml": b"<ax/>"}, "activex"),
-        ({"xl/drawings/drawing1.xml": b"<wsDr/>"}, "drawing"),
-        ({"xl/macrosheets/sheet1.xml": b"<xm/>"}, "macro"),
-    ],
-)
-def test_active_or_external_content_is_refused(
-    written: bytes, catalog: Catalog, extra: dict[str, bytes], code: str
-) -> None:
-    assert rejected(rezip(written, add=extra), catalog).code == code
-
-
-def test_macro_content_type_and_external_targets_are_refused(
-    written: bytes, catalog: Catalog
-) -> None:
-    types = entries(written)["[Content_Types].xml"].replace(
-        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-    )
-    assert b"macroEnabled" in types
-    assert rejected(rezip(written, {"[Content_Types].xml": types}), catalog).code == "macro"
-    rels_name = "xl/worksheets/_rels/sheet2.xml.rels"
-    rels = (
-        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        b'relationships/hyperlink" Target="http://evil.example/" TargetMode="External"/>'
-        b"</Relationships>"
-    )
-    assert rejected(rezip(written, add={rels_name: rels}), catalog).code == "external_link"
-
-
-def test_duplicate_entry_names_are_refused(written: bytes, catalog: Catalog) -> None:
-    buf = io.BytesIO(written)
-    with pytest.warns(UserWarning), zipfile.ZipFile(buf, "a") as z:
-        z.writestr("xl/worksheets/sheet2.xml", b"<worksheet/>")
-    assert rejected(buf.getvalue(), catalog).code == "zip_duplicate"
-
-
-@pytest.mark.parametrize(
-    "data",
-    [b"", os.urandom(4096), b"PK\x03\x04" + os.urandom(200), b"not a workbook"],
-    ids=["empty", "random", "zip-header-then-noise", "text"],
-)
-def test_garbage_is_refused(data: bytes, catalog: Catalog) -> None:
-    assert rejected(data, catalog).code == "not_xlsx"
-
-
-def test_truncated_file_is_refused(written: bytes, catalog: Catalog) -> None:
-    for cut in (len(written) // 2, len(written) - 10, 30):
-        assert rejected(written[:cut], catalog).code == "not_xlsx"
-
-
-def test_plain_workbook_without_payload_is_refused(tmp_path: Path, catalog: Catalog) -> None:
-    wb = openpyxl.Workbook()
-    wb.active["A1"] = "报送"
-    wb.save(tmp_path / "plain.xlsx")
-    exc = rejected((tmp_path / "plain.xlsx").read_bytes(), catalog)
-    assert exc.code == "no_payload"
-
-
-def test_oversized_file_is_refused_unread(tmp_path: Path, catalog: Catalog) -> None:
-    big = tmp_path / "big.xlsx"
-    with open(big, "wb") as f:
-        f.truncate(submission_reader.MAX_FILE_BYTES + 1)
-    assert rejected(big, catalog).code == "too_large"  # type: ignore[arg-type]
-
-
-def test_rejection_survives_pickling() -> None:
-    exc = SubmissionRejected("原因", "macro", fingerprint="ab")
-    again = pickle.loads(pickle.dumps(exc))
-    assert (again.reason, again.code, again.fingerprint, str(again)) == (
-        "原因",
-        "macro",
-        "ab",
-        "原因",
-    )
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -476,7 +356,7 @@ def test_write_is_atomic_when_replace_fails(
     def boom(*_a: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(submission_writer.os, "replace", boom)
+    monkeypatch.setattr(atomic_file.os, "replace", boom)
     with pytest.raises(OSError):
         write_submission(path, make_payload(catalog, "jyj"), catalog, key.public, key.sign)
     assert path.read_bytes() == b"the previous version"
@@ -494,7 +374,7 @@ def test_write_is_atomic_when_fsync_or_save_fails(
         raise OSError(5, "I/O error")
 
     with monkeypatch.context() as m:
-        m.setattr(submission_writer.os, "fsync", boom)
+        m.setattr(atomic_file.os, "fsync", boom)
         with pytest.raises(OSError):
             write_submission(path, payload, catalog, key.public, key.sign)
     with monkeypatch.context() as m:
@@ -600,27 +480,8 @@ def test_targets_keep_the_plans_order(catalog: Catalog) -> None:
     swapped = replace(e23, targets=tuple(reversed(e23.targets)))
     bad = replace(p, entries=tuple(swapped if e.task == 23 else e for e in p.entries))
     assert payload_problems(p, catalog) == []
-    assert any("顺序" in x for x in payload_problems(bad, catalog))
+    assert [m.code for m in payload_problems(bad, catalog)] == ["target_order"]
     unknown = replace(e23, targets=(("没有这个目标", Decimal(1)),))
     bad = replace(p, entries=tuple(unknown if e.task == 23 else e for e in p.entries))
-    assert any("没有这个目标" in x for x in payload_problems(bad, catalog))
-
-
-def test_random_corruption_is_always_a_one_line_refusal(written: bytes, catalog: Catalog) -> None:
-    """Damaged files (bytes overwritten anywhere, including the zip structures) never raise
-    anything but SubmissionRejected."""
-    import random
-
-    rng = random.Random(20160408)
-    outcomes = set()
-    for _ in range(300):
-        data = bytearray(written)
-        for _ in range(rng.randint(1, 4)):
-            data[rng.randrange(len(data))] = rng.randrange(256)
-        try:
-            verify_submission(bytes(data), catalog)
-            outcomes.add("ok")  # e.g. a byte of a timestamp in the zip header
-        except SubmissionRejected as exc:
-            assert exc.reason and "\n" not in exc.reason
-            outcomes.add(exc.code)
-    assert "not_xlsx" in outcomes
+    [m] = payload_problems(bad, catalog)
+    assert m.code == "target_unknown" and "没有这个目标" in m.render("en")

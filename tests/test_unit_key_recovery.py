@@ -98,7 +98,7 @@ def trust_install(office: Store, catalog: Catalog, store: Store, tmp_path: Path)
 
 def office_import(office: Store, catalog: Catalog, path: Path) -> tuple[str, str, int | None]:
     [o] = Importer(office, catalog).run([path], in_process=True)
-    return o.outcome, o.reason, o.version
+    return o.outcome, o.code, o.version
 
 
 def current_versions(office: Store) -> list[int]:
@@ -143,7 +143,8 @@ def test_new_pc_restore_continues_the_numbering_and_the_office_accepts(
     assert office_import(office_store, catalog, c.path)[:1] == ("accepted",)
     assert current_versions(office_store) == [3]
 
-    # The bug this fixes: a backup without the numbering restarts at 1 and is refused.
+    # The bug this fixes: a backup without the numbering restarts at 1, a second, different
+    # version 1: the office keeps it as a conflict below the current version (design §3).
     old_style = strip_counters(backup, tmp_path / "old-style-backup.json")
     bare_pc = pcs.new("bare-pc")
     bare = unit_keys.restore_key(bare_pc, old_style, passphrase=PASS)
@@ -152,8 +153,9 @@ def test_new_pc_restore_continues_the_numbering_and_the_office_accepts(
     fill(bare_pc, catalog, "2016Q1")
     d = export_period(bare_pc, catalog, "2016Q1", tmp_path / "bare.xlsx", PASS)
     assert (d.version, d.sequence) == (1, 1)
-    outcome, reason, _ = office_import(office_store, catalog, d.path)
-    assert outcome == "rejected" and "was already imported" in reason  # v1 was, long ago
+    outcome, code, _ = office_import(office_store, catalog, d.path)
+    assert (outcome, code) == ("superseded", "import_conflict_kept")  # v1 was, long ago
+    assert current_versions(office_store) == [3]
 
 
 def test_the_reserved_version_travels_and_counters_never_go_backwards(
@@ -252,8 +254,8 @@ def test_reset_keeps_entries_and_numbering_and_the_office_accepts_the_new_key(
 
     v2 = export_period(pc, catalog, "2016Q1", tmp_path / "v2.xlsx", NEW)
     assert (v2.version, v2.sequence, v2.fingerprint) == (2, 2, after.fingerprint)
-    outcome, reason, _ = office_import(office_store, catalog, v2.path)
-    assert outcome == "rejected" and "unregistered" in reason
+    outcome, code, _ = office_import(office_store, catalog, v2.path)
+    assert (outcome, code) == ("rejected", "unregistered_key")
     assert trust_install(office_store, catalog, pc, tmp_path) == after.fingerprint
     assert office_import(office_store, catalog, v2.path)[:1] == ("accepted",)
     assert current_versions(office_store) == [2]
@@ -320,3 +322,26 @@ def test_restore_of_another_key_of_the_unit_needs_replace(
     with pytest.raises(UnitSetupError, match="已经停用"):  # a retired key never comes back
         unit_keys.restore_key(second, backup_b, replace=True)
     assert unit_setup.active_key(second).fingerprint == a.fingerprint
+
+
+def test_files_of_the_first_format_still_carry_their_numbering(
+    pcs: Pcs, catalog: Catalog, tmp_path: Path
+) -> None:
+    """The office refuses files exported before every part was signed (old_format), but a
+    clerk catching up on a new PC may still count them: their signature and payload are
+    checked, their sheets are not (nothing is imported)."""
+    import shutil
+
+    old = Path(__file__).resolve().parent / "fixtures" / "old-format-submission.xlsx"
+    pc = pcs.new("pc")
+    unit_setup.init_unit(pc, catalog, "zjj", "李四", "", PASS)
+    caught = export_numbering.catch_up_counters(pc, [old])
+    assert caught == ExportCounters(2, {"2016Q1": 1})
+    broken = tmp_path / "broken.xlsx"
+    shutil.copy(old, broken)
+    data = bytearray(broken.read_bytes())
+    at = data.find(b"qr.signature")
+    data[at + 200] ^= 1  # somewhere in the signature's text
+    broken.write_bytes(bytes(data))
+    with pytest.raises(unit_setup.UnitSetupError, match=r"broken\.xlsx"):
+        export_numbering.catch_up_counters(pc, [broken])

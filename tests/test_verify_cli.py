@@ -1,4 +1,5 @@
-"""``verify FILE [--pubkey F] [--json]``: one line, the right exit status, no store touched."""
+"""``verify FILE [--pubkey F] [--integrity-only] [--json]``: one line or one JSON object on
+every outcome, the right exit status, no store touched."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from app.cli import main
 from app.domain.catalog import Catalog
 from app.io import keys
+from app.io.canonical import payload_bytes
 from app.io.submission_layout import SHEET_TASKS
-from tests.submission_kit import Key, entries, make_payload, rezip, sheet_part, write
+from tests.submission_kit import Key, entries, make_payload, resigned, rezip, sheet_part, write
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,10 +38,17 @@ def signed(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog, key: Key)
 def tampered(signed: Path) -> Path:
     data = signed.read_bytes()
     part = sheet_part(data, SHEET_TASKS)
-    xml = entries(data)[part].replace("按计划推进".encode(), "全部已完成".encode(), 1)
+    xml = entries(data)[part].replace(b"<t>", b"<t>\xe6\x94\xb9", 1)  # a visible text edited
     path = signed.with_name("tampered.xlsx")
     path.write_bytes(rezip(data, {part: xml}))
     return path
+
+
+@pytest.fixture(scope="module")
+def registration(tmp_path_factory: pytest.TempPathFactory, key: Key) -> Path:
+    at = datetime(2016, 3, 1, tzinfo=UTC)
+    doc = keys.registration_document("zjj", "深圳市住房和建设局", key.public, "张三", at)
+    return keys.write_registration(tmp_path_factory.mktemp("reg") / "zjj.json", doc)
 
 
 def run(capsys: pytest.CaptureFixture[str], tmp_path: Path, *args: str) -> tuple[int, str, str]:
@@ -52,26 +61,52 @@ def groups(key: Key) -> str:
     return keys.format_fingerprint(keys.fingerprint(key.public))
 
 
-def test_valid_file_prints_ok_and_touches_no_store(
+def test_valid_file_with_its_key_prints_ok_and_touches_no_store(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, key: Key, registration: Path
+) -> None:
+    code, out, err = run(capsys, tmp_path, str(signed), "--pubkey", str(registration))
+    assert code == 0, err
+    assert out == f"OK: 深圳市住房和建设局 2016Q1 v2 signed by {groups(key)} (signer verified)\n"
+    made = {p.relative_to(tmp_path / "data").parts[0] for p in (tmp_path / "data").rglob("*")}
+    assert made <= {"logs"}  # no store, no backup: only the log file
+
+
+def test_without_a_key_the_signer_is_unverified_and_the_exit_status_says_so(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, key: Key
 ) -> None:
-    code, out, err = run(capsys, tmp_path, str(signed))
-    assert code == 0, err
-    assert out == f"OK: 深圳市住房和建设局 2016Q1 v2 signed by {groups(key)}\n"
-    data = tmp_path / "data"  # no store, no backup: only the log (docs/design.md §10)
-    assert not data.exists() or [p.name for p in data.iterdir()] == ["logs"]
+    code, out, _ = run(capsys, tmp_path, str(signed))
+    assert code == 1
+    assert out.startswith("UNVERIFIED: 深圳市住房和建设局 2016Q1 v2: ") and out.count("\n") == 1
+    assert groups(key) in out and "--pubkey" in out
+    code, out, _ = run(capsys, tmp_path, str(signed), "--json")
+    doc = json.loads(out)
+    assert code == 1 and doc["valid"] is True and doc["signer_verified"] is False
+    assert doc["code"] == "signer_unverified" and doc["reason"]
+    code, out, _ = run(capsys, tmp_path, str(signed), "--integrity-only")
+    assert code == 0 and out.startswith("OK (integrity only): ") and "not verified" in out
+    code, out, _ = run(capsys, tmp_path, str(signed), "--integrity-only", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["valid"] is True and doc["signer_verified"] is False
 
 
 def test_json_output(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, tampered: Path, key: Key
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    signed: Path,
+    tampered: Path,
+    key: Key,
+    registration: Path,
 ) -> None:
-    code, out, _ = run(capsys, tmp_path, str(signed), "--json")
+    code, out, _ = run(capsys, tmp_path, str(signed), "--pubkey", str(registration), "--json")
     doc = json.loads(out)
     assert code == 0
-    assert {k: doc[k] for k in ("file", "valid", "reason", "unit", "period", "version")} == {
+    shown = ("file", "valid", "signer_verified", "code", "reason", "unit", "period", "version")
+    assert {k: doc[k] for k in shown} == {
         "file": str(signed),
         "valid": True,
-        "reason": "",
+        "signer_verified": True,
+        "code": "ok",
+        "reason": "通过",
         "unit": "zjj",
         "period": "2016Q1",
         "version": 2,
@@ -80,9 +115,34 @@ def test_json_output(
     code, out, _ = run(capsys, tmp_path, str(tampered), "--json")
     doc = json.loads(out)
     assert code == 1
-    assert doc["valid"] is False and doc["code"] == "visible_cell"
-    assert "任务进展!" in doc["reason"]
+    assert doc["valid"] is False and doc["signer_verified"] is False
+    assert doc["code"] == "manifest_digest"
+    assert doc["params"] == {"name": "xl/worksheets/sheet2.xml"}
     assert doc["unit"] == "zjj" and doc["version"] == 2  # the genuine payload, for the log
+
+
+def test_every_outcome_prints_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, key: Key, catalog: Catalog
+) -> None:
+    """Bad usage, a refusal deep in the payload (a 5,000-digit number, which Python's own
+    int() refuses with a ValueError of its own) and a cell edited by the signer: one JSON
+    object each, with its code, and the exit status of the outcome."""
+    payload = make_payload(catalog, "zjj")
+    data = write(tmp_path, catalog, key, payload, "base.xlsx").read_bytes()
+    raw = payload_bytes(payload).replace(b'"version":1', b'"version":' + b"7" * 5000)
+    huge = tmp_path / "huge.xlsx"
+    huge.write_bytes(resigned(data, key, payload=raw))
+    cases = [
+        ((str(tmp_path / "nope.xlsx"),), 2, "file_missing"),
+        ((str(signed), "--pubkey", str(tmp_path / "nope.key")), 2, "pubkey_unreadable"),
+        ((str(huge),), 1, "bad_payload"),
+    ]
+    for args, status, code in cases:
+        got, out, err = run(capsys, tmp_path, *args, "--json")
+        doc = json.loads(out)
+        assert (got, doc["code"]) == (status, code), doc
+        assert doc["reason"] and "\n" not in doc["reason"] and err == ""
+        assert doc["valid"] is False and doc["signer_verified"] is False
 
 
 def test_tampered_file_is_refused_with_one_line(
@@ -90,7 +150,7 @@ def test_tampered_file_is_refused_with_one_line(
 ) -> None:
     code, out, err = run(capsys, tmp_path, str(tampered))
     assert code == 1
-    assert out.startswith("REFUSED: 单元格 任务进展!") and out.count("\n") == 1
+    assert out.startswith("REFUSED: 部件 xl/worksheets/sheet2.xml") and out.count("\n") == 1
     assert err == ""
 
 
@@ -101,19 +161,36 @@ def test_missing_file_is_bad_usage(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 def test_pubkey_from_a_registration_file(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, key: Key
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, key: Key, registration: Path
 ) -> None:
-    at = datetime(2016, 3, 1, tzinfo=UTC)
-    mine = keys.registration_document("zjj", "深圳市住房和建设局", key.public, "张三", at)
-    reg = keys.write_registration(tmp_path / "zjj.json", mine)
-    assert run(capsys, tmp_path, str(signed), "--pubkey", str(reg))[0] == 0
-
+    assert run(capsys, tmp_path, str(signed), "--pubkey", str(registration))[0] == 0
     other = Key()
+    at = datetime(2016, 3, 1, tzinfo=UTC)
     theirs = keys.registration_document("zjj", "深圳市住房和建设局", other.public, "李四", at)
     reg2 = keys.write_registration(tmp_path / "other.json", theirs)
     code, out, _ = run(capsys, tmp_path, str(signed), "--pubkey", str(reg2))
     assert code == 1 and out.startswith("REFUSED: 签名密钥与指定的公钥不符")
     assert groups(key) in out
+
+
+def test_on_an_office_computer_the_registry_is_the_key(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, signed: Path, key: Key, registration: Path
+) -> None:
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "office", "init"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, tmp_path, str(signed), "--json")
+    assert code == 1 and json.loads(out)["code"] == "unregistered_key"
+    assert main(["--data-dir", data, "office", "trust", "add", str(registration), "--yes"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, tmp_path, str(signed), "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["signer_verified"] is True
+    fp = keys.fingerprint(key.public)
+    assert main(["--data-dir", data, "office", "trust", "revoke", fp]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, tmp_path, str(signed), "--json")
+    assert code == 1 and json.loads(out)["code"] == "key_revoked"
 
 
 def test_pubkey_in_other_forms(
@@ -132,6 +209,7 @@ def test_pubkey_in_other_forms(
     for f in (raw, text, pem, minimal):
         code, out, err = run(capsys, tmp_path, str(signed), "--pubkey", str(f))
         assert code == 0, (f.name, out, err)
+        assert "(signer verified)" in out
 
 
 @pytest.mark.parametrize(
@@ -164,8 +242,8 @@ def test_real_process_exit_status(tmp_path: Path, signed: Path, tampered: Path) 
             timeout=120,
         )
 
-    ok = app(str(signed))
-    assert ok.returncode == 0 and ok.stdout.startswith("OK: "), ok.stderr
+    ok = app(str(signed), "--integrity-only")
+    assert ok.returncode == 0 and ok.stdout.startswith("OK (integrity only): "), ok.stderr
     bad = app(str(tampered))
     assert bad.returncode == 1 and bad.stdout.startswith("REFUSED: ")
     assert "Traceback" not in bad.stderr + ok.stderr

@@ -7,8 +7,9 @@ from typing import Any
 
 from app.cli.common import CliRefusal, Context, add_command, plan_catalog_named, print_json
 from app.domain.catalog import ROLE_LABELS, Catalog
+from app.domain.plan_book import PlanBook
 from app.io.plan_file import PlanFileError
-from app.services.catalog import default_catalog
+from app.services.catalog import default_catalog, plan_book
 from app.services.install_role import OFFICE, UNIT, install_role
 from app.services.unit_setup import get_profile
 
@@ -35,6 +36,15 @@ def current_catalog(ctx: Context, plan_code: str | None = None) -> Catalog:
     if plan_code not in (None, catalog.code):
         raise CliRefusal("plan_unknown_code", 2, plan=plan_code, plans=catalog.code)
     return catalog
+
+
+def current_plans(ctx: Context) -> Catalog | PlanBook:
+    """What a file may be checked against: every published revision of every plan of this
+    install's store (a file names its own), or in a fresh folder the shipped plan."""
+    role = install_role(ctx.settings)
+    if role in (UNIT, OFFICE):
+        return plan_book(ctx.unit_store() if role == UNIT else ctx.office_store())
+    return current_catalog(ctx)
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from app.cli.common import (
     Context,
     add_command,
     add_period_options,
+    output_lang,
     period_catalog,
     plan_catalog_named,
     print_json,
@@ -63,9 +64,12 @@ def _register_trust(osub: Any) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed already")
     add_command(tsub, "list", "registered keys", cmd_trust_list, json=True)
-    p = add_command(tsub, "revoke", "refuse a key's signatures from a date on", cmd_trust_revoke)
+    text = "refuse every file signed by a key that arrives from now on (design §3)"
+    p = add_command(tsub, "revoke", text, cmd_trust_revoke)
     p.add_argument("fingerprint")
-    p.add_argument("--from", dest="since", help="ISO date or time (default: now)")
+    p.add_argument(
+        "--from", dest="since", help="ISO date or time the revocation takes effect (default: now)"
+    )
     text = "accept a key rotation statement signed by the old key"
     p = add_command(tsub, "rotate", text, cmd_trust_rotate)
     p.add_argument("file", type=Path)
@@ -169,14 +173,17 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     if missing:
         raise CliRefusal("path_missing", 2, path=missing[0])
     store = ctx.office_store()
-    importer = Importer(store, store_catalog(store))
+    importer = Importer(store)  # every revision of every plan: a file names its own
     outcomes = importer.run(args.paths, dry_run=args.dry_run)
+    lang = output_lang(args)
     if args.json:
-        print_json([o.to_json() for o in outcomes])
+        print_json([o.to_json(lang) for o in outcomes])
     else:
         for o in outcomes:
             what = f"{o.unit} {o.period} v{o.version}" if o.unit else ""
-            print(f"{o.outcome:<10} {Path(o.file).name}  {what}  {o.reason}".rstrip())
+            mark = " [冲突 conflict]" if o.conflict else ""
+            reason = o.message.render(lang)
+            print(f"{o.outcome:<10} {Path(o.file).name}  {what}{mark}  {reason}".rstrip())
             for c in o.changes:
                 where = f"task {c.task}" if c.task is not None else f"indicator {c.indicator}"
                 print(f"    {where} {c.field}: {c.old!r} -> {c.new!r}")
@@ -192,11 +199,17 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         print_json(status.to_json())
         return 0
-    print(f"{args.period}  报送截止 due {status.due}")
+    print(f"{catalog.code} 第 {catalog.revision} 版  {args.period}  报送截止 due {status.due}")
     for u in status.units:
         when = "" if u.submitted_at is None else f"{u.submitted_at:%Y-%m-%d %H:%M}Z"
         ver = "" if u.version is None else f"v{u.version}"
-        print(f"  {u.unit_name:<14} {STATE_ZH[u.state]:<6} {ver:<4} {when}")
+        clash = ""
+        if u.conflict:
+            listed = ", ".join(f"v{v}" for v in u.conflict_versions)
+            clash = f"  冲突 conflict: {listed} 各有两份以上不同的文件 (more than one file)"
+        if u.older_revision:
+            clash += f"  按第 {u.plan_revision} 版填报 (filled against revision {u.plan_revision})"
+        print(f"  {u.unit_name:<14} {STATE_ZH[u.state]:<6} {ver:<4} {when}{clash}".rstrip())
     summary = ", ".join(f"{status.count(k)} {k}" for k in STATE_ZH)
     print(summary)
     return 0

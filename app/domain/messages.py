@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from app.domain.messages_plan_documents import PLAN_DOCUMENT_MESSAGES
 from app.domain.messages_plans import PLAN_MESSAGES
 
 # code -> (zh, en). Parameters are str.format fields; both texts use the same ones.
@@ -28,224 +29,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "file_missing": ("找不到文件：{path}", "No such file: {path}"),
     "file_unreadable": ("无法读取文件：{detail}", "Cannot read the file: {detail}"),
     "internal_error": ("程序内部错误：{detail}", "Internal error: {detail}"),
-    # -- plan documents (app.domain.plan_*, app.io.plan_document): refusals ---------------
-    "plan_doc_type": (
-        "不支持的方案文件类型：{suffix}（可导入 .txt 或 .docx）",
-        "Unsupported plan document type: {suffix} (use .txt or .docx)",
-    ),
-    "plan_doc_too_large": (
-        "方案文件过大（超过 {limit}），不像是工作方案",
-        "The plan document is too large (over {limit}); not a plan document",
-    ),
-    "plan_doc_empty": ("方案文件是空的", "The plan document is empty"),
-    "plan_doc_binary": (
-        "方案文件不是文本文件（第 {line} 行含有控制字符）",
-        "The plan document is not a text file (control characters on line {line})",
-    ),
-    "plan_doc_encoding": (
-        "无法识别方案文件的文字编码（支持 UTF-8、GB18030 和带 BOM 的 UTF-16）",
-        "Cannot tell the plan document's encoding (UTF-8, GB18030 or UTF-16 with a BOM)",
-    ),
-    "plan_doc_not_docx": (
-        "不是有效的 Word（.docx）文件",
-        "Not a valid Word (.docx) file",
-    ),
-    "plan_doc_old_word": (
-        "这是旧版 Word（.doc）或加密的文件；请在 Word 中另存为 .docx（不加密）后再导入",
-        "This is an old Word (.doc) or encrypted file; save it as .docx (unencrypted) first",
-    ),
-    "plan_doc_docx_entries": (
-        "Word 文件内部条目过多（{count} 个），已拒收",
-        "The Word file has too many parts ({count}); refused",
-    ),
-    "plan_doc_docx_damaged": (
-        "Word 文件已损坏或结构异常：{part}",
-        "The Word file is damaged or malformed: {part}",
-    ),
-    "plan_doc_docx_size": (
-        "Word 文件的部件过大或压缩比异常（疑似压缩炸弹）：{part}",
-        "A part of the Word file is too large or too compressed (a zip bomb?): {part}",
-    ),
-    "plan_doc_docx_dtd": (
-        "Word 文件的部件含有 DTD 或实体声明，已拒收：{part}",
-        "A part of the Word file declares a DTD or entities; refused: {part}",
-    ),
-    "plan_doc_no_tasks": (
-        "没有找到编号的任务（应为“1.……（市××局负责）”这样的段落）",
-        'No numbered tasks found (paragraphs like "1.……（市××局负责）")',
-    ),
-    "plan_doc_no_year": (
-        "找不到方案的年度（标题中应有“××××年”）",
-        'Cannot find the plan\'s year (the title should say "××××年")',
-    ),
-    "plan_doc_task_gap": (
-        "第 {line} 行：任务编号应为 {expected}，却是 {found}（编号中断）",
-        "Line {line}: task number {found} where {expected} was expected (a gap)",
-    ),
-    "plan_doc_task_duplicate": (
-        "第 {line} 行：任务编号 {task} 重复（第 {first} 行已用过）",
-        "Line {line}: task number {task} again (already used on line {first})",
-    ),
-    "plan_doc_section_gap": (
-        "第 {line} 行：部分编号应为第 {expected} 部分，却是（{found}）",
-        "Line {line}: section ({found}) where section {expected} was expected",
-    ),
-    "plan_doc_section_duplicate": (
-        "第 {line} 行：部分编号（{section}）重复（第 {first} 行已用过）",
-        "Line {line}: section ({section}) again (already used on line {first})",
-    ),
-    "plan_doc_task_outside_section": (
-        "第 {line} 行：任务 {task} 不在任何部分（（一）（二）……）之下",
-        "Line {line}: task {task} comes before the first section heading",
-    ),
-    "plan_doc_no_owner": (
-        "第 {line} 行：任务 {task} 的结尾没有责任单位括注（如“（市××局负责）”）",
-        'Line {line}: task {task} does not end with its owner clause (e.g. "（市××局负责）")',
-    ),
-    "plan_doc_owner_empty": (
-        "第 {line} 行：任务 {task} 的责任单位括注中缺少单位名称：{clause}",
-        "Line {line}: a unit name is missing in the owner clause of task {task}: {clause}",
-    ),
-    "plan_doc_role_conflict": (
-        "第 {line} 行：任务 {task} 中“{unit}”既是{first}单位又是{second}单位",
-        "Line {line}: on task {task}, {unit} has two roles: {first} and {second}",
-    ),
-    "plan_doc_bad_number": (
-        "第 {line} 行：任务 {task} 的目标值不是数字：{text}",
-        "Line {line}: a target of task {task} is not a number: {text}",
-    ),
-    "plan_doc_bad_goal": (
-        "第 {line} 行：工作目标中的数值不是数字：{text}",
-        "Line {line}: a goal's value is not a number: {text}",
-    ),
-    "plan_doc_too_many_numbers": (
-        "第 {line} 行的一句话里数值过多（超过 {limit} 个），不像是工作方案",
-        "Line {line}: more than {limit} numbers in one clause; not a plan document",
-    ),
-    "plan_doc_invalid": (
-        "导入结果不是有效的工作方案：{detail}",
-        "The imported plan is not valid: {detail}",
-    ),
-    # -- plan documents: where a guess is ----------------------------------------------------
-    "plan_where_plan": ("方案", "plan"),
-    "plan_where_periods": ("报告期", "periods"),
-    "plan_where_line": ("第 {line} 行", "line {line}"),
-    "plan_where_section": ("第 {section} 部分", "section {section}"),
-    "plan_where_unit": ("单位 {unit}", "unit {unit}"),
-    "plan_where_group": ("单位组 {group}", "group {group}"),
-    "plan_where_task": ("任务 {task}", "task {task}"),
-    "plan_where_task_title": ("任务 {task} / 标题", "task {task} / title"),
-    "plan_where_task_units": ("任务 {task} / 责任单位", "task {task} / units"),
-    "plan_where_target": ("任务 {task} / 目标 {target}", "task {task} / target {target}"),
-    "plan_where_indicator": ("指标 {indicator}", "indicator {indicator}"),
-    # -- plan documents: what was guessed ----------------------------------------------------
-    "guess_plan_code": (
-        "方案编号按年度拟定为 {plan_code}",
-        "Plan code proposed from the year: {plan_code}",
-    ),
-    "guess_plan_title": (
-        "没有找到方案标题，拟定为“{title}”",
-        'No title found; proposed "{title}"',
-    ),
-    "guess_plan_issuer": (
-        "发文单位取自“来源”：{issuer}",
-        "Issuer taken from the source line: {issuer}",
-    ),
-    "guess_plan_published": (
-        "发布日期取自文中的日期：{date}",
-        "Publication date taken from the document: {date}",
-    ),
-    "guess_periods": (
-        "按 {year} 年拟定四个季度和年度报告期；"
-        "季度报告于季后次月 10 日前、年度报告于次年 1 月 20 日前报送",
-        "Periods proposed for {year}: four quarters due on the 10th of the following month,"
-        " the year due on 20 January",
-    ),
-    "guess_tasks_chapter": (
-        "没有名为“主要任务”的一章，按编号任务最多的“{title}”导入",
-        'No chapter named like the tasks; took "{title}", which has the most numbered tasks',
-    ),
-    "guess_section_default": (
-        "任务不分部分，拟定一个部分“{title}”",
-        'The tasks have no sections; proposed one section "{title}"',
-    ),
-    "guess_task_title": (
-        "文件没有短标题，取首句拟定：{title}",
-        "The document has no short titles; proposed from the first clause: {title}",
-    ),
-    "guess_task_renumbered": (
-        "各部分分别编号：第 {section} 部分第 {written} 项编为任务 {task}",
-        "Sections number their tasks afresh: item {written} of section {section} is task {task}",
-    ),
-    "guess_task_more_text": (
-        "第 {line} 行在责任单位括注之后，已并入任务正文",
-        "Line {line} follows the owner clause; added to the task's text",
-    ),
-    "guess_text_ignored": (
-        "这一行不属于任何任务，没有导入：{text}",
-        "This line belongs to no task and was left out: {text}",
-    ),
-    "guess_word_numbering": (
-        "有 {count} 段的编号由 Word 自动生成（不在文字中），已按其编号格式还原，请核对任务编号",
-        "{count} paragraphs are numbered by Word (not in their text); the numbers were"
-        " rendered from the list format: check the task numbers",
-    ),
-    "guess_target_name": (
-        "目标名称取自上下文：{name}",
-        "Target name taken from the context: {name}",
-    ),
-    "guess_comparator_growth": (
-        "“{name}”是新增或争创的数量，按“{comparator}”处理",
-        '"{name}" counts what is to be added or won; taken as {comparator}',
-    ),
-    "guess_comparator_plus": (
-        "“{name}”写作“……余/多”，按“{comparator}”处理",
-        '"{name}" says "more than"; taken as {comparator}',
-    ),
-    "guess_comparator_about": (
-        "“{name}”是约数，按“{comparator}”处理",
-        '"{name}" is approximate; taken as {comparator}',
-    ),
-    "guess_comparator_default": (
-        "“{name}”没有写“以上/以下”，按“{comparator}”处理",
-        '"{name}" says neither at least nor at most; taken as {comparator}',
-    ),
-    "guess_indicator_owner": (
-        "方案未写明“{name}”的负责单位，按相近任务拟定为 {unit}",
-        'The plan names no owner for "{name}"; proposed {unit} from the closest task',
-    ),
-    "guess_indicator_no_owner": (
-        "方案未写明“{name}”的负责单位，请指定",
-        'The plan names no owner for "{name}"; please choose one',
-    ),
-    "guess_unit_new": (
-        "“{name}”不在已知单位中，拟新增单位 {unit}（全称“{full_name}”）",
-        '"{name}" is not a known unit; proposed new unit {unit} ("{full_name}")',
-    ),
-    "guess_unit_mentioned": (
-        "{unit} 没有承担编号任务，但第 {line} 行提到，列为成员单位",
-        "{unit} has no numbered task but is named on line {line}; listed as a member",
-    ),
-    "guess_unit_repeated": (
-        "“{unit}”在同一任务中列了两次，只保留一次",
-        '"{unit}" is listed twice on the task; kept once',
-    ),
-    "guess_unit_etc": (
-        "原文为“{text}”，只列入写明的单位",
-        'The document says "{text}"; only the units named are listed',
-    ),
-    "guess_role_missing": (
-        "“{names}”后没有写牵头/负责/配合，按“负责”处理",
-        'No role word after "{names}"; taken as responsible',
-    ),
-    "guess_group_all": (
-        "按单位组处理，成员拟为全部成员单位",
-        "Kept as a group; members proposed: all member units",
-    ),
-    "guess_group_outside": (
-        "按单位组处理，成员不在本方案的单位中（不向本系统报送）",
-        "Kept as a group of bodies outside this plan's units (they do not report here)",
-    ),
     "failure": ("{kind}: {detail}", "{kind}: {detail}"),
     "file_io_failed": (
         "无法读写文件{where}：{detail}",
@@ -407,6 +190,245 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "无法判断 {name} 是哪个数据的备份：请用 --store unit|office 指定",
         "cannot tell which store {name} is: give --store unit|office",
     ),
+    # -- signed files: the zip (app.io.package_zip) ----------------------------------------
+    "too_large": ("文件过大（超过 {mb} MB）", "The file is too large (over {mb} MB)"),
+    "not_xlsx": ("不是有效的 Excel（.xlsx）文件", "Not a valid Excel (.xlsx) file"),
+    "zip_prefix": (
+        "文件开头有不属于工作簿的数据（可能被拼接了其他内容），已拒收",
+        "The file has data in front of the workbook (something was joined to it); refused",
+    ),
+    "zip_trailer": (
+        "文件末尾有不属于工作簿的数据，已拒收",
+        "The file has data after the end of the workbook; refused",
+    ),
+    "zip_gap": (
+        "文件内部条目之间有多余的数据，已拒收",
+        "The file has data between its entries; refused",
+    ),
+    "zip_header_mismatch": (
+        "文件内部条目的两处记录不一致：{name}",
+        "The two headers of an entry disagree: {name}",
+    ),
+    "zip_entries": ("文件内部条目过多（{count} 个）", "Too many entries in the file ({count})"),
+    "zip_duplicate": ("文件内部有重复的条目：{name}", "The file holds an entry twice: {name}"),
+    "zip_name": ("文件内部条目的名称不允许：{name}", "Entry name not allowed: {name}"),
+    "zip_encrypted": ("文件内部条目已加密", "An entry of the file is encrypted"),
+    "zip_compression": (
+        "文件使用了不支持的压缩方式：{name}",
+        "An entry uses an unsupported compression method: {name}",
+    ),
+    "zip_feature": (
+        "文件内部条目使用了不接受的 ZIP 功能（扩展字段、注释、数据描述符、分卷或 ZIP64）：{name}",
+        "An entry uses a ZIP feature that is not accepted (extra fields, comments, data "
+        "descriptors, split archives or ZIP64): {name}",
+    ),
+    "zip_size": ("文件内部条目过大：{name}", "An entry is too large: {name}"),
+    "zip_ratio": (
+        "压缩比异常（疑似压缩炸弹）：{name}",
+        "Abnormal compression ratio (a decompression bomb?): {name}",
+    ),
+    "zip_damaged": ("文件已损坏：{name}", "The file is damaged: {name}"),
+    "macro": ("文件含有宏，已拒收：{name}", "The file holds a macro; refused: {name}"),
+    "external_link": (
+        "文件含有外部链接或外部数据连接，已拒收：{name}",
+        "The file holds an external link or data connection; refused: {name}",
+    ),
+    "embedded_object": (
+        "文件含有嵌入对象，已拒收：{name}",
+        "The file holds an embedded object; refused: {name}",
+    ),
+    "activex": (
+        "文件含有 ActiveX 控件，已拒收：{name}",
+        "The file holds ActiveX controls; refused: {name}",
+    ),
+    "drawing": (
+        "文件含有图形、图片或文本框（可能遮盖单元格），已拒收：{name}",
+        "The file holds drawings, pictures or text boxes (they may cover cells); refused: {name}",
+    ),
+    # -- signed files: XML (app.io.package_xml) --------------------------------------------
+    "xml_encoding": ("XML 编码不受支持（只接受 UTF-8）：{name}", "XML not in UTF-8: {name}"),
+    "xml_entities": (
+        "XML 含有 DTD 或实体声明（已拒收）：{name}",
+        "XML with a DTD or entity declarations (refused): {name}",
+    ),
+    "xml_malformed": ("文件部件损坏：{name}", "A part of the file is damaged: {name}"),
+    # -- signed files: the signature (app.io.signed_package) --------------------------------
+    "no_payload": (
+        "文件不含签名数据（不是本程序导出的文件）",
+        "The file carries no signed data (it was not exported by this program)",
+    ),
+    "old_format": (
+        "这是旧版程序导出的文件（{format}），它的各部件没有全部签名，已不再接收："
+        "请填报单位用新版程序重新导出后再报送",
+        "This file was exported by an older version of the program ({format}) that did not "
+        "sign every part; it is no longer accepted: ask the unit to export it again with the "
+        "current version",
+    ),
+    "unsupported_format": (
+        "不支持的文件格式：{format}（请升级程序）",
+        "Unsupported file format: {format} (update the program)",
+    ),
+    "bad_properties": (
+        "签名属性（docProps/custom.xml）不符合格式：{name}",
+        "The signature part (docProps/custom.xml) is not in the expected form: {name}",
+    ),
+    "bad_algorithm": (
+        "不支持的签名算法：{algorithm}",
+        "Unsupported signature algorithm: {algorithm}",
+    ),
+    "fingerprint_mismatch": (
+        "签名密钥指纹与公钥不符",
+        "The signing key's fingerprint does not match the key",
+    ),
+    "bad_signature": (
+        "签名无效：签名后的内容被修改过，或签名不是由文件中的密钥生成",
+        "Invalid signature: the signed content was changed, or the signature was not made "
+        "with the key in the file",
+    ),
+    "bad_payload": ("签名数据无效：{detail}", "The signed data is invalid: {detail}"),
+    "not_canonical": (
+        "签名数据不是规范格式（重新规范化后与签名内容不同）",
+        "The signed data is not in canonical form",
+    ),
+    "wrong_kind": (
+        "文件类型为 {kind}，这里需要 {expected}",
+        "The file is a {kind} file; a {expected} file is needed here",
+    ),
+    "manifest_missing": (
+        "文件缺少签名清单中的部件：{name}",
+        "A part the signed manifest lists is missing: {name}",
+    ),
+    "manifest_extra": (
+        "文件含有签名清单之外的部件：{name}",
+        "The file holds a part the signed manifest does not list: {name}",
+    ),
+    "manifest_order": (
+        "文件部件的顺序与签名清单不一致：{name}",
+        "The parts are not in the order of the signed manifest: {name}",
+    ),
+    "manifest_digest": (
+        "部件 {name} 与签名时的内容不一致（文件被改动过）",
+        "Part {name} is not what was signed (the file was changed)",
+    ),
+    "wrong_key": (
+        "签名密钥与指定的公钥不符：文件由 {fingerprint} 签名",
+        "Not signed with the given public key: the file was signed by {fingerprint}",
+    ),
+    "unregistered_key": (
+        "签名密钥未登记：{fingerprint}",
+        "Signed by an unregistered key: {fingerprint}",
+    ),
+    "registered_key_differs": (
+        "签名密钥与登记的公钥不一致：{fingerprint}",
+        "The signing key differs from the registered one: {fingerprint}",
+    ),
+    "signer_unverified": (
+        "文件完整，但签名者未经核实（签名密钥 {fingerprint}）：请用 --pubkey 指定该单位的公钥，"
+        "或用 --integrity-only 只检查完整性",
+        "The file is intact but its signer is not verified (key {fingerprint}): give the "
+        "unit's public key with --pubkey, or check integrity only with --integrity-only",
+    ),
+    # -- submissions against the plan (app.domain.payload) ----------------------------------
+    "plan_other": (
+        "工作方案不符：文件为 {file_plan}，本机为 {plan}",
+        "Another plan: the file is for {file_plan}, this computer has {plan}",
+    ),
+    "plan_hash": (
+        "工作方案内容与本机不一致（方案文件的哈希不同）",
+        "The plan's content differs from this computer's (another plan file hash)",
+    ),
+    "unit_unknown": ("单位 {unit} 不在工作方案中", "Unit {unit} is not in the plan"),
+    "unit_name": ("单位名称不符：{name}", "The unit's name does not match: {name}"),
+    "period_not_in_plan": ("报告期 {period} 不在工作方案中", "Period {period} is not in the plan"),
+    "task_not_assigned": ("任务 {task} 不属于 {unit}", "Task {task} is not assigned to {unit}"),
+    "target_unknown": ("任务 {task} 没有目标「{target}」", "Task {task} has no target “{target}”"),
+    "target_order": (
+        "任务 {task} 的目标顺序与工作方案不一致",
+        "The targets of task {task} are not in the plan's order",
+    ),
+    "indicator_not_owned": (
+        "工作目标指标 {no} 不由本单位填报",
+        "Indicator {no} is not reported by this unit",
+    ),
+    # -- submissions: the sheets (app.io.submission_cells) ----------------------------------
+    "sheets": ("工作表与报送格式不符：{names}", "The sheets differ from the submission's: {names}"),
+    "hidden_sheet": ("工作表 {sheet} 被隐藏", "Sheet {sheet} is hidden"),
+    "formula": ("单元格 {ref} 含有公式，已拒收", "Cell {ref} holds a formula; refused"),
+    "cell_form": (
+        "单元格 {ref} 的写法不是本程序导出的形式，已拒收",
+        "Cell {ref} is not written the way this program writes cells; refused",
+    ),
+    "cell_position": (
+        "单元格位置无效或超出报送格式的范围：{ref}",
+        "A cell position is invalid or outside the submission's area: {ref}",
+    ),
+    "visible_cell": (
+        "单元格 {ref} 与签名数据不一致（文件被改动过）",
+        "Cell {ref} differs from the signed data (the file was changed)",
+    ),
+    # -- the office import (app.services.office_import, office_trust, parse_pool) ----------
+    "import_new": ("新增", "New"),
+    "import_replaces": ("替换 v{version}", "Replaces v{version}"),
+    "import_older": (
+        "比当前的 v{version} 旧，仅存入历史",
+        "Older than the current v{version}; kept in the history",
+    ),
+    "import_duplicate": (
+        "已于 {at}（UTC）导入过，没有变化",
+        "Already imported on {at} UTC; nothing changed",
+    ),
+    "import_conflict_current": (
+        "冲突：本单位本期另有一份不同的第 {version} 版；两份都保留，按规则以本文件为当前版本",
+        "Conflict: another, different file of version {version} exists; both are kept and "
+        "this one is current by the rule",
+    ),
+    "import_conflict_kept": (
+        "冲突：本单位本期另有一份不同的第 {version} 版；两份都保留，当前版本不变",
+        "Conflict: another, different file of version {version} exists; both are kept and "
+        "the current version stays",
+    ),
+    "import_note": ("{text}", "{text}"),
+    "key_other_unit": (
+        "由其他单位的密钥签名：{fingerprint}",
+        "Signed by another unit's key: {fingerprint}",
+    ),
+    "key_revoked": (
+        "签名密钥已于 {since} 吊销，吊销后到达的文件一律拒收：{fingerprint}",
+        "The signing key was revoked on {since}; files arriving after that are refused: "
+        "{fingerprint}",
+    ),
+    "key_rotated": (
+        "签名密钥已于 {since} 更换，旧密钥签名的文件不再接收："
+        "请填报单位用新密钥重新导出（{fingerprint}）",
+        "The signing key was replaced on {since}; files signed with the old key are no longer "
+        "accepted: ask the unit to export again with its new key ({fingerprint})",
+    ),
+    "signed_in_future": (
+        "签名时间 {signed_at}（UTC）比本机时钟晚一天以上，已拒收",
+        "The signing time {signed_at} UTC is more than a day ahead of this computer's clock; "
+        "refused",
+    ),
+    "reader_memory": ("文件读取所需内存过多", "Reading the file needs too much memory"),
+    "reader_error": ("无法解析的文件（{error}）", "Unreadable file ({error})"),
+    "reader_crashed": ("文件导致读取程序崩溃", "The file crashed the reader"),
+    "reader_timeout": (
+        "读取超过 {seconds} 秒，已中止",
+        "Reading took longer than {seconds} s; stopped",
+    ),
+    # -- verify (app.cli.verify_cmd) --------------------------------------------------------
+    "pubkey_unreadable": (
+        "无法读取公钥文件 {path}：{detail}",
+        "Cannot read the public key file {path}: {detail}",
+    ),
+    "pubkey_invalid": (
+        "{path}：不是公钥文件（应为登记文件、PEM 或 base64 编码的 32 字节 Ed25519 公钥）",
+        "{path}: not a public key file (a registration file, PEM, or a base64 32-byte Ed25519 key)",
+    ),
+    "pubkey_fingerprint": (
+        "{path}：登记文件中的指纹与公钥不符",
+        "{path}: the registration file's fingerprint does not match its key",
+    ),
+    **PLAN_DOCUMENT_MESSAGES,
     **PLAN_MESSAGES,
 }
 

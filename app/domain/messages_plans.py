@@ -332,6 +332,10 @@ PLAN_MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The file was made for revision {revision} of plan {plan}, which is not here"
         " (the newest is {newest})",
     ),
+    "submission_plan_hash": (
+        "文件所依据的工作方案内容与本机的 {plan} 第 {revision} 版不一致（方案文件的哈希不同）",
+        "The file's plan content is not revision {revision} of plan {plan} here (hash differs)",
+    ),
     "submission_older_revision": (
         "已接收；该文件按工作方案 {plan} 第 {revision} 版填报，现行为第 {newest} 版",
         "Accepted; filled against revision {revision} of plan {plan}, the current one is {newest}",

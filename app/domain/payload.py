@@ -19,8 +19,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.domain.catalog import Catalog
+from app.domain.messages import Message
 
-FORMAT = "qualityreport.submission/1"
+# /2 adds the plan revision the unit filled against (issue 14); /1 files were made against
+# revision 1 of their plan, the only one there was, and stay readable as such.
+FORMAT = "qualityreport.submission/2"
+FORMAT_V1 = "qualityreport.submission/1"
 ENTRY_STATUSES = ("not_started", "in_progress", "completed", "delayed")
 MAX_TEXT_CHARS = 32767  # one Excel cell holds no more
 MAX_NUMBER_CHARS = 40  # the stores keep decimals as text of at most 40 characters
@@ -299,6 +303,7 @@ _PAYLOAD_KEYS = (
     "entries",
     "indicators",
 )
+_PAYLOAD_KEYS_V2 = (*_PAYLOAD_KEYS, "plan_revision")
 
 
 @dataclass(frozen=True)
@@ -319,11 +324,15 @@ class SubmissionPayload:
     contact: str
     entries: tuple[PayloadEntry, ...] = ()
     indicators: tuple[PayloadIndicator, ...] = ()
+    plan_revision: int = 1  # of the plan (plan_code), as the unit's store held it
     format: str = FORMAT
 
     def __post_init__(self) -> None:
-        if self.format != FORMAT:
+        if self.format not in (FORMAT, FORMAT_V1):
             raise PayloadError(f"format：不支持的格式 {str(self.format)[:60]!r}")
+        _int(self.plan_revision, "plan_revision", 1, 1_000_000)
+        if self.format == FORMAT_V1 and self.plan_revision != 1:
+            raise PayloadError("plan_revision：旧格式的文件只能是第 1 版")
         for name in ("plan_code", "unit_id", "period"):
             _set(self, name, _name(getattr(self, name), name))
         for name in ("unit_name", "app_version", "clerk", "contact"):
@@ -366,7 +375,11 @@ class SubmissionPayload:
             "contact": self.contact,
             "entries": [e.to_dict() for e in self.entries],
             "indicators": [i.to_dict() for i in self.indicators],
-        }
+        } | self._revision()
+
+    def _revision(self) -> dict[str, Any]:
+        """The plan revision, in the formats that carry it (a /1 file signed without it)."""
+        return {} if self.format == FORMAT_V1 else {"plan_revision": int(self.plan_revision)}
 
     def to_json(self) -> dict[str, Any]:
         """The canonical JSON values (app.io.canonical), built directly: construction already
@@ -391,11 +404,12 @@ class SubmissionPayload:
             "contact": self.contact,
             "entries": [e.to_json() for e in self.entries],
             "indicators": [i.to_json() for i in self.indicators],
-        }
+        } | self._revision()
 
     @classmethod
     def from_dict(cls, data: object) -> SubmissionPayload:
-        d = _mapping(data, "payload", _PAYLOAD_KEYS)
+        old = isinstance(data, Mapping) and data.get("format") == FORMAT_V1
+        d = _mapping(data, "payload", _PAYLOAD_KEYS if old else _PAYLOAD_KEYS_V2)
         entries = _sequence(d["entries"], "entries")
         indicators = _sequence(d["indicators"], "indicators")
         return cls(  # the constructor checks the texts
@@ -409,6 +423,7 @@ class SubmissionPayload:
             sequence=_int(d["sequence"], "sequence", 1, 1_000_000_000),
             submission_id=_uuid(d["submission_id"], "submission_id"),
             created_at=_time(d["created_at"], "created_at"),
+            plan_revision=1 if old else _int(d["plan_revision"], "plan_revision", 1, 1_000_000),
             app_version=d["app_version"],
             clerk=d["clerk"],
             contact=d["contact"],
@@ -422,40 +437,40 @@ class SubmissionPayload:
 
 
 # -- against the plan ---------------------------------------------------------------------
-def payload_problems(payload: SubmissionPayload, catalog: Catalog) -> list[str]:
+def payload_problems(payload: SubmissionPayload, catalog: Catalog) -> list[Message]:
     """What the payload claims that the plan does not allow (empty when it fits the plan)."""
-    out: list[str] = []
     if payload.plan_code != catalog.code:
-        out.append(f"工作方案不符：文件为 {payload.plan_code}，本机为 {catalog.code}")
-        return out
+        return [Message.of("plan_other", file_plan=payload.plan_code, plan=catalog.code)]
     if payload.plan_hash != catalog.content_hash:
-        out.append("工作方案内容与本机不一致（方案文件的哈希不同）")
-        return out
+        return [Message.of("plan_hash")]
     try:
         unit = catalog.unit(payload.unit_id)
     except KeyError:
-        return [f"单位 {payload.unit_id} 不在工作方案中"]
+        return [Message.of("unit_unknown", unit=payload.unit_id)]
+    out: list[Message] = []
     if unit.name != payload.unit_name:
-        out.append(f"单位名称不符：{payload.unit_name}")
+        out.append(Message.of("unit_name", name=payload.unit_name))
     try:
         catalog.period(payload.period)
     except KeyError:
-        out.append(f"报告期 {payload.period} 不在工作方案中")
+        out.append(Message.of("period_not_in_plan", period=payload.period))
     tasks = {t.no: t for t, _role in catalog.tasks_for_unit(payload.unit_id)}
     for e in payload.entries:
         task = tasks.get(e.task)
         if task is None:
-            out.append(f"任务 {e.task} 不属于 {unit.short_name or unit.name}")
+            out.append(
+                Message.of("task_not_assigned", task=e.task, unit=unit.short_name or unit.name)
+            )
             continue
         order = {unicodedata.normalize("NFC", x.name): i for i, x in enumerate(task.targets)}
         seen = [order.get(name) for name, _ in e.targets]
         if None in seen:
             bad = next(name for name, _ in e.targets if name not in order)
-            out.append(f"任务 {e.task} 没有目标「{bad}」")
+            out.append(Message.of("target_unknown", task=e.task, target=bad))
         elif seen != sorted(i for i in seen if i is not None):
-            out.append(f"任务 {e.task} 的目标顺序与工作方案不一致")
+            out.append(Message.of("target_order", task=e.task))
     owned = {i.no for i in catalog.indicators_for_unit(payload.unit_id)}
     for ind in payload.indicators:
         if ind.no not in owned:
-            out.append(f"工作目标指标 {ind.no} 不由本单位填报")
+            out.append(Message.of("indicator_not_owned", no=ind.no))
     return out

@@ -4,9 +4,9 @@ A submission names its plan (code), the revision it was filled against and that 
 content hash. ``PlanBook.resolve`` gives the catalog of exactly that revision (its tasks,
 targets and periods are what the clerk saw), or the reason the file cannot be placed: a plan
 the office does not know, a revision it never published, content that is not the revision's
-(``plan_hash``). A file made against an older revision than the plan's newest is placed all
-the same and marked (``older``): its tasks and rows still exist, removed ones kept for
-history (docs/design.md §1.3). The book is plain data: it crosses into the import's worker
+(``submission_plan_hash``). A file made against an older revision than the plan's newest is
+placed all the same and marked (``older``): its tasks and rows still exist, removed ones kept
+for history (docs/design.md §1.3). The book is plain data: it crosses into the import's worker
 processes.
 """
 
@@ -51,7 +51,7 @@ class PlanBook:
                 newest=self.newest[plan_code],
             )
         if catalog.content_hash != plan_hash:
-            return Message.of("plan_hash")
+            return Message.of("submission_plan_hash", plan=plan_code, revision=revision)
         return catalog
 
     def older(self, plan_code: str, revision: int) -> bool:

@@ -25,6 +25,7 @@ from app.domain.plan_draft import PlanImport, draft_plan
 from app.domain.plan_owners import KnownGroup, KnownUnit
 from app.domain.plan_text import Line, lines_of
 from app.io import docx_text
+from app.io.bounded_read import read_bounded
 from app.io.plan_file import PlanSpec
 
 log = logging.getLogger(__name__)
@@ -73,16 +74,7 @@ def read_document(path: Path) -> list[Line]:
 
 
 def _read(path: Path, limit: int) -> bytes:
-    try:
-        with path.open("rb") as f:
-            data = f.read(limit + 1)
-    except FileNotFoundError as exc:
-        raise Refusal("file_missing", path=str(path)) from exc
-    except OSError as exc:
-        log.warning("cannot read %s", path, exc_info=True)
-        raise Refusal("file_unreadable", detail=exc.strerror or str(exc)) from exc
-    if len(data) > limit:
-        raise Refusal("plan_doc_too_large", limit=f"{limit // (1024 * 1024)} MB")
+    data = read_bounded(path, limit, "plan_doc_too_large")
     if not data.strip():
         raise Refusal("plan_doc_empty")
     return data

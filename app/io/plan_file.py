@@ -230,6 +230,12 @@ def _quantity(x: TargetSpec) -> dict[str, object]:
     return out
 
 
+def _task(t: TaskSpec) -> dict[str, Any]:
+    head = {"no": t.no, "section": t.section, "title": t.title, "text": t.text}
+    owners = [{"unit": a.unit, "role": a.role} for a in t.units]
+    return {**head, "units": owners, "targets": [_quantity(x) for x in t.targets]}
+
+
 def normal_plan(spec: PlanSpec) -> dict[str, Any]:
     """The plan's JSON in the one form the store keeps and hashes: every field present in
     schema order (``value_max`` only for a range), numbers as JSON numbers. The shipped
@@ -260,17 +266,7 @@ def normal_plan(spec: PlanSpec) -> dict[str, Any]:
             {"name": g.name, "description": g.description, "members": g.members}
             for g in spec.groups
         ],
-        "tasks": [
-            {
-                "no": t.no,
-                "section": t.section,
-                "title": t.title,
-                "text": t.text,
-                "units": [{"unit": a.unit, "role": a.role} for a in t.units],
-                "targets": [_quantity(x) for x in t.targets],
-            }
-            for t in spec.tasks
-        ],
+        "tasks": [_task(t) for t in spec.tasks],
         "indicators": [{"no": i.no, **_quantity(i), "owner": i.owner} for i in spec.indicators],
         "periods": [
             {

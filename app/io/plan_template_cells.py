@@ -22,6 +22,7 @@ from defusedxml import ElementTree
 
 from app.domain.messages import Refusal
 from app.io.plan_template import ALL_MEMBERS, COMPARATOR_WORDS, KIND_WORDS, NO, ROLE_WORDS, YES
+from app.io.submission_layout import column_letter
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 30
@@ -104,7 +105,7 @@ def _grid(sheet: str, root: Element, shared: list[str], date1904: bool) -> Grid:
         for cell in row.findall(f"{_MAIN}c"):
             r, col_no = _position(cell.get("r"), row_no, col_no + 1)
             if r > MAX_ROWS or col_no > MAX_COLUMNS:
-                ref = f"{_letter(col_no)}{r}"
+                ref = f"{column_letter(col_no)}{r}"
                 raise Refusal(
                     "plan_template_too_big",
                     sheet=sheet,
@@ -136,16 +137,8 @@ def _position(ref: str | None, row: int, col: int) -> tuple[int, int]:
     return int(m.group(2)), number
 
 
-def _letter(col: int) -> str:
-    text = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        text = chr(65 + rest) + text
-    return text
-
-
 def _value(sheet: str, row: int, col: int, cell: Element, shared: list[str]) -> Any:
-    where = {"sheet": sheet, "row": row, "column": _letter(col)}
+    where = {"sheet": sheet, "row": row, "column": column_letter(col)}
     if cell.find(f"{_MAIN}f") is not None:
         raise Refusal("plan_template_formula", **where)
     kind = cell.get("t", "n")

@@ -20,9 +20,11 @@ from typing import Any
 
 from app.domain.messages import Refusal
 from app.domain.plan_problems import pointer
+from app.io.bounded_read import read_bounded
 from app.io.office_zip import ZipRules, guard_zip
 from app.io.plan_template import PLAN_FIELDS, SHEET_NAMES, SHEETS, SheetLayout
 from app.io.plan_template_cells import Grid, cell_value, read_grids
+from app.io.submission_layout import column_letter
 
 log = logging.getLogger(__name__)
 
@@ -88,25 +90,7 @@ def read_plan_template(path: Path) -> TemplatePlan:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_XLSX_BYTES + 1)
-    except FileNotFoundError as exc:
-        raise Refusal("file_missing", path=str(path)) from exc
-    except OSError as exc:
-        log.warning("cannot read %s", path, exc_info=True)
-        raise Refusal("file_unreadable", detail=exc.strerror or str(exc)) from exc
-    if len(data) > MAX_XLSX_BYTES:
-        raise Refusal("plan_xlsx_too_large", limit=f"{MAX_XLSX_BYTES // (1024 * 1024)} MB")
-    return data
-
-
-def _letter(col: int) -> str:
-    text = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        text = chr(65 + rest) + text
-    return text
+    return read_bounded(path, MAX_XLSX_BYTES, "plan_xlsx_too_large")
 
 
 def _check_header(layout: SheetLayout, grid: Grid) -> None:
@@ -116,7 +100,7 @@ def _check_header(layout: SheetLayout, grid: Grid) -> None:
             raise Refusal(
                 "plan_template_header",
                 sheet=layout.name,
-                column=_letter(col),
+                column=column_letter(col),
                 expected=column.header,
                 found=str(found or ""),
             )
@@ -126,7 +110,7 @@ def _check_header(layout: SheetLayout, grid: Grid) -> None:
         raise Refusal(
             "plan_template_header",
             sheet=layout.name,
-            column=_letter(col),
+            column=column_letter(col),
             expected="",
             found=str(grid[(1, col)]),
         )
@@ -168,7 +152,7 @@ def _table(layout: SheetLayout, grid: Grid, out: TemplatePlan) -> None:
             if column.key == "value_max" and value is None:
                 continue  # only a range has an upper value
             item[column.key] = value
-            cells[column.key] = _letter(col)
+            cells[column.key] = column_letter(col)
         if nested:
             at = _task_list(out.plan, layout, item.pop("task"), r)
         else:

@@ -14,17 +14,16 @@ a clerk's "=1+1" stays text. The file is written beside its destination, then re
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import math
 import os
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app.io.atomic_file import replacing
 from app.io.xlsx_text import write_number, write_text
 
 Value = str | int | float | Decimal | None
@@ -382,9 +381,8 @@ def write_book(path: Path, book: Book) -> WriteResult:
     import xlsxwriter
 
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     cells = 0
-    try:
+    with replacing(path) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False})
         wb.set_properties(
             {
@@ -401,9 +399,4 @@ def write_book(path: Path, book: Book) -> WriteResult:
         with open(tmp, "rb") as f:
             digest = hashlib.file_digest(f, "sha256").hexdigest()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
     return WriteResult(path, tuple(s.name for s in book.sheets), cells, digest)

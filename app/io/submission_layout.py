@@ -2,8 +2,8 @@
 
 The writer paints this layout and the reader compares every visible cell with it, so the two
 can never disagree about what a cell should say. The layout is part of the file format: a
-change to any label or position needs a new ``CONTAINER_FORMAT`` (and the old layout kept for
-reading old files).
+change to any label or position needs a new ``app.io.package_props.FORMAT`` (and the old
+layout kept for reading old files).
 
 Cells that come from the plan (task titles, roles, target values) are ``UNKNOWN`` when no
 catalog is at hand; a reader without the plan skips them and checks everything else.
@@ -22,7 +22,6 @@ from app.domain.catalog import ROLE_LABELS, Catalog, TaskInfo
 from app.domain.payload import PayloadEntry, SubmissionPayload
 from app.io.keys import format_fingerprint
 
-CONTAINER_FORMAT = "qualityreport.signed-xlsx/1"
 SHEET_COVER = "封面"
 SHEET_TASKS = "任务进展"
 SHEET_INDICATORS = "工作目标指标"

@@ -1,70 +1,80 @@
-"""Write one signed submission workbook (DESIGN.md §3), atomically.
+"""Write one signed submission workbook (design §3), atomically.
 
 The people's part is the three sheets of ``submission_layout`` (cover, tasks, indicators),
-formatted to print on A4 landscape. The machine's part is in ``docProps/custom.xml`` (custom
-document properties survive a re-save by openpyxl, custom XML parts do not):
-
-    qr.format          CONTAINER_FORMAT
-    qr.algorithm       "Ed25519"
-    qr.public_key      base64 of the raw 32-byte key (verify works without a registry;
-                       whether the key is trusted is decided by its fingerprint)
-    qr.fingerprint     SHA-256 of the raw public key, hex
-    qr.signature       base64 of the Ed25519 signature over the canonical payload bytes
-    qr.payload.count   number of chunks
-    qr.payload.0001 …  the canonical JSON, in chunks of at most 255 UTF-16 code units
-                       (Excel's limit for one text property)
+formatted to print on A4 landscape, made by openpyxl. The machine's part is the signed
+package around it (app.io.signed_package): every part of the workbook listed with its SHA-256
+in the signed document beside the canonical payload, and ``docProps/custom.xml`` carrying the
+document, the key and the Ed25519 signature. openpyxl is given one placeholder custom property
+so that it writes the content type and the relationship of ``docProps/custom.xml``; the
+placeholder part itself is replaced by the signed one.
 """
 
 from __future__ import annotations
 
-import base64
-import contextlib
 import copy
 import hashlib
 import io
 import math
-import os
-import re
-import uuid
+import zipfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from app.domain.catalog import Catalog
 from app.domain.payload import PayloadError, SubmissionPayload, payload_problems
 from app.io.canonical import payload_bytes
-from app.io.submission_layout import CONTAINER_FORMAT, Cell, SheetLayout, submission_layout
+from app.io.package_props import PART, property_chunks
+from app.io.signed_package import package_bytes, write_package
+from app.io.submission_layout import Cell, SheetLayout, submission_layout
 from app.io.xlsx_text import set_number, set_text
 
-_TEMP_SUFFIX = re.compile(r"[0-9a-f]{8}\.tmp")  # what write_atomic names its temporary files
-PROPERTY_CHUNK = 255  # UTF-16 code units per text property (Excel's limit)
-MAX_CHUNKS = 9999
+__all__ = ["property_chunks", "submission_bytes", "write_submission"]
+KIND = "submission"
 FONT_NAME = "宋体"
 LINE_PT = 15.0  # one line of 11 pt CJK text, with leading
 MAX_ROW_PT = 409.0  # Excel's maximum row height
 
 
-def property_chunks(text: str, size: int = PROPERTY_CHUNK) -> list[str]:
-    """Split so that no chunk exceeds ``size`` UTF-16 code units (astral characters take 2)."""
-    out: list[str] = []
-    pos = 0
-    while pos < len(text):
-        piece = text[pos : pos + size]
-        if len(piece.encode("utf-16-le")) > 2 * size:  # rare: characters beyond the BMP
-            units = n = 0
-            for ch in piece:
-                units += 2 if ord(ch) > 0xFFFF else 1
-                if units > size:
-                    break
-                n += 1
-            piece = piece[:n]
-        out.append(piece)
-        pos += len(piece)
-    return out
+def submission_bytes(
+    payload: SubmissionPayload,
+    catalog: Catalog,
+    public_key: bytes,
+    sign: Callable[[bytes], bytes],
+) -> bytes:
+    """The signed workbook of ``payload``. Raises PayloadError when the payload does not fit
+    the plan or the key does not match the signer."""
+    problems = payload_problems(payload, catalog)
+    if problems:
+        raise PayloadError("；".join(m.render("zh") for m in problems[:3]))
+    if len(public_key) != 32:
+        raise PayloadError("公钥长度错误（应为 32 字节）")
+    fingerprint = hashlib.sha256(public_key).hexdigest()
+    book = _workbook_bytes(submission_layout(payload, catalog, fingerprint), payload)
+    with zipfile.ZipFile(io.BytesIO(book)) as z:  # openpyxl's own output: trusted
+        parts = [(i.filename, _plain_utf8(z.read(i))) for i in z.infolist() if i.filename != PART]
+    return package_bytes(KIND, parts, payload_bytes(payload), public_key, sign)
+
+
+def _plain_utf8(content: bytes) -> bytes:
+    """The same XML with every character as UTF-8 instead of a character reference. With lxml
+    installed openpyxl writes "&#24050;" for each Chinese character: 2.5 times the bytes, a
+    bigger file to send and more to parse when it is verified (docs/benchmarks.md)."""
+    if b"&#" not in content:
+        return content
+    from lxml import etree
+
+    root = etree.fromstring(content)  # openpyxl's own output: trusted, no hardened parser
+    info = root.getroottree().docinfo
+    declared = content.startswith(b"<?xml")
+    return bytes(
+        etree.tostring(
+            root,
+            encoding="UTF-8",
+            xml_declaration=declared,
+            standalone=info.standalone if declared else None,
+        )
+    )
 
 
 def write_submission(
@@ -77,74 +87,7 @@ def write_submission(
     """Sign ``payload`` with ``sign`` and write the workbook to ``path``; returns the file's
     SHA-256 (hex). Raises PayloadError when the payload does not fit the plan or the key, and
     OSError when the file cannot be written; an existing file at ``path`` is then untouched."""
-    problems = payload_problems(payload, catalog)
-    if problems:
-        raise PayloadError("；".join(problems[:3]))
-    if len(public_key) != 32:
-        raise PayloadError("公钥长度错误（应为 32 字节）")
-    signed = payload_bytes(payload)
-    signature = sign(signed)
-    try:  # a mismatched key/signer pair would produce a file nobody can verify
-        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, signed)
-    except InvalidSignature as exc:
-        raise PayloadError("签名与公钥不匹配") from exc
-    fingerprint = hashlib.sha256(public_key).hexdigest()
-    chunks = property_chunks(signed.decode("utf-8"))
-    if len(chunks) > MAX_CHUNKS:
-        raise PayloadError("报送内容过长，无法写入一个文件")
-    properties = {
-        "qr.format": CONTAINER_FORMAT,
-        "qr.algorithm": "Ed25519",
-        "qr.public_key": base64.b64encode(public_key).decode("ascii"),
-        "qr.fingerprint": fingerprint,
-        "qr.signature": base64.b64encode(signature).decode("ascii"),
-        "qr.payload.count": str(len(chunks)),
-    }
-    properties.update({f"qr.payload.{i:04d}": c for i, c in enumerate(chunks, 1)})
-    data = _workbook_bytes(submission_layout(payload, catalog, fingerprint), properties, payload)
-    write_atomic(Path(path), data)
-    return hashlib.sha256(data).hexdigest()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Temporary file in the same folder, flushed to disk, then renamed over ``path``: a crash
-    or a full disk leaves either the old file or the new one, never half of one. A temporary
-    file a killed earlier write left beside ``path`` is removed (the import skips dot-files,
-    so it was never mistaken for a submission)."""
-    _remove_stale_temps(path)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with open(tmp, "xb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(path.parent)
-
-
-def _remove_stale_temps(path: Path) -> None:
-    prefix = f".{path.name}."
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(path.parent):
-            rest = entry.name[len(prefix) :]
-            if entry.name.startswith(prefix) and _TEMP_SUFFIX.fullmatch(rest):
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a directory; NTFS journals the rename
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    return write_package(Path(path), submission_bytes(payload, catalog, public_key, sign))
 
 
 # -- the workbook -------------------------------------------------------------------------
@@ -287,9 +230,7 @@ def _put(cell: Any, spec: Cell) -> None:
         raise ValueError(f"cell value not known: {value!r}")
 
 
-def _workbook_bytes(
-    sheets: tuple[SheetLayout, ...], properties: dict[str, str], payload: SubmissionPayload
-) -> bytes:
+def _workbook_bytes(sheets: tuple[SheetLayout, ...], payload: SubmissionPayload) -> bytes:
     from openpyxl import Workbook
     from openpyxl.packaging.custom import StringProperty
 
@@ -302,8 +243,8 @@ def _workbook_bytes(
     wb.active = 0
     wb.properties.creator = "质量工作任务填报与汇总"
     wb.properties.title = f"{payload.unit_name} {payload.period} 报送文件 第 {payload.version} 版"
-    # assigned as a whole: append() checks each name against a fresh list of all names
-    wb.custom_doc_props.props = [StringProperty(name=k, value=v) for k, v in properties.items()]
+    # a placeholder: openpyxl then declares docProps/custom.xml, which the package replaces
+    wb.custom_doc_props.props = [StringProperty(name="qr.format", value="")]
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

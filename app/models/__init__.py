@@ -37,7 +37,7 @@ from app.models.unit_side import (
     UnitProfile,
 )
 
-SCHEMA_HEAD = "0001"  # newest Alembic revision; tests assert it matches the scripts
+SCHEMA_HEAD = "0003"  # newest Alembic revision; tests assert it matches the scripts
 
 __all__ = [
     "SCHEMA_HEAD",

@@ -37,13 +37,17 @@ class TrustedKey(Base):
 
 
 class Submission(Base):
-    """Every verified version ever imported; ``is_current`` marks the one in force."""
+    """Every verified version ever imported; ``is_current`` marks the one in force: the
+    highest (version, sequence, signed_sha256) of its unit and period (design §3)."""
 
     __tablename__ = "submission"
     __table_args__ = (
-        UniqueConstraint("uuid"),
         UniqueConstraint("file_sha256"),
+        # one row per signed content of a unit; the submission id alone is the unit's word,
+        # so another unit can never take it away (issue 12)
+        UniqueConstraint("unit_id", "signed_sha256"),
         Index("ix_submission_unit_period", "unit_id", "period_id"),
+        Index("ix_submission_unit_uuid", "unit_id", "uuid"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36))
@@ -52,6 +56,9 @@ class Submission(Base):
     version: Mapped[int]
     sequence: Mapped[int]
     file_sha256: Mapped[str] = mapped_column(String(64))
+    # SHA-256 of the signed document (manifest and payload): equal for two files that differ
+    # only in how they are packed; orders versions of one number (conflicts) deterministically
+    signed_sha256: Mapped[str] = mapped_column(String(64))
     file_name: Mapped[str] = mapped_column(Text, default="")
     fingerprint: Mapped[str] = mapped_column(String(64))
     key_id: Mapped[int | None] = mapped_column(ForeignKey("trusted_key.id"))
@@ -109,7 +116,10 @@ class ImportLog(Base):
     file_path: Mapped[str] = mapped_column(Text)
     file_sha256: Mapped[str | None] = mapped_column(String(64))
     outcome: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")  # in Chinese, as it was said
+    # the reason as a Message (app.domain.messages): rendered in the interface's language
+    reason_code: Mapped[str | None] = mapped_column(String(48))
+    reason_params: Mapped[str | None] = mapped_column(Text)  # JSON object of text values
     unit_code: Mapped[str | None] = mapped_column(String(32))
     period_code: Mapped[str | None] = mapped_column(String(16))
     version: Mapped[int | None]

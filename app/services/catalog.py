@@ -127,13 +127,7 @@ def plan_catalog(s: Session, plan: Plan) -> Catalog:
     """The catalog of the plan's newest published revision, as the store holds it now."""
     if plan.revision < 1:
         raise Refusal("plan_not_published", plan=plan.code)
-    key = (plan.code, plan.revision, plan.content_hash)
-    base = _PARSED.get(key)
-    if base is None:
-        base = catalog_from_plan(json.loads(plan.source_json), plan.content_hash, plan.revision)
-        if len(_PARSED) >= _PARSED_LIMIT:
-            _PARSED.pop(next(iter(_PARSED)))
-        _PARSED[key] = base
+    base = _parsed(plan.code, plan.revision, plan.content_hash, plan.source_json)
     rows = s.scalars(
         select(Period)
         .where(Period.plan_id == plan.id, Period.removed_in.is_(None))
@@ -209,11 +203,12 @@ def catalog_naming_unit(store: Store, text: str) -> Catalog | None:
     return best[0] if best else None
 
 
-def _revision_catalog(code: str, row: PlanRevision) -> Catalog:
-    key = (code, row.revision, row.content_hash)
+def _parsed(code: str, revision: int, digest: str, text: str) -> Catalog:
+    """A published revision's catalog, parsed once per process."""
+    key = (code, revision, digest)
     found = _PARSED.get(key)
     if found is None:
-        found = catalog_from_plan(json.loads(row.source_json), row.content_hash, row.revision)
+        found = catalog_from_plan(json.loads(text), digest, revision)
         if len(_PARSED) >= _PARSED_LIMIT:
             _PARSED.pop(next(iter(_PARSED)))
         _PARSED[key] = found
@@ -232,5 +227,7 @@ def plan_book(store: Store) -> PlanBook:
                     PlanRevision.plan_id == plan.id, PlanRevision.revision < plan.revision
                 )
             )
-            catalogs.extend(_revision_catalog(plan.code, r) for r in older)
+            catalogs.extend(
+                _parsed(plan.code, r.revision, r.content_hash, r.source_json) for r in older
+            )
     return PlanBook.of(catalogs)

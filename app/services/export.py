@@ -98,6 +98,7 @@ def build_payload(
     return SubmissionPayload(
         plan_code=catalog.code,
         plan_hash=catalog.content_hash,
+        plan_revision=catalog.revision,
         unit_id=unit.id,
         unit_name=unit.name,
         period=period,

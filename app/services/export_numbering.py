@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.payload import SubmissionPayload
 from app.io.key_backup import ExportCounters
 from app.models import LocalSubmission, Period, Setting, Unit, UnitProfile
 from app.models.store import Store
@@ -91,7 +92,7 @@ def catch_up_counters(store: Store, files: Sequence[Path]) -> ExportCounters:
     which versions and sequence numbers the office has seen. Each file's signature is checked
     (by the key inside it: a retired key of the unit is fine), so a damaged file is refused.
     """
-    from app.io.submission_reader import SubmissionRejected, verify_submission
+    from app.io.submission_reader import SubmissionRejected
     from app.services.parse_pool import expand_paths
 
     paths = expand_paths(files)
@@ -104,7 +105,7 @@ def catch_up_counters(store: Store, files: Sequence[Path]) -> ExportCounters:
     for path in paths:
         name = Path(path).name
         try:
-            payload = verify_submission(path, None).payload
+            payload = _exported_payload(path)
         except SubmissionRejected as exc:
             raise UnitSetupError(f"{name}：{exc}") from exc
         except OSError as exc:
@@ -119,3 +120,17 @@ def catch_up_counters(store: Store, files: Sequence[Path]) -> ExportCounters:
         raise_numbering(s, profile, unit, found)
         s.flush()
         return numbering(s, profile, unit)
+
+
+def _exported_payload(path: str) -> SubmissionPayload:
+    """The payload of one of the clerk's exported files, of this format or the first one
+    (exported before every part was signed: their numbers still count)."""
+    from app.io.legacy_submission import legacy_payload
+    from app.io.submission_reader import SubmissionRejected, verify_submission
+
+    try:
+        return verify_submission(path, None).payload
+    except SubmissionRejected as exc:
+        if exc.code != "old_format":
+            raise
+    return legacy_payload(path)

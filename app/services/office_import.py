@@ -1,15 +1,16 @@
 """Office import: verify submission files and merge them into the office store.
 
-Every file ends with exactly one outcome:
+Every file ends with exactly one outcome, and its reason is a Message (code + parameters):
 - ``accepted``   verified, and now the current version for its unit and period;
-- ``superseded`` verified, but older than the current version; kept in the history;
-- ``duplicate``  this very submission was imported before; nothing changes;
-- ``rejected``   with a one-line reason; nothing changes but the import log.
+- ``superseded`` verified, but ranked below the current version; kept in the history;
+- ``duplicate``  this very file, or this unit's same signed content, was imported before;
+- ``rejected``   with a reason; nothing changes but the import log.
 
-The current version of a (unit, period) is the verified submission with the highest
-(version, sequence), so the same set of files in any order, any number of times, ends in
-the same state. Each file is applied in its own transaction; cancelling leaves every finished
-file applied and none half applied.
+The rules of identity, order and conflict are in app.services.import_merge (design §3): the
+same set of files in any order, any number of times, ends in the same state. Each file is
+applied in its own transaction; cancelling leaves every finished file applied and none half
+applied. The import log keeps each reason's code and parameters, so the window shows it in
+the interface's language.
 """
 
 from __future__ import annotations
@@ -18,167 +19,71 @@ import contextlib
 import json
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, text, update
+from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
-from app.domain.entry_rules import STATUS_LABELS
-from app.models import (
-    ImportLog,
-    Indicator,
-    Period,
-    Submission,
-    SubmissionEntry,
-    SubmissionIndicator,
-    Task,
-    Unit,
-)
+from app.domain.messages import Message
+from app.domain.plan_book import PlanBook
+from app.models import Indicator, Period, Plan, Task, Unit
 from app.models.base import utcnow
 from app.models.store import Store
-from app.services.office_trust import check_signing_key
+from app.services import import_merge as merge
+from app.services.catalog import plan_book
+from app.services.import_changes import FieldChange, field_changes
 from app.services.parse_pool import ParsePool, ParseResult, expand_paths, verify_path
 
+__all__ = ["OUTCOMES", "FieldChange", "FileOutcome", "Importer", "import_files"]
 OUTCOMES = ("accepted", "superseded", "duplicate", "rejected")
-# The merge runs in Core: the ORM's unit of work cost more per file than reading it.
-_SUBMISSION_TABLE = cast(Table, Submission.__table__)
-_ENTRY_TABLE = cast(Table, SubmissionEntry.__table__)
-_INDICATOR_TABLE = cast(Table, SubmissionIndicator.__table__)
-_LOG_TABLE = cast(Table, ImportLog.__table__)
-# Built once: executing a prepared statement with parameters skips building and hashing a new
-# statement for every file (SQLAlchemy's per-statement overhead was most of the merge).
-_S = _SUBMISSION_TABLE.c
-_SAME = select(_S.id, _S.imported_at).where(
-    (_S.uuid == bindparam("uuid")) | (_S.file_sha256 == bindparam("sha"))
-)
-_HISTORY = select(_S.id, _S.version, _S.sequence, _S.is_current).where(
-    _S.unit_id == bindparam("unit"), _S.period_id == bindparam("period")
-)
-# Two importers at once (two office PCs on one PostgreSQL store, or two runs on one SQLite
-# file) must end as one would: the checks below read, then write. SQLite: a no-op write takes
-# the database's write lock before the first read (a deferred transaction would fail with
-# "database is locked" when its reads turned stale). PostgreSQL: a transaction-scoped advisory
-# lock per unit (its sequence numbers span periods); READ COMMITTED reads after it see the
-# other importer's committed rows.
-_TAKE_WRITE_LOCK = text("UPDATE submission SET id = id WHERE 0")
-_LOCK_UNIT = text("SELECT pg_advisory_xact_lock(7201, :unit)")
-_REUSED = select(_S.id).where(_S.unit_id == bindparam("unit"), _S.sequence == bindparam("seq"))
-_NOT_CURRENT = update(_SUBMISSION_TABLE).where(_S.id == bindparam("old")).values(is_current=False)
-_ADD_SUBMISSION = insert(_SUBMISSION_TABLE).returning(_S.id)
-_ADD_ENTRIES = insert(_ENTRY_TABLE)
-_ADD_INDICATORS = insert(_INDICATOR_TABLE)
-_ADD_LOG = insert(_LOG_TABLE)
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One difference between an incoming submission and the current version (preview)."""
-
-    task: int | None  # None for an indicator
-    indicator: int | None
-    field: str
-    old: str
-    new: str
+_ADD_LOG = insert(merge.LOG_TABLE)
 
 
 @dataclass(frozen=True)
 class FileOutcome:
     file: str
     outcome: str
-    reason: str = ""
+    message: Message
     unit: str | None = None
     period: str | None = None
     version: int | None = None
     fingerprint: str | None = None
+    conflict: bool = False  # another, different file has this version (both kept)
     changes: tuple[FieldChange, ...] = field(default=(), compare=False)
+    plan: str | None = None  # the plan the file was filled for, and its revision
+    plan_revision: int | None = None
+    older_revision: bool = False  # accepted, marked: the plan has a newer revision
 
-    def to_json(self) -> dict[str, Any]:
-        """The documented shape of ``office import --json`` (DESIGN.md §5)."""
+    @property
+    def code(self) -> str:
+        return self.message.code
+
+    @property
+    def reason(self) -> str:
+        return self.message.render("zh")
+
+    def to_json(self, lang: str = "zh") -> dict[str, Any]:
+        """The documented shape of ``office import --json`` (design §5), the reason in
+        ``lang`` beside its stable code."""
         return {
             "file": self.file,
             "outcome": self.outcome,
-            "reason": self.reason,
+            "reason": self.message.render(lang),
+            "code": self.code,
+            "params": self.message.param_dict,
             "unit": self.unit,
             "period": self.period,
             "version": self.version,
+            "conflict": self.conflict,
+            "plan": self.plan,
+            "plan_revision": self.plan_revision,
+            "older_revision": self.older_revision,
         }
-
-
-class _Refused(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-def _dec(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _entry_rows(payload: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "task": e.task,
-            "status": e.status,
-            "percent": e.percent,
-            "progress": e.progress,
-            "problems": e.problems,
-            "next_steps": e.next_steps,
-            "targets": json.dumps(
-                {name: _dec(v) for name, v in e.targets}, ensure_ascii=False, sort_keys=True
-            ),
-        }
-        for e in payload.entries
-    ]
-
-
-def _changes(session: Session, current: Any, payload: Any) -> list[FieldChange]:
-    """Field-by-field difference of ``payload`` against the current version."""
-    new_entries = {r["task"]: r for r in _entry_rows(payload)}
-    new_inds = {i.no: (_dec(i.value) or "", i.note) for i in payload.indicators}
-    old_entries: dict[int, dict[str, Any]] = {}
-    old_inds: dict[int, tuple[str, str]] = {}
-    if current is not None:
-        for se, no in session.execute(
-            select(SubmissionEntry, Task.no)
-            .join(Task, Task.id == SubmissionEntry.task_id)
-            .where(SubmissionEntry.submission_id == current.id)
-        ):
-            old_entries[no] = {
-                "status": se.status,
-                "percent": se.percent,
-                "progress": se.progress,
-                "problems": se.problems,
-                "next_steps": se.next_steps,
-                "targets": se.targets,
-            }
-        for si, no in session.execute(
-            select(SubmissionIndicator, Indicator.no)
-            .join(Indicator, Indicator.id == SubmissionIndicator.indicator_id)
-            .where(SubmissionIndicator.submission_id == current.id)
-        ):
-            old_inds[no] = (si.value or "", si.note)
-    out: list[FieldChange] = []
-    for task in sorted(set(new_entries) | set(old_entries)):
-        old, new = old_entries.get(task, {}), new_entries.get(task, {})
-        for name in ("status", "percent", "progress", "problems", "next_steps", "targets"):
-            a, b = old.get(name), new.get(name)
-            if a != b:
-                if name == "status":
-                    a, b = STATUS_LABELS.get(str(a), a or ""), STATUS_LABELS.get(str(b), b or "")
-                out.append(FieldChange(task, None, name, _text(a), _text(b)))
-    for no in sorted(set(new_inds) | set(old_inds)):
-        a2, b2 = old_inds.get(no, ("", "")), new_inds.get(no, ("", ""))
-        if a2 != b2:
-            out.append(FieldChange(None, no, "value", " ".join(a2).strip(), " ".join(b2).strip()))
-    return out
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
 
 
 class Importer:
@@ -187,17 +92,21 @@ class Importer:
     def __init__(
         self,
         store: Store,
-        catalog: Catalog,
+        catalog: Catalog | PlanBook | None = None,
         *,
         workers: int = 0,
         timeout_s: float = 10.0,
         memory_mb: int = 1024,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.store = store
-        self.catalog = catalog
+        # every published revision of every plan (a submission names its own); one catalog
+        # still works for a store holding one plan (tools, tests)
+        self.plans = plan_book(store) if catalog is None else catalog
         self.workers = workers
         self.timeout_s = timeout_s
         self.memory_mb = memory_mb
+        self.clock = clock  # the importing computer's clock: arrival time (tests set it)
         self._conn: Connection | None = None  # the batch's connection while run() runs
         self._ids: dict[str, dict[Any, int]] | None = None  # plan codes -> row ids, per run
 
@@ -223,9 +132,9 @@ class Importer:
         results: Iterable[ParseResult]
         pool: ParsePool | None = None
         if inline:
-            results = (verify_path(f, self.catalog) for f in files if not cancelled())
+            results = (verify_path(f, self.plans) for f in files if not cancelled())
         else:
-            pool = ParsePool(self.catalog, self.workers, self.timeout_s, self.memory_mb)
+            pool = ParsePool(self.plans, self.workers, self.timeout_s, self.memory_mb)
             results = pool.results(files, cancelled)
         try:
             with self._batch_connection():
@@ -270,48 +179,51 @@ class Importer:
         return Session(bind=self._conn) if self._conn is not None else self.store.factory()
 
     def _plan_ids(self, s: Session) -> dict[str, dict[Any, int]]:
-        """Row ids by unit code, period code, task and indicator number (read once per run,
-        not four SELECTs per file)."""
+        """Row ids by unit code, and by (plan code, period code / task / indicator number):
+        read once per run, not four SELECTs per file. Rows a revision removed are there too
+        (a file made against the older revision still has its rows)."""
         if self._ids is None:
             self._ids = {
                 "unit": dict(s.execute(select(Unit.code, Unit.id)).tuples().all()),
-                "period": dict(s.execute(select(Period.code, Period.id)).tuples().all()),
-                "task": dict(s.execute(select(Task.no, Task.id)).tuples().all()),
-                "indicator": dict(s.execute(select(Indicator.no, Indicator.id)).tuples().all()),
+                "period": _by_plan(s, Period.code, Period.id, Period.plan_id),
+                "task": _by_plan(s, Task.no, Task.id, Task.plan_id),
+                "indicator": _by_plan(s, Indicator.no, Indicator.id, Indicator.plan_id),
             }
         return self._ids
 
     # -- one file, one transaction ---------------------------------------------------------
     def apply(self, result: ParseResult, *, batch: str = "", dry_run: bool = False) -> FileOutcome:
-        name = result.path
         if result.verified is None:
+            assert result.message is not None
             outcome = FileOutcome(
-                name,
+                result.path,
                 "rejected",
-                result.reason,
+                result.message,
                 result.unit,
                 result.period,
                 result.version,
                 result.fingerprint,
+                plan=result.plan,
             )
             if not dry_run:
                 self._log(outcome, result.sha256, batch, None)
             return outcome
-        verified = result.verified
-        payload = verified.payload
+        p = result.verified.payload
         base = FileOutcome(
-            name,
+            result.path,
             "rejected",
-            unit=payload.unit_id,
-            period=payload.period,
-            version=payload.version,
-            fingerprint=verified.fingerprint,
+            Message.of("import_new"),  # replaced by every path below
+            p.unit_id,
+            p.period,
+            p.version,
+            result.verified.fingerprint,
         )
+        base = self._placed(base, p)
         try:
             return self._apply_verified(result, base, batch, dry_run)
         except IntegrityError:
-            # Another process imported the same file (or another file of the unit) between
-            # our reads and our insert; once more, the file now meets that row (duplicate).
+            # Another process imported the same file (or content) between our reads and our
+            # insert; once more, the file now meets that row (duplicate).
             return self._apply_verified(result, base, batch, dry_run)
 
     def _apply_verified(
@@ -320,17 +232,23 @@ class Importer:
         session = self._session()
         try:
             session.begin()
-            outcome, sub_id = self._merge(session, result, base, dry_run)
+            merged = self._merge(session, result, dry_run)
+            outcome = replace(
+                base,
+                outcome=merged.outcome,
+                message=merged.message,
+                conflict=merged.conflict,
+                changes=self._changes(session, merged, result) if dry_run else (),
+            )
             if dry_run:
                 session.rollback()
             else:
-                session.connection().execute(
-                    _ADD_LOG, self._log_row(outcome, result.sha256, batch, sub_id)
-                )
+                row = self._log_row(outcome, result.sha256, batch, merged.submission_id)
+                session.connection().execute(_ADD_LOG, row)
                 session.commit()
-        except _Refused as exc:
+        except merge.Refused as exc:
             session.rollback()
-            outcome = _with(base, outcome="rejected", reason=exc.reason)
+            outcome = replace(base, outcome="rejected", message=exc.message)
             if not dry_run:
                 self._log(outcome, result.sha256, batch, None)
         except BaseException:
@@ -340,115 +258,71 @@ class Importer:
             session.close()
         return outcome
 
-    def _merge(
-        self, s: Session, result: ParseResult, base: FileOutcome, dry_run: bool
-    ) -> tuple[FileOutcome, int | None]:
+    def _merge(self, s: Session, result: ParseResult, dry_run: bool) -> merge.Merged:
+        """The steps of import_merge, in order (see its docstring)."""
         v = result.verified
-        assert v is not None
+        assert v is not None and result.sha256 is not None
         p = v.payload
         c = s.connection()
-        if c.dialect.name == "sqlite":  # first statement: the write lock, before any read
-            c.execute(_TAKE_WRITE_LOCK)
-        ids = self._plan_ids(s)
-        unit_id, period_id = ids["unit"].get(p.unit_id), ids["period"].get(p.period)
-        if unit_id is None:
-            raise _Refused(f"unit {p.unit_id} is not in the plan")
-        if period_id is None:
-            raise _Refused(f"period {p.period} is not in the plan")
-        if c.dialect.name == "postgresql":  # one merge per unit at a time, across processes
-            c.execute(_LOCK_UNIT, {"unit": unit_id})
-        same = c.execute(_SAME, {"uuid": p.submission_id, "sha": result.sha256}).first()
+        merge.lock_store(c)
+        same = merge.same_file(c, result.sha256)
         if same is not None:
-            reason = f"already imported on {same.imported_at:%Y-%m-%d %H:%M} UTC"
-            return _with(base, outcome="duplicate", reason=reason), same.id
-        verdict = check_signing_key(s, unit_id, v.fingerprint, p.created_at)
-        if not verdict.ok:
-            raise _Refused(verdict.reason)
-        history = c.execute(_HISTORY, {"unit": unit_id, "period": period_id}).all()
-        for h in history:
-            if h.version == p.version:
-                raise _Refused(
-                    f"another file with version {p.version} of {p.period} was already imported"
-                )
-            if (h.version < p.version) != (h.sequence < p.sequence):
-                raise _Refused(
-                    f"sequence {p.sequence} is out of order against version {h.version} "
-                    f"(sequence {h.sequence}): a replayed or tampered export"
-                )
-        reused = c.execute(_REUSED, {"unit": unit_id, "seq": p.sequence}).first()
-        if reused is not None:
-            raise _Refused(f"sequence {p.sequence} of this unit was already used by another file")
-        current = next((h for h in history if h.is_current), None)
-        newest = current is None or p.version > current.version
-        changes = tuple(_changes(s, current, p)) if dry_run else ()
-        if newest and current is not None:  # one current row per (unit, period) at every moment
-            c.execute(_NOT_CURRENT, {"old": current.id})
-        row = {
-            "uuid": p.submission_id,
-            "unit_id": unit_id,
-            "period_id": period_id,
-            "version": p.version,
-            "sequence": p.sequence,
-            "file_sha256": result.sha256,
-            "file_name": Path(result.path).name,
-            "fingerprint": v.fingerprint,
-            "key_id": verdict.key_id,
-            "clerk": p.clerk,
-            "contact": p.contact,
-            "app_version": p.app_version,
-            "created_at": p.created_at,
-            "imported_at": utcnow(),
-            "is_current": newest,
-            "payload": v.payload_bytes.decode("utf-8"),  # the signed bytes: canonical already
-        }
-        sub_id: int = c.execute(_ADD_SUBMISSION, row).scalar_one()
-        task_ids, ind_ids = ids["task"], ids["indicator"]
-        rows = _entry_rows(p)
-        # Core inserts of the tables (executemany), not the ORM's per-row bulk path.
-        if rows:
-            c.execute(
-                _ADD_ENTRIES,
-                [
-                    {
-                        **{k: r[k] for k in r if k != "task"},
-                        "task_id": task_ids[r["task"]],
-                        "submission_id": sub_id,
-                    }
-                    for r in rows
-                ],
-            )
-        if p.indicators:
-            c.execute(
-                _ADD_INDICATORS,
-                [
-                    {
-                        "submission_id": sub_id,
-                        "indicator_id": ind_ids[i.no],
-                        "value": _dec(i.value),
-                        "note": i.note,
-                    }
-                    for i in p.indicators
-                ],
-            )
-        if newest:
-            what = "new" if current is None else f"replaces v{current.version}"
-            return _with(base, outcome="accepted", reason=what, changes=changes), sub_id
-        assert current is not None
-        reason = f"older than the current v{current.version}; kept in the history"
-        return _with(base, outcome="superseded", reason=reason, changes=changes), sub_id
+            return same
+        ids = self._plan_ids(s)
+        unit_id, period_id = merge.plan_rows(ids, p)
+        merge.lock_unit(c, unit_id)
+        arrived = self.clock()
+        key_id = merge.check_key(s, unit_id, v.fingerprint, arrived)
+        merge.check_signing_time(p.created_at, arrived)
+        same = merge.same_content(c, unit_id, v.signed_sha256)
+        if same is not None:
+            return same
+        placed = merge.place(merge.history(c, unit_id, period_id), p.version, p.sequence,
+                             v.signed_sha256)  # fmt: skip
+        merge.make_current(c, placed)
+        row = merge.submission_row(
+            v, result.path, unit_id, period_id, key_id, now=utcnow(), current=placed.newest
+        )
+        sub_id = merge.insert_version(c, row, p, ids)
+        outcome, message = merge.verdict(placed, p.version)
+        current_id = None if placed.current is None else placed.current.id
+        return merge.Merged(message, outcome, sub_id, placed.conflict, current_id)
+
+    def _changes(
+        self, s: Session, merged: merge.Merged, result: ParseResult
+    ) -> tuple[FieldChange, ...]:
+        """What the file changes against the version it was compared with (dry run)."""
+        if merged.outcome == "duplicate" or result.verified is None:
+            return ()
+        return tuple(field_changes(s, merged.current_id, result.verified.payload))
+
+    def _placed(self, base: FileOutcome, payload: Any) -> FileOutcome:
+        """The outcome named with the plan and revision the file was filled for."""
+        older = isinstance(self.plans, PlanBook) and self.plans.older(
+            payload.plan_code, payload.plan_revision
+        )
+        return replace(
+            base, plan=payload.plan_code, plan_revision=payload.plan_revision, older_revision=older
+        )
 
     # -- the import log --------------------------------------------------------------------
     def _log_row(
         self, o: FileOutcome, sha: str | None, batch: str, sub_id: int | None
     ) -> dict[str, Any]:
+        params = o.message.param_dict
         return {
             "batch": batch or str(uuidlib.uuid4()),
             "file_path": o.file,
             "file_sha256": sha,
             "outcome": o.outcome,
             "reason": o.reason,
+            "reason_code": o.code,
+            "reason_params": json.dumps(params, ensure_ascii=False, sort_keys=True),
             "unit_code": o.unit,
             "period_code": o.period,
+            "plan_code": o.plan,
+            "plan_revision": o.plan_revision,
+            "older_revision": o.older_revision,
             "version": o.version,
             "fingerprint": o.fingerprint,
             "submission_id": sub_id,
@@ -460,13 +334,26 @@ class Importer:
             s.connection().execute(_ADD_LOG, self._log_row(o, sha, batch, sub_id))
 
 
-def _with(base: FileOutcome, **changes: Any) -> FileOutcome:
-    from dataclasses import replace
+def _by_plan(s: Session, key: Any, pk: Any, plan_id: Any) -> dict[Any, int]:
+    """(plan code, key) -> row id for one kind of catalog row."""
+    rows = s.execute(select(Plan.code, key, pk).join(Plan, Plan.id == plan_id)).tuples()
+    return {(code, k): row_id for code, k, row_id in rows}
 
-    return replace(base, **changes)
+
+def logged_message(code: str | None, params: str | None, reason: str) -> Message:
+    """The Message an import-log row stored; rows from before codes were kept show their
+    text as it was (``import_note``)."""
+    if code:
+        try:
+            values = json.loads(params or "{}")
+            if isinstance(values, dict):
+                return Message.of(code, **{str(k): str(v) for k, v in values.items()})
+        except (KeyError, ValueError):
+            pass  # a code this version does not know: show the words it was logged with
+    return Message.of("import_note", text=reason)
 
 
 def import_files(
-    store: Store, catalog: Catalog, paths: Sequence[str | Path], **kw: Any
+    store: Store, catalog: Catalog | PlanBook | None, paths: Sequence[str | Path], **kw: Any
 ) -> list[FileOutcome]:
     return Importer(store, catalog).run(paths, **kw)

@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
+from app.domain.messages import Message
 from app.models import ImportLog, Period, Plan, Submission, Unit
 from app.models.store import Store
+from app.services.office_import import logged_message
 
 # Due dates are calendar days in the plan's city; submissions carry UTC times.
 PLAN_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -25,7 +28,15 @@ class UnitStatus:
     imported_at: datetime | None
     versions: int  # how many versions the office holds
     rejected_attempts: int
-    last_reason: str  # of the latest rejected attempt, if any
+    last_reason: Message | None  # of the latest rejected attempt, if any
+    # versions held as two or more different files (design §3: both kept, one current)
+    conflict_versions: tuple[int, ...] = ()
+    plan_revision: int | None = None  # the current version was filled against it
+    older_revision: bool = False  # ... and the plan has a newer one (docs/design.md §1.3)
+
+    @property
+    def conflict(self) -> bool:
+        return bool(self.conflict_versions)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -35,6 +46,10 @@ class UnitStatus:
             "submitted_at": None
             if self.submitted_at is None
             else self.submitted_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "conflict": self.conflict,
+            "conflict_versions": list(self.conflict_versions),
+            "plan_revision": self.plan_revision,
+            "older_revision": self.older_revision,
         }
 
 
@@ -54,6 +69,41 @@ class PeriodStatus:
 def is_late(submitted_at: datetime, due: date) -> bool:
     """Late when the current version was signed after the due day ended (Beijing time)."""
     return submitted_at.astimezone(PLAN_TZ).date() > due
+
+
+def _rejections(s: Session, plan_code: str, period_code: str) -> dict[str, tuple[int, Message]]:
+    """unit code -> (rejected attempts, the latest one's reason) for a plan's period (a file
+    that could not even tell its plan counts for every plan having the period)."""
+    out: dict[str, tuple[int, Message]] = {}
+    for code, reason, reason_code, params in s.execute(
+        select(
+            ImportLog.unit_code, ImportLog.reason, ImportLog.reason_code, ImportLog.reason_params
+        )
+        .where(
+            ImportLog.period_code == period_code,
+            ImportLog.outcome == "rejected",
+            (ImportLog.plan_code == plan_code) | ImportLog.plan_code.is_(None),
+        )
+        .order_by(ImportLog.id)
+    ).tuples():
+        if code is not None:
+            n = out[code][0] if code in out else 0
+            out[code] = (n + 1, logged_message(reason_code, params, reason))
+    return out
+
+
+def _conflicts(s: Session, period_pk: int | None) -> dict[int, tuple[int, ...]]:
+    """unit row id -> the versions it holds as more than one file in this period."""
+    out: dict[int, tuple[int, ...]] = {}
+    for unit_id, version in s.execute(
+        select(Submission.unit_id, Submission.version)
+        .where(Submission.period_id == period_pk)
+        .group_by(Submission.unit_id, Submission.version)
+        .having(func.count(Submission.id) > 1)
+        .order_by(Submission.unit_id, Submission.version)
+    ).tuples():
+        out[unit_id] = (*out.get(unit_id, ()), version)
+    return out
 
 
 def period_status(store: Store, catalog: Catalog, period_code: str) -> PeriodStatus:
@@ -84,19 +134,12 @@ def period_status(store: Store, catalog: Catalog, period_code: str) -> PeriodSta
             .tuples()
             .all()
         )
-        rejected: dict[str, tuple[int, str]] = {}
-        for code, reason in s.execute(
-            select(ImportLog.unit_code, ImportLog.reason)
-            .where(ImportLog.period_code == period_code, ImportLog.outcome == "rejected")
-            .order_by(ImportLog.id)
-        ).tuples():
-            if code is not None:
-                n, _ = rejected.get(code, (0, ""))
-                rejected[code] = (n + 1, reason)
+        rejected = _rejections(s, catalog.code, period_code)
+        conflicts = {units[k]: v for k, v in _conflicts(s, period_pk).items()}
     out = []
     for u in expected:
         sub = current.get(u.id)
-        n_rej, last = rejected.get(u.id, (0, ""))
+        n_rej, last = rejected.get(u.id, (0, None))
         if sub is not None:
             state = "late" if is_late(sub.created_at, period.due) else "submitted"
         else:
@@ -112,6 +155,9 @@ def period_status(store: Store, catalog: Catalog, period_code: str) -> PeriodSta
                 versions=counts.get(u.id, 0),
                 rejected_attempts=n_rej,
                 last_reason=last,
+                conflict_versions=conflicts.get(u.id, ()),
+                plan_revision=None if sub is None else sub.plan_revision,
+                older_revision=sub is not None and sub.plan_revision < catalog.revision,
             )
         )
     return PeriodStatus(period_code, period.due, tuple(out))

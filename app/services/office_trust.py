@@ -1,9 +1,17 @@
 """The office's key registry: which public key speaks for which unit, and since when.
 
 A key is trusted only after the office confirmed its fingerprint out of band (phone, stamped
-form); the registry records that confirmation. Revocation takes a date: submissions signed
-from then on are refused, earlier ones stay valid. Rotation is accepted only on a statement
-signed by the unit's current key.
+form); the registry records that confirmation. Rotation is accepted only on a statement signed
+by the unit's current key.
+
+Revocation counts from arrival (design §3): once a key is revoked, a file signed by it that
+the office has not already imported is refused whatever signing time it claims (the signing
+time is written by whoever holds the key, so it proves nothing about a stolen one). Files
+imported before stay. A rotated key is treated the same way from the moment the office
+registers the rotation: a file still in transit, signed with the old key, is refused with a
+reason that asks the unit to export again (the clerk's program signs with the new key). The
+old key is no longer in the clerk's use, so it is exactly the key most likely to leak from an
+old computer or a backup, and a re-export costs one click.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
+from app.domain.messages import Message
 from app.io import keys
 from app.models import TrustedKey, Unit
 from app.models.base import utcnow
@@ -110,7 +119,8 @@ def list_trusted_keys(store: Store) -> list[TrustInfo]:
 
 
 def revoke_key(store: Store, fingerprint: str, revoked_from: datetime | None = None) -> TrustInfo:
-    """Refuse submissions signed by this key from ``revoked_from`` (default: now) on."""
+    """Refuse every file signed by this key that arrives from ``revoked_from`` (default: now)
+    on, whatever signing time it claims; what was imported before stays."""
     fp = fingerprint.replace(" ", "").lower()
     with store.factory.begin() as s:
         row = s.scalar(select(TrustedKey).where(TrustedKey.fingerprint == fp))
@@ -146,7 +156,7 @@ def rotate_key(store: Store, catalog: Catalog, statement: dict[str, Any]) -> Tru
             return _info(existing, unit)
         at = keys.parse_iso_utc(statement.get("at"), "at")
         old.status = "rotated"
-        old.revoked_from = at
+        old.revoked_from = utcnow()  # in force from its registration here (see above)
         row = TrustedKey(
             unit_id=unit.id,
             public_key=new_public,
@@ -165,9 +175,12 @@ def rotate_key(store: Store, catalog: Catalog, statement: dict[str, Any]) -> Tru
 
 @dataclass(frozen=True)
 class KeyVerdict:
-    ok: bool
-    reason: str
+    message: Message | None  # why the key does not speak for the unit; None when it does
     key_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.message is None
 
 
 # The columns only, prepared once: asked for every imported file (docs/benchmarks.md).
@@ -177,18 +190,28 @@ _KEY_ROW = select(
 
 
 def check_signing_key(
-    session: Session, unit_pk: int, fingerprint: str, signed_at: datetime
+    session: Session, unit_pk: int, fingerprint: str, arrived_at: datetime
 ) -> KeyVerdict:
-    """Is ``fingerprint`` a key of this unit, valid at the submission's signed time?"""
+    """Does ``fingerprint`` speak for this unit for a file arriving at ``arrived_at``?"""
     row = session.connection().execute(_KEY_ROW, {"fingerprint": fingerprint}).first()
     shown = keys.format_fingerprint(fingerprint)
     if row is None:
-        return KeyVerdict(False, f"signed by an unregistered key {shown}")
+        return KeyVerdict(Message.of("unregistered_key", fingerprint=shown))
     if row.unit_id != unit_pk:
-        return KeyVerdict(False, f"signed by another unit's key {shown}")
-    if row.revoked_from is not None and signed_at >= row.revoked_from:
-        word = "revoked" if row.status == "revoked" else "replaced"
-        return KeyVerdict(
-            False, f"signed by a {word} key {shown} (since {row.revoked_from:%Y-%m-%d})"
-        )
-    return KeyVerdict(True, "", row.id)
+        return KeyVerdict(Message.of("key_other_unit", fingerprint=shown))
+    ended = row.status in ("revoked", "rotated")
+    if ended and (row.revoked_from is None or arrived_at >= row.revoked_from):
+        since = "" if row.revoked_from is None else f"{row.revoked_from:%Y-%m-%d}"
+        code = "key_revoked" if row.status == "revoked" else "key_rotated"
+        return KeyVerdict(Message.of(code, fingerprint=shown, since=since))
+    return KeyVerdict(None, row.id)
+
+
+def signer_for_unit(store: Store, unit_code: str, fingerprint: str) -> KeyVerdict:
+    """``check_signing_key`` for a file arriving now, by unit code (``verify`` on an office
+    computer: the registry is the key to check against)."""
+    with store.factory() as s:
+        unit_pk = s.scalar(select(Unit.id).where(Unit.code == unit_code))
+        if unit_pk is None:
+            return KeyVerdict(Message.of("unit_unknown", unit=unit_code))
+        return check_signing_key(s, unit_pk, fingerprint, utcnow())

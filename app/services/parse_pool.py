@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import multiprocessing as mp
 import os
 import time
@@ -21,6 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.catalog import Catalog
+from app.domain.messages import Message
+from app.domain.plan_book import PlanBook
+
+log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 DEPTH = 2  # paths a worker holds: the one it reads and the next
@@ -31,41 +36,59 @@ class ParseResult:
     path: str
     sha256: str | None
     verified: Any | None  # app.io.submission_reader.VerifiedSubmission
-    reason: str  # empty when verified
+    message: Message | None  # why the file was refused; None when verified
     # What a refused file genuinely says about itself (signature valid), for the import log.
     unit: str | None = None
     period: str | None = None
     version: int | None = None
     fingerprint: str | None = None
+    plan: str | None = None
+
+    @property
+    def code(self) -> str:
+        return "" if self.message is None else self.message.code
 
 
-def verify_path(path: str, catalog: Catalog) -> ParseResult:
+def _refused(path: str, sha: str | None, message: Message) -> ParseResult:
+    return ParseResult(path, sha, None, message)
+
+
+def verify_path(path: str, catalog: Catalog | PlanBook) -> ParseResult:
     """Read and verify one file (runs inside a worker, or inline for a single file)."""
     from app.io.submission_reader import SubmissionRejected, verify_submission
 
     try:
         size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
-            return ParseResult(path, None, None, f"file too large ({size // 1024} KB)")
+            return _refused(path, None, Message.of("too_large", mb=MAX_FILE_BYTES // (1024 * 1024)))
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return ParseResult(path, None, None, f"cannot read file: {exc.strerror or exc}")
+        return _refused(path, None, Message.of("file_unreadable", detail=exc.strerror or str(exc)))
     digest = hashlib.sha256(data).hexdigest()
     try:
         verified = verify_submission(data, catalog)
     except SubmissionRejected as exc:
         p = exc.payload
         if p is None:
-            return ParseResult(path, digest, None, exc.reason, fingerprint=exc.fingerprint)
+            return ParseResult(path, digest, None, exc.message, fingerprint=exc.fingerprint)
         return ParseResult(
-            path, digest, None, exc.reason, p.unit_id, p.period, p.version, exc.fingerprint
+            path,
+            digest,
+            None,
+            exc.message,
+            p.unit_id,
+            p.period,
+            p.version,
+            exc.fingerprint,
+            p.plan_code,
         )
     except MemoryError:
-        return ParseResult(path, digest, None, "file needs too much memory to read")
+        return _refused(path, digest, Message.of("reader_memory"))
     except Exception as exc:  # a reader bug must reject the file, not the batch
-        return ParseResult(path, digest, None, f"unreadable file ({type(exc).__name__})")
-    return ParseResult(path, digest, verified, "")
+        log.exception("reading %s failed", path)
+        return _refused(path, digest, Message.of("reader_error", error=type(exc).__name__))
+    return ParseResult(path, digest, verified, None)
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -80,7 +103,7 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _worker_main(conn: Connection, catalog: Catalog, memory_mb: int) -> None:
+def _worker_main(conn: Connection, catalog: Catalog | PlanBook, memory_mb: int) -> None:
     _limit_memory(memory_mb)
     while True:
         try:
@@ -104,7 +127,11 @@ class ParsePool:
     """A few worker processes fed one path at a time; see the module docstring."""
 
     def __init__(
-        self, catalog: Catalog, workers: int = 0, timeout_s: float = 10.0, memory_mb: int = 1024
+        self,
+        catalog: Catalog | PlanBook,
+        workers: int = 0,
+        timeout_s: float = 10.0,
+        memory_mb: int = 1024,
     ) -> None:
         self.catalog = catalog
         self.size = workers or max(1, min(2, os.cpu_count() or 1))
@@ -178,8 +205,8 @@ class ParsePool:
             for w in busy:
                 path = w.paths[0]
                 if now - w.started > self.timeout_s:  # late is late, even if it just answered
-                    result = ParseResult(
-                        path, None, None, f"reading took longer than {self.timeout_s:g} s"
+                    result = _refused(
+                        path, None, Message.of("reader_timeout", seconds=f"{self.timeout_s:g}")
                     )
                 elif w.conn in ready:
                     try:
@@ -188,7 +215,8 @@ class ParsePool:
                         w.started = now  # the next queued path starts now
                         continue
                     except (EOFError, OSError):
-                        result = ParseResult(path, None, None, "the file crashed the reader")
+                        log.warning("a reader process died on %s", path, exc_info=True)
+                        result = _refused(path, None, Message.of("reader_crashed"))
                 else:
                     continue
                 queue.extendleft(reversed(list(w.paths)[1:]))  # not read yet: hand back

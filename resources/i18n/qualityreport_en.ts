@@ -957,132 +957,42 @@ Please send this file to the office.</translation>
 <context>
     <name>ImportOutcome</name>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="22"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="49"/>
+        <source>⚠ 同版本冲突</source>
+        <translation>⚠ same-version conflict</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/outcome_text.py" line="23"/>
         <source>已接收</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="23"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="24"/>
         <source>旧版本（存入历史）</source>
         <translation>Older version (kept in history)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="24"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="25"/>
         <source>重复（无变化）</source>
         <translation>Duplicate (no change)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="25"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="26"/>
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="31"/>
-        <source>新增</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="34"/>
-        <source>替换 v{0}</source>
-        <translation>Replaces v{0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="38"/>
-        <source>比当前的 v{0} 旧，仅存入历史</source>
-        <translation>older than the current v{0}; kept in the history only</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="44"/>
-        <source>已于 {0}（UTC）导入过，没有变化</source>
-        <translation>already imported on {0} (UTC); nothing changed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="50"/>
-        <source>签名密钥未登记：{0}</source>
-        <translation>signed by an unregistered key: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="54"/>
-        <source>由其他单位的密钥签名：{0}</source>
-        <translation>signed by another unit&apos;s key: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="60"/>
-        <source>签名密钥已于 {1} 吊销：{0}</source>
-        <translation>signing key revoked on {1}: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="66"/>
-        <source>签名密钥已于 {1} 更换：{0}</source>
-        <translation>signing key replaced on {1}: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="72"/>
-        <source>单位 {0} 不在工作方案中</source>
-        <translation>unit {0} is not in the plan</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="78"/>
-        <source>报告期 {0} 不在工作方案中</source>
-        <translation>period {0} is not in the plan</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="84"/>
-        <source>{1} 的第 {0} 版已由另一个文件导入</source>
-        <translation>version {0} of {1} was already imported from another file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="90"/>
-        <source>序号 {0} 与版本顺序不符：可能是重放或篡改的文件</source>
-        <translation>sequence {0} is out of order with the versions: a replayed or tampered file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="96"/>
-        <source>本单位的序号 {0} 已被另一个文件使用</source>
-        <translation>sequence {0} of this unit was already used by another file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="102"/>
-        <source>文件过大</source>
-        <translation>file too large</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="106"/>
-        <source>无法读取文件：{0}</source>
-        <translation>cannot read the file: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="110"/>
-        <source>文件读取所需内存过多</source>
-        <translation>the file needs too much memory to read</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="114"/>
-        <source>无法解析的文件</source>
-        <translation>unreadable file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="118"/>
-        <source>文件导致读取程序崩溃</source>
-        <translation>the file crashed the reader</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="122"/>
-        <source>读取超过 {0} 秒，已中止</source>
-        <translation>reading took longer than {0} s and was stopped</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="147"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="57"/>
         <source>无变化（已导入过）</source>
         <translation>No change (already imported)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="149"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="59"/>
         <source>旧版本：{0}</source>
         <translation>Older version: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/outcome_text.py" line="152"/>
+        <location filename="../../app/ui/office/outcome_text.py" line="62"/>
         <source>拒收：{0}</source>
         <translation>Refused: {0}</translation>
     </message>
@@ -1090,52 +1000,52 @@ Please send this file to the office.</translation>
 <context>
     <name>ImportTableModel</name>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="155"/>
+        <location filename="../../app/ui/office/import_table.py" line="160"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="156"/>
+        <location filename="../../app/ui/office/import_table.py" line="161"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="157"/>
+        <location filename="../../app/ui/office/import_table.py" line="162"/>
         <source>报告期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="158"/>
+        <location filename="../../app/ui/office/import_table.py" line="163"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="159"/>
+        <location filename="../../app/ui/office/import_table.py" line="164"/>
         <source>预览：导入后将</source>
         <translation>Preview: importing will</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="160"/>
+        <location filename="../../app/ui/office/import_table.py" line="165"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="194"/>
+        <location filename="../../app/ui/office/import_table.py" line="204"/>
         <source>等待预览…</source>
         <translation>Waiting for preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="197"/>
+        <location filename="../../app/ui/office/import_table.py" line="207"/>
         <source>存入历史：本批还有更新的 v{0}</source>
         <translation>Go to history: this batch holds the newer v{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="201"/>
+        <location filename="../../app/ui/office/import_table.py" line="211"/>
         <source>{0} 处改动</source>
         <translation>{0} change(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_table.py" line="205"/>
+        <location filename="../../app/ui/office/import_table.py" line="215"/>
         <source>已取消，未导入</source>
         <translation>Cancelled, not imported</translation>
     </message>
@@ -2192,143 +2102,143 @@ Please send this file to the office.</translation>
 <context>
     <name>PlanFlows</name>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="53"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="85"/>
         <source>无法新建方案</source>
         <translation>Cannot create the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="70"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="102"/>
         <source>无法复制方案</source>
         <translation>Cannot copy the plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="93"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="125"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="95"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="127"/>
         <source>工作方案</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="108"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="140"/>
         <source>从方案文件导入</source>
         <translation>Import from a plan file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="110"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="142"/>
         <source>方案文件 ({0})</source>
         <translation>Plan files ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="131"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="163"/>
         <source>正在读取 {0} …</source>
         <translation>Reading {0} …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="134"/>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="157"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="166"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="184"/>
         <source>无法导入方案文件</source>
         <translation>Cannot import the plan file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="145"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="177"/>
         <source>已导入 {0}：{1} 处推测待确认，请在“待确认”列表中逐项核对。</source>
         <translation>Imported {0}: {1} guesses to confirm; check each in the “To confirm” list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="154"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="183"/>
         <source>正在导入 {0} …</source>
         <translation>Importing {0} …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="198"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="225"/>
         <source>导出 Excel 模板</source>
         <translation>Export Excel template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="200"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="227"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="212"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="239"/>
         <source>Excel 模板已导出：{0}</source>
         <translation>Excel template written: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="218"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="242"/>
         <source>正在导出 {0} …</source>
         <translation>Writing {0} …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="221"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="243"/>
         <source>无法导出 Excel 模板</source>
         <translation>Cannot write the Excel template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="247"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="270"/>
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="247"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="270"/>
         <source>{0} 项，分 {1} 个部分</source>
         <translation>{0}, in {1} sections</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="248"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="271"/>
         <source>成员单位</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="248"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="271"/>
         <source>{2} 个，其中 {3} 个报送</source>
         <translation>{2}, of which {3} report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="249"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="272"/>
         <source>工作目标指标</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="249"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="272"/>
         <source>{4} 项</source>
         <translation>{4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="250"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="273"/>
         <source>报告期</source>
         <translation>Periods</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="250"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="273"/>
         <source>{5} 个：{6}</source>
         <translation>{5}: {6}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="283"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="306"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="289"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="312"/>
         <source>已发布 {0} 第 {1} 版</source>
         <translation>Published {0}, revision {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="309"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="332"/>
         <source>放弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="310"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="333"/>
         <source>删除“{0}”的草稿？草稿中的全部修改将丢失。</source>
         <translation>Delete the draft of “{0}”? All its changes will be lost.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_flows.py" line="318"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="341"/>
         <source>无法放弃草稿</source>
         <translation>Cannot discard the draft</translation>
     </message>
@@ -3209,7 +3119,7 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="131"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="140"/>
         <source>{0}（截止 {1}）：应报 {2} 个单位，按时 {3}，逾期 {4}，未报送 {5}，仅被拒收 {6}</source>
         <translation>{0} (due {1}): {2} units expected, {3} on time, {4} late, {5} missing, {6} only refused</translation>
     </message>

@@ -44,8 +44,11 @@ def genuine_files(folder: Path, catalog: Catalog) -> list[bytes]:
 
 # -- mutations -----------------------------------------------------------------------------
 def _repack(parts: list[tuple[zipfile.ZipInfo | str, bytes]], method: int | None = None) -> bytes:
+    import warnings
+
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+    with warnings.catch_warnings(), zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        warnings.simplefilter("ignore")  # zipfile warns about duplicate names: the point
         for name, content in parts:
             info = zipfile.ZipInfo(name if isinstance(name, str) else name.filename)
             info.compress_type = zipfile.ZIP_DEFLATED if method is None else method
@@ -145,8 +148,13 @@ def change_compression(rng: random.Random, data: bytes) -> bytes:
 def _xml_part(
     rng: random.Random, data: bytes
 ) -> tuple[list[tuple[zipfile.ZipInfo | str, bytes]], int]:
+    """An XML part to damage: half the time docProps/custom.xml, the one part the signature
+    cannot cover (so the parser meets the damage), else any other."""
     parts = _parts(data)
     xml = [k for k, (n, _) in enumerate(parts) if str(n).endswith((".xml", ".rels"))]
+    custom = [k for k in xml if str(parts[k][0]) == "docProps/custom.xml"]
+    if custom and rng.random() < 0.5:
+        return parts, custom[0]
     return parts, rng.choice(xml)
 
 
@@ -227,6 +235,108 @@ def change_encoding(rng: random.Random, data: bytes) -> bytes:
     return _repack(parts)
 
 
+# -- the attack classes of issue 12 ----------------------------------------------------------
+ALIASES = (
+    lambda n: "/" + n,
+    lambda n: n.upper(),
+    lambda n: n.replace("/", "\\"),
+    lambda n: "./" + n,
+    lambda n: "xl/../" + n,
+    lambda n: "C:/" + n,
+    lambda n: n + " ",
+    lambda n: n.replace("xml", "XML"),
+)
+
+
+def alias_entry(rng: random.Random, data: bytes) -> bytes:
+    """A second copy of an entry under another spelling of its name, kept side by side with
+    the original (other readers resolve some spellings to the same part)."""
+    parts = _parts(data)
+    name, content = rng.choice(parts)
+    alias = rng.choice(ALIASES)(str(name))
+    forged = content.replace(b">", b"> ", 1) if rng.random() < 0.7 else content
+    parts.insert(rng.randrange(len(parts) + 1), (alias, forged))
+    return _repack(parts)
+
+
+def char_reference(rng: random.Random, data: bytes) -> bytes:
+    """An ASCII character of an attribute value or a text written as a character reference
+    (hidden="&#49;"): the same document to a parser, other bytes to a byte scan."""
+    parts, i = _xml_part(rng, data)
+    name, content = parts[i]
+    spots = [m.start() for m in re.finditer(rb'[="][A-Za-z0-9.]', content)]
+    if not spots:
+        return flip_bytes(rng, data)
+    at = rng.choice(spots) + 1
+    ref = b"&#%d;" % content[at] if rng.random() < 0.5 else b"&#x%x;" % content[at]
+    parts[i] = (name, content[:at] + ref + content[at + 1 :])
+    return _repack(parts)
+
+
+def namespace_prefix(rng: random.Random, data: bytes) -> bytes:
+    """Every element of a part moved from the default namespace to a (non-ASCII) prefix
+    bound to the same namespace: the same document to a namespace-aware parser."""
+    parts, i = _xml_part(rng, data)
+    name, content = parts[i]
+    prefix = rng.choice(["工".encode(), b"x", "ß".encode(), b"ns0"])
+    body = re.sub(rb"<(/?)([A-Za-z][A-Za-z0-9]*)([\s/>])", rb"<\1" + prefix + rb":\2\3", content)
+    body = body.replace(b' xmlns="', b" xmlns:" + prefix + b'="', 1)
+    parts[i] = (name, body)
+    return _repack(parts)
+
+
+def rename_part(rng: random.Random, data: bytes) -> bytes:
+    """A part under another name, every reference to it rewritten (a styles part or a sheet
+    that other readers still find through the relationships)."""
+    parts = _parts(data)
+    k = rng.randrange(len(parts))
+    old = str(parts[k][0])
+    suffix = rng.choice(["1.xml", ".XML", "_.xml"])
+    new = old.replace(".xml", suffix, 1) if ".xml" in old else old + "1"
+    short_old, short_new = old.rsplit("/", 1)[-1].encode(), new.rsplit("/", 1)[-1].encode()
+    out: list[tuple[zipfile.ZipInfo | str, bytes]] = []
+    for n, c in parts:
+        if str(n).endswith((".rels", "[Content_Types].xml")):
+            c = c.replace(short_old, short_new)
+        out.append((new if str(n) == old else n, c))
+    return _repack(out)
+
+
+EXTRA_NAMES = (
+    "../x", "docProps/custom2.xml", "xl/worksheets/sheet9.xml", "a\\b.xml", "C:/x.xml",
+    "xl/drawings/drawing1.xml", "[trash]/0000.dat", "docProps/Custom.xml", "x/./y.xml",
+)  # fmt: skip
+
+
+def extra_entry(rng: random.Random, data: bytes) -> bytes:
+    """An entry the signed manifest does not list: a path out of the folder, a second
+    custom-properties part, a sheet, a drawing; now and then a name told apart by case only."""
+    parts = _parts(data)
+    name = rng.choice(EXTRA_NAMES)
+    content = rng.choice([b"", b"<x/>", dict(entries(data)).get("docProps/custom.xml", b"")])
+    parts.insert(rng.randrange(len(parts) + 1), (name, content))
+    return _repack(parts)
+
+
+def prefix_junk(rng: random.Random, data: bytes) -> bytes:
+    """Junk, or a whole second zip, in front of the file (zipfile finds the archive anyway)."""
+    if rng.random() < 0.5:
+        return rng.randbytes(rng.randrange(1, 3000)) + data
+    other = _repack([("a.txt", b"the other archive")])
+    return other + data
+
+
+def deep_xml(rng: random.Random, data: bytes) -> bytes:
+    """Elements nested far deeper than any document needs (120,000 levels at most)."""
+    parts, i = _xml_part(rng, data)
+    name, content = parts[i]
+    depth = rng.choice([300, 5000, 120_000])
+    at = content.rfind(b"</")
+    nest = b"<a>" * depth + b"</a>" * depth
+    parts[i] = (name, content[:at] + nest + content[at:] if at > 0 else nest)
+    return _repack(parts)
+
+
 MUTATORS: dict[str, Mutator] = {
     "flip_bytes": flip_bytes,
     "flip_header": flip_bits_in_header,
@@ -242,6 +352,13 @@ MUTATORS: dict[str, Mutator] = {
     "change_attribute": change_attribute,
     "insert_doctype": insert_doctype,
     "change_encoding": change_encoding,
+    "alias_entry": alias_entry,
+    "char_reference": char_reference,
+    "namespace_prefix": namespace_prefix,
+    "rename_part": rename_part,
+    "extra_entry": extra_entry,
+    "prefix_junk": prefix_junk,
+    "deep_xml": deep_xml,
 }
 
 
@@ -347,12 +464,12 @@ def run_pool(
     with ParsePool(catalog, workers=2, timeout_s=HANG_S, memory_mb=POOL_MEMORY_MB) as pool:
         for result in pool.results(paths):
             seen.add(result.path)
-            if result.verified is None and not result.reason:
+            if result.verified is None and result.message is None:
                 report.crashes.append((result.path, "no outcome"))
-            if "longer than" in result.reason:
-                report.hangs.append((result.path, result.reason))
-            if result.reason.startswith(("unreadable file (", "the file crashed")):
-                report.crashes.append((result.path, result.reason))
+            if result.code == "reader_timeout":
+                report.hangs.append((result.path, str(result.message)))
+            if result.code in ("reader_error", "reader_crashed"):
+                report.crashes.append((result.path, str(result.message)))
     for p in set(paths) - seen:
         report.crashes.append((p, "no result from the pool"))
     report.pool_cases += n

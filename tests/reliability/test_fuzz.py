@@ -19,6 +19,7 @@ from app.services.office_import import Importer
 from app.services.stores import Store
 from tests.reliability.conftest import trial_count
 from tests.reliability.fuzz import MUTATORS, genuine_files, mutate, run_fuzz
+from tests.submission_kit import Key
 
 CASES = trial_count("QR_FUZZ_CASES", 600)
 POOL = trial_count("QR_FUZZ_POOL", 60)
@@ -37,7 +38,10 @@ def test_fuzzed_files_never_crash_hang_or_grow_memory(
     assert report.memory_ok, (report.rss_start_mb, report.rss_end_mb)
     outcomes = Counter(report.outcomes)
     # The mutations reach deep: refusals at every layer, not only "not a zip".
-    for layer in ("not_xlsx", "xml_malformed", "xml_entities", "zip_duplicate", "visible_cell"):
+    layers = ("not_xlsx", "zip_prefix", "zip_trailer", "zip_name", "zip_duplicate",
+              "xml_malformed", "xml_entities", "bad_signature", "manifest_digest",
+              "manifest_extra")  # fmt: skip
+    for layer in layers:
         assert outcomes[layer] > 0, outcomes
 
 
@@ -58,9 +62,8 @@ def test_every_mutator_is_refused_somewhere(tmp_path: Path, catalog: Catalog) ->
                 verify_submission(fn(random.Random(k), sources[k % len(sources)]), catalog)
             except SubmissionRejected:
                 refused[name] += 1
-    # Bytes after the zip's end record change nothing a reader sees: such a file verifies,
-    # and the office calls it a duplicate of the genuine one (same submission id).
-    assert set(refused) == set(MUTATORS) - {"append_junk"}, refused
+    # Every class is refused somewhere; even bytes after the end record (issue 12).
+    assert set(refused) == set(MUTATORS), refused
 
 
 def test_fuzzed_folder_through_the_importer_changes_nothing(
@@ -91,35 +94,39 @@ def test_fuzzed_folder_through_the_importer_changes_nothing(
 
 
 # -- what the fuzzing found (each was a crash, an abort or a silent acceptance) -------------
-def _edit_sheet(data: bytes, sheet: str, old: bytes, new: bytes) -> bytes:
-    from tests.submission_kit import entries, rezip, sheet_part
+def _edit_sheet(data: bytes, sheet: str, old: bytes, new: bytes, key: Key | None) -> bytes:
+    """The edit made by anyone (``key`` None: the signature no longer covers the part) or by
+    the signer, who signs the edited part again (the second line must catch it)."""
+    from tests.submission_kit import entries, resigned, rezip, sheet_part
 
     part = sheet_part(data, sheet)
     xml = entries(data)[part]
     assert old in xml
-    return rezip(data, {part: xml.replace(old, new, 1)})
+    edited = xml.replace(old, new, 1)
+    return rezip(data, {part: edited}) if key is None else resigned(data, key, {part: edited})
 
 
 FAR_CELL = b'<row r="99999999"><c r="B99999999" t="inlineStr"><is><t>x</t></is></c></row>'
 FOUND = {
-    # python-calamine sized its grid by the farthest cell: 19 GB asked, the process aborted
+    # python-calamine sized its grid by the farthest cell: 19 GB asked, the process aborted;
+    # the cells are now read into a map, bounded by the layout before anything is stored
     "cell far outside the sheet": (
-        "工作目标指标", b"</sheetData>", FAR_CELL + b"</sheetData>", "单元格位置无效"
+        "工作目标指标", b"</sheetData>", FAR_CELL + b"</sheetData>", True, "超出报送格式的范围"
     ),
     "value cell at the last row": (
         "工作目标指标", b"</sheetData>",
         b'<row r="1048576"><c r="B1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
-        "超出报送格式的范围",
+        True, "超出报送格式的范围",
     ),
-    # a shared-text index with no table: a Rust panic printed on stderr
+    # a shared-text index with no table: a Rust panic printed on stderr; no shared text now
     "shared text that does not exist": (
         "工作目标指标", b"</sheetData>",
-        b'<row r="3"><c r="H3" t="s"><v>6</v></c></row></sheetData>',
-        "不存在的共享文本",
+        b'<row r="3"><c r="F3" t="s"><v>6</v></c></row></sheetData>', True, "写法不是本程序",
     ),
-    # a widened merge hides the cells under it, as a hidden row would: was accepted
+    # a widened merge hides the cells under it: was accepted; now the part is not as signed
     "merge that hides cells": (
-        "任务进展", b'<mergeCell ref="A1:L1"', b'<mergeCell ref="A1:L9"', "合并单元格被改动"
+        "任务进展", b'<mergeCell ref="A1:L1"', b'<mergeCell ref="A1:L9"', False,
+        "与签名时的内容不一致",
     ),
 }  # fmt: skip
 
@@ -132,11 +139,13 @@ def test_what_fuzzing_found_is_refused_cleanly(name: str, tmp_path: Path, catalo
     import sys
 
     from tests.reliability.crash import ROOT
+    from tests.submission_kit import make_payload, write
 
-    sheet, old, new, words = FOUND[name]
-    genuine = genuine_files(tmp_path / "g", catalog)[0]
+    sheet, old, new, by_signer, words = FOUND[name]
+    key = Key()
+    genuine = write(tmp_path, catalog, key, make_payload(catalog, "zjj"), "g.xlsx").read_bytes()
     bad = tmp_path / "bad.xlsx"
-    bad.write_bytes(_edit_sheet(genuine, sheet, old, new))
+    bad.write_bytes(_edit_sheet(genuine, sheet, old, new, key if by_signer else None))
     proc = subprocess.run(
         [sys.executable, "-m", "app", "verify", str(bad)],
         cwd=ROOT, capture_output=True, text=True, timeout=60,

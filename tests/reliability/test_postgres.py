@@ -29,11 +29,16 @@ from app.services.stores import Store, open_office_store, store_catalog
 from tests.reliability.crash import ROOT
 from tests.reliability.kit import Base as World
 from tests.reliability.kit import office_state
+from tests.test_import_order import (  # noqa: F401 - fixtures and tests collected by pytest
+    genuine_files,
+    test_order_and_repetition_do_not_matter,
+)
 
 # The office-import tests that run again on PostgreSQL (collected here, so the fixture below
 # replaces the SQLite one for them).
 from tests.test_office_import import (  # noqa: F401 - fixtures and tests collected by pytest
-    genuine_files,
+    test_a_rotated_key_ends_when_the_office_registers_the_rotation,
+    test_a_signing_time_more_than_a_day_ahead_is_refused,
     test_accepted_duplicate_superseded,
     test_another_units_key_is_refused,
     test_bad_files_are_refused_and_change_nothing,
@@ -41,12 +46,11 @@ from tests.test_office_import import (  # noqa: F401 - fixtures and tests collec
     test_dry_run_changes_nothing_and_lists_differences,
     test_folder_import_through_worker_processes,
     test_newer_version_replaces_current,
-    test_order_and_repetition_do_not_matter,
-    test_replayed_older_sequence_is_refused,
-    test_revoked_key_refuses_later_signatures_only,
-    test_same_version_different_file_is_refused,
+    test_revocation_counts_from_arrival_whatever_the_signing_time,
+    test_same_version_different_file_is_a_conflict_kept_in_any_order,
     test_status_submitted_late_missing_rejected,
     test_unregistered_key_is_refused_with_its_fingerprint,
+    test_versions_rank_by_version_then_sequence,
     zjj_key,
 )
 

@@ -36,7 +36,7 @@ from app.services.office_trust import add_trusted_key
 from tools.demo.office_data import demo_private_key
 
 SEED = 9
-VERSION = 2  # of the generated content: the file cache lives in files-v<VERSION>
+VERSION = 3  # of the generated content (3: signed packages, issue 12): files-v<VERSION>
 STATUSES = ("in_progress", "completed", "delayed", "not_started")
 
 # Phrases of a clerk's progress report; joined until a field reaches its length.

@@ -169,7 +169,7 @@ def _detail(
 
 def task_detail(store: Store, catalog: Catalog, period: str, task_no: int) -> TaskDetail:
     """Every unit's current text for a task, its targets, and all versions with differences."""
-    task = catalog.task(task_no)  # KeyError for a task not in the plan
+    task = catalog.task_in_history(task_no)  # KeyError for a task the plan never had
     info = catalog.period(period)
     rows = period_details(store, catalog, period)[task_no]
     history: list[VersionInfo] = []

@@ -62,7 +62,8 @@ def load_matrix(store: Store, catalog: Catalog, period: str) -> Matrix:
             ).tuples():
                 reported[(no, code)] = (st, pc, pr, pb)
     cells: dict[tuple[int, str], MatrixCell] = {}
-    for (task_no, unit_id), role in q.unit_roles(catalog, units).items():
+    tasks = q.history_tasks(catalog, (no for no, _unit in reported))
+    for (task_no, unit_id), role in q.unit_roles(catalog, units, tasks).items():
         sub = current.get(unit_id)
         e = reported.get((task_no, unit_id))
         cells[(task_no, unit_id)] = MatrixCell(
@@ -76,4 +77,4 @@ def load_matrix(store: Store, catalog: Catalog, period: str) -> Matrix:
             version=None if sub is None else sub.version,
             late=False if sub is None else sub.late,
         )
-    return Matrix(period, units, catalog.tasks, cells, catalog.sections)
+    return Matrix(period, units, tasks, cells, catalog.sections)

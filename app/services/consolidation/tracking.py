@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from app.domain.catalog import Catalog
+from app.domain.messages import Message
 from app.models import ImportLog
 from app.models.store import Store
 from app.services.consolidation.current import as_utc
@@ -32,8 +33,9 @@ class TrackerRow:
     imported_at: datetime | None
     versions: int
     rejected_attempts: int
-    last_reason: str
+    last_reason: Message | None
     last_import: datetime | None  # the latest import attempt of any outcome for this period
+    conflict_versions: tuple[int, ...] = ()  # versions held as two different files
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ def tracker(store: Store, catalog: Catalog, period: str) -> Tracker:
             rejected_attempts=u.rejected_attempts,
             last_reason=u.last_reason,
             last_import=None if last.get(u.unit) is None else as_utc(last[u.unit]),
+            conflict_versions=u.conflict_versions,
         )
         for u in status.units
     )

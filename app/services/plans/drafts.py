@@ -210,4 +210,5 @@ def discard_draft(store: Store, code: str) -> None:
             raise Refusal("plan_no_draft", plan=code)
         s.delete(row)
         if plan.revision < 1:
+            s.flush()  # the draft's row first: the plan's delete would cascade to it
             s.delete(plan)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.messages import Refusal
+from app.io.bounded_read import read_bounded
 from app.io.plan_check import check_plan
 from app.io.plan_template import write_plan_template
 from app.io.plan_template_read import CellPlace, TemplatePlan, read_plan_template
@@ -95,16 +96,7 @@ def _set_code(data: Any, code: str | None) -> None:
 
 
 def _json(path: Path) -> Any:
-    try:
-        with path.open("rb") as f:
-            raw = f.read(MAX_JSON_BYTES + 1)
-    except FileNotFoundError as exc:
-        raise Refusal("file_missing", path=str(path)) from exc
-    except OSError as exc:
-        log.warning("cannot read %s", path, exc_info=True)
-        raise Refusal("file_unreadable", detail=exc.strerror or str(exc)) from exc
-    if len(raw) > MAX_JSON_BYTES:
-        raise Refusal("plan_json_too_large", limit=f"{MAX_JSON_BYTES // (1024 * 1024)} MB")
+    raw = read_bounded(path, MAX_JSON_BYTES, "plan_json_too_large")
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:

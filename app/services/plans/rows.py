@@ -18,23 +18,13 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import (
-    Assignment,
-    Indicator,
-    Period,
-    Plan,
-    PlanUnit,
-    Section,
-    Target,
-    Task,
-    Unit,
-    UnitAlias,
-    UnitGroup,
-)
+from app.models import catalog as orm
 
 __all__ = ["apply_plan"]
 
-_R = TypeVar("_R", Section, PlanUnit, UnitGroup, Task, Target, Indicator, Period)
+_R = TypeVar(
+    "_R", orm.Section, orm.PlanUnit, orm.UnitGroup, orm.Task, orm.Target, orm.Indicator, orm.Period
+)
 
 
 def _text(value: Any) -> str:
@@ -65,23 +55,23 @@ def _sync(
     return out
 
 
-def apply_plan(s: Session, plan: Plan, data: Mapping[str, Any], revision: int) -> None:
+def apply_plan(s: Session, plan: orm.Plan, data: Mapping[str, Any], revision: int) -> None:
     """Make the plan's rows say what ``data`` (a checked plan file's JSON) says."""
     pid = plan.id
     sections = _sync(
-        s.scalars(select(Section).where(Section.plan_id == pid)),
+        s.scalars(select(orm.Section).where(orm.Section.plan_id == pid)),
         lambda r: r.no,
         ((x["no"], x) for x in data["sections"]),
-        lambda: Section(plan_id=pid),
+        lambda: orm.Section(plan_id=pid),
         _fill_section,
         revision,
     )
     units = _units(s, plan, data["units"], revision)
     groups = _sync(
-        s.scalars(select(UnitGroup).where(UnitGroup.plan_id == pid)),
+        s.scalars(select(orm.UnitGroup).where(orm.UnitGroup.plan_id == pid)),
         lambda r: r.name,
         ((x["name"], x) for x in data.get("groups", ())),
-        lambda: UnitGroup(plan_id=pid),
+        lambda: orm.UnitGroup(plan_id=pid),
         _fill_group,
         revision,
     )
@@ -89,18 +79,18 @@ def apply_plan(s: Session, plan: Plan, data: Mapping[str, Any], revision: int) -
     s.flush()
     _tasks(s, pid, data["tasks"], revision, sections, units, groups)
     indicators = _sync(
-        s.scalars(select(Indicator).where(Indicator.plan_id == pid)),
+        s.scalars(select(orm.Indicator).where(orm.Indicator.plan_id == pid)),
         lambda r: r.no,
         ((x["no"], x) for x in data.get("indicators", ())),
-        lambda: Indicator(plan_id=pid),
+        lambda: orm.Indicator(plan_id=pid),
         lambda r, x, _seq: _fill_indicator(r, x, units),
         revision,
     )
     periods = _sync(
-        s.scalars(select(Period).where(Period.plan_id == pid)),
+        s.scalars(select(orm.Period).where(orm.Period.plan_id == pid)),
         lambda r: r.code,
         ((x["code"], x) for x in data["periods"]),
-        lambda: Period(plan_id=pid),
+        lambda: orm.Period(plan_id=pid),
         _fill_period,
         revision,
     )
@@ -108,29 +98,31 @@ def apply_plan(s: Session, plan: Plan, data: Mapping[str, Any], revision: int) -
     s.flush()
 
 
-def _fill_section(row: Section, x: Mapping[str, Any], _seq: int) -> None:
+def _fill_section(row: orm.Section, x: Mapping[str, Any], _seq: int) -> None:
     row.no, row.title = int(x["no"]), x["title"]
 
 
-def _fill_group(row: UnitGroup, x: Mapping[str, Any], _seq: int) -> None:
+def _fill_group(row: orm.UnitGroup, x: Mapping[str, Any], _seq: int) -> None:
     row.name, row.description = x["name"], x.get("description", "")
 
 
-def _fill_period(row: Period, x: Mapping[str, Any], seq: int) -> None:
+def _fill_period(row: orm.Period, x: Mapping[str, Any], seq: int) -> None:
     row.code, row.kind, row.title, row.seq = x["code"], x["kind"], x.get("title", ""), seq
     row.start = date.fromisoformat(x["start"])
     row.end = date.fromisoformat(x["end"])
     row.due = date.fromisoformat(x["due"])
 
 
-def _fill_quantity(row: Target | Indicator, x: Mapping[str, Any]) -> None:
+def _fill_quantity(row: orm.Target | orm.Indicator, x: Mapping[str, Any]) -> None:
     row.name, row.comparator = x["name"], x["comparator"]
     row.value = _text(x["value"])
     row.value_max = None if x.get("value_max") is None else _text(x["value_max"])
     row.unit_of_measure = x.get("unit", "")
 
 
-def _fill_indicator(row: Indicator, x: Mapping[str, Any], units: Mapping[str, Unit]) -> None:
+def _fill_indicator(
+    row: orm.Indicator, x: Mapping[str, Any], units: Mapping[str, orm.Unit]
+) -> None:
     row.no = int(x["no"])
     _fill_quantity(row, x)
     owner = x.get("owner")
@@ -139,21 +131,21 @@ def _fill_indicator(row: Indicator, x: Mapping[str, Any], units: Mapping[str, Un
 
 # -- units: one row per store, the plan's listing in plan_unit ------------------------------
 def _units(
-    s: Session, plan: Plan, items: Iterable[Mapping[str, Any]], revision: int
-) -> dict[str, Unit]:
+    s: Session, plan: orm.Plan, items: Iterable[Mapping[str, Any]], revision: int
+) -> dict[str, orm.Unit]:
     items = list(items)
     codes = [u["id"] for u in items]
-    known = {u.code: u for u in s.scalars(select(Unit).where(Unit.code.in_(codes)))}
+    known = {u.code: u for u in s.scalars(select(orm.Unit).where(orm.Unit.code.in_(codes)))}
     for u in items:
         if u["id"] not in known:
-            known[u["id"]] = Unit(code=u["id"], name=u["name"], short_name=u["short_name"])
+            known[u["id"]] = orm.Unit(code=u["id"], name=u["name"], short_name=u["short_name"])
             s.add(known[u["id"]])
     s.flush()
     listed = _sync(
-        s.scalars(select(PlanUnit).where(PlanUnit.plan_id == plan.id)),
+        s.scalars(select(orm.PlanUnit).where(orm.PlanUnit.plan_id == plan.id)),
         lambda r: r.unit_id,
         ((known[u["id"]].id, u) for u in items),
-        lambda: PlanUnit(plan_id=plan.id),
+        lambda: orm.PlanUnit(plan_id=plan.id),
         lambda r, x, seq: _fill_listing(r, x, seq, known),
         revision,
     )
@@ -163,25 +155,27 @@ def _units(
     return known
 
 
-def _fill_listing(row: PlanUnit, x: Mapping[str, Any], seq: int, units: Mapping[str, Unit]) -> None:
+def _fill_listing(
+    row: orm.PlanUnit, x: Mapping[str, Any], seq: int, units: Mapping[str, orm.Unit]
+) -> None:
     row.unit_id, row.seq = units[x["id"]].id, seq
     row.name, row.short_name, row.reports = x["name"], x["short_name"], x.get("reports", True)
     aliases = list(dict.fromkeys(x.get("aliases", ())))
     if [a.alias for a in row.aliases] != aliases:
-        row.aliases = [UnitAlias(alias=a) for a in aliases]
+        row.aliases = [orm.UnitAlias(alias=a) for a in aliases]
 
 
 def _names_from_newest_plan(s: Session, unit_ids: list[int]) -> None:
     """A unit's own names are those of the newest plan listing it (the trust registry, the
     clerk's window and the registration file show them; each plan keeps its own)."""
     rows = s.execute(
-        select(PlanUnit.unit_id, PlanUnit.name, PlanUnit.short_name)
-        .join(Plan, Plan.id == PlanUnit.plan_id)
-        .where(PlanUnit.unit_id.in_(unit_ids), PlanUnit.removed_in.is_(None))
-        .order_by(Plan.year, Plan.id)
+        select(orm.PlanUnit.unit_id, orm.PlanUnit.name, orm.PlanUnit.short_name)
+        .join(orm.Plan, orm.Plan.id == orm.PlanUnit.plan_id)
+        .where(orm.PlanUnit.unit_id.in_(unit_ids), orm.PlanUnit.removed_in.is_(None))
+        .order_by(orm.Plan.year, orm.Plan.id)
     ).all()
     newest = {uid: (name, short) for uid, name, short in rows}  # the last one wins
-    for unit in s.scalars(select(Unit).where(Unit.id.in_(list(newest)))):
+    for unit in s.scalars(select(orm.Unit).where(orm.Unit.id.in_(list(newest)))):
         unit.name, unit.short_name = newest[unit.id]
 
 
@@ -191,16 +185,16 @@ def _tasks(
     pid: int,
     items: Iterable[Mapping[str, Any]],
     revision: int,
-    sections: Mapping[object, Section],
-    units: Mapping[str, Unit],
-    groups: Mapping[object, UnitGroup],
+    sections: Mapping[object, orm.Section],
+    units: Mapping[str, orm.Unit],
+    groups: Mapping[object, orm.UnitGroup],
 ) -> None:
     items = list(items)
     tasks = _sync(
-        s.scalars(select(Task).where(Task.plan_id == pid)),
+        s.scalars(select(orm.Task).where(orm.Task.plan_id == pid)),
         lambda r: r.no,
         ((x["no"], x) for x in items),
-        lambda: Task(plan_id=pid),
+        lambda: orm.Task(plan_id=pid),
         lambda r, x, _seq: _fill_task(r, x, sections),
         revision,
     )
@@ -208,9 +202,9 @@ def _tasks(
     s.flush()
     for x in items:
         task = tasks[x["no"]]
-        s.execute(delete(Assignment).where(Assignment.task_id == task.id))
+        s.execute(delete(orm.Assignment).where(orm.Assignment.task_id == task.id))
         s.add_all(
-            Assignment(
+            orm.Assignment(
                 task_id=task.id,
                 seq=i,
                 role=a["role"],
@@ -220,10 +214,10 @@ def _tasks(
             for i, a in enumerate(x["units"])
         )
         targets = _sync(
-            s.scalars(select(Target).where(Target.task_id == task.id)),
+            s.scalars(select(orm.Target).where(orm.Target.task_id == task.id)),
             lambda r: r.name,
             ((t["name"], t) for t in x.get("targets", ())),
-            lambda: Target(task_id=task.id),  # noqa: B023 - used within this iteration
+            lambda: orm.Target(task_id=task.id),  # noqa: B023 - used within this iteration
             _fill_target,
             revision,
         )
@@ -232,11 +226,11 @@ def _tasks(
     s.expire_all()  # the tasks' relationship lists were loaded before the rows changed
 
 
-def _fill_task(row: Task, x: Mapping[str, Any], sections: Mapping[object, Section]) -> None:
+def _fill_task(row: orm.Task, x: Mapping[str, Any], sections: Mapping[object, orm.Section]) -> None:
     row.no, row.title, row.text = int(x["no"]), x["title"], x["text"]
     row.section_id = sections[x["section"]].id
 
 
-def _fill_target(row: Target, x: Mapping[str, Any], seq: int) -> None:
+def _fill_target(row: orm.Target, x: Mapping[str, Any], seq: int) -> None:
     row.seq = seq
     _fill_quantity(row, x)

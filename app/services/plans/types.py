@@ -10,6 +10,7 @@ from typing import Any
 from app.domain.catalog import PeriodInfo
 from app.domain.messages import Message, Refusal
 from app.domain.plan_problems import PlanProblem, describe_pointer
+from app.domain.plan_text import Guess as ImportGuess
 
 
 @dataclass(frozen=True)
@@ -33,15 +34,10 @@ class Guess:
     confirmed: bool = False
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
-        """The CLI's shape: ``{"where", "what"}`` in words, plus the codes and the field."""
-        return {
-            "where": self.where.render(lang),
-            "what": self.what.render(lang),
-            "code": self.what.code,
-            "params": self.what.param_dict,
-            "field": self.pointer,
-            "confirmed": self.confirmed,
-        }
+        """The importer's shape (``{"where", "what", "code", "params", "field"}``) and whether
+        the office has confirmed it."""
+        found = ImportGuess(self.where, self.what, self.pointer).to_json(lang)
+        return {**found, "confirmed": self.confirmed}
 
 
 @dataclass(frozen=True)

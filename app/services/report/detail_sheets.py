@@ -195,7 +195,7 @@ def tracker_sheet(data: ReportData, head: str) -> Sheet:
                 beijing(r.imported_at),
                 r.versions,
                 r.rejected_attempts,
-                r.last_reason,
+                "" if r.last_reason is None else r.last_reason.render("zh"),
                 beijing(r.last_import),
             ),
             marks=("", STATE_MARKS[r.state]),

@@ -159,7 +159,15 @@ class Launcher(QObject):
         self._loaded()
 
     def _attach(self, window: MainWindow, profile: Any) -> None:
+        from app.services.catalog import default_plan_code
         from app.services.entries import EntryService
+        from app.services.stores import store_catalog
+
+        if not any(u.id == profile.unit_id and u.reports for u in self.catalog.units):
+            # the newest plan does not list this unit: open the newest one that does
+            with self.store.factory() as s:
+                code = default_plan_code(s, profile.unit_id)
+            self.catalog = store_catalog(self.store, code)
 
         window.attach(EntryService(self.store, self.catalog, profile.unit_id), profile)
         from app.ui.unit.export_dialog import make_export_handler

@@ -41,7 +41,7 @@ def change_subject(change: FieldChange, catalog: Catalog | None) -> str:
         title = ""
         if catalog is not None:
             try:
-                title = catalog.task(change.task).title
+                title = catalog.task_in_history(change.task).title
             except KeyError:
                 title = ""
         return (

@@ -392,12 +392,12 @@ class ImportDialog(Retranslating, QDialog):
             self.register_button.hide()
             return
         o = row.latest
-        shown = reason_text(o.reason) if o.reason else ""
+        shown = reason_text(o.message)
         head = Path(row.path).name
         changes = row.preview.changes if row.preview is not None else ()
         if o.outcome == "rejected":
             text = self.tr("{0}：拒收。{1}").format(head, shown)
-        elif o.outcome == "accepted" and o.reason == "new":
+        elif o.outcome == "accepted" and o.code == "import_new":
             text = self.tr("{0}：本单位本期的第一份报送，没有可比较的当前版本。").format(head)
             changes = ()  # every field would read as changed: noise, not a difference
         elif changes:

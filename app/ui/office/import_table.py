@@ -10,7 +10,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from app.ui.common.model_texts import ask_views_again
-from app.ui.office.outcome_text import is_unregistered_key, preview_text, result_text
+from app.ui.office.outcome_text import (
+    conflict_mark,
+    is_unregistered_key,
+    preview_text,
+    result_text,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -39,7 +44,7 @@ class FileRow:
     @property
     def needs_key(self) -> bool:
         o = self.latest
-        return o is not None and is_unregistered_key(o.outcome, o.reason)
+        return o is not None and is_unregistered_key(o.outcome, o.message)
 
 
 class ImportTableModel(QAbstractTableModel):
@@ -130,7 +135,7 @@ class ImportTableModel(QAbstractTableModel):
             if which == "preview" and self.outranked_by(r) is not None:
                 out["history"] += 1
             elif o.outcome == "accepted":
-                out["new" if o.reason == "new" else "replaced"] += 1
+                out["new" if o.code == "import_new" else "replaced"] += 1
             elif o.outcome == "superseded":
                 out["history"] += 1
             elif o.outcome in out:
@@ -178,6 +183,11 @@ class ImportTableModel(QAbstractTableModel):
             return QBrush(QColor("#8a8f98"))
         return None
 
+    @staticmethod
+    def _marked(outcome: Any, text: str) -> str:
+        """A file that is one of two different files of one version carries the mark."""
+        return f"{conflict_mark()} · {text}" if outcome.conflict else text
+
     def _text(self, row: FileRow, col: int) -> str:
         o = row.latest
         if col == COL_FILE:
@@ -195,11 +205,11 @@ class ImportTableModel(QAbstractTableModel):
             top = self.outranked_by(row)
             if top is not None:
                 return self.tr("存入历史：本批还有更新的 v{0}").format(top)
-            text = preview_text(row.preview.outcome, row.preview.reason)
+            text = preview_text(row.preview.outcome, row.preview.message)
             n = len(row.preview.changes)
-            if row.preview.outcome == "accepted" and row.preview.reason != "new" and n:
+            if row.preview.outcome == "accepted" and row.preview.code != "import_new" and n:
                 text += " · " + self.tr("{0} 处改动").format(n)
-            return text
+            return self._marked(row.preview, text)
         if row.result is not None:
-            return result_text(row.result.outcome, row.result.reason)
+            return self._marked(row.result, result_text(row.result.outcome, row.result.message))
         return self.tr("已取消，未导入") if row.cancelled else ""

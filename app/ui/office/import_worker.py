@@ -64,7 +64,7 @@ class ImportJob(QRunnable):
         from app.services.office_import import Importer
 
         try:
-            outcomes = Importer(self.store, self.catalog).run(
+            outcomes = Importer(self.store).run(  # every plan's submissions, not the window's
                 self.files,
                 dry_run=self.dry_run,
                 on_result=self._on_result,

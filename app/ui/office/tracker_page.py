@@ -10,7 +10,7 @@ from app.ui.common.retranslate import Retranslating
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import read_only_view
 from app.ui.office.detail_pane import local_time
-from app.ui.office.outcome_text import reason_text
+from app.ui.office.outcome_text import conflict_mark, reason_text
 
 if TYPE_CHECKING:
     from app.services.consolidation import Tracker, TrackerRow
@@ -67,13 +67,13 @@ class TrackerModel(RowTableModel["TrackerRow"]):
         if column == COL_STATE:
             return self.state_label(row.state)
         if column == COL_VERSION:
-            return "" if row.version is None else f"v{row.version}"
+            return self._version_text(row)
         if column == COL_VERSIONS:
             return str(row.versions)
         if column == COL_REJECTED:
             return str(row.rejected_attempts) if row.rejected_attempts else ""
         if column == COL_REASON:
-            return reason_text(row.last_reason) if row.last_reason else ""
+            return reason_text(row.last_reason)
         times = {
             COL_SIGNED: row.submitted_at,
             COL_IMPORTED: row.imported_at,
@@ -81,6 +81,15 @@ class TrackerModel(RowTableModel["TrackerRow"]):
         }
         at = times.get(column)
         return local_time(at) if at else ""
+
+    @staticmethod
+    def _version_text(row: TrackerRow) -> str:
+        """The current version, marked when a version is held as two different files."""
+        text = "" if row.version is None else f"v{row.version}"
+        if row.conflict_versions:
+            listed = ", ".join(f"v{v}" for v in row.conflict_versions)
+            text = f"{text} {conflict_mark()} ({listed})".strip()
+        return text
 
     def tooltip(self, row: TrackerRow, column: int) -> str | None:
         return self.text(row, column) if column == COL_REASON else None

@@ -88,8 +88,8 @@ def test_preview_changes_nothing_then_import_applies(
     rows = {Path(r.path).name: r for r in dialog.model.rows}
     assert len(rows) == 4
     assert rows[files["replace"].name].preview.outcome == "accepted"
-    assert rows[files["replace"].name].preview.reason == "replaces v1"
-    assert rows[files["new"].name].preview.reason == "new"
+    assert rows[files["replace"].name].preview.code == "import_replaces"
+    assert rows[files["new"].name].preview.code == "import_new"
     assert rows[files["same"].name].preview.outcome == "duplicate"
     assert rows[files["junk"].name].preview.outcome == "rejected"
     texts = {
@@ -300,5 +300,5 @@ def test_register_the_key_of_a_rejected_file_then_preview_again(
     assert blocker.args == [PREVIEW]
     assert count(office_store, TrustedKey) == 1
     assert "2 个文件" in asked[0]  # both files signed by that key are offered
-    assert [r.preview.reason for r in dialog.model.rows] == ["new", "new"]
+    assert [r.preview.code for r in dialog.model.rows] == ["import_new", "import_new"]
     assert not dialog.register_button.isVisible()

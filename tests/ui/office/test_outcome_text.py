@@ -1,169 +1,149 @@
-"""Every reason the importer can give reads as Chinese in the window (and as English when
-English is chosen).
-
-The importer's reasons are English phrases (they also go to ``office import --json`` and the
-import log); outcome_text matches them. The reasons are read from the importer's own source,
-so a new reason added there without a Chinese rendering (and a sample here) fails this test.
-"""
+"""Every reason the importer and the reader give reads in the window's language: it is a
+Message (code + parameters) rendered from the one table, never a phrase matched by a regular
+expression; the four outcome labels are the window's own and go through Qt's translation.
+Import-log rows from before codes were kept show their words as they were."""
 
 from __future__ import annotations
 
-import ast
 import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.domain.catalog import Catalog
+from app.domain.messages import MESSAGES, Message
 from app.io import keys
 from app.models import Unit
+from app.services.office_import import FileOutcome, logged_message
 from app.services.office_trust import check_signing_key, revoke_key
 from app.services.parse_pool import MAX_FILE_BYTES, verify_path
 from app.services.stores import Store
 from app.ui.common.i18n import EN, ZH, apply_language
-from app.ui.office.outcome_text import preview_text, reason_text, result_text
+from app.ui.office.import_table import COL_RESULT, ImportTableModel
+from app.ui.office.outcome_text import (
+    conflict_mark,
+    is_unregistered_key,
+    preview_text,
+    reason_text,
+    result_text,
+)
 from tests.ui.office.office_kit import Key, trust
 
-ROOT = Path(__file__).resolve().parents[3]
-# Where the importer's reasons are made, and how they reach FileOutcome.reason there.
-SOURCES = (
-    "app/services/office_import.py",
-    "app/services/office_trust.py",
-    "app/services/parse_pool.py",
-)
-REASON_ARG = {"_Refused": 0, "KeyVerdict": 1, "ParseResult": 3}  # the reason's position
-REASON_VARIABLES = {"reason", "what"}  # names assigned a reason before it is passed on
-
-FP = "3f2a9c01" * 8
-SHOWN = keys.format_fingerprint(FP)
-# One realistic text of every reason (what the importer writes, values filled in).
-SAMPLES = (
-    "new",
-    "replaces v2",
-    "older than the current v3; kept in the history",
-    "already imported on 2016-04-12 09:30 UTC",
-    f"signed by an unregistered key {SHOWN}",
-    f"signed by another unit's key {SHOWN}",
-    f"signed by a revoked key {SHOWN} (since 2016-05-01)",
-    f"signed by a replaced key {SHOWN} (since 2016-05-01)",
-    "unit xyz is not in the plan",
-    "period 2017Q1 is not in the plan",
-    "another file with version 2 of 2016Q1 was already imported",
-    "sequence 4 is out of order against version 3 (sequence 5): a replayed or tampered export",
-    "sequence 4 of this unit was already used by another file",
-    "file too large (20481 KB)",
-    "cannot read file: Permission denied",
-    "file needs too much memory to read",
-    "unreadable file (KeyError)",
-    "the file crashed the reader",
-    "reading took longer than 10 s",
-)
 CJK = re.compile(r"[\u4e00-\u9fff]")
+FP = keys.format_fingerprint("3f2a9c01" * 8)
+IMPORT_CODES = (  # one realistic message of every reason the importer adds to the reader's
+    Message.of("import_new"),
+    Message.of("import_replaces", version=2),
+    Message.of("import_older", version=3),
+    Message.of("import_duplicate", at="2016-04-12 09:30"),
+    Message.of("import_conflict_current", version=2),
+    Message.of("import_conflict_kept", version=2),
+    Message.of("unregistered_key", fingerprint=FP),
+    Message.of("key_other_unit", fingerprint=FP),
+    Message.of("key_revoked", fingerprint=FP, since="2016-05-01"),
+    Message.of("key_rotated", fingerprint=FP, since="2016-05-01"),
+    Message.of("signed_in_future", signed_at="2016-05-03 10:00:00"),
+    Message.of("unit_unknown", unit="xyz"),
+    Message.of("period_not_in_plan", period="2017Q1"),
+    Message.of("too_large", mb=20),
+    Message.of("file_unreadable", detail="Permission denied"),
+    Message.of("reader_memory"),
+    Message.of("reader_error", error="KeyError"),
+    Message.of("reader_crashed"),
+    Message.of("reader_timeout", seconds="10"),
+)
 
 
-def _patterns(expr: ast.expr | None) -> list[str]:
-    """The regular expressions a reason expression can produce (values as ``.+``)."""
-    if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
-        return [re.escape(expr.value)] if expr.value else []
-    if isinstance(expr, ast.JoinedStr):
-        parts = [
-            re.escape(str(v.value)) if isinstance(v, ast.Constant) else ".+" for v in expr.values
-        ]
-        return ["".join(parts)]
-    if isinstance(expr, ast.IfExp):
-        return _patterns(expr.body) + _patterns(expr.orelse)
-    return []  # a name or attribute: a reason made elsewhere (the reader's are Chinese)
-
-
-def source_reasons() -> dict[str, str]:
-    """pattern -> where it is made, for every literal reason in the importer's modules."""
-    found: dict[str, str] = {}
-    for rel in SOURCES:
-        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            exprs: list[ast.expr] = []
-            if isinstance(node, ast.Call):
-                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-                index = REASON_ARG.get(name)
-                if index is not None and len(node.args) > index:
-                    exprs.append(node.args[index])
-                exprs += [k.value for k in node.keywords if k.arg == "reason"]
-            elif isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id in REASON_VARIABLES for t in node.targets
-            ):
-                exprs.append(node.value)
-            for expr in exprs:
-                for pattern in _patterns(expr):
-                    found[pattern] = f"{rel}:{getattr(node, 'lineno', 0)}"
-    return found
-
-
-def test_every_reason_in_the_importers_source_has_a_sample_here() -> None:
-    reasons = source_reasons()
-    assert len(reasons) >= 18, reasons  # the scan still finds them (not silently nothing)
-    unsampled = {
-        where: pattern
-        for pattern, where in reasons.items()
-        if not any(re.fullmatch(pattern, s) for s in SAMPLES)
-    }
-    assert unsampled == {}
-
-
-@pytest.mark.parametrize("reason", SAMPLES)
-def test_each_known_reason_reads_in_chinese(reason: str) -> None:
-    shown = reason_text(reason)
-    assert CJK.search(shown), (reason, shown)
-    assert CJK.search(result_text("rejected", reason))
-    assert CJK.search(preview_text("superseded", reason))
-
-
-def test_each_known_reason_reads_in_english_when_english_is_chosen() -> None:
+def test_every_reason_reads_in_chinese_and_in_english_when_english_is_chosen() -> None:
+    for m in IMPORT_CODES:
+        assert CJK.search(reason_text(m)), m
+        assert CJK.search(result_text("rejected", m)) and CJK.search(preview_text("superseded", m))
     try:
         apply_language(EN)
         QApplication.processEvents()
-        chinese = {r: reason_text(r) for r in SAMPLES if CJK.search(reason_text(r))}
-        assert chinese == {}
-        assert result_text("rejected", "the file crashed the reader").startswith("Refused: ")
+        still_chinese = {m.code: reason_text(m) for m in IMPORT_CODES if CJK.search(reason_text(m))}
+        assert still_chinese == {}
+        assert result_text("rejected", Message.of("reader_crashed")).startswith("Refused: ")
     finally:
         apply_language(ZH)
 
 
-def test_the_values_in_a_reason_are_kept(tmp_path: Path) -> None:
-    assert "v2" in reason_text("replaces v2")
-    assert SHOWN in reason_text(f"signed by a revoked key {SHOWN} (since 2016-05-01)")
-    assert "2016-05-01" in reason_text(f"signed by a revoked key {SHOWN} (since 2016-05-01)")
-    assert "2016Q1" in reason_text("another file with version 2 of 2016Q1 was already imported")
-    assert "10" in reason_text("reading took longer than 10 s")
-    # the reader's own reasons are Chinese already and pass through unchanged
-    assert reason_text("签名无效：签名后的内容被修改过") == "签名无效：签名后的内容被修改过"
+def test_the_values_in_a_reason_are_kept() -> None:
+    assert "v2" in reason_text(Message.of("import_replaces", version=2))
+    revoked = reason_text(Message.of("key_revoked", fingerprint=FP, since="2016-05-01"))
+    assert FP in revoked and "2016-05-01" in revoked
+    assert "10" in reason_text(Message.of("reader_timeout", seconds="10"))
 
 
-def test_reasons_made_by_the_real_reader_and_key_check_read_in_chinese(
+def test_log_rows_from_before_codes_show_their_words() -> None:
+    old = logged_message(None, None, "signed by an unregistered key 3F2A …")
+    assert reason_text(old) == "signed by an unregistered key 3F2A …"
+    unknown = logged_message("a_code_of_a_later_version", "{}", "它的原话")
+    assert reason_text(unknown) == "它的原话"
+    known = logged_message("import_replaces", '{"version": "4"}', "替换 v4")
+    assert known == Message.of("import_replaces", version=4)
+
+
+def test_reasons_made_by_the_real_reader_and_key_check_are_in_the_table(
     tmp_path: Path, office_store: Store, catalog: Catalog
 ) -> None:
-    made: list[str] = []
-    # parse_pool: a file that is not there, one over the size limit
-    made.append(verify_path(str(tmp_path / "gone.xlsx"), catalog).reason)
+    made: list[Message | None] = []
+    made.append(verify_path(str(tmp_path / "gone.xlsx"), catalog).message)
     big = tmp_path / "big.xlsx"
     with big.open("wb") as f:
         f.truncate(MAX_FILE_BYTES + 1)  # sparse: no 20 MB written
-    made.append(verify_path(str(big), catalog).reason)
-    # office_trust: an unregistered key, another unit's key, a revoked key
+    made.append(verify_path(str(big), catalog).message)
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"PK\x03\x04 not a workbook")
+    made.append(verify_path(str(junk), catalog).message)
     mine, theirs = Key(), Key()
     trust(office_store, catalog, "zjj", mine)
     trust(office_store, catalog, "jtys", theirs)
     revoke_key(office_store, keys.fingerprint(mine.public), datetime(2016, 5, 1, tzinfo=UTC))
-    signed = datetime(2016, 6, 1, tzinfo=UTC)
+    arrived = datetime(2016, 6, 1, tzinfo=UTC)
     with office_store.factory() as s:
         zjj = s.scalars(select(Unit.id).where(Unit.code == "zjj")).one()
-        for fp in (FP, keys.fingerprint(theirs.public), keys.fingerprint(mine.public)):
-            verdict = check_signing_key(s, zjj, fp, signed)
+        for fp in ("3f2a9c01" * 8, keys.fingerprint(theirs.public), keys.fingerprint(mine.public)):
+            verdict = check_signing_key(s, zjj, fp, arrived)
             assert not verdict.ok
-            made.append(verdict.reason)
-    assert [r.split(" ")[0] for r in made] == ["cannot", "file", "signed", "signed", "signed"]
-    assert all(any(re.fullmatch(p, r) for p in source_reasons()) for r in made), made
-    shown = [reason_text(r) for r in made]
-    assert all(CJK.search(t) for t in shown), shown
+            made.append(verdict.message)
+    codes = [m.code for m in made if m is not None]
+    assert codes == ["file_unreadable", "too_large", "not_xlsx", "unregistered_key",
+                     "key_other_unit", "key_revoked"]  # fmt: skip
+    assert all(c in MESSAGES for c in codes)
+    assert all(CJK.search(reason_text(m)) for m in made)
+    assert is_unregistered_key("rejected", Message.of("unregistered_key", fingerprint=FP))
+
+
+def test_a_conflict_carries_its_mark_in_the_import_table(qtbot: object) -> None:
+    model = ImportTableModel()
+    model.add_files(["/in/a.xlsx", "/in/b.xlsx"])
+    kept = FileOutcome(
+        "/in/a.xlsx", "superseded", Message.of("import_conflict_kept", version=1), "zjj",
+        "2016Q1", 1, conflict=True,
+    )  # fmt: skip
+    plain = FileOutcome("/in/b.xlsx", "accepted", Message.of("import_new"), "jtys", "2016Q1", 1)
+    model.set_result(kept)
+    model.set_result(plain)
+    shown = [model.index(i, COL_RESULT).data() for i in range(2)]
+    assert shown[0].startswith(conflict_mark()) and "冲突" in shown[0]
+    assert conflict_mark() not in shown[1]
+
+
+def test_a_conflict_carries_its_mark_in_the_tracker(qtbot: object) -> None:
+    from app.services.consolidation import TrackerRow
+    from app.ui.office.tracker_page import COL_REASON, COL_VERSION, TrackerModel
+
+    def row(unit: str, conflicts: tuple[int, ...]) -> TrackerRow:
+        return TrackerRow(
+            unit, unit, "submitted", 2, None, None, 3, 1, Message.of("key_revoked",
+            fingerprint=FP, since="2016-05-01"), None, conflicts,
+        )  # fmt: skip
+
+    model = TrackerModel()
+    model.set_rows([row("zjj", (2,)), row("jtys", ())])
+    marked, plain = (model.index(i, COL_VERSION).data() for i in range(2))
+    assert marked == f"v2 {conflict_mark()} (v2)" and plain == "v2"
+    assert "吊销" in model.index(0, COL_REASON).data()

@@ -1,0 +1,217 @@
+"""The second line behind the signature: a submission's sheets, read from their XML and compared
+cell by cell with what the signed payload says they must show (app.io.submission_layout).
+
+The signed manifest already fixes every byte of every part; this check makes sure that what
+the signer put into the sheets is what the signed payload says, so a file can never show a
+reader one thing and import another. The sheets are parsed, never searched: namespaces and
+character references are resolved by the parser (app.io.package_xml), each cell's position
+and value are read the way a spreadsheet program reads them, and only the cell forms the
+writer produces are accepted (inline text, a number, or empty; no formula, no shared or
+rich text). Positions are bounded by the layout before anything is stored, and cells go into
+a dict, never a grid sized by the farthest cell.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from app.io.package_errors import PackageRejected, shown
+from app.io.package_xml import NS_MAIN, NS_REL, parse_xml, qname, relationships
+from app.io.submission_layout import SHEET_NAMES, UNKNOWN, SheetLayout, column_letter
+from app.io.xlsx_text import visible_text
+
+CellValue = str | float  # a number as a spreadsheet holds it: a double
+Cells = dict[str, CellValue]  # by position "F3" (checked: no leading zero, upper case)
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_SHEETS = qname(NS_MAIN, "sheets")
+_SHEET = qname(NS_MAIN, "sheet")
+_SHEET_DATA = qname(NS_MAIN, "sheetData")
+_ROW = qname(NS_MAIN, "row")
+_C = qname(NS_MAIN, "c")
+_V = qname(NS_MAIN, "v")
+_F = qname(NS_MAIN, "f")
+_IS = qname(NS_MAIN, "is")
+_T = qname(NS_MAIN, "t")
+_RID = qname(NS_REL, "id")
+_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
+_A1 = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
+_NUMBER = re.compile(r"-?[0-9]{1,40}(?:\.[0-9]{1,40})?(?:[eE][+-]?[0-9]{1,4})?")
+# OOXML reads "_x0041_" in cell text as "A" (app.io.xlsx_text escapes what must stay as is).
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+# -- where the sheets are -----------------------------------------------------------------
+def _relationships(parts: Mapping[str, bytes], source: str) -> list[tuple[str, str, str]]:
+    """(id, type, target part name) of a part's relationships ('' for the package)."""
+    folder, base = posixpath.split(source)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    content = parts.get(rels_name)
+    if content is None:
+        return []
+    out = []
+    for rid, typ, target, _mode in relationships(rels_name, content):
+        if target.startswith("/"):
+            resolved = target[1:]
+        else:
+            resolved = posixpath.normpath(posixpath.join(folder, target))
+        out.append((rid, typ, resolved))
+    return out
+
+
+def workbook_sheets(parts: Mapping[str, bytes]) -> list[tuple[str, str, str]]:
+    """(name, state, part) of every sheet, in workbook order."""
+    books = [t for _i, typ, t in _relationships(parts, "") if typ == _OFFICE_DOCUMENT]
+    if len(books) != 1 or books[0] not in parts:
+        raise PackageRejected("not_xlsx")
+    book = books[0]
+    targets = {rid: target for rid, _typ, target in _relationships(parts, book)}
+    content = parts[book]
+    listed = _sheet_list(book, content) if len(content) <= _CACHED_BYTES else _sheets(book, content)
+    return [(name, state, targets.get(rid, "")) for name, state, rid in listed]
+
+
+def _sheets(book: str, content: bytes) -> tuple[tuple[str, str, str], ...]:
+    """(name, state, relationship id) of the workbook part's sheets, in order."""
+    root = parse_xml(book, content)
+    return tuple(
+        (sheet.get("name", ""), sheet.get("state", "visible"), sheet.get(_RID, ""))
+        for listing in root.iterchildren(_SHEETS)
+        for sheet in listing.iterchildren(_SHEET)
+    )
+
+
+# every file of one writer has the same small workbook part: parsed once per batch worker
+_sheet_list = functools.lru_cache(maxsize=32)(_sheets)
+_CACHED_BYTES = 64 * 1024
+
+
+# -- what a sheet shows -------------------------------------------------------------------
+def _column(letters: str) -> int:
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return col
+
+
+def _decoded(text: str) -> str:
+    if "_x" not in text:
+        return text
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _cell_value(cell: Any, kind: str | None, label: str, ref: str) -> CellValue | None:
+    """A cell's value as a reader shows it (text, a number, None for an empty cell), after
+    checking every element and attribute of it that can change what is shown: one <v> with a
+    number (type n), or <is><t> with text and nothing else (type inlineStr), or nothing."""
+    n = len(cell)
+    if n == 1:
+        child = cell[0]
+        tag = child.tag
+        if tag == _V and kind in (None, "n") and not len(child):
+            raw = child.text or ""
+            if _NUMBER.fullmatch(raw):
+                return float(raw)  # what every reader shows; openpyxl writes "%.16g"
+        elif tag == _IS and kind == "inlineStr" and len(child) == 1:
+            text = child[0]
+            if text.tag == _T and not len(text) and set(text.keys()) <= {_XML_SPACE}:
+                return _decoded(text.text or "")
+    elif n == 0 and kind in (None, "n"):
+        return None
+    if any(x.tag == _F for x in cell):
+        raise PackageRejected("formula", ref=f"{label}!{ref}")
+    raise PackageRejected("cell_form", ref=f"{label}!{ref}")
+
+
+def _position(ref: str, label: str, rows: int, cols: int) -> tuple[int, int]:
+    m = _A1.fullmatch(ref)
+    if m is None:
+        raise PackageRejected("cell_position", ref=f"{label}!{shown(ref)}")
+    row, col = int(m.group(2)), _column(m.group(1))
+    if row > rows or col > cols:
+        raise PackageRejected("cell_position", ref=f"{label}!{ref}")
+    return row, col
+
+
+def _cells(label: str, sheet_data: Any, rows: int, cols: int) -> Cells:
+    """Every non-empty cell by its position, each element and attribute checked (nothing but
+    rows of cells; no comment or instruction either). Positions are bounded by the layout
+    before anything is kept."""
+    cells: Cells = {}
+    seen: set[str] = set()
+    columns: dict[str, int] = {}  # a sheet has a dozen column letters: each parsed once
+    for row in sheet_data:
+        if row.tag != _ROW:  # a comment's or instruction's tag is not a string
+            raise PackageRejected("cell_form", ref=label)
+        for cell in row:
+            if cell.tag != _C:
+                raise PackageRejected("cell_form", ref=label)
+            ref = cell.get("r", "")
+            m = _A1.fullmatch(ref)
+            letters = m.group(1) if m else ""
+            col = columns.get(letters) or columns.setdefault(letters, _column(letters))
+            if m is None or int(m.group(2)) > rows or col > cols or ref in seen:
+                _position(ref, label, rows, cols)  # names the position's problem
+                raise PackageRejected("cell_form", ref=f"{label}!{ref}")  # seen before
+            seen.add(ref)
+            value = _cell_value(cell, cell.get("t"), label, ref)
+            if value is not None and value != "":
+                cells[ref] = value
+    return cells
+
+
+def sheet_cells(label: str, part: str, xml: bytes, rows: int, cols: int) -> Cells:
+    """Every non-empty cell of a sheet part by (row, column), each inside rows x cols."""
+    sheet_data = list(parse_xml(part, xml).iterchildren(_SHEET_DATA))
+    if len(sheet_data) != 1:
+        raise PackageRejected("cell_form", ref=label)
+    return _cells(label, sheet_data[0], rows, cols)
+
+
+# -- the comparison -----------------------------------------------------------------------
+def _same(want: Any, got: CellValue | None) -> bool:
+    if want is None or want == "":
+        return got is None
+    if isinstance(want, str):
+        return isinstance(got, str) and got == (want if want.isprintable() else visible_text(want))
+    # an int or a Decimal of the payload, shown as the nearest double (as calamine and Excel)
+    return isinstance(got, float) and got == float(want)
+
+
+def compare_sheet(sheet: SheetLayout, cells: Cells) -> None:
+    """Every cell as the layout says (UNKNOWN ones skipped), and no other non-empty cell."""
+    width = max((len(r) for r in sheet.rows), default=0)
+    letters = [column_letter(c) for c in range(1, width + 1)]
+    for r, row in enumerate(sheet.rows, 1):
+        number = str(r)
+        for c, spec in enumerate(row):
+            ref = letters[c] + number
+            got = cells.pop(ref, None)
+            if spec.value is not UNKNOWN and not _same(spec.value, got):
+                raise PackageRejected("visible_cell", ref=f"{sheet.name}!{ref}")
+    if cells:
+        first = min(cells, key=lambda ref: _position(ref, sheet.name, 10**7, 10**5))
+        raise PackageRejected("visible_cell", ref=f"{sheet.name}!{first}")
+
+
+def check_sheets(parts: Mapping[str, bytes], layout: tuple[SheetLayout, ...]) -> None:
+    """The three sheets, visible and in order, each showing exactly its layout."""
+    sheets = workbook_sheets(parts)
+    names = tuple(name for name, _state, _part in sheets)
+    if names != SHEET_NAMES:
+        raise PackageRejected("sheets", names=shown("、".join(names)))
+    for name, state, _part in sheets:
+        if state != "visible":
+            raise PackageRejected("hidden_sheet", sheet=name)
+    where = {name: part for name, _state, part in sheets}
+    for sheet in layout:
+        part = where[sheet.name]
+        if part not in parts:
+            raise PackageRejected("not_xlsx")
+        cols = max((len(r) for r in sheet.rows), default=0)
+        compare_sheet(sheet, sheet_cells(sheet.name, part, parts[part], len(sheet.rows), cols))
