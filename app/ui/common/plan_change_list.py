@@ -44,7 +44,7 @@ def language() -> str:
 
 def change_lines(changes: Sequence[_Change], plan: Any) -> list[Line]:
     """The changes as lines: where (the pointer in words, in ``plan``) and what."""
-    from app.domain.plan_problems import describe_pointer
+    from app.services.plans import describe_pointer
 
     lang = language()
     return [

@@ -98,7 +98,7 @@ def field_name(key: str) -> str:
 
 def where(pointer: str, plan: dict[str, Any]) -> str:
     """The place a pointer names, as the clerk would say it: 任务 12 / 目标 1 / 目标值."""
-    from app.domain.plan_problems import describe_pointer
+    from app.services.plans import describe_pointer
 
     return describe_pointer(plan, pointer, "en" if current_language() == EN else "zh")
 
