@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit
 
 from app.config import resource_path
 from app.io.plan_document import import_plan_document
@@ -228,3 +228,57 @@ def test_the_editor_in_english(qtbot: Any) -> None:
     index = editor.tasks.targets.view.currentIndex()
     assert index.data().endswith("· to confirm")
     assert "Target name taken from the context" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_choices_and_dates_are_edited_in_their_own_editors(editor: PlanEditor, qtbot: Any) -> None:
+    doc = editor.doc
+    comparator = "/tasks/22/targets/0/comparator"
+    editor.go_to(comparator)
+    view = editor.tasks.targets.view
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox) and combo.currentData() == ">="
+    QTest.keyClick(combo, Qt.Key.Key_End)  # the last choice: 区间
+    QTest.keyClick(combo, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert doc.value(comparator) == "range"
+    editor.checks.run()
+    upper = "/tasks/22/targets/0/value_max"
+    assert [p.pointer for p in editor.checks.problems] == [upper]  # a range needs its top
+    editor.go_to(upper)
+    type_into_cell(view, "2000")
+    editor.checks.run()
+    assert doc.value(upper) == 2000 and editor.checks.problems == []
+    editor.go_to(comparator)
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)  # back to ≥
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert doc.value(comparator) == ">=" and "value_max" not in doc.value("/tasks/22/targets/0")
+    doc.undo_stack.undo()  # one step: the comparator and its upper bound together
+    assert doc.value(comparator) == "range" and doc.value(upper) == 2000
+
+    due = "/periods/0/due"
+    editor.go_to(due)
+    periods = editor.periods.view
+    QTest.keyClick(periods, Qt.Key.Key_F2)
+    date_edit = QApplication.focusWidget()
+    assert isinstance(date_edit, QDateEdit) and date_edit.date() == QDate(2016, 4, 10)
+    QTest.keyClick(date_edit, Qt.Key.Key_Down)  # the year section: one year back
+    QTest.keyClick(date_edit, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert doc.value(due) == "2015-04-10"
+    editor.checks.run()
+    assert [p.pointer for p in editor.checks.problems] == [due]  # due before the period ends
+    index = editor.periods.model.index(0, editor.periods.model.column_of("due"))
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == ERROR_BACKGROUND
+
+    owner = "/indicators/0/owner"
+    editor.go_to(owner)
+    indicators = editor.indicators
+    QTest.keyClick(indicators.view, Qt.Key.Key_F2)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)  # （未指定）
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert "owner" not in doc.value("/indicators/0")  # no owner: the key goes
+    json.dumps(doc.plan)  # what save_draft writes: plain JSON, no marker left in it

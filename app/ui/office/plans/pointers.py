@@ -11,8 +11,16 @@ from typing import Any, Final
 
 
 class _Missing:
+    """One marker, the same after a copy (the undo commands copy the values they keep)."""
+
     def __repr__(self) -> str:
         return "MISSING"
+
+    def __copy__(self) -> _Missing:
+        return self
+
+    def __deepcopy__(self, _memo: dict[int, Any]) -> _Missing:
+        return self
 
 
 MISSING: Final = _Missing()  # an absent key: set it to delete the key
