@@ -47,6 +47,8 @@ def editor(qtbot: Any) -> Iterator[PlanEditor]:
     widget.load(plan, guesses, read_only=False, revision=0)
     widget.show()
     qtbot.waitExposed(widget)
+    widget.activateWindow()  # the keys go to the focused widget of the active window
+    qtbot.waitUntil(widget.isActiveWindow)
     yield widget
 
 
@@ -282,3 +284,44 @@ def test_choices_and_dates_are_edited_in_their_own_editors(editor: PlanEditor, q
     QApplication.processEvents()
     assert "owner" not in doc.value("/indicators/0")  # no owner: the key goes
     json.dumps(doc.plan)  # what save_draft writes: plain JSON, no marker left in it
+
+
+def test_a_renamed_unit_code_follows_into_tasks_groups_and_indicators(qtbot: Any) -> None:
+    editor = PlanEditor()
+    qtbot.addWidget(editor)
+    plan = json.loads(Path(resource_path("plans/sz-2016.json")).read_text("utf-8"))
+    editor.load(plan, (), read_only=False, revision=1)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    doc = editor.doc
+
+    def uses(code: str) -> int:
+        tasks = sum(a["unit"] == code for t in doc.rows("/tasks") for a in t["units"])
+        owners = sum(i.get("owner") == code for i in doc.rows("/indicators"))
+        return tasks + owners
+
+    assert (uses("zjj"), uses("zj")) == (8, 0)
+    editor.go_to("/units/1/id")
+    type_into_cell(editor.units.view, "zj")
+    assert (uses("zjj"), uses("zj")) == (0, 8)
+    assert editor.checks.run() is None and editor.checks.problems == []
+
+    # A group's members: from "all" to the units ticked, by keys.
+    editor.go_to("/groups/0/name")
+    members = editor.groups.members
+    assert members.all_box.isChecked() and doc.value("/groups/0/members") == "all"
+    qtbot.mouseClick(members.all_box, Qt.MouseButton.LeftButton)
+    ticked = doc.value("/groups/0/members")
+    assert isinstance(ticked, list) and "zj" in ticked and "zlqsb" not in ticked
+    members.view.setFocus()
+    members.view.setCurrentIndex(members.model.index(1, 0))  # 市住房建设局
+    QTest.keyClick(members.view, Qt.Key.Key_Space)
+    assert "zj" not in doc.value("/groups/0/members")
+
+    doc.undo_stack.undo()  # the tick
+    doc.undo_stack.undo()  # "all" unticked
+    doc.undo_stack.undo()  # the new code and every reference to it, in one step
+    assert doc.value("/groups/0/members") == "all"
+    assert (uses("zjj"), uses("zj")) == (8, 0)
