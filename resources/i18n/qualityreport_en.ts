@@ -264,6 +264,19 @@
     </message>
 </context>
 <context>
+    <name>ChangesDialog</name>
+    <message>
+        <location filename="../../app/ui/unit/plan_banner.py" line="55"/>
+        <source>工作方案的变更</source>
+        <translation>Changes to the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/plan_banner.py" line="57"/>
+        <source>“{0}”已修订为第 {1} 版，变更如下（共 {2} 处）：</source>
+        <translation>“{0}” was revised to revision {1}. The changes ({2}):</translation>
+    </message>
+</context>
+<context>
     <name>ChartsPage</name>
     <message>
         <location filename="../../app/ui/office/charts_page.py" line="46"/>
@@ -381,6 +394,34 @@
         <location filename="../../app/ui/unit/copy_dialog.py" line="126"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
+    </message>
+</context>
+<context>
+    <name>CopyPlanDialog</name>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="167"/>
+        <source>复制上一年度方案</source>
+        <translation>Copy last year&apos;s plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="170"/>
+        <source>复制(&amp;S)：</source>
+        <translation>&amp;Source plan:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="170"/>
+        <source>新方案年度(&amp;Y)：</source>
+        <translation>&amp;Year of the new plan:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="170"/>
+        <source>新方案编号(&amp;C)：</source>
+        <translation>&amp;Code of the new plan:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="178"/>
+        <source>成员单位、单位组、任务、目标和报告期都会复制过来，日期顺延到新年度；复制后请逐项修改为新年度的内容。</source>
+        <translation>Units, groups, tasks, targets and periods are copied, with the dates moved to the new year; then edit them into the new year&apos;s plan.</translation>
     </message>
 </context>
 <context>
@@ -745,6 +786,40 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>GroupsTab</name>
+    <message>
+        <location filename="../../app/ui/office/plans/tabs.py" line="184"/>
+        <source>单位组（任务的责任单位可以是一个组，如“各成员单位”）</source>
+        <translation>Groups (a task can be assigned to a group, such as “all member units”)</translation>
+    </message>
+</context>
+<context>
+    <name>GuessesModel</name>
+    <message>
+        <location filename="../../app/ui/office/plans/issues_panel.py" line="69"/>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/issues_panel.py" line="69"/>
+        <source>推测的内容</source>
+        <translation>What was guessed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/issues_panel.py" line="69"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderTab</name>
+    <message>
+        <location filename="../../app/ui/office/plans/tabs.py" line="69"/>
+        <source>方案编号在新建时确定，不能修改。发布日期写成 2017-03-15 这样的格式。</source>
+        <translation>The plan code is fixed when the plan is made. Write the publication date like 2017-03-15.</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <location filename="../../app/ui/common/help_menu.py" line="39"/>
@@ -770,6 +845,44 @@ Please send this file to the office.</translation>
         <location filename="../../app/ui/common/help_menu.py" line="52"/>
         <source>程序日志保存在：{0}</source>
         <translation>The program&apos;s log is kept in: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCodeDialog</name>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="236"/>
+        <source>从方案文件导入</source>
+        <translation>Import from a plan file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="239"/>
+        <source>读到“{0}”：{1} 项任务，{2} 个单位，{3} 处推测待确认。</source>
+        <translation>Read “{0}”: {1} tasks, {2} units, {3} guesses to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="243"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="244"/>
+        <source>方案编号(&amp;C)：</source>
+        <translation>Plan &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="254"/>
+        <source>方案 {0} 已有草稿：请先发布或放弃该草稿，或换一个编号。</source>
+        <translation>Plan {0} already has a draft: publish or discard it first, or choose another code.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="261"/>
+        <source>已有方案 {0}：导入的内容将作为它的第 {1} 版草稿。</source>
+        <translation>Plan {0} exists: the file becomes the draft of its revision {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="268"/>
+        <source>导入后成为新方案的草稿；核对推测的内容后即可发布。</source>
+        <translation>The file becomes the draft of a new plan; confirm what was guessed, then publish it.</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1179,34 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>IssuesPanel</name>
+    <message>
+        <location filename="../../app/ui/office/plans/issues_panel.py" line="131"/>
+        <source>确认所选(空格)</source>
+        <translation>Confirm selected (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/issues_panel.py" line="132"/>
+        <source>全部确认</source>
+        <translation>Confirm all</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/issues_panel.py" line="133"/>
+        <source>确认列表中全部待确认的内容</source>
+        <translation>Confirm every guess in the list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/issues_panel.py" line="147"/>
+        <source>问题（{0}）</source>
+        <translation>Problems ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/issues_panel.py" line="155"/>
+        <source>待确认（{0}）</source>
+        <translation>To confirm ({0})</translation>
+    </message>
+</context>
+<context>
     <name>KeyConfirmDialog</name>
     <message>
         <location filename="../../app/ui/office/key_confirm.py" line="100"/>
@@ -1296,24 +1437,37 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../app/ui/common/plan_change_list.py" line="35"/>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/plan_change_list.py" line="35"/>
+        <source>内容</source>
+        <translation>What</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="164"/>
+        <location filename="../../app/ui/unit/window.py" line="166"/>
         <source>质量工作任务填报与汇总</source>
         <translation>Quality Work Progress Reporting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="173"/>
+        <location filename="../../app/ui/unit/window.py" line="175"/>
         <source>任务填报</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="174"/>
+        <location filename="../../app/ui/unit/window.py" line="176"/>
         <source>工作目标指标</source>
         <translation>Goal indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="175"/>
+        <location filename="../../app/ui/unit/window.py" line="177"/>
         <source>本期汇总</source>
         <translation>Period summary</translation>
     </message>
@@ -1413,72 +1567,72 @@ Please send this file to the office.</translation>
         <translation>Show period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="167"/>
+        <location filename="../../app/ui/unit/window.py" line="169"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="287"/>
+        <location filename="../../app/ui/unit/window.py" line="294"/>
         <source>已是最后一项任务</source>
         <translation>This is the last task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="287"/>
+        <location filename="../../app/ui/unit/window.py" line="294"/>
         <source>已是第一项任务</source>
         <translation>This is the first task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="358"/>
+        <location filename="../../app/ui/unit/window.py" line="365"/>
         <source>还不能导出</source>
         <translation>Not ready to export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="359"/>
+        <location filename="../../app/ui/unit/window.py" line="366"/>
         <source>本期还有 {k} 个问题需要处理（见“本期汇总”），全部修正后才能导出。</source>
         <translation>{k} problem(s) are left in this period (see “Period summary”); fix them all before exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="371"/>
+        <location filename="../../app/ui/unit/window.py" line="378"/>
         <source>导出报送文件</source>
         <translation>Export submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="372"/>
+        <location filename="../../app/ui/unit/window.py" line="379"/>
         <source>本期内容已全部填写且没有错误。导出签名报送文件的功能即将提供。</source>
         <translation>This period is complete and has no errors. Exporting the signed submission file is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="385"/>
+        <location filename="../../app/ui/unit/window.py" line="392"/>
         <source>从上期复制</source>
         <translation>Copy from previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="385"/>
+        <location filename="../../app/ui/unit/window.py" line="392"/>
         <source>这是第一个报告期，没有可复制的上期内容。</source>
         <translation>This is the first period: there is nothing to copy from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="404"/>
+        <location filename="../../app/ui/unit/window.py" line="411"/>
         <source>已从上期复制 {n} 项任务</source>
         <translation>Copied {n} task(s) from the previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="433"/>
+        <location filename="../../app/ui/unit/window.py" line="440"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="439"/>
+        <location filename="../../app/ui/unit/window.py" line="446"/>
         <source>{unit} · 填报人：{clerk}</source>
         <translation>{unit} · clerk: {clerk}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="476"/>
+        <location filename="../../app/ui/unit/window.py" line="483"/>
         <source>尚未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="477"/>
+        <location filename="../../app/ui/unit/window.py" line="484"/>
         <source>有内容未能保存到本机数据文件。仍要退出吗？（选择“否”可稍后重试）</source>
         <translation>Some input could not be saved to the data file. Quit anyway? (Choose No to retry later.)</translation>
     </message>
@@ -1601,6 +1755,57 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>MembersPanel</name>
+    <message>
+        <location filename="../../app/ui/office/plans/members.py" line="120"/>
+        <source>本组成员</source>
+        <translation>Members of this group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/members.py" line="121"/>
+        <source>全部报送单位（以后新增的单位也算）</source>
+        <translation>All reporting units (units added later too)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/members.py" line="124"/>
+        <source>不勾选任何单位：本组单位不在本方案的成员单位中（如各区政府），不向本系统报送。</source>
+        <translation>No unit ticked: the group&apos;s bodies are outside this plan&apos;s units (such as the district governments) and do not report here.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="109"/>
+        <source>新建工作方案</source>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="112"/>
+        <source>方案名称(&amp;T)：</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="112"/>
+        <source>年度(&amp;Y)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="112"/>
+        <source>方案编号(&amp;C)：</source>
+        <translation>Plan &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="119"/>
+        <source>方案编号用于区分各年度的方案，建立后不能修改，如 SZ-QUALITY-2017。</source>
+        <translation>The plan code tells the years&apos; plans apart and cannot be changed later, e.g. SZ-QUALITY-2017.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="124"/>
+        <source>{0}年质量工作方案</source>
+        <translation>Quality work plan {0}</translation>
+    </message>
+</context>
+<context>
     <name>OfficeSettingsDialog</name>
     <message>
         <location filename="../../app/ui/office/settings_dialog.py" line="46"/>
@@ -1621,137 +1826,137 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../app/ui/office/window.py" line="165"/>
+        <location filename="../../app/ui/office/window.py" line="168"/>
         <source>{0} — 质量强市办</source>
         <translation>{0} — Quality Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="167"/>
+        <location filename="../../app/ui/office/window.py" line="170"/>
         <source>汇总矩阵</source>
         <translation>Matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="168"/>
+        <location filename="../../app/ui/office/window.py" line="171"/>
         <source>报送情况</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="169"/>
+        <location filename="../../app/ui/office/window.py" line="172"/>
         <source>指标看板</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="170"/>
+        <location filename="../../app/ui/office/window.py" line="173"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="171"/>
+        <location filename="../../app/ui/office/window.py" line="174"/>
         <source>密钥登记</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="172"/>
+        <location filename="../../app/ui/office/window.py" line="175"/>
         <source>年度考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="175"/>
+        <location filename="../../app/ui/office/window.py" line="178"/>
         <source>导入报送文件…</source>
         <translation>Import submissions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="176"/>
+        <location filename="../../app/ui/office/window.py" line="179"/>
         <source>导入报送文件（Ctrl+I）</source>
         <translation>Import submissions (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="177"/>
+        <location filename="../../app/ui/office/window.py" line="180"/>
         <source>导出汇总表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="178"/>
+        <location filename="../../app/ui/office/window.py" line="181"/>
         <source>导出本报告期的汇总表（Ctrl+E）</source>
         <translation>Export this period&apos;s consolidated report (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="180"/>
+        <location filename="../../app/ui/office/window.py" line="183"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="181"/>
+        <location filename="../../app/ui/office/window.py" line="184"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="182"/>
+        <location filename="../../app/ui/office/window.py" line="185"/>
         <source>界面语言（中文 / English）</source>
         <translation>Interface language (中文 / English)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="183"/>
+        <location filename="../../app/ui/office/window.py" line="186"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="184"/>
+        <location filename="../../app/ui/office/window.py" line="187"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="185"/>
+        <location filename="../../app/ui/office/window.py" line="188"/>
         <source> 报告期 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="187"/>
+        <location filename="../../app/ui/office/window.py" line="190"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="241"/>
+        <location filename="../../app/ui/office/window.py" line="245"/>
         <source>无法打开数据：{0}</source>
         <translation>Cannot open the data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="326"/>
+        <location filename="../../app/ui/office/window.py" line="336"/>
         <source>{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}</source>
         <translation>{0}: {2} of {1} units reported · {3} keys registered · data: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="376"/>
+        <location filename="../../app/ui/office/window.py" line="386"/>
         <source>汇总表_{0}.xlsx</source>
         <translation>report_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="378"/>
+        <location filename="../../app/ui/office/window.py" line="388"/>
         <source>导出汇总表</source>
         <translation>Export consolidated report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="378"/>
+        <location filename="../../app/ui/office/window.py" line="388"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="393"/>
+        <location filename="../../app/ui/office/window.py" line="403"/>
         <source>正在导出汇总表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="398"/>
+        <location filename="../../app/ui/office/window.py" line="408"/>
         <source>汇总表已导出：{0}</source>
         <translation>Report exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="408"/>
+        <location filename="../../app/ui/office/window.py" line="418"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="409"/>
+        <location filename="../../app/ui/office/window.py" line="419"/>
         <source>无法导出汇总表：{0}</source>
         <translation>Cannot export the report: {0}</translation>
     </message>
@@ -1769,54 +1974,780 @@ Please send this file to the office.</translation>
 <context>
     <name>PeriodBar</name>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="90"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="89"/>
         <source>截止日期：{due}</source>
         <translation>Due: {due}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="94"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="93"/>
         <source>还剩 {n} 天</source>
         <translation>{n} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="98"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="97"/>
         <source>今天截止</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="100"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="99"/>
         <source>已逾期 {n} 天</source>
         <translation>{n} day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="107"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="106"/>
         <source>已导出 v{n}</source>
         <translation>exported v{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="109"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="108"/>
         <source>v{n} 后有修改</source>
         <translation>changed since v{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="111"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="110"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="112"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="111"/>
         <source>状态：</source>
         <translation>State: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="116"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="115"/>
         <source>报告期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="117"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="116"/>
         <source>选择要填报的报告期</source>
         <translation>Choose the reporting period to fill in</translation>
+    </message>
+</context>
+<context>
+    <name>PlanActions</name>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="48"/>
+        <source>新建方案(&amp;N)…</source>
+        <translation>&amp;New plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="49"/>
+        <source>新建一个空白的工作方案（Ctrl+N）</source>
+        <translation>Start an empty plan (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="53"/>
+        <source>复制上一年度方案(&amp;C)…</source>
+        <translation>&amp;Copy last year&apos;s plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="54"/>
+        <source>以已有方案为底稿建立新年度的方案</source>
+        <translation>Start a new year&apos;s plan from an existing one</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="58"/>
+        <source>从方案文件导入(&amp;I)…</source>
+        <translation>&amp;Import a plan file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="59"/>
+        <source>导入方案文件：.txt、.docx、.xlsx 或 .json（Ctrl+I）</source>
+        <translation>Import a plan file: .txt, .docx, .xlsx or .json (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="63"/>
+        <source>导出 Excel 模板(&amp;E)…</source>
+        <translation>&amp;Export Excel template…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="64"/>
+        <source>把所选方案导出为 Excel 模板（Ctrl+E）</source>
+        <translation>Export the chosen plan as an Excel template (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="68"/>
+        <source>修订(&amp;R)</source>
+        <translation>&amp;Revise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="69"/>
+        <source>以已发布的方案为底稿开始新的版本（Ctrl+R）</source>
+        <translation>Start a new revision from the published plan (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="73"/>
+        <source>发布(&amp;P)…</source>
+        <translation>&amp;Publish…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="74"/>
+        <source>检查并发布所选方案的草稿（Ctrl+Shift+P）</source>
+        <translation>Check and publish the chosen plan&apos;s draft (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="78"/>
+        <source>放弃草稿(&amp;D)…</source>
+        <translation>&amp;Discard draft…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="79"/>
+        <source>删除草稿，回到已发布的版本</source>
+        <translation>Delete the draft and go back to the published revision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="83"/>
+        <source>下一个问题(&amp;X)</source>
+        <translation>Ne&amp;xt problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="84"/>
+        <source>转到下一个问题或待确认项（F8）</source>
+        <translation>Go to the next problem or guess to confirm (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="88"/>
+        <source>关闭(&amp;W)</source>
+        <translation>Close (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="89"/>
+        <source>关闭工作方案窗口</source>
+        <translation>Close the plans window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="95"/>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="96"/>
+        <source>重做(&amp;R)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="97"/>
+        <source>方案(&amp;P)</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="98"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="99"/>
+        <source>工作方案</source>
+        <translation>Plans</translation>
+    </message>
+</context>
+<context>
+    <name>PlanChangedBanner</name>
+    <message>
+        <location filename="../../app/ui/unit/plan_banner.py" line="91"/>
+        <source>查看变更(&amp;V)</source>
+        <translation>&amp;View changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/plan_banner.py" line="92"/>
+        <source>知道了</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/plan_banner.py" line="93"/>
+        <source>不再提示这一版的变更</source>
+        <translation>Do not show the changes of this revision again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/plan_banner.py" line="104"/>
+        <source>市质量强市办修订了“{0}”（第 {1} 版，{2} 处变更）。请查看变更后再继续填报。</source>
+        <translation>The office revised “{0}” (revision {1}, {2} changes). Please look at the changes before you go on.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../app/ui/office/plans/editor.py" line="101"/>
+        <source>方案“主要任务”下的各部分，如（一）大力推进重点项目建设</source>
+        <translation>The sections of the plan&apos;s main tasks, e.g. (1) Key projects</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/editor.py" line="103"/>
+        <source>成员单位：全称、简称和别名（导入方案文件时按这些名称识别单位）</source>
+        <translation>Member units: full name, short name and aliases (a plan file&apos;s units are recognised by these names)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/editor.py" line="105"/>
+        <source>“工作目标”中的指标及其负责单位</source>
+        <translation>The indicators of the plan&apos;s goals and who owns them</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/editor.py" line="106"/>
+        <source>报告期与报送截止日期</source>
+        <translation>Reporting periods and due dates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/editor.py" line="107"/>
+        <source>修订(&amp;R)…</source>
+        <translation>&amp;Revise…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/editor.py" line="114"/>
+        <source>这是已发布的第 {0} 版，只能查看。要修改，请点“修订”：将生成第 {1} 版草稿，发布前各单位仍按第 {0} 版填报。</source>
+        <translation>This is published revision {0}, shown read-only. To change it, click “Revise”: a draft of revision {1} is made; until it is published the units keep reporting under revision {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFlows</name>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="85"/>
+        <source>无法新建方案</source>
+        <translation>Cannot create the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="102"/>
+        <source>无法复制方案</source>
+        <translation>Cannot copy the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="125"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="127"/>
+        <source>工作方案</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="140"/>
+        <source>从方案文件导入</source>
+        <translation>Import from a plan file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="142"/>
+        <source>方案文件 ({0})</source>
+        <translation>Plan files ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="163"/>
+        <source>正在读取 {0} …</source>
+        <translation>Reading {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="166"/>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="184"/>
+        <source>无法导入方案文件</source>
+        <translation>Cannot import the plan file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="177"/>
+        <source>已导入 {0}：{1} 处推测待确认，请在“待确认”列表中逐项核对。</source>
+        <translation>Imported {0}: {1} guesses to confirm; check each in the “To confirm” list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="183"/>
+        <source>正在导入 {0} …</source>
+        <translation>Importing {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="225"/>
+        <source>导出 Excel 模板</source>
+        <translation>Export Excel template</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="227"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="239"/>
+        <source>Excel 模板已导出：{0}</source>
+        <translation>Excel template written: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="242"/>
+        <source>正在导出 {0} …</source>
+        <translation>Writing {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="243"/>
+        <source>无法导出 Excel 模板</source>
+        <translation>Cannot write the Excel template</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="270"/>
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="270"/>
+        <source>{0} 项，分 {1} 个部分</source>
+        <translation>{0}, in {1} sections</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="271"/>
+        <source>成员单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="271"/>
+        <source>{2} 个，其中 {3} 个报送</source>
+        <translation>{2}, of which {3} report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="272"/>
+        <source>工作目标指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="272"/>
+        <source>{4} 项</source>
+        <translation>{4}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="273"/>
+        <source>报告期</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="273"/>
+        <source>{5} 个：{6}</source>
+        <translation>{5}: {6}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="306"/>
+        <source>无法发布</source>
+        <translation>Cannot publish</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="312"/>
+        <source>已发布 {0} 第 {1} 版</source>
+        <translation>Published {0}, revision {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="332"/>
+        <source>放弃草稿</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="333"/>
+        <source>删除“{0}”的草稿？草稿中的全部修改将丢失。</source>
+        <translation>Delete the draft of “{0}”? All its changes will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_flows.py" line="341"/>
+        <source>无法放弃草稿</source>
+        <translation>Cannot discard the draft</translation>
+    </message>
+</context>
+<context>
+    <name>PlanListModel</name>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_list.py" line="23"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_list.py" line="24"/>
+        <source>方案名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_list.py" line="25"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_list.py" line="26"/>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_list.py" line="27"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_list.py" line="38"/>
+        <source>第 {0} 版</source>
+        <translation>Rev. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_list.py" line="43"/>
+        <source>已发布，修订中（第 {0} 版草稿）</source>
+        <translation>Published, being revised (draft of rev. {0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_list.py" line="45"/>
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_list.py" line="46"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+</context>
+<context>
+    <name>PlanMenu</name>
+    <message>
+        <location filename="../../app/ui/office/plan_menu.py" line="41"/>
+        <source>工作方案(&amp;L)</source>
+        <translation>P&amp;lans</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plan_menu.py" line="42"/>
+        <source>管理工作方案(&amp;M)…</source>
+        <translation>&amp;Manage plans…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plan_menu.py" line="43"/>
+        <source>新建、复制、导入、修订和发布工作方案（Ctrl+Shift+L）</source>
+        <translation>Create, copy, import, revise and publish plans (Ctrl+Shift+L)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTables</name>
+    <message>
+        <location filename="../../app/ui/office/plans/tables.py" line="64"/>
+        <source>（未指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/tables.py" line="87"/>
+        <source>全部报送单位</source>
+        <translation>All reporting units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/tables.py" line="89"/>
+        <source>（不含本方案的单位）</source>
+        <translation>(bodies outside this plan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/tables.py" line="151"/>
+        <source>计量单位</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/tables.py" line="165"/>
+        <source>全称</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/tables.py" line="196"/>
+        <source>目标数</source>
+        <translation>Targets</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTexts</name>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="32"/>
+        <source>≥ 不低于</source>
+        <translation>≥ at least</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="33"/>
+        <source>≤ 不高于</source>
+        <translation>≤ at most</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="34"/>
+        <source>= 等于</source>
+        <translation>= exactly</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="35"/>
+        <source>区间</source>
+        <translation>range</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="41"/>
+        <source>季度</source>
+        <translation>quarter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="41"/>
+        <location filename="../../app/ui/office/plans/texts.py" line="69"/>
+        <source>年度</source>
+        <translation>year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="58"/>
+        <source>待确认</source>
+        <translation>to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="62"/>
+        <source>已确认</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="67"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="68"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="70"/>
+        <source>发文单位</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="71"/>
+        <source>发布日期</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="72"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="73"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="74"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="75"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="76"/>
+        <source>简称</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="77"/>
+        <source>别名</source>
+        <translation>Aliases</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="78"/>
+        <source>报送</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="79"/>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="80"/>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="81"/>
+        <source>所属部分</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="82"/>
+        <source>任务全文</source>
+        <translation>Full text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="83"/>
+        <source>责任单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="84"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="85"/>
+        <source>职责</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="86"/>
+        <location filename="../../app/ui/office/plans/texts.py" line="88"/>
+        <source>目标值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="87"/>
+        <source>比较</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="89"/>
+        <source>上限</source>
+        <translation>Upper bound</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="90"/>
+        <source>负责单位</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="91"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="92"/>
+        <source>开始日期</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="93"/>
+        <source>结束日期</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="94"/>
+        <source>报送截止日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="108"/>
+        <source>基本信息</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="109"/>
+        <source>部分</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="110"/>
+        <source>成员单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="111"/>
+        <source>单位组</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="112"/>
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="113"/>
+        <source>工作目标指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/texts.py" line="114"/>
+        <source>报告期</source>
+        <translation>Periods</translation>
+    </message>
+</context>
+<context>
+    <name>PlansWindow</name>
+    <message>
+        <location filename="../../app/ui/office/plans/window.py" line="103"/>
+        <source>工作方案 — 质量强市办</source>
+        <translation>Plans — Quality office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/window.py" line="167"/>
+        <location filename="../../app/ui/office/plans/window.py" line="245"/>
+        <source>草稿未能保存</source>
+        <translation>Draft not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/window.py" line="168"/>
+        <source>方案草稿未能保存：{0}
+修改仍在窗口中，程序会自动重试。</source>
+        <translation>The plan draft could not be saved: {0}
+Your changes are still in the window; saving is retried automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/window.py" line="176"/>
+        <source>还没有工作方案：请新建、复制或从方案文件导入。</source>
+        <translation>No plan yet: create one, copy one or import a plan file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/window.py" line="180"/>
+        <source>只读</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/window.py" line="180"/>
+        <source>草稿</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/window.py" line="182"/>
+        <source>{0}（{1}）：{2} 个问题，{3} 项待确认</source>
+        <translation>{0} ({1}): {2} problems, {3} guesses to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/window.py" line="216"/>
+        <source>无法修订</source>
+        <translation>Cannot revise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/window.py" line="246"/>
+        <source>方案草稿未能保存：{0}
+仍要关闭吗？未保存的修改将丢失。</source>
+        <translation>The plan draft could not be saved: {0}
+Close anyway? Unsaved changes will be lost.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <location filename="../../app/ui/office/plans/issues_panel.py" line="54"/>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/issues_panel.py" line="54"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="76"/>
+        <source>发布工作方案</source>
+        <translation>Publish the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="81"/>
+        <source>“{0}”还不能发布：下面 {1} 项需要先处理（改正问题，确认推测的内容）。</source>
+        <translation>“{0}” cannot be published yet: the {1} items below come first (fix the problems, confirm the guesses).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="87"/>
+        <source>发布“{0}”第 1 版？发布后各单位即可按此方案填报；以后的修改将成为新的版本。方案内容如下：</source>
+        <translation>Publish revision 1 of “{0}”? The units can then report under it; later changes make new revisions. The plan holds:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="94"/>
+        <source>发布“{0}”第 {1} 版？与第 {2} 版相比有以下 {3} 处变更，各单位将看到这些变更。</source>
+        <translation>Publish revision {1} of “{0}”? Compared with revision {2} it has the {3} changes below; the units will see them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="98"/>
+        <source>去处理(&amp;G)</source>
+        <translation>&amp;Go to it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/publish_dialog.py" line="100"/>
+        <source>发布(&amp;P)</source>
+        <translation>&amp;Publish</translation>
     </message>
 </context>
 <context>
@@ -1957,6 +2888,24 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>SaveLabel</name>
+    <message>
+        <location filename="../../app/ui/office/plans/draft_saver.py" line="68"/>
+        <source>草稿已保存 {0}</source>
+        <translation>Draft saved {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/draft_saver.py" line="72"/>
+        <source>正在编辑…</source>
+        <translation>Editing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/draft_saver.py" line="76"/>
+        <source>草稿保存失败：{0}（稍后自动重试）</source>
+        <translation>Saving the draft failed: {0} (retried shortly)</translation>
+    </message>
+</context>
+<context>
     <name>SaveStateLabel</name>
     <message>
         <location filename="../../app/ui/unit/autosave.py" line="79"/>
@@ -2077,6 +3026,39 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>TablePanel</name>
+    <message>
+        <location filename="../../app/ui/office/plans/table_panel.py" line="90"/>
+        <source>添加(Ins)</source>
+        <translation>Add (Ins)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/table_panel.py" line="91"/>
+        <source>在当前行之后添加一行（Ins）</source>
+        <translation>Add a row after the current one (Ins)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/table_panel.py" line="92"/>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/table_panel.py" line="93"/>
+        <source>删除当前行（Ctrl+Del）</source>
+        <translation>Remove the current row (Ctrl+Del)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/table_panel.py" line="94"/>
+        <source>确认本表中全部待确认的内容</source>
+        <translation>Confirm every guess in this table</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/table_panel.py" line="168"/>
+        <source>确认本表全部（{0}）</source>
+        <translation>Confirm this table ({0})</translation>
+    </message>
+</context>
+<context>
     <name>TaskList</name>
     <message>
         <location filename="../../app/ui/unit/task_list.py" line="191"/>
@@ -2140,6 +3122,29 @@ Please send this file to the office.</translation>
         <location filename="../../app/ui/unit/task_panel.py" line="93"/>
         <source>有错误</source>
         <translation>With errors</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <location filename="../../app/ui/office/plans/tabs.py" line="120"/>
+        <source>任务（选中一项，在下方编辑全文、责任单位和目标值）</source>
+        <translation>Tasks (choose one to edit its full text, units and targets below)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/tabs.py" line="121"/>
+        <source>任务全文(&amp;T)：</source>
+        <translation>Full &amp;text:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/tabs.py" line="122"/>
+        <source>责任单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/tabs.py" line="123"/>
+        <source>目标值</source>
+        <translation>Targets</translation>
     </message>
 </context>
 <context>
@@ -2322,6 +3327,14 @@ Please send this file to the office.</translation>
         <location filename="../../app/ui/setup/wizard.py" line="141"/>
         <source>没有找到这个单位，请换个说法。</source>
         <translation>No unit found; try other words.</translation>
+    </message>
+</context>
+<context>
+    <name>_PlanDialog</name>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_dialogs.py" line="74"/>
+        <source>已有编号为 {0} 的方案，请换一个编号。</source>
+        <translation>There is a plan with code {0} already: choose another code.</translation>
     </message>
 </context>
 </TS>

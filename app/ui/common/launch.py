@@ -172,7 +172,8 @@ class Launcher(QObject):
         window.attach(EntryService(self.store, self.catalog, profile.unit_id), profile)
         from app.ui.unit.export_dialog import make_export_handler
 
-        window.export_handler = make_export_handler(window, self.store, self.catalog, profile)
+        catalog_shown = lambda: window.service().catalog  # noqa: E731  (the clerk may switch plans)
+        window.export_handler = make_export_handler(window, self.store, catalog_shown, profile)
 
     # -- the wizard ------------------------------------------------------------------------
     def _make_wizard(self) -> Any:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
     QLabel,
@@ -35,9 +34,11 @@ from app.ui.common.first_paint import AfterFirstPaint
 from app.ui.common.help_menu import HelpMenu
 from app.ui.common.i18n import current_language, switch_language
 from app.ui.common.periods import period_due
+from app.ui.common.plan_periods import GroupedPeriodCombo, as_choices, published_periods
 from app.ui.common.prefs import ui_settings
 from app.ui.common.retranslate import Retranslating
 from app.ui.office.bulletin_dialog import bulletin_action, retranslate_bulletin_action
+from app.ui.office.plan_menu import PlanMenu
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
@@ -121,7 +122,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.period_label = QLabel()
-        self.period_combo = QComboBox()
+        self.period_combo = GroupedPeriodCombo()  # every plan's periods, under its title
         self.period_combo.setObjectName("periodCombo")
         self.period_combo.currentIndexChanged.connect(self._period_chosen)
         self.toolbar.addWidget(self.period_label)
@@ -139,6 +140,8 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.menu_file.addAction(self.settings_action)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.quit_action)
+        self.menu_plans = PlanMenu(self, lambda: self.store, self._plan_published)
+        self.menuBar().addMenu(self.menu_plans)
         self.menu_help = HelpMenu(self.settings.log_dir, self)
         self.menuBar().addMenu(self.menu_help)
         self.status_label = QLabel()
@@ -195,6 +198,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         for action in self._data_actions():
             action.setEnabled(on)
         self.period_combo.setEnabled(on)
+        self.menu_plans.set_enabled(on)
 
     # -- the pages, built after the first paint ---------------------------------------------
     def _built(self) -> OfficePages:
@@ -244,15 +248,15 @@ class OfficeWindow(Retranslating, QMainWindow):
     def attach(self, store: Store, catalog: Catalog) -> None:
         self.store, self.catalog = store, catalog
         self._load_matrices()
-        self.period_combo.blockSignals(True)
-        self.period_combo.clear()
-        for p in catalog.periods:
-            self.period_combo.addItem(p.title or p.code, p.code)
         self.period = default_period(self.matrices, list(catalog.periods), self.today())
-        self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(self.period)))
-        self.period_combo.blockSignals(False)
+        self._fill_periods()
         self._set_enabled(True)
         self._stale(range(PAGE_COUNT))
+
+    def _fill_periods(self) -> None:
+        assert self.store is not None and self.catalog is not None
+        groups = published_periods(self.store, None, self.catalog)
+        self.period_combo.set_plans(as_choices(groups), self.catalog.code, self.period)
 
     # -- reloading -------------------------------------------------------------------------
     def _load_matrices(self) -> None:
@@ -280,8 +284,14 @@ class OfficeWindow(Retranslating, QMainWindow):
         self._stale(range(PAGE_COUNT))
 
     def _period_chosen(self, _index: int) -> None:
-        period = self.period_combo.currentData()
-        if period is None or period == self.period or self.store is None:
+        choice = self.period_combo.current()
+        if choice is None or self.store is None or self.catalog is None:
+            return
+        plan, period = choice
+        if plan != self.catalog.code:  # another plan: every page shows that plan from now on
+            self._show_plan(plan, period)
+            return
+        if period == self.period:
             return
         self.period = period
         pages = self._built().in_tab_order()
@@ -413,8 +423,31 @@ class OfficeWindow(Retranslating, QMainWindow):
             lambda: write_report(store, catalog, period, out), done, failed
         )
 
+    # -- plans -----------------------------------------------------------------------------
+    def _plan_published(self, _code: str) -> None:
+        """A plan's new revision: its periods and tasks are what the pages show from now on."""
+        if self.catalog is not None:
+            self._show_plan(self.catalog.code, self.period)
+
+    def _show_plan(self, plan: str, period: str | None) -> None:
+        """The pages follow plan ``plan`` (read afresh) at ``period``."""
+        from app.services.plans import store_catalog_of
+
+        assert self.store is not None
+        self.catalog = store_catalog_of(self.store, plan)
+        codes = [p.code for p in self.catalog.periods]
+        self.period = period if period in codes else (codes[0] if codes else None)
+        if self.import_dialog is not None and not self.import_dialog.busy:
+            self.import_dialog = None  # made again for this plan when next opened
+        self._fill_periods()
+        self.refresh()
+
     # -- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        plans = self.menu_plans.window_
+        if plans is not None and plans.isVisible() and not plans.close():
+            event.ignore()  # its draft could not be saved and the office chose to stay
+            return
         if self.import_dialog is not None and self.import_dialog.busy:
             self.import_dialog.cancel()
             from app.ui.common.workers import wait_for_background

@@ -190,14 +190,16 @@ class ExportDialog(QDialog):
 
 
 def make_export_handler(window: QWidget, store: Any, catalog: Any, profile: Any) -> Any:
-    """The MainWindow.export_handler: opens the dialog for the period, modal."""
+    """The MainWindow.export_handler: opens the dialog for the period, modal. ``catalog`` may
+    be a callable giving the plan shown at the time (the clerk can switch plans)."""
 
     def handler(period: str) -> None:
         from app.services.entries import EntryService
 
-        state = EntryService(store, catalog, profile.unit_id).period_state(period)
+        current = catalog() if callable(catalog) else catalog
+        state = EntryService(store, current, profile.unit_id).period_state(period)
         dialog = ExportDialog(
-            store, catalog, period, profile.short_name, (state.version or 0) + 1, window
+            store, current, period, profile.short_name, (state.version or 0) + 1, window
         )
         dialog.exec()
 

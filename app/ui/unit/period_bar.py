@@ -1,4 +1,6 @@
-"""The bar above the task list: which period, when it is due, how many days are left, its state."""
+"""The bar above the task list: which period (of which plan), when it is due, how many days
+are left, its state. The periods of every plan the unit reports under are listed, grouped under
+each plan's title (``GroupedPeriodCombo``)."""
 
 from __future__ import annotations
 
@@ -7,10 +9,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.domain.catalog import PeriodInfo
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR, WARN_COLOR
+from app.ui.common.plan_periods import GroupedPeriodCombo, PlanGroup, as_choices
 from app.ui.common.retranslate import Retranslating
 
 
@@ -20,12 +23,11 @@ class PeriodBar(Retranslating, QWidget):
     def __init__(self, today: Callable[[], date], parent: Any = None) -> None:
         super().__init__(parent)
         self._today = today
-        self._periods: list[PeriodInfo] = []
+        self._periods: dict[tuple[str, str], PeriodInfo] = {}
         self._state: tuple[str, int | None] = ("draft", None)
         self.caption = QLabel()
-        self.combo = QComboBox()
+        self.combo = GroupedPeriodCombo()
         self.combo.setObjectName("periodCombo")
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.caption.setBuddy(self.combo)
         self.due = QLabel()
         self.due.setObjectName("periodDue")
@@ -47,25 +49,22 @@ class PeriodBar(Retranslating, QWidget):
         self.combo.currentIndexChanged.connect(self._index_changed)
         self.retranslate()
 
-    def set_periods(self, periods: Sequence[PeriodInfo], current: str | None) -> None:
-        self._periods = list(periods)
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        for p in self._periods:
-            self.combo.addItem(p.title, p.code)
-        codes = [p.code for p in self._periods]
-        self.combo.setCurrentIndex(codes.index(current) if current in codes else 0)
-        self.combo.blockSignals(False)
+    def set_plans(self, plans: Sequence[PlanGroup], plan: str | None, current: str | None) -> None:
+        """Each plan (code, title, periods) under its title; (plan, current) chosen."""
+        self._periods = {(code, p.code): p for code, _t, periods in plans for p in periods}
+        self.combo.set_plans(as_choices(plans), plan, current)
         self._show_dates()
 
     def current(self) -> str | None:
-        data = self.combo.currentData()
-        return str(data) if data is not None else None
+        choice = self.combo.current()
+        return choice[1] if choice is not None else None
 
-    def select(self, code: str) -> None:
-        i = self.combo.findData(code)
-        if i >= 0:
-            self.combo.setCurrentIndex(i)
+    def current_plan(self) -> str | None:
+        choice = self.combo.current()
+        return choice[0] if choice is not None else None
+
+    def select(self, code: str, plan: str | None = None) -> None:
+        self.combo.select(plan or self.current_plan(), code)
 
     def set_state(self, kind: str, version: int | None) -> None:
         self._state = (kind, version)
@@ -78,8 +77,8 @@ class PeriodBar(Retranslating, QWidget):
             self.period_changed.emit(code)
 
     def _period(self) -> PeriodInfo | None:
-        code = self.current()
-        return next((p for p in self._periods if p.code == code), None)
+        choice = self.combo.current()
+        return self._periods.get(choice) if choice is not None else None
 
     def _show_dates(self) -> None:
         p = self._period()

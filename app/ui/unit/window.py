@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from app.config import default_log_dir
 from app.ui.common.i18n import current_language, switch_language
-from app.ui.common.periods import period_due
 from app.ui.common.prefs import KEY_MAIN_GEOMETRY, KEY_MAIN_SPLITTER, KEY_MAIN_STATE, ui_settings
 from app.ui.common.retranslate import Retranslating
 from app.ui.unit.autosave import Autosaver, SaveStateLabel
@@ -107,9 +106,11 @@ class MainWindow(Retranslating, QMainWindow):
         from app.ui.unit.entry_form import EntryForm
         from app.ui.unit.indicator_page import IndicatorPage
         from app.ui.unit.period_bar import PeriodBar
+        from app.ui.unit.plan_switch import plan_banner
         from app.ui.unit.summary_panel import SummaryPanel
         from app.ui.unit.task_panel import TaskPanel
 
+        self.plan_banner = plan_banner(self)
         self.period_bar = PeriodBar(self._today)
         self.task_panel = TaskPanel()
         self.form = EntryForm()
@@ -128,6 +129,7 @@ class MainWindow(Retranslating, QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 4)
+        layout.addWidget(self.plan_banner)
         layout.addWidget(self.period_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
@@ -193,8 +195,12 @@ class MainWindow(Retranslating, QMainWindow):
     # -- data ------------------------------------------------------------------------------
     def attach(self, service: EntryService, profile: UnitProfileInfo) -> None:
         """Fill the window from the store and put the clerk back where they were."""
+        from app.ui.unit.plan_switch import first_period, resume_plan, show_plans
+
         self.ensure_built()
         self._service, self._profile = service, profile
+        if resume_plan(self, service, profile):  # attached again, to the plan the clerk was in
+            return
         self._tasks = {t.no: (t, role) for t, role in service.tasks()}
         catalog = service.catalog
         self._sections = {s.no: s.title for s in catalog.sections}
@@ -203,11 +209,8 @@ class MainWindow(Retranslating, QMainWindow):
             {i.no: i.name for i in service.indicators()},
         )
         self.indicators.set_indicators(service.indicators())
-        periods = list(catalog.periods)
-        stored = service.get_state(STATE_PERIOD)
-        codes = [p.code for p in periods]
-        period = stored if stored in codes else period_due(periods, self._today())
-        self.period_bar.set_periods(periods, period)
+        period = first_period(service, self._today())
+        show_plans(self, service, period)
         self.retranslate()
         if period is not None:
             self._load_period(period, service.get_state(STATE_TASK))
@@ -271,6 +274,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _period_selected(self, code: str) -> None:
         self.autosaver.flush()
+        from app.ui.unit.plan_switch import switch_plan
+
+        if switch_plan(self, self._profile, self.period_bar.current_plan(), code):
+            return  # the window now shows that plan, at that period
         self.service().set_state(STATE_PERIOD, code)
         self._load_period(code, self.current_task())
 
