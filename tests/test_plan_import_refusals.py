@@ -397,7 +397,8 @@ def test_hostile_documents_take_linear_time(tmp_path: Path, case: str) -> None:
             import_plan_document(path, UNITS)
         return time.perf_counter() - start
 
-    small, large = min(seconds(5_000) for _ in range(2)), seconds(20_000)
+    # the best of three for each size: a shared machine's pauses are not the algorithm's
+    small, large = min(seconds(5_000) for _ in range(3)), min(seconds(20_000) for _ in range(3))
     assert large < 10 * max(small, 0.02), (small, large)  # 4× the text: ~4× linear, 16× square
 
 
