@@ -108,6 +108,9 @@ t=$(now)
   wineboot --init &&
     # No display: Wine's null graphics driver still lets Setup create its (hidden) windows.
     wine reg add 'HKCU\Software\Wine\Drivers' /v Graphics /d null /f &&
+    # Wine marks Unix dot files hidden, and the compiler's wildcard skips hidden files:
+    # docx/templates/…/_rels/.rels went missing. On Windows no bundle file is hidden.
+    wine reg add 'HKCU\Software\Wine' /v ShowDotFiles /d Y /f &&
     # A new prefix says Windows 7; installer.iss needs 10 (MinVersion=10.0).
     winecfg -v win10 && wineserver -w
 } >"$TMP/wineboot.log" 2>&1 || {

@@ -4,6 +4,20 @@ Both stores share one schema and one Alembic history; a unit install fills the u
 tables, the office install the office-side ones.
 """
 
+from app.models.answers import (
+    AuditEntry,
+    FeedbackIssued,
+    FeedbackReceived,
+    Notice,
+    OfficeKey,
+    OfficeTrust,
+    Receipt,
+    ReceivedComment,
+    ReceivedNotice,
+    ReceivedReview,
+    Review,
+    ReviewComment,
+)
 from app.models.base import Base
 from app.models.catalog import (
     Assignment,
@@ -37,25 +51,37 @@ from app.models.unit_side import (
     UnitProfile,
 )
 
-SCHEMA_HEAD = "0003"  # newest Alembic revision; tests assert it matches the scripts
+SCHEMA_HEAD = "0004"  # newest Alembic revision; tests assert it matches the scripts
 
 __all__ = [
     "SCHEMA_HEAD",
     "AssessmentRule",
     "Assignment",
+    "AuditEntry",
     "Base",
     "Entry",
     "EntryTargetValue",
+    "FeedbackIssued",
+    "FeedbackReceived",
     "ImportLog",
     "Indicator",
     "IndicatorValue",
     "LocalSubmission",
+    "Notice",
+    "OfficeKey",
+    "OfficeTrust",
     "Period",
     "Plan",
     "PlanDraft",
     "PlanRevision",
     "PlanSeen",
     "PlanUnit",
+    "Receipt",
+    "ReceivedComment",
+    "ReceivedNotice",
+    "ReceivedReview",
+    "Review",
+    "ReviewComment",
     "Section",
     "Setting",
     "SigningKey",
