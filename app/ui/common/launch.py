@@ -180,7 +180,11 @@ class Launcher(QObject):
         from app.ui.setup.wizard import SetupWizard
 
         self.app.setQuitOnLastWindowClosed(False)  # the wizard hands over to another window
-        wizard = SetupWizard(self._create_unit_job, self._save_registration)
+        wizard = SetupWizard(
+            self._create_unit_job,
+            self._save_registration,
+            office_key=(self._read_office_key, self._trust_office_key),
+        )
         wizard.finished.connect(self._wizard_finished)
         self.wizard = wizard
         return wizard
@@ -205,6 +209,17 @@ class Launcher(QObject):
         # The printable sheet the unit signs and stamps goes beside the file, same name.
         write_registration_sheet(self.store, self.catalog, written.with_suffix(".html"))
         return written
+
+    def _read_office_key(self, path: Path) -> Any:
+        from app.services.unit_office_key import read_office_key_file
+
+        return read_office_key_file(path)
+
+    def _trust_office_key(self, file: Any) -> Any:
+        from app.services.unit_office_key import trust_office_key
+
+        self._open_store()
+        return trust_office_key(self.store, file)
 
     def _wizard_finished(self, _result: int) -> None:
         wizard = self.wizard

@@ -31,3 +31,26 @@ def status_icon(status: str) -> QIcon:
         p.end()
         icon.addPixmap(pix)
     return icon
+
+
+@cache
+def badge_icon(letter: str, color: str) -> QIcon:
+    """A rounded badge with one character on it (意 for an office comment, 督 for a notice)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        pix = QPixmap(size, size)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(color))
+        p.drawRoundedRect(QRectF(0, 0, size, size), size / 5, size / 5)
+        font = p.font()
+        font.setPixelSize(int(size * 0.75))
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(QRectF(0, 0, size, size), int(Qt.AlignmentFlag.AlignCenter), letter)
+        p.end()
+        icon.addPixmap(pix)
+    return icon

@@ -27,11 +27,12 @@ from app.config import resource_path
 from app.ui.common.prefs import ROLE_OFFICE, ROLE_UNIT
 from app.ui.common.retranslate import Retranslating
 from app.ui.setup.key_pages import DonePage, KeyPage, ProfileLike
+from app.ui.setup.office_key_page import OfficeKeyPage, ReadKeyFile, TrustKey
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
 
-PAGE_ROLE, PAGE_UNIT, PAGE_CLERK, PAGE_KEY, PAGE_DONE = range(5)
+PAGE_ROLE, PAGE_UNIT, PAGE_CLERK, PAGE_KEY, PAGE_OFFICE_KEY, PAGE_DONE = range(6)
 
 CreateUnit = Callable[[str, str, str, str], ProfileLike]  # unit id, clerk, contact, passphrase
 
@@ -202,12 +203,18 @@ class ClerkPage(Retranslating, QWizardPage):
         self.clerk.setFocus()
 
 
+def _no_office_key(_arg: Any) -> Any:
+    raise RuntimeError("no office key reader given")
+
+
 class SetupWizard(Retranslating, QWizard):
     def __init__(
         self,
         create_unit: CreateUnit,
         save_registration: Callable[[Path], Path],
         parent: Any = None,
+        *,
+        office_key: tuple[ReadKeyFile, TrustKey] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
@@ -219,10 +226,13 @@ class SetupWizard(Retranslating, QWizard):
         self.clerk_page = ClerkPage()
         self.key_page = KeyPage(self._create)
         self.done_page = DonePage(save_registration)
+        read, trust = office_key or (_no_office_key, _no_office_key)
+        self.office_key_page = OfficeKeyPage(read, trust)
         self.setPage(PAGE_ROLE, self.role_page)
         self.setPage(PAGE_UNIT, self.unit_page)
         self.setPage(PAGE_CLERK, self.clerk_page)
         self.setPage(PAGE_KEY, self.key_page)
+        self.setPage(PAGE_OFFICE_KEY, self.office_key_page)
         self.setPage(PAGE_DONE, self.done_page)
         self.setStartId(PAGE_ROLE)
         logo = resource_path("icons/app.png")

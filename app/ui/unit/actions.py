@@ -26,6 +26,9 @@ class UnitActions:
     save: QAction
     export: QAction
     copy: QAction
+    import_plan: QAction
+    import_feedback: QAction
+    office_key: QAction
     settings: QAction
     quit: QAction
     find: QAction
@@ -34,6 +37,7 @@ class UnitActions:
     undo: QAction
     redo: QAction
     summary: QAction
+    notices: QAction
     menu_file: QMenu
     menu_edit: QMenu
     menu_go: QMenu
@@ -63,6 +67,21 @@ class UnitActions:
                 translate("MainWindow", "用上一报告期的内容预填本期"),
             ),
             (
+                self.import_plan,
+                translate("MainWindow", "导入工作方案(&L)…"),
+                translate("MainWindow", "导入市质量强市办发来的工作方案（也可把文件拖到窗口上）"),
+            ),
+            (
+                self.import_feedback,
+                translate("MainWindow", "导入反馈(&B)…"),
+                translate("MainWindow", "导入市质量强市办的反馈：回执、审核意见、督办事项"),
+            ),
+            (
+                self.office_key,
+                translate("MainWindow", "市质量强市办密钥(&K)…"),
+                translate("MainWindow", "信任或更换市质量强市办的签名密钥"),
+            ),
+            (
                 self.settings,
                 translate("MainWindow", "设置(&O)…"),
                 translate("MainWindow", "界面语言、填报人"),
@@ -83,6 +102,7 @@ class UnitActions:
             action.setText(text)
             action.setToolTip(tip or text.replace("(&", "(").replace("&", ""))
         self.summary.setText(translate("MainWindow", "显示本期汇总"))
+        self.notices.setText(translate("MainWindow", "显示督办事项"))
 
 
 def _action(
@@ -108,7 +128,10 @@ def create_actions(window: MainWindow) -> UnitActions:
     actions = UnitActions(
         save=_action(window, window.save_now, "Ctrl+S"),
         export=_action(window, window.request_export, "Ctrl+E"),
-        copy=_action(window, window.copy_from_previous),
+        copy=_action(window, lambda: _copy(window)),
+        import_plan=_action(window, lambda: _import(window, "plan"), "Ctrl+Shift+L"),
+        import_feedback=_action(window, lambda: _import(window, "feedback"), "Ctrl+Shift+B"),
+        office_key=_action(window, lambda: _office_key(window)),
         settings=_action(window, window.open_settings),
         quit=_action(window, window.close, "Ctrl+Q"),
         find=_action(window, window.task_panel.focus_search, "Ctrl+F"),
@@ -117,6 +140,7 @@ def create_actions(window: MainWindow) -> UnitActions:
         undo=undo,
         redo=redo,
         summary=window.summary_dock.toggleViewAction(),
+        notices=window.answers.dock.toggleViewAction(),
         menu_file=bar.addMenu(""),
         menu_edit=bar.addMenu(""),
         menu_go=bar.addMenu(""),
@@ -134,13 +158,36 @@ def create_actions(window: MainWindow) -> UnitActions:
 def _fill_menus(a: UnitActions) -> None:
     a.menu_file.addActions([a.save, a.export, a.copy])
     a.menu_file.addSeparator()
+    a.menu_file.addActions([a.import_plan, a.import_feedback, a.office_key])
+    a.menu_file.addSeparator()
     a.menu_file.addAction(a.settings)
     a.menu_file.addSeparator()
     a.menu_file.addAction(a.quit)
     a.menu_edit.addActions([a.undo, a.redo, a.find])
     a.menu_go.addActions([a.prev, a.next])
     a.menu_go.addSeparator()
-    a.menu_go.addAction(a.summary)
+    a.menu_go.addActions([a.summary, a.notices])
+
+
+def _copy(window: MainWindow) -> None:
+    from app.ui.unit.copy_dialog import copy_from_previous
+
+    if window.profile() is not None:
+        copy_from_previous(window)
+
+
+def _import(window: MainWindow, kind: str) -> None:
+    from app.ui.unit.office_files import choose_and_import
+
+    if window.profile() is not None:
+        choose_and_import(window, kind)
+
+
+def _office_key(window: MainWindow) -> None:
+    from app.ui.unit.office_key_dialog import OfficeKeyDialog
+
+    if window.profile() is not None:
+        OfficeKeyDialog(window.service().store, window).exec()
 
 
 def _fill_toolbar(a: UnitActions) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,6 +27,7 @@ from app.ui.common.retranslate import Retranslating
 if TYPE_CHECKING:
     from app.domain.catalog import TaskInfo
     from app.services.entries import EntryService
+    from app.ui.unit.window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -143,3 +145,28 @@ class CopyDialog(Retranslating, QDialog):
         self.items[no].setCheckState(
             0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         )
+
+
+def copy_from_previous(window: MainWindow) -> None:
+    """文件 → 从上期复制…: the dialog of choices; the window copies what the clerk ticked.
+    The words are the window's (translation context ``MainWindow``)."""
+    period = window.current_period()
+    if period is None:
+        return
+    translate = QCoreApplication.translate
+    service = window.service()
+    window.autosaver.flush()
+    catalog = service.catalog
+    prev = catalog.previous_period(period)
+    if prev is None:
+        QMessageBox.information(
+            window,
+            translate("MainWindow", "从上期复制"),
+            translate("MainWindow", "这是第一个报告期，没有可复制的上期内容。"),
+        )
+        return
+    tasks = {t.no: (t, role) for t, role in service.tasks()}
+    choices = copy_choices(service, period, tasks)
+    dialog = CopyDialog(catalog.period(period).title, prev.title, choices, window)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        window.apply_copy(dialog.chosen(), dialog.overwrite.isChecked())

@@ -48,6 +48,7 @@ from app.ui.common.retranslate import Retranslating
 from app.ui.common.status_icons import status_icon
 from app.ui.unit.form_fields import FORM_STYLE, CounterLabel, ErrorLabel, set_invalid, text_box
 from app.ui.unit.form_undo import FieldEdit
+from app.ui.unit.task_answers import TaskAnswersBox
 
 # Digits (half or full width) and an optional percent sign: every accepted text parses.
 PERCENT_PATTERN = r"^[0-9０-９]{0,3}[%％]?$"
@@ -90,11 +91,14 @@ class EntryForm(Retranslating, QWidget):
         body = QVBoxLayout()
         body.addLayout(self._build_heading())
         body.addWidget(self.task_text)
+        self.answers = TaskAnswersBox()  # the office's comment and 督办 notices on the task
+        body.addWidget(self.answers)
         body.addSpacing(6)
         body.addLayout(self._build_status_row())
         # Numeric targets sit with status and percent: short fields, seen without scrolling.
         body.addWidget(self._build_targets())
         self._build_texts(body)
+        self.answers.chain_after = self.texts["next_steps"]  # responses come after the texts
         inner = QWidget()
         inner.setLayout(body)
         scroll = QScrollArea()
@@ -328,6 +332,7 @@ class EntryForm(Retranslating, QWidget):
         self.heading.clear()
         self.role.clear()
         self.task_text.clear()
+        self.answers.clear()
         self.undo_group.setActiveStack(None)  # type: ignore[arg-type]  # Qt takes nullptr
         self.setEnabled(False)
 

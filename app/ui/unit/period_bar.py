@@ -12,7 +12,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.domain.catalog import PeriodInfo
-from app.ui.common.colors import ERROR_COLOR, OK_COLOR, WARN_COLOR
+from app.ui.common.colors import ERROR_COLOR, HINT_COLOR, OK_COLOR, WARN_COLOR
+from app.ui.common.due_days import due_words
 from app.ui.common.plan_periods import GroupedPeriodCombo, PlanGroup, as_choices
 from app.ui.common.retranslate import Retranslating
 
@@ -35,6 +36,9 @@ class PeriodBar(Retranslating, QWidget):
         self.days.setObjectName("periodDays")
         self.state = QLabel()
         self.state.setObjectName("periodState")
+        self.review = QLabel()  # the office's word on the period (a feedback file brought it)
+        self.review.setObjectName("periodReview")
+        self._review: tuple[str, int, str] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
@@ -45,6 +49,8 @@ class PeriodBar(Retranslating, QWidget):
         layout.addWidget(self.days)
         layout.addSpacing(12)
         layout.addWidget(self.state)
+        layout.addSpacing(12)
+        layout.addWidget(self.review)
         layout.addStretch(1)
         self.combo.currentIndexChanged.connect(self._index_changed)
         self.retranslate()
@@ -70,6 +76,27 @@ class PeriodBar(Retranslating, QWidget):
         self._state = (kind, version)
         self._show_state()
 
+    def set_review(self, state: str | None, version: int = 0, comment: str = "") -> None:
+        """The received review of the period shown (None: no word from the office yet)."""
+        self._review = None if state is None else (state, version, comment)
+        self._show_review()
+
+    def _show_review(self) -> None:
+        if self._review is None:
+            self.review.clear()
+            self.review.setToolTip("")
+            return
+        state, version, comment = self._review
+        if state == "accepted":
+            text, color = self.tr("已受理 v{n}").format(n=version), OK_COLOR
+        elif state == "returned":
+            text, color = self.tr("退回修改（v{n}）").format(n=version), ERROR_COLOR
+        else:
+            text, color = self.tr("待审核（v{n}）").format(n=version), HINT_COLOR
+        self.review.setText(self.tr("市质量强市办：") + text)
+        self.review.setStyleSheet(f"color: {color}; font-weight: bold;")
+        self.review.setToolTip(comment)
+
     def _index_changed(self, _i: int) -> None:
         self._show_dates()
         code = self.current()
@@ -87,16 +114,7 @@ class PeriodBar(Retranslating, QWidget):
             self.days.clear()
             return
         self.due.setText(self.tr("截止日期：{due}").format(due=p.due.isoformat()))
-        left = (p.due - self._today()).days
-        if left > 0:
-            text, color = (
-                self.tr("还剩 {n} 天").format(n=left),
-                OK_COLOR if left > 7 else WARN_COLOR,
-            )
-        elif left == 0:
-            text, color = self.tr("今天截止"), WARN_COLOR
-        else:
-            text, color = self.tr("已逾期 {n} 天").format(n=-left), ERROR_COLOR
+        text, color = due_words(p.due, self._today())
         self.days.setText(text)
         self.days.setStyleSheet(f"color: {color}; font-weight: bold;")
 
@@ -116,3 +134,4 @@ class PeriodBar(Retranslating, QWidget):
         self.combo.setToolTip(self.tr("选择要填报的报告期"))
         self._show_dates()
         self._show_state()
+        self._show_review()

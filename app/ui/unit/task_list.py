@@ -6,6 +6,7 @@ Python model costs seconds on big tables (DESIGN.md §6).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,12 +17,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from app.domain.catalog import normalise_name
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR, STATUS_COLORS
 from app.ui.common.i18n import role_label, status_label
-from app.ui.common.status_icons import status_icon
+from app.ui.common.status_icons import badge_icon, status_icon
 
 COL_NO, COL_TITLE, COL_ROLE, COL_STATUS, COL_DONE = range(5)
 COLUMN_COUNT = 5
@@ -30,6 +31,8 @@ FILTER_ALL, FILTER_INCOMPLETE, FILTER_ERRORS = "all", "incomplete", "errors"
 FILTERS = (FILTER_ALL, FILTER_INCOMPLETE, FILTER_ERRORS)
 
 TASK_NO_ROLE = Qt.ItemDataRole.UserRole + 1  # the task number of a row (None on headers)
+MARK_ROLE = Qt.ItemDataRole.UserRole + 2  # (has the office's comment, open notices) of a task
+COMMENT_COLOR, NOTICE_COLOR = "#1e6fd9", "#d2461f"
 
 if TYPE_CHECKING:
     from app.domain.catalog import TaskInfo
@@ -91,6 +94,8 @@ class TaskListModel(QAbstractTableModel):
         self._visible: list[TaskRow | SectionRow] = []
         self._search = ""
         self._filter = FILTER_ALL
+        self._comments: frozenset[int] = frozenset()
+        self._notices: dict[int, int] = {}
 
     # -- feeding ---------------------------------------------------------------------------
     def set_rows(self, rows: list[TaskRow], sections: dict[int, str]) -> None:
@@ -105,6 +110,16 @@ class TaskListModel(QAbstractTableModel):
         if i is not None:
             self._visible[i] = row
             self.dataChanged.emit(self.index(i, 0), self.index(i, COLUMN_COUNT - 1))
+
+    def set_marks(self, comments: Iterable[int], notices: Mapping[int, int]) -> None:
+        """The tasks the office commented on, and each task's open 督办 notices (a count)."""
+        self._comments, self._notices = frozenset(comments), dict(notices)
+        if self._visible:
+            last = self.index(len(self._visible) - 1, COLUMN_COUNT - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def marks(self, no: int) -> tuple[bool, int]:
+        return no in self._comments, self._notices.get(no, 0)
 
     def set_search(self, text: str) -> None:
         self._search = normalise_name(text)
@@ -218,6 +233,10 @@ class TaskListModel(QAbstractTableModel):
     def _task_data(self, item: TaskRow, column: int, role: int) -> Any:
         if role == TASK_NO_ROLE:
             return item.no
+        if role == MARK_ROLE:
+            return self.marks(item.no)
+        if column == COL_TITLE and role == Qt.ItemDataRole.DecorationRole:
+            return self._mark_icon(item.no)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NO:
                 return str(item.no)
@@ -243,10 +262,25 @@ class TaskListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_DONE:
                 return self._done_tip(item)
-            return f"{item.no}. {item.text}"
+            return f"{item.no}. {item.text}{self._mark_tip(item.no)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_NO, COL_DONE):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _mark_icon(self, no: int) -> QIcon | None:
+        comment, notices = self.marks(no)
+        translate = QCoreApplication.translate
+        if notices:
+            return badge_icon(translate("TaskList", "督"), NOTICE_COLOR)
+        return badge_icon(translate("TaskList", "意"), COMMENT_COLOR) if comment else None
+
+    def _mark_tip(self, no: int) -> str:
+        comment, notices = self.marks(no)
+        translate = QCoreApplication.translate
+        lines = [translate("TaskList", "市质量强市办对此任务有意见")] if comment else []
+        if notices:
+            lines.append(translate("TaskList", "督办事项 {n} 项").format(n=notices))
+        return "".join("\n" + line for line in lines)
 
     @staticmethod
     def _done_tip(item: TaskRow) -> str:

@@ -103,8 +103,10 @@ class MainWindow(Retranslating, QMainWindow):
     def _build(self) -> None:
         from PySide6.QtCore import Qt
 
+        from app.ui.unit.answers import AnswersController
         from app.ui.unit.entry_form import EntryForm
         from app.ui.unit.indicator_page import IndicatorPage
+        from app.ui.unit.office_files import DropImporter
         from app.ui.unit.period_bar import PeriodBar
         from app.ui.unit.plan_switch import plan_banner
         from app.ui.unit.summary_panel import SummaryPanel
@@ -143,6 +145,8 @@ class MainWindow(Retranslating, QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.summary_dock)
+        self.answers = AnswersController(self, self._today)  # the office's word, 督办 dock
+        self.drops = DropImporter(self)  # plan packages and feedback files dropped on it
 
         self.saved_label = SaveStateLabel()
         self.autosaver.failed.connect(self.saved_label.failed)
@@ -220,6 +224,9 @@ class MainWindow(Retranslating, QMainWindow):
             raise RuntimeError("window not attached")
         return self._service
 
+    def profile(self) -> UnitProfileInfo | None:
+        return self._profile
+
     def current_period(self) -> str | None:
         return self._period
 
@@ -236,6 +243,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._period = period
         entries = service.list_period(period)
         self.task_panel.model.set_rows([self._row(e) for e in entries], self._sections)
+        self.answers.load(period)
         self.indicators.show_drafts([i.draft for i in service.list_indicators(period)])
         self._refresh_summary()
         wanted = task if isinstance(task, int) else int(task) if task and task.isdigit() else None
@@ -254,6 +262,7 @@ class MainWindow(Retranslating, QMainWindow):
         saved = service.load(no, self._period)
         task, role = self._tasks[no]
         self.form.show_entry(task, role, saved.draft)
+        self.answers.show_task(no)
         service.set_state(STATE_TASK, str(no))
 
     def _refresh_summary(self) -> None:
@@ -378,29 +387,6 @@ class MainWindow(Retranslating, QMainWindow):
             self.tr("导出报送文件"),
             self.tr("本期内容已全部填写且没有错误。导出签名报送文件的功能即将提供。"),
         )
-
-    def copy_from_previous(self) -> None:
-        if self._service is None or self._period is None:
-            return
-        from app.ui.unit.copy_dialog import CopyDialog, copy_choices
-
-        self.autosaver.flush()
-        catalog = self._service.catalog
-        prev = catalog.previous_period(self._period)
-        if prev is None:
-            QMessageBox.information(
-                self, self.tr("从上期复制"), self.tr("这是第一个报告期，没有可复制的上期内容。")
-            )
-            return
-        dialog = CopyDialog(
-            catalog.period(self._period).title,
-            prev.title,
-            copy_choices(self._service, self._period, self._tasks),
-            self,
-        )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.apply_copy(dialog.chosen(), dialog.overwrite.isChecked())
 
     def apply_copy(self, task_nos: list[int], overwrite: bool) -> list[int]:
         service = self.service()
