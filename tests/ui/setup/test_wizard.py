@@ -159,3 +159,42 @@ def test_unknown_unit_says_so(launched: Any) -> None:
 
 def test_minimum_length_matches_the_core() -> None:
     assert key_pages.MIN_PASSPHRASE == entry_rules.MIN_PASSPHRASE
+
+
+def test_the_wizard_trusts_the_office_key_when_given(
+    launched: Any, qtbot: Any, settings: Settings, tmp_path: Path
+) -> None:
+    from app.services.unit_office_key import trusted_office_key
+    from tests.ui.unit import answers_kit as kit
+
+    office = kit.open_office(tmp_path)
+    try:
+        key_file = office.key_file()
+        wizard = launched.window
+        wizard.unit_page.search.setText("住建")
+        wizard.setStartId(PAGE_ROLE)
+        wizard.next()
+        wizard.next()
+        type_text(wizard.clerk_page.clerk, "张三")
+        type_text(wizard.clerk_page.contact, "0755-88886666")
+        wizard.next()
+        type_text(wizard.key_page.first, PASSPHRASE)
+        type_text(wizard.key_page.second, PASSPHRASE)
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentId() == PAGE_OFFICE_KEY, timeout=10000)
+        page = wizard.office_key_page
+        assert page.chooser.load(key_file)
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
+        assert not next_button.isEnabled()  # a chosen key waits for its fingerprint check
+        page.chooser.confirm.setChecked(True)
+        assert next_button.isEnabled()
+        qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+        assert wizard.currentId() == PAGE_DONE
+    finally:
+        office.close()
+    store = open_unit_store(settings)
+    try:
+        trusted = trusted_office_key(store)
+    finally:
+        store.close()
+    assert trusted is not None and trusted.fingerprint in key_file.read_text(encoding="utf-8")

@@ -16,7 +16,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from app.services.feedback import unit_answers
 from app.services.stores import Store
 from app.ui.unit.office_file_dialog import OfficeFileDialog
 from app.ui.unit.task_list import COL_TITLE, MARK_ROLE
@@ -157,6 +156,7 @@ def test_feedback_dropped_shows_the_returned_state_comments_and_notices(
 def test_the_response_is_saved_as_typed_and_travels_in_the_next_export(
     window: Any, office: kit.Office, unit_store: Store, qtbot: Any, tmp_path: Path
 ) -> None:
+    from app.services.feedback import unit_answers
     from app.services.supervision import list_notices
 
     finished(qtbot, drop(window, returned_feedback(unit_store, office, tmp_path)))
