@@ -55,7 +55,10 @@ class AnswersController(QObject):
         try:
             from app.services.feedback import unit_answers
 
-            self.answers = unit_answers(self.window.service().store, period)
+            service = self.window.service()
+            self.answers = unit_answers(
+                service.store, period, service.catalog.code, today=self._today()
+            )
         except Exception:  # the window works without it; the log says why
             log.exception("reading the office's answers failed")
             self.answers = None

@@ -39,8 +39,13 @@ class NoticeListModel(RowTableModel[NoticeRow]):
     COL_TASK, COL_TEXT, COL_DUE, COL_DAYS, COL_STATE = range(5)
 
     def headers(self) -> list[str]:
-        tr = self.tr
-        return [tr("任务"), tr("督办事项"), tr("办理期限"), tr("剩余"), tr("状态")]
+        return [
+            self.tr("任务"),
+            self.tr("督办事项"),
+            self.tr("办理期限"),
+            self.tr("剩余"),
+            self.tr("状态"),
+        ]
 
     def text(self, row: NoticeRow, column: int) -> str:
         if column == self.COL_TASK:

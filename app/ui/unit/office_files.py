@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,11 +35,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PLAN, FEEDBACK, SUBMISSION = "plan", "feedback", "submission"
-CONTEXT = "OfficeFiles"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate  # the words are filed under "OfficeFiles"
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,9 @@ def file_kind(path: Path) -> str:
     return PLAN
 
 
-def apply_file(store: Any, path: Path) -> PlanOutcome | FeedbackOutcome | OtherKind:
+def apply_file(
+    store: Any, path: Path, today: date | None = None
+) -> PlanOutcome | FeedbackOutcome | OtherKind:
     """Check and apply one file from the office, by its kind (runs on a pool thread)."""
     kind = file_kind(path)
     if kind == PLAN:
@@ -87,27 +88,35 @@ def apply_file(store: Any, path: Path) -> PlanOutcome | FeedbackOutcome | OtherK
         from app.services.feedback import import_feedback, unit_answers
 
         applied = import_feedback(store, path)
-        answers = tuple((p, unit_answers(store, p)) for p in applied.periods)
+        answers = tuple((p, unit_answers(store, p, today=today)) for p in applied.periods)
         return FeedbackOutcome(applied, answers)
     return OtherKind(kind)
 
 
 # -- on the UI thread ----------------------------------------------------------------------
 def choose_and_import(window: MainWindow, kind: str) -> OfficeFileDialog | None:
-    title = _tr("导入工作方案") if kind == PLAN else _tr("导入反馈")
-    path, _ = QFileDialog.getOpenFileName(window, title, "", _tr("Excel 文件 (*.xlsx)"))
+    title = (
+        translate("OfficeFiles", "导入工作方案")
+        if kind == PLAN
+        else translate("OfficeFiles", "导入反馈")
+    )
+    path, _ = QFileDialog.getOpenFileName(
+        window, title, "", translate("OfficeFiles", "Excel 文件 (*.xlsx)")
+    )
     return import_office_file(window, Path(path)) if path else None
 
 
 def import_office_file(window: MainWindow, path: Path) -> OfficeFileDialog:
     """Check and apply ``path`` off the UI thread; the dialog shows how it went."""
     window.save_now()  # what the clerk typed is in the store before the file changes it
-    store = window.service().store
+    store, today = window.service().store, window.today()
     dialog = OfficeFileDialog(window)
-    dialog.working(lambda: Content(_tr("正在核验并导入 {name}…").format(name=path.name)))
+    dialog.working(
+        lambda: Content(translate("OfficeFiles", "正在核验并导入 {name}…").format(name=path.name))
+    )
     dialog.open()
     run_in_background(
-        lambda: apply_file(store, path),
+        lambda: apply_file(store, path, today),
         lambda outcome: _done(window, dialog, path, outcome),
         lambda exc: dialog.finish(lambda: _refused(path, exc)),
     )
@@ -123,8 +132,8 @@ def _refused(path: Path, exc: BaseException) -> Content:
 
     reason = exc.render(_lang()) if isinstance(exc, Refusal) else str(exc) or type(exc).__name__
     return Content(
-        _tr("未导入 {name}").format(name=path.name),
-        _tr("原因：{reason}\n本机数据没有任何改动。").format(reason=reason),
+        translate("OfficeFiles", "未导入 {name}").format(name=path.name),
+        translate("OfficeFiles", "原因：{reason}\n本机数据没有任何改动。").format(reason=reason),
         ok=False,
     )
 
@@ -144,13 +153,14 @@ def _done(window: MainWindow, dialog: OfficeFileDialog, path: Path, outcome: Any
 
 def _other_kind(path: Path, kind: str) -> Content:
     if kind == SUBMISSION:
-        text = _tr(
+        text = translate(
+            "OfficeFiles",
             "这是成员单位导出的报送文件，应交市质量强市办导入，不能在这里导入。"
-            "这里导入的是市质量强市办发来的工作方案和反馈文件。"
+            "这里导入的是市质量强市办发来的工作方案和反馈文件。",
         )
     else:
-        text = _tr("这不是市质量强市办发来的工作方案或反馈文件。")
-    return Content(_tr("未导入 {name}").format(name=path.name), text, ok=False)
+        text = translate("OfficeFiles", "这不是市质量强市办发来的工作方案或反馈文件。")
+    return Content(translate("OfficeFiles", "未导入 {name}").format(name=path.name), text, ok=False)
 
 
 def _after_plan(window: MainWindow, outcome: PlanOutcome) -> None:
@@ -175,13 +185,13 @@ def plan_content(outcome: PlanOutcome) -> Content:
 
     r, catalog = outcome.result, outcome.catalog
     if r.already_installed:
-        heading = _tr("“{title}”第 {rev} 版本机已有，没有变化")
+        heading = translate("OfficeFiles", "“{title}”第 {rev} 版本机已有，没有变化")
         return Content(heading.format(title=r.title, rev=r.revision))
     if r.previous == 0:
-        heading = _tr("已导入工作方案“{title}”（第 {rev} 版）")
+        heading = translate("OfficeFiles", "已导入工作方案“{title}”（第 {rev} 版）")
         heading = heading.format(title=r.title, rev=r.revision)
     else:
-        heading = _tr("“{title}”已由第 {old} 版更新为第 {rev} 版").format(
+        heading = translate("OfficeFiles", "“{title}”已由第 {old} 版更新为第 {rev} 版").format(
             title=r.title, old=r.previous, rev=r.revision
         )
     periods = {p.code: p for p in catalog.periods}
@@ -190,27 +200,37 @@ def plan_content(outcome: PlanOutcome) -> Content:
         p = periods.get(code)
         due = p.due.isoformat() if p is not None else ""
         title = p.title if p is not None else code
-        text = _tr("{title}，截止日期 {due}").format(title=title, due=due)
-        lines.append(Line(_tr("新报告期"), text))
+        text = translate("OfficeFiles", "{title}，截止日期 {due}").format(title=title, due=due)
+        lines.append(Line(translate("OfficeFiles", "新报告期"), text))
     for code in r.moved_due_dates:
         p = periods.get(code)
         if p is not None:
-            text = _tr("{title} 的截止日期改为 {due}").format(title=p.title, due=p.due.isoformat())
-            lines.append(Line(_tr("截止日期"), text))
+            text = translate("OfficeFiles", "{title} 的截止日期改为 {due}").format(
+                title=p.title, due=p.due.isoformat()
+            )
+            lines.append(Line(translate("OfficeFiles", "截止日期"), text))
     lines += change_lines(r.changes, named_parts(catalog))
-    text = _tr("共 {n} 处变更。已填写的内容不受影响。").format(n=len(r.changes))
+    text = translate("OfficeFiles", "共 {n} 处变更。已填写的内容不受影响。").format(
+        n=len(r.changes)
+    )
     return Content(heading, text if r.changes else "", lines)
 
 
 def feedback_content(outcome: FeedbackOutcome) -> Content:
     r = outcome.result
     if r.already_applied:
-        return Content(_tr("这份反馈（第 {n} 号）已导入过，没有变化").format(n=r.sequence))
-    heading = _tr("已导入市质量强市办的反馈（第 {n} 号）").format(n=r.sequence)
+        return Content(
+            translate("OfficeFiles", "这份反馈（第 {n} 号）已导入过，没有变化").format(n=r.sequence)
+        )
+    heading = translate("OfficeFiles", "已导入市质量强市办的反馈（第 {n} 号）").format(n=r.sequence)
     lines: list[Line] = []
     for period, answers in outcome.answers:
         lines += feedback_lines(period, answers)
-    return Content(heading, _tr("意见显示在对应任务旁，督办事项见“督办事项”面板。"), lines)
+    text = translate("OfficeFiles", "意见显示在对应任务旁，督办事项见“督办事项”面板。")
+    if r.older:
+        older = translate("OfficeFiles", "这份反馈早于已导入的反馈：只取用了其中新的内容。")
+        text = f"{older}\n{text}"
+    return Content(heading, text, lines)
 
 
 def feedback_lines(period: str, answers: UnitAnswers) -> list[Line]:
@@ -218,30 +238,39 @@ def feedback_lines(period: str, answers: UnitAnswers) -> list[Line]:
     for receipt in answers.receipts:
         lines.append(
             Line(
-                _tr("回执 {period}").format(period=period),
-                _tr("第 {v} 版已于 {at} 收到并受理（文件 SHA-256 {sha}…）").format(
-                    v=receipt.version, at=_when(receipt.accepted_at), sha=receipt.file_sha256[:16]
+                translate("OfficeFiles", "回执 {period}").format(period=period),
+                translate(
+                    "OfficeFiles", "第 {v} 版已于 {at} 收到并受理（文件 SHA-256 {sha}…）"
+                ).format(
+                    v=receipt.version, at=_when(receipt.accepted_at), sha=receipt.sha256[:16]
                 ),
             )
         )
     review = answers.review
     if review is not None:
-        lines.append(Line(_tr("审核 {period}").format(period=period), review_words(review)))
+        lines.append(
+            Line(
+                translate("OfficeFiles", "审核 {period}").format(period=period),
+                review_words(review),
+            )
+        )
         for task, text in sorted(review.comments.items(), key=lambda kv: _order(kv[0])):
-            lines.append(Line(_tr("任务 {no} 的意见").format(no=task), text))
+            lines.append(Line(translate("OfficeFiles", "任务 {no} 的意见").format(no=task), text))
     for n in answers.notices:
-        text = _tr("{text}（办理期限 {due}）").format(text=n.text, due=n.due.isoformat())
-        lines.append(Line(_tr("督办 · 任务 {no}").format(no=n.task), text))
+        text = translate("OfficeFiles", "{text}（办理期限 {due}）").format(
+            text=n.text, due=n.due.isoformat()
+        )
+        lines.append(Line(translate("OfficeFiles", "督办 · 任务 {no}").format(no=n.task), text))
     return lines
 
 
 def review_words(review: Any) -> str:
     if review.state == "accepted":
-        words = _tr("第 {v} 版已受理").format(v=review.version)
+        words = translate("OfficeFiles", "第 {v} 版已受理").format(v=review.version)
     elif review.state == "returned":
-        words = _tr("第 {v} 版退回修改").format(v=review.version)
+        words = translate("OfficeFiles", "第 {v} 版退回修改").format(v=review.version)
     else:
-        words = _tr("第 {v} 版待审核").format(v=review.version)
+        words = translate("OfficeFiles", "第 {v} 版待审核").format(v=review.version)
     return f"{words}：{review.comment}" if review.comment else words
 
 

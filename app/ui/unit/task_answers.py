@@ -20,7 +20,7 @@ from app.ui.common.due_days import due_words
 from app.ui.common.retranslate import Retranslating
 from app.ui.unit.form_fields import CounterLabel, text_box
 
-RESPONSE_LIMIT = 1000  # characters; the response is one more text of the signed submission
+RESPONSE_LIMIT = 2000  # characters, as the service allows (MAX_RESPONSE_CHARS)
 BOX_STYLE = (
     "QFrame#taskAnswers { background: #fff8e1; border: 1px solid #e0b84c; border-radius: 4px; }"
     " QFrame#taskAnswers QLabel { background: transparent; }"

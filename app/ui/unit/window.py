@@ -227,6 +227,9 @@ class MainWindow(Retranslating, QMainWindow):
     def profile(self) -> UnitProfileInfo | None:
         return self._profile
 
+    def today(self) -> date:
+        return self._today()
+
     def current_period(self) -> str | None:
         return self._period
 

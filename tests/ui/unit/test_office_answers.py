@@ -167,7 +167,8 @@ def test_the_response_is_saved_as_typed_and_travels_in_the_next_export(
     assert notice.response == "已完成整改，抽查数据见附件。"
     assert "待导出" in window.answers.panel.model.text(window.answers.panel.model.rows[0], 4)
 
-    kit.register_and_import(office, unit_store, kit.export(unit_store, tmp_path / "exports", PASSPHRASE))
+    v2 = kit.export(unit_store, tmp_path / "exports", PASSPHRASE)
+    kit.register_and_import(office, unit_store, v2)
     answered = list_notices(office.store, unit_code=kit.UNIT)
     assert [(n.state, n.response) for n in answered] == [("answered", "已完成整改，抽查数据见附件。")]
 
@@ -175,7 +176,7 @@ def test_the_response_is_saved_as_typed_and_travels_in_the_next_export(
 def test_clicking_a_notice_goes_to_its_task_and_response(
     window: Any, office: kit.Office, unit_store: Store, qtbot: Any, tmp_path: Path
 ) -> None:
-    finished(qtbot, drop(window, returned_feedback(unit_store, office, tmp_path)))
+    finished(qtbot, drop(window, returned_feedback(unit_store, office, tmp_path))).accept()
     window.select_task(window.task_panel.model.visible_tasks()[2])
     assert window.current_task() != 1
     view = window.answers.panel.view
@@ -183,4 +184,4 @@ def test_clicking_a_notice_goes_to_its_task_and_response(
     view.setCurrentIndex(view.model().index(0, 0))
     QTest.keyClick(view, Qt.Key.Key_Return)  # keyboard: Enter on the row
     assert window.current_task() == 1
-    assert QApplication.focusWidget() is window.form.answers.widgets[0].edit
+    assert window.focusWidget() is window.form.answers.widgets[0].edit
