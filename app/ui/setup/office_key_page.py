@@ -127,7 +127,7 @@ class OfficeKeyChooser(Retranslating, QWidget):
         self.where.setText(str(self.path) if self.path else self.tr("尚未选择文件"))
         if self.file is not None:
             self.office.setText(
-                self.tr("{office} 的签名密钥，指纹：").format(
+                self.tr("{office}的签名密钥，指纹：").format(
                     office=self.file.office or self.tr("市质量强市办")
                 )
             )

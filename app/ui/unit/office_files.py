@@ -12,6 +12,7 @@ office's answers are read again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -143,6 +144,9 @@ def _done(window: MainWindow, dialog: OfficeFileDialog, path: Path, outcome: Any
         _after_plan(window, outcome)
         dialog.finish(lambda: plan_content(outcome))
     elif isinstance(outcome, FeedbackOutcome):
+        periods = outcome.result.periods
+        if periods and window.current_period() not in periods:
+            window.period_bar.select(periods[0])  # the period the office answered about
         window.answers.load_shown()
         dialog.finish(lambda: feedback_content(outcome))
         if window.answers.panel.open_count():
@@ -194,26 +198,23 @@ def plan_content(outcome: PlanOutcome) -> Content:
         heading = translate("OfficeFiles", "“{title}”已由第 {old} 版更新为第 {rev} 版").format(
             title=r.title, old=r.previous, rev=r.revision
         )
+    if r.changes:  # the revision's changes name moved due dates and new periods too
+        text = translate("OfficeFiles", "共 {n} 处变更。已填写的内容不受影响。")
+        lines = change_lines(r.changes, named_parts(catalog))
+        return Content(heading, text.format(n=len(r.changes)), lines)
+    return Content(heading, "", period_lines(catalog, r.new_periods))
+
+
+def period_lines(catalog: Catalog, codes: Sequence[str]) -> list[Line]:
+    """A plan new here: its periods and their due dates."""
     periods = {p.code: p for p in catalog.periods}
-    lines: list[Line] = []
-    for code in r.new_periods:
-        p = periods.get(code)
-        due = p.due.isoformat() if p is not None else ""
-        title = p.title if p is not None else code
-        text = translate("OfficeFiles", "{title}，截止日期 {due}").format(title=title, due=due)
-        lines.append(Line(translate("OfficeFiles", "新报告期"), text))
-    for code in r.moved_due_dates:
+    lines = []
+    for code in codes:
         p = periods.get(code)
         if p is not None:
-            text = translate("OfficeFiles", "{title} 的截止日期改为 {due}").format(
-                title=p.title, due=p.due.isoformat()
-            )
-            lines.append(Line(translate("OfficeFiles", "截止日期"), text))
-    lines += change_lines(r.changes, named_parts(catalog))
-    text = translate("OfficeFiles", "共 {n} 处变更。已填写的内容不受影响。").format(
-        n=len(r.changes)
-    )
-    return Content(heading, text if r.changes else "", lines)
+            text = translate("OfficeFiles", "{title}，截止日期 {due}")
+            lines.append(Line(code, text.format(title=p.title, due=p.due.isoformat())))
+    return lines
 
 
 def feedback_content(outcome: FeedbackOutcome) -> Content:
@@ -241,9 +242,7 @@ def feedback_lines(period: str, answers: UnitAnswers) -> list[Line]:
                 translate("OfficeFiles", "回执 {period}").format(period=period),
                 translate(
                     "OfficeFiles", "第 {v} 版已于 {at} 收到并受理（文件 SHA-256 {sha}…）"
-                ).format(
-                    v=receipt.version, at=_when(receipt.accepted_at), sha=receipt.sha256[:16]
-                ),
+                ).format(v=receipt.version, at=_when(receipt.accepted_at), sha=receipt.sha256[:16]),
             )
         )
     review = answers.review
