@@ -317,37 +317,37 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="189"/>
+        <location filename="../../app/ui/setup/wizard.py" line="190"/>
         <source>填报人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="190"/>
+        <location filename="../../app/ui/setup/wizard.py" line="191"/>
         <source>报送文件中会写明填报人和联系电话，便于市质量强市办联系核实。</source>
         <translation>Each submission names the clerk and a phone number, so the office can call to check.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="191"/>
+        <location filename="../../app/ui/setup/wizard.py" line="192"/>
         <source>姓名(&amp;N)：</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="192"/>
+        <location filename="../../app/ui/setup/wizard.py" line="193"/>
         <source>联系电话(&amp;T)：</source>
         <translation>&amp;Telephone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="193"/>
+        <location filename="../../app/ui/setup/wizard.py" line="194"/>
         <source>例如：张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="194"/>
+        <location filename="../../app/ui/setup/wizard.py" line="195"/>
         <source>例如：0755-88888888 或 13800000000</source>
         <translation>e.g. 0755-88888888 or 13800000000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="195"/>
+        <location filename="../../app/ui/setup/wizard.py" line="196"/>
         <source>以后可以在“设置”中修改。</source>
         <translation>You can change these later under Settings.</translation>
     </message>
@@ -355,43 +355,43 @@
 <context>
     <name>CopyDialog</name>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="110"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="112"/>
         <source>从上期复制</source>
         <translation>Copy from previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="113"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="115"/>
         <source>把“{prev}”已填写的内容复制到“{this}”，再在此基础上修改。已勾选的是本期尚未填写、上期已填写的任务。</source>
         <translation>Copy what was filled in for “{prev}” into “{this}”, then edit it. Ticked: tasks blank in this period and filled in the previous one.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="117"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="119"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="117"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="119"/>
         <source>上期</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="117"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="119"/>
         <source>本期</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="121"/>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="122"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="123"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="124"/>
         <source>未填写</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="123"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="125"/>
         <source>覆盖本期已填写的内容（勾选的任务）</source>
         <translation>Overwrite what is already filled in this period (ticked tasks)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/copy_dialog.py" line="126"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="128"/>
         <source>复制(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
@@ -623,77 +623,77 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="224"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="228"/>
         <source>状态(&amp;S)：</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="227"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="231"/>
         <source>完成度(&amp;C)：</source>
         <translation>Per&amp;cent complete:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="228"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="232"/>
         <source>0-100</source>
         <translation>0-100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="229"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="233"/>
         <source>工作进展(&amp;R)：</source>
         <translation>P&amp;rogress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="230"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="234"/>
         <source>存在问题(&amp;B)：</source>
         <translation>Pro&amp;blems:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="231"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="235"/>
         <source>下一步计划(&amp;N)：</source>
         <translation>&amp;Next steps:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="232"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="236"/>
         <source>本期做了哪些工作，取得了什么进展</source>
         <translation>What was done this period and what it achieved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="233"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="237"/>
         <source>遇到的困难和问题；状态为“滞后”时必填</source>
         <translation>Difficulties met; required when the task is delayed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="234"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="238"/>
         <source>下一步的工作安排</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="235"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="239"/>
         <source>目标值完成情况</source>
         <translation>Targets reached</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="236"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="240"/>
         <source>（截至本报告期末的实际完成数，只填数字）</source>
         <translation>(the actual figure at the end of this period, numbers only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="244"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="248"/>
         <source>目标 {goal}，实际：</source>
         <translation>target {goal}, actual:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="250"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="254"/>
         <source>任务 {no}：{title}</source>
         <translation>Task {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="252"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="256"/>
         <source>本单位角色：{role}</source>
         <translation>Our role: {role}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/entry_form.py" line="245"/>
+        <location filename="../../app/ui/unit/entry_form.py" line="249"/>
         <source>实际值</source>
         <translation>actual</translation>
     </message>
@@ -1422,6 +1422,21 @@ Please send this file to the office.</translation>
         <source>配合</source>
         <translation>Support</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/unit/task_answers.py" line="193"/>
+        <source>待答复</source>
+        <translation>awaiting response</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/task_answers.py" line="194"/>
+        <source>已答复</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/task_answers.py" line="195"/>
+        <source>已办结</source>
+        <translation>closed</translation>
+    </message>
 </context>
 <context>
     <name>Launcher</name>
@@ -1452,187 +1467,222 @@ Please send this file to the office.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="166"/>
+        <location filename="../../app/ui/unit/window.py" line="170"/>
         <source>质量工作任务填报与汇总</source>
         <translation>Quality Work Progress Reporting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="175"/>
+        <location filename="../../app/ui/unit/window.py" line="179"/>
         <source>任务填报</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="176"/>
+        <location filename="../../app/ui/unit/window.py" line="180"/>
         <source>工作目标指标</source>
         <translation>Goal indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="177"/>
+        <location filename="../../app/ui/unit/window.py" line="181"/>
         <source>本期汇总</source>
         <translation>Period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="45"/>
+        <location filename="../../app/ui/unit/actions.py" line="49"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="46"/>
+        <location filename="../../app/ui/unit/actions.py" line="50"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="47"/>
+        <location filename="../../app/ui/unit/actions.py" line="51"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="48"/>
+        <location filename="../../app/ui/unit/actions.py" line="52"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="52"/>
+        <location filename="../../app/ui/unit/actions.py" line="56"/>
         <source>立即保存(&amp;S)</source>
         <translation>&amp;Save now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="53"/>
+        <location filename="../../app/ui/unit/actions.py" line="57"/>
         <source>填写内容会自动保存；Ctrl+S 立即保存</source>
         <translation>Everything is saved automatically; Ctrl+S saves at once</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="57"/>
+        <location filename="../../app/ui/unit/actions.py" line="61"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="58"/>
+        <location filename="../../app/ui/unit/actions.py" line="62"/>
         <source>检查本期内容并导出报送文件</source>
         <translation>Check this period and export the submission file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="62"/>
+        <location filename="../../app/ui/unit/actions.py" line="66"/>
         <source>从上期复制(&amp;P)…</source>
         <translation>Copy from &amp;previous period…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="63"/>
+        <location filename="../../app/ui/unit/actions.py" line="67"/>
         <source>用上一报告期的内容预填本期</source>
         <translation>Prefill this period from the previous one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="67"/>
+        <location filename="../../app/ui/unit/actions.py" line="71"/>
+        <source>导入工作方案(&amp;L)…</source>
+        <translation>Import &amp;plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/actions.py" line="72"/>
+        <source>导入市质量强市办发来的工作方案（也可把文件拖到窗口上）</source>
+        <translation>Import a plan sent by the office (or drop the file on the window)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/actions.py" line="76"/>
+        <source>导入反馈(&amp;B)…</source>
+        <translation>Import feed&amp;back…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/actions.py" line="77"/>
+        <source>导入市质量强市办的反馈：回执、审核意见、督办事项</source>
+        <translation>Import the office&apos;s feedback: receipts, review comments, supervision notices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/actions.py" line="81"/>
+        <source>市质量强市办密钥(&amp;K)…</source>
+        <translation>Office &amp;key…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/actions.py" line="82"/>
+        <source>信任或更换市质量强市办的签名密钥</source>
+        <translation>Trust or replace the office&apos;s signing key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/actions.py" line="86"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="68"/>
+        <location filename="../../app/ui/unit/actions.py" line="87"/>
         <source>界面语言、填报人</source>
         <translation>Language, clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="70"/>
+        <location filename="../../app/ui/unit/actions.py" line="89"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="71"/>
+        <location filename="../../app/ui/unit/actions.py" line="90"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="74"/>
+        <location filename="../../app/ui/unit/actions.py" line="93"/>
         <source>上一项任务</source>
         <translation>Previous task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="75"/>
+        <location filename="../../app/ui/unit/actions.py" line="94"/>
         <source>Ctrl+PgUp</source>
         <translation>Ctrl+PgUp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="79"/>
+        <location filename="../../app/ui/unit/actions.py" line="98"/>
         <source>下一项任务</source>
         <translation>Next task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="80"/>
+        <location filename="../../app/ui/unit/actions.py" line="99"/>
         <source>Ctrl+PgDn</source>
         <translation>Ctrl+PgDn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="85"/>
+        <location filename="../../app/ui/unit/actions.py" line="104"/>
         <source>显示本期汇总</source>
         <translation>Show period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="169"/>
+        <location filename="../../app/ui/unit/actions.py" line="105"/>
+        <source>显示督办事项</source>
+        <translation>Show supervision notices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/window.py" line="173"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="294"/>
+        <location filename="../../app/ui/unit/window.py" line="306"/>
         <source>已是最后一项任务</source>
         <translation>This is the last task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="294"/>
+        <location filename="../../app/ui/unit/window.py" line="306"/>
         <source>已是第一项任务</source>
         <translation>This is the first task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="365"/>
+        <location filename="../../app/ui/unit/window.py" line="377"/>
         <source>还不能导出</source>
         <translation>Not ready to export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="366"/>
+        <location filename="../../app/ui/unit/window.py" line="378"/>
         <source>本期还有 {k} 个问题需要处理（见“本期汇总”），全部修正后才能导出。</source>
         <translation>{k} problem(s) are left in this period (see “Period summary”); fix them all before exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="378"/>
+        <location filename="../../app/ui/unit/window.py" line="390"/>
         <source>导出报送文件</source>
         <translation>Export submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="379"/>
+        <location filename="../../app/ui/unit/window.py" line="391"/>
         <source>本期内容已全部填写且没有错误。导出签名报送文件的功能即将提供。</source>
         <translation>This period is complete and has no errors. Exporting the signed submission file is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="392"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="164"/>
         <source>从上期复制</source>
         <translation>Copy from previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="392"/>
+        <location filename="../../app/ui/unit/copy_dialog.py" line="165"/>
         <source>这是第一个报告期，没有可复制的上期内容。</source>
         <translation>This is the first period: there is nothing to copy from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="411"/>
+        <location filename="../../app/ui/unit/window.py" line="400"/>
         <source>已从上期复制 {n} 项任务</source>
         <translation>Copied {n} task(s) from the previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="440"/>
+        <location filename="../../app/ui/unit/window.py" line="429"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="446"/>
+        <location filename="../../app/ui/unit/window.py" line="435"/>
         <source>{unit} · 填报人：{clerk}</source>
         <translation>{unit} · clerk: {clerk}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="483"/>
+        <location filename="../../app/ui/unit/window.py" line="472"/>
         <source>尚未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="484"/>
+        <location filename="../../app/ui/unit/window.py" line="473"/>
         <source>有内容未能保存到本机数据文件。仍要退出吗？（选择“否”可稍后重试）</source>
         <translation>Some input could not be saved to the data file. Quit anyway? (Choose No to retry later.)</translation>
     </message>
@@ -1806,6 +1856,319 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>NoticeListModel</name>
+    <message>
+        <location filename="../../app/ui/unit/notice_list.py" line="43"/>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/notice_list.py" line="44"/>
+        <source>督办事项</source>
+        <translation>Supervision notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/notice_list.py" line="45"/>
+        <source>办理期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/notice_list.py" line="46"/>
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/notice_list.py" line="47"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/notice_list.py" line="61"/>
+        <source>{state}（已填写，待导出）</source>
+        <translation>{state} (filled in, to be exported)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePanel</name>
+    <message>
+        <location filename="../../app/ui/unit/notice_list.py" line="120"/>
+        <source>没有督办事项。</source>
+        <translation>No supervision notices.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/notice_list.py" line="124"/>
+        <source>本期报送被退回修改：{comment}</source>
+        <translation>This period&apos;s submission was returned for correction: {comment}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/notice_list.py" line="127"/>
+        <source>市质量强市办的审核意见：{comment}</source>
+        <translation>The office&apos;s review comment: {comment}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/notice_list.py" line="131"/>
+        <source>督办事项</source>
+        <translation>Supervision notice</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeFileDialog</name>
+    <message>
+        <location filename="../../app/ui/unit/office_file_dialog.py" line="85"/>
+        <source>导入市质量强市办的文件</source>
+        <translation>Import a file from the office</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeFiles</name>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="100"/>
+        <source>导入工作方案</source>
+        <translation>Import plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="102"/>
+        <source>导入反馈</source>
+        <translation>Import feedback</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="105"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="116"/>
+        <source>正在核验并导入 {name}…</source>
+        <translation>Checking and importing {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="136"/>
+        <location filename="../../app/ui/unit/office_files.py" line="167"/>
+        <source>未导入 {name}</source>
+        <translation>{name} not imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="137"/>
+        <source>原因：{reason}
+本机数据没有任何改动。</source>
+        <translation>Reason: {reason}
+Nothing was changed on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="160"/>
+        <source>这是成员单位导出的报送文件，应交市质量强市办导入，不能在这里导入。这里导入的是市质量强市办发来的工作方案和反馈文件。</source>
+        <translation>This is a unit&apos;s submission: the office imports it, not this window. Here you import the plans and feedback files the office sends.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="166"/>
+        <source>这不是市质量强市办发来的工作方案或反馈文件。</source>
+        <translation>This is not a plan or feedback file from the office.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="192"/>
+        <source>“{title}”第 {rev} 版本机已有，没有变化</source>
+        <translation>“{title}” revision {rev} is already installed: nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="195"/>
+        <source>已导入工作方案“{title}”（第 {rev} 版）</source>
+        <translation>Imported the plan “{title}” (revision {rev})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="198"/>
+        <source>“{title}”已由第 {old} 版更新为第 {rev} 版</source>
+        <translation>“{title}” updated from revision {old} to revision {rev}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="202"/>
+        <source>共 {n} 处变更。已填写的内容不受影响。</source>
+        <translation>{n} change(s). What you have filled in is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="215"/>
+        <source>{title}，截止日期 {due}</source>
+        <translation>{title}, due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="224"/>
+        <source>这份反馈（第 {n} 号）已导入过，没有变化</source>
+        <translation>This feedback (no. {n}) was imported before: nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="226"/>
+        <source>已导入市质量强市办的反馈（第 {n} 号）</source>
+        <translation>Imported the office&apos;s feedback (no. {n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="230"/>
+        <source>意见显示在对应任务旁，督办事项见“督办事项”面板。</source>
+        <translation>Comments are shown beside their tasks; notices are listed in the “Supervision notices” panel.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="232"/>
+        <source>这份反馈早于已导入的反馈：只取用了其中新的内容。</source>
+        <translation>This feedback is older than one already imported: only what was new in it was taken.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="242"/>
+        <source>回执 {period}</source>
+        <translation>Receipt {period}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="243"/>
+        <source>第 {v} 版已于 {at} 收到并受理（文件 SHA-256 {sha}…）</source>
+        <translation>Version {v} received and accepted on {at} (file SHA-256 {sha}…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="252"/>
+        <source>审核 {period}</source>
+        <translation>Review {period}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="257"/>
+        <source>任务 {no} 的意见</source>
+        <translation>Comment on task {no}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="259"/>
+        <source>{text}（办理期限 {due}）</source>
+        <translation>{text} (due {due})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="262"/>
+        <source>督办 · 任务 {no}</source>
+        <translation>Notice · task {no}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="268"/>
+        <source>第 {v} 版已受理</source>
+        <translation>Version {v} accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="270"/>
+        <source>第 {v} 版退回修改</source>
+        <translation>Version {v} returned for correction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="272"/>
+        <source>第 {v} 版待审核</source>
+        <translation>Version {v} awaiting review</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeyChooser</name>
+    <message>
+        <location filename="../../app/ui/setup/office_key_page.py" line="96"/>
+        <source>选择市质量强市办的密钥登记文件</source>
+        <translation>Choose the office&apos;s key registration file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_key_page.py" line="96"/>
+        <source>密钥登记文件 (*.json)</source>
+        <translation>Key registration files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_key_page.py" line="126"/>
+        <source>选择密钥登记文件(&amp;K)…</source>
+        <translation>Choose the &amp;key file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_key_page.py" line="127"/>
+        <source>尚未选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_key_page.py" line="130"/>
+        <source>{office}的签名密钥，指纹：</source>
+        <translation>Signing key of {office}, fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_key_page.py" line="131"/>
+        <source>市质量强市办</source>
+        <translation>the office</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_key_page.py" line="135"/>
+        <source>我已与市质量强市办逐组核对（电话或盖章的登记表），指纹一致(&amp;Y)</source>
+        <translation>I have compared it group by group with the office (by phone or on its stamped form): the fingerprint matches (&amp;Y)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeyDialog</name>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="98"/>
+        <source>已信任该密钥（指纹 {fp}）。</source>
+        <translation>The key is trusted (fingerprint {fp}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="103"/>
+        <source>选择密钥更换声明</source>
+        <translation>Choose the key rotation statement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="103"/>
+        <source>密钥更换声明 (*.json)</source>
+        <translation>Key rotation statements (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="120"/>
+        <source>已改为信任新密钥（指纹 {fp}）。</source>
+        <translation>The new key is trusted now (fingerprint {fp}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="125"/>
+        <source>市质量强市办密钥</source>
+        <translation>Office key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="126"/>
+        <source>信任此密钥(&amp;T)</source>
+        <translation>&amp;Trust this key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="127"/>
+        <source>导入密钥更换声明(&amp;R)…</source>
+        <translation>Import a &amp;rotation statement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="131"/>
+        <source>本机尚未信任市质量强市办的密钥。导入工作方案和反馈文件前，请选择市质量强市办的密钥登记文件，并逐组核对指纹。</source>
+        <translation>This computer trusts no office key yet. Before importing plans and feedback, choose the office&apos;s key registration file and compare the fingerprint group by group.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="138"/>
+        <source>本机信任的市质量强市办密钥，指纹：
+{fp}
+市质量强市办更换密钥后，请导入其密钥更换声明（导入新的工作方案或反馈文件时也会自动跟随）。</source>
+        <translation>The office key this computer trusts, fingerprint:
+{fp}
+When the office changes its key, import its rotation statement (importing a newer plan or feedback file follows it too).</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeKeyPage</name>
+    <message>
+        <location filename="../../app/ui/setup/office_key_page.py" line="164"/>
+        <source>市质量强市办的密钥（可跳过）</source>
+        <translation>The office&apos;s key (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_key_page.py" line="165"/>
+        <source>导入工作方案和反馈文件时，用它核实文件确实由市质量强市办发出。</source>
+        <translation>It proves that the plans and feedback files you import really come from the office.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_key_page.py" line="168"/>
+        <source>如已收到市质量强市办的密钥登记文件，请选择该文件，并与市质量强市办电话或盖章的登记表逐组核对指纹。还没有收到的，直接点“下一步”。</source>
+        <translation>If you have the office&apos;s key registration file, choose it and compare the fingerprint group by group with the office (by phone or on its stamped form). If not, just click Next.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_key_page.py" line="172"/>
+        <source>以后可在“文件 → 市质量强市办密钥…”中添加或更换。</source>
+        <translation>You can add or replace it later under File → Office key….</translation>
+    </message>
+</context>
+<context>
     <name>OfficeSettingsDialog</name>
     <message>
         <location filename="../../app/ui/office/settings_dialog.py" line="46"/>
@@ -1974,52 +2337,72 @@ Please send this file to the office.</translation>
 <context>
     <name>PeriodBar</name>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="89"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="116"/>
         <source>截止日期：{due}</source>
         <translation>Due: {due}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="93"/>
+        <location filename="../../app/ui/common/due_days.py" line="19"/>
         <source>还剩 {n} 天</source>
         <translation>{n} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="97"/>
+        <location filename="../../app/ui/common/due_days.py" line="22"/>
         <source>今天截止</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="99"/>
+        <location filename="../../app/ui/common/due_days.py" line="23"/>
         <source>已逾期 {n} 天</source>
         <translation>{n} day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="106"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="91"/>
+        <source>已受理 v{n}</source>
+        <translation>accepted v{n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/period_bar.py" line="93"/>
+        <source>退回修改（v{n}）</source>
+        <translation>returned for correction (v{n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/period_bar.py" line="95"/>
+        <source>待审核（v{n}）</source>
+        <translation>awaiting review (v{n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/period_bar.py" line="96"/>
+        <source>市质量强市办：</source>
+        <translation>Office: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/period_bar.py" line="124"/>
         <source>已导出 v{n}</source>
         <translation>exported v{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="108"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="126"/>
         <source>v{n} 后有修改</source>
         <translation>changed since v{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="110"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="128"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="111"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="129"/>
         <source>状态：</source>
         <translation>State: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="115"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="133"/>
         <source>报告期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="116"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="134"/>
         <source>选择要填报的报告期</source>
         <translation>Choose the reporting period to fill in</translation>
     </message>
@@ -2784,37 +3167,37 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="69"/>
+        <location filename="../../app/ui/setup/wizard.py" line="70"/>
         <source>欢迎使用</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="70"/>
+        <location filename="../../app/ui/setup/wizard.py" line="71"/>
         <source>第一次使用，请先完成设置。这些设置只需做一次。</source>
         <translation>This is the first start: please set the program up. You do this only once.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="71"/>
+        <location filename="../../app/ui/setup/wizard.py" line="72"/>
         <source>请选择本机的用途：</source>
         <translation>What is this computer for?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="72"/>
+        <location filename="../../app/ui/setup/wizard.py" line="73"/>
         <source>成员单位填报员(&amp;U)</source>
         <translation>&amp;Unit clerk (成员单位填报员)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="73"/>
+        <location filename="../../app/ui/setup/wizard.py" line="74"/>
         <source>按报告期填写本单位承担的任务进展，导出带签名的报送文件。</source>
         <translation>Fill in your unit&apos;s progress on its tasks each period and export signed submission files.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="74"/>
+        <location filename="../../app/ui/setup/wizard.py" line="75"/>
         <source>质量强市办(&amp;O)</source>
         <translation>The &amp;office (质量强市办)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="75"/>
+        <location filename="../../app/ui/setup/wizard.py" line="76"/>
         <source>导入、核验各成员单位的报送文件，汇总并考核。</source>
         <translation>Import and verify the units&apos; submissions, consolidate and assess.</translation>
     </message>
@@ -2977,12 +3360,12 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="237"/>
+        <location filename="../../app/ui/setup/wizard.py" line="247"/>
         <source>质量工作任务填报与汇总 — 首次设置</source>
         <translation>Quality Work Progress Reporting — Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="238"/>
+        <location filename="../../app/ui/setup/wizard.py" line="248"/>
         <source>创建密钥(&amp;C)</source>
         <translation>&amp;Create key</translation>
     </message>
@@ -3059,44 +3442,97 @@ Close anyway? Unsaved changes will be lost.</translation>
     </message>
 </context>
 <context>
+    <name>TaskAnswersBox</name>
+    <message>
+        <location filename="../../app/ui/unit/task_answers.py" line="171"/>
+        <source>督办事项：{text}</source>
+        <translation>Supervision notice: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/task_answers.py" line="173"/>
+        <source>办理期限：{due}（{days}）</source>
+        <translation>Due: {due} ({days})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/task_answers.py" line="176"/>
+        <source>答复(&amp;D)：</source>
+        <translation>Response (&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/task_answers.py" line="178"/>
+        <source>填写办理情况；答复随下一次导出的报送文件报送市质量强市办</source>
+        <translation>What was done; the response goes to the office with the next exported submission</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/task_answers.py" line="185"/>
+        <source>市质量强市办的意见（退回修改）：</source>
+        <translation>The office&apos;s comment (returned for correction):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/task_answers.py" line="186"/>
+        <source>市质量强市办的意见：</source>
+        <translation>The office&apos;s comment:</translation>
+    </message>
+</context>
+<context>
     <name>TaskList</name>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="191"/>
+        <location filename="../../app/ui/unit/task_list.py" line="206"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="192"/>
+        <location filename="../../app/ui/unit/task_list.py" line="207"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="193"/>
+        <location filename="../../app/ui/unit/task_list.py" line="208"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="194"/>
+        <location filename="../../app/ui/unit/task_list.py" line="209"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="195"/>
+        <location filename="../../app/ui/unit/task_list.py" line="210"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="254"/>
+        <location filename="../../app/ui/unit/task_list.py" line="274"/>
+        <source>督</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/task_list.py" line="275"/>
+        <source>意</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/task_list.py" line="280"/>
+        <source>市质量强市办对此任务有意见</source>
+        <translation>The office commented on this task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/task_list.py" line="282"/>
+        <source>督办事项 {n} 项</source>
+        <translation>{n} supervision notice(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/task_list.py" line="288"/>
         <source>有 {n} 个错误</source>
         <translation>{n} error(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="258"/>
+        <location filename="../../app/ui/unit/task_list.py" line="292"/>
         <source>已填写，无错误</source>
         <translation>Filled in, no errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/task_list.py" line="259"/>
+        <location filename="../../app/ui/unit/task_list.py" line="293"/>
         <source>尚未填写</source>
         <translation>Not filled in yet</translation>
     </message>
@@ -3294,37 +3730,37 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="110"/>
+        <location filename="../../app/ui/setup/wizard.py" line="111"/>
         <source>选择本单位</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="111"/>
+        <location filename="../../app/ui/setup/wizard.py" line="112"/>
         <source>输入单位名称、简称或其中几个字查找，例如“住建”或“市场监管委”。</source>
         <translation>Type part of the unit&apos;s name or short name, e.g. “住建” or “市场监管委”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="112"/>
+        <location filename="../../app/ui/setup/wizard.py" line="113"/>
         <source>查找单位(&amp;F)：</source>
         <translation>&amp;Find unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="113"/>
+        <location filename="../../app/ui/setup/wizard.py" line="114"/>
         <source>单位名称或简称</source>
         <translation>Unit name or short name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="114"/>
+        <location filename="../../app/ui/setup/wizard.py" line="115"/>
         <source>正在读取工作方案…</source>
         <translation>Reading the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="135"/>
+        <location filename="../../app/ui/setup/wizard.py" line="136"/>
         <source>又称：</source>
         <translation>Also called: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="141"/>
+        <location filename="../../app/ui/setup/wizard.py" line="142"/>
         <source>没有找到这个单位，请换个说法。</source>
         <translation>No unit found; try other words.</translation>
     </message>

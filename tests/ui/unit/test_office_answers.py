@@ -185,3 +185,20 @@ def test_clicking_a_notice_goes_to_its_task_and_response(
     QTest.keyClick(view, Qt.Key.Key_Return)  # keyboard: Enter on the row
     assert window.current_task() == 1
     assert window.focusWidget() is window.form.answers.widgets[0].edit
+
+
+def test_in_english(
+    window: Any, office: kit.Office, unit_store: Store, qtbot: Any, tmp_path: Path
+) -> None:
+    from app.ui.common.i18n import EN, switch_language
+
+    switch_language(EN)
+    dialog = finished(qtbot, drop(window, returned_feedback(unit_store, office, tmp_path)))
+    assert dialog.heading.text() == "Imported the office's feedback (no. 1)"
+    assert any(line.startswith("Comment on task 1 |") for line in lines(dialog))
+    assert window.period_bar.review.text() == "Office: returned for correction (v1)"
+    box = window.form.answers
+    assert box.widgets[0].heading.text().startswith("Supervision notice: ")
+    assert "19 day(s) left" in box.widgets[0].due.text()
+    assert window.acts.import_feedback.text() == "Import feed&back…"
+    assert window.answers.dock.windowTitle() == "Supervision notice"
