@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.cli import bulletin_cmd, rules_cmd
+from app.cli import bulletin_cmd, feedback_cmd, rules_cmd
 from app.cli.common import (
     CliRefusal,
     Context,
@@ -64,6 +64,7 @@ def register(sub: Any) -> None:
     rules_cmd.register(osub)
     register_plan(osub)
     bulletin_cmd.register(osub)
+    feedback_cmd.register(osub)
 
 
 def _register_trust(osub: Any) -> None:

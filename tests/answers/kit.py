@@ -59,3 +59,68 @@ def publish_revision(office: Store, edit: object) -> int:
     edit(plan)  # type: ignore[operator]
     save_draft(office, SZ16, plan, ())
     return publish_plan(office, SZ16, actor="李四").revision
+
+
+def office_submission(pair: Pair, version: int = 1, sequence: int = 1) -> int:
+    """A zjj 2016Q1 submission imported into the office (by a registered test key); its id."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from app.models import Submission
+    from app.services.office_import import Importer
+    from app.services.office_trust import add_trusted_key
+    from tests.submission_kit import Key, make_payload, write
+
+    catalog = default_catalog()
+    if not hasattr(pair, "key"):
+        pair.key = Key()  # type: ignore[attr-defined]
+        doc = keys.registration_document(
+            UNIT,
+            "市住房和建设局",
+            pair.key.public,
+            "张三",
+            datetime(2016, 3, 1, tzinfo=UTC),  # type: ignore[attr-defined]
+        )
+        doc["unit_name"] = catalog.unit(UNIT).name
+        add_trusted_key(pair.office, catalog, keys.registration_from_document(doc))
+    payload = make_payload(catalog, version=version, sequence=sequence)
+    path = write(pair.tmp, catalog, pair.key, payload, f"v{version}.xlsx")  # type: ignore[attr-defined]
+    [outcome] = Importer(pair.office, catalog).run([path], in_process=True)
+    assert outcome.outcome == "accepted", outcome.reason
+    with pair.office.factory() as s:
+        return int(s.scalar(select(Submission.id).where(Submission.version == version)) or 0)
+
+
+def decide(pair: Pair, submission_id: int, state: str, comment: str, tasks: dict[int, str]) -> None:
+    """A review decision as the office's review service stores it (schema 0004)."""
+    from sqlalchemy import select
+
+    from app.models import Task
+    from app.models.answers import Review, ReviewComment
+
+    with pair.office.factory.begin() as s:
+        review = Review(submission_id=submission_id, state=state, comment=comment, actor="李四")
+        s.add(review)
+        s.flush()
+        for no, text in tasks.items():
+            task_id = s.scalar(select(Task.id).where(Task.no == no))
+            s.add(ReviewComment(review_id=review.id, task_id=task_id, text=text))
+
+
+def add_notice(pair: Pair, task: int, text: str, due: str) -> int:
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.models import Task, Unit
+    from app.models.answers import Notice
+
+    with pair.office.factory.begin() as s:
+        unit_id = s.scalar(select(Unit.id).where(Unit.code == UNIT))
+        task_id = s.scalar(select(Task.id).where(Task.no == task))
+        row = Notice(unit_id=unit_id, task_id=task_id, text=text, due=date.fromisoformat(due),
+                     state="open", created_by="李四")  # fmt: skip
+        s.add(row)
+        s.flush()
+        return int(row.id)
