@@ -161,6 +161,8 @@ def shots(app: Any, root: Path, out: Path, size: tuple[int, int]) -> None:
     key_file = export_office_key(office, root / "市质量强市办密钥.json")
     dialog = OfficeKeyDialog(unit, window)
     dialog.chooser.load(key_file)
+    dialog.chooser.path = Path("D:\\市质量强市办\\市质量强市办密钥.json")  # as on the clerk's PC
+    dialog.chooser.retranslate()
     dialog.chooser.confirm.setChecked(True)
     dialog.show()
     settle(app)

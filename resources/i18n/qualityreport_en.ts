@@ -1613,8 +1613,13 @@ Please send this file to the office.</translation>
     </message>
     <message>
         <location filename="../../app/ui/unit/actions.py" line="105"/>
-        <source>显示督办事项</source>
-        <translation>Show supervision notices</translation>
+        <source>督办事项(&amp;D)</source>
+        <translation>Supervision &amp;notices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/actions.py" line="106"/>
+        <source>显示督办事项列表（Ctrl+Shift+D）</source>
+        <translation>Show the list of supervision notices (Ctrl+Shift+D)</translation>
     </message>
     <message>
         <location filename="../../app/ui/unit/window.py" line="173"/>

@@ -102,7 +102,8 @@ class UnitActions:
             action.setText(text)
             action.setToolTip(tip or text.replace("(&", "(").replace("&", ""))
         self.summary.setText(translate("MainWindow", "显示本期汇总"))
-        self.notices.setText(translate("MainWindow", "显示督办事项"))
+        self.notices.setText(translate("MainWindow", "督办事项(&D)"))
+        self.notices.setToolTip(translate("MainWindow", "显示督办事项列表（Ctrl+Shift+D）"))
 
 
 def _action(
@@ -140,7 +141,7 @@ def create_actions(window: MainWindow) -> UnitActions:
         undo=undo,
         redo=redo,
         summary=window.summary_dock.toggleViewAction(),
-        notices=window.answers.dock.toggleViewAction(),
+        notices=_action(window, window.answers.focus_notices, "Ctrl+Shift+D"),
         menu_file=bar.addMenu(""),
         menu_edit=bar.addMenu(""),
         menu_go=bar.addMenu(""),

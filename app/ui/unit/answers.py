@@ -148,3 +148,11 @@ class AnswersController(QObject):
     def show_dock(self) -> None:
         self.dock.show()
         self.dock.raise_()
+
+    def focus_notices(self) -> None:
+        """转到 → 督办事项 (Ctrl+Shift+D): the list on top, the cursor in it."""
+        self.show_dock()
+        view = self.panel.view
+        if self.panel.model.rowCount() and not view.currentIndex().isValid():
+            view.setCurrentIndex(self.panel.model.index(0, 0))
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)

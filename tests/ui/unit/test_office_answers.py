@@ -153,11 +153,10 @@ def test_feedback_dropped_shows_the_returned_state_comments_and_notices(
     assert "已导入过，没有变化" in again.heading.text()
 
 
-def test_the_response_is_saved_as_typed_and_travels_in_the_next_export(
+def test_the_response_is_saved_as_typed(
     window: Any, office: kit.Office, unit_store: Store, qtbot: Any, tmp_path: Path
 ) -> None:
     from app.services.feedback import unit_answers
-    from app.services.supervision import list_notices
 
     finished(qtbot, drop(window, returned_feedback(unit_store, office, tmp_path)))
     edit = window.form.answers.widgets[0].edit
@@ -167,6 +166,15 @@ def test_the_response_is_saved_as_typed_and_travels_in_the_next_export(
     assert notice.response == "已完成整改，抽查数据见附件。"
     assert "待导出" in window.answers.panel.model.text(window.answers.panel.model.rows[0], 4)
 
+
+def test_the_response_travels_in_the_next_export(
+    window: Any, office: kit.Office, unit_store: Store, qtbot: Any, tmp_path: Path
+) -> None:
+    from app.services.supervision import list_notices
+
+    finished(qtbot, drop(window, returned_feedback(unit_store, office, tmp_path)))
+    type_text(window.form.answers.widgets[0].edit, "已完成整改，抽查数据见附件。")
+    window.save_now()
     v2 = kit.export(unit_store, tmp_path / "exports", PASSPHRASE)
     kit.register_and_import(office, unit_store, v2)
     answered = list_notices(office.store, unit_code=kit.UNIT)
@@ -180,8 +188,8 @@ def test_clicking_a_notice_goes_to_its_task_and_response(
     window.select_task(window.task_panel.model.visible_tasks()[2])
     assert window.current_task() != 1
     view = window.answers.panel.view
-    view.setFocus()
-    view.setCurrentIndex(view.model().index(0, 0))
+    window.acts.notices.trigger()  # 转到 → 督办事项 (Ctrl+Shift+D): the list, its first row
+    assert window.focusWidget() is view and view.currentIndex().row() == 0
     QTest.keyClick(view, Qt.Key.Key_Return)  # keyboard: Enter on the row
     assert window.current_task() == 1
     assert window.focusWidget() is window.form.answers.widgets[0].edit
@@ -202,3 +210,50 @@ def test_in_english(
     assert "19 day(s) left" in box.widgets[0].due.text()
     assert window.acts.import_feedback.text() == "Import feed&back…"
     assert window.answers.dock.windowTitle() == "Supervision notice"
+
+
+def export_from_window(window: Any, qtbot: Any, out: Path) -> Path:
+    """The clerk's export dialog, driven as the clerk does (passphrase, Enter)."""
+    from app.ui.unit.export_dialog import ExportDialog
+
+    service = window.service()
+    state = service.period_state(kit.PERIOD)
+    dialog = ExportDialog(
+        service.store, service.catalog, kit.PERIOD, "市住房建设局", (state.version or 0) + 1, window
+    )
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(out))
+    type_text(dialog.passphrase, PASSPHRASE)
+    QTest.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result_info is not None, timeout=20000)
+    dialog.close()
+    return out
+
+
+def test_the_whole_loop_from_the_clerks_window(
+    window: Any, office: kit.Office, unit_store: Store, qtbot: Any, tmp_path: Path
+) -> None:
+    """publish → the clerk imports → exports → the office imports and returns it with a task
+    comment → feedback → the clerk sees the comment → v2 → accepted → the receipt arrives."""
+    kit.trust(unit_store, office)
+    kit.revise(office, kit.move_q2_and_raise_target)
+    finished(qtbot, drop(window, kit.plan_package(office))).accept()
+    kit.fill_period(unit_store)
+    window.attach(window.service(), window.profile())  # the entries filled behind its back
+    v1 = export_from_window(window, qtbot, tmp_path / "v1.xlsx")
+    kit.register_and_import(office, unit_store, v1)
+    kit.return_with_comments(office, {"2": "请写明质量分指数个数。"}, "")
+    finished(qtbot, drop(window, kit.feedback(office, "fb1"))).accept()
+    assert "退回修改（v1）" in window.period_bar.review.text()
+    window.select_task(2)
+    assert window.form.answers.comment.text() == "请写明质量分指数个数。"
+
+    window.form.texts["progress"].setPlainText("已发布质量分指数 3 个。")
+    window.save_now()
+    v2 = export_from_window(window, qtbot, tmp_path / "v2.xlsx")
+    kit.register_and_import(office, unit_store, v2)
+    kit.accept(office)
+    dialog = finished(qtbot, drop(window, kit.feedback(office, "fb2")))
+    assert any("第 2 版已于" in line and "受理" in line for line in lines(dialog))
+    assert "已受理 v2" in window.period_bar.review.text()
+    assert not window.form.answers.isVisible()  # accepted: no comment left on task 2
