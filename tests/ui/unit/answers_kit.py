@@ -88,7 +88,8 @@ def fill_period(unit: Store, period: str = PERIOD, note: str = "") -> None:
     for task, _role in catalog.tasks_for_unit(UNIT):
         text = f"任务{task.no}：按计划推进，已完成季度工作量。{note}"
         targets = tuple((t.name, str(t.value)) for t in task.targets)
-        service.save(EntryDraft(task.no, period, "in_progress", 60, text, "无", "继续推进", targets))
+        draft = EntryDraft(task.no, period, "in_progress", 60, text, "无", "继续推进", targets)
+        service.save(draft)
     for ind in catalog.indicators_for_unit(UNIT):
         service.save_indicator(IndicatorDraft(ind.no, period, value=str(ind.value)))
 
@@ -139,10 +140,10 @@ def accept(office: Office) -> None:
 def add_notice(office: Office, task: str, due: date, text: str) -> int:
     from app.services.supervision import add_notice as add
 
-    return int(
-        add(office.store, unit_code=UNIT, task=task, due=due, text=text, actor=ACTOR,
-            period_code=PERIOD).id  # fmt: skip
+    notice = add(
+        office.store, unit_code=UNIT, task=task, due=due, text=text, actor=ACTOR, period_code=PERIOD
     )
+    return int(notice.id)
 
 
 def feedback(office: Office, name: str = "feedback") -> Path:

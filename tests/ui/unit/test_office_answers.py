@@ -178,7 +178,9 @@ def test_the_response_travels_in_the_next_export(
     v2 = kit.export(unit_store, tmp_path / "exports", PASSPHRASE)
     kit.register_and_import(office, unit_store, v2)
     answered = list_notices(office.store, unit_code=kit.UNIT)
-    assert [(n.state, n.response) for n in answered] == [("answered", "已完成整改，抽查数据见附件。")]
+    assert [(n.state, n.response) for n in answered] == [
+        ("answered", "已完成整改，抽查数据见附件。")
+    ]
 
 
 def test_clicking_a_notice_goes_to_its_task_and_response(
