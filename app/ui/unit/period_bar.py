@@ -75,6 +75,7 @@ class PeriodBar(Retranslating, QWidget):
     def set_state(self, kind: str, version: int | None) -> None:
         self._state = (kind, version)
         self._show_state()
+        self._show_review()
 
     def set_review(self, state: str | None, version: int = 0, comment: str = "") -> None:
         """The received review of the period shown (None: no word from the office yet)."""
@@ -87,6 +88,9 @@ class PeriodBar(Retranslating, QWidget):
             self.review.setToolTip("")
             return
         state, version, comment = self._review
+        exported = self._state[1] or 0
+        if exported > version:  # a newer version went out since: the office has yet to look
+            state, version = "pending", exported
         if state == "accepted":
             text, color = self.tr("已受理 v{n}").format(n=version), OK_COLOR
         elif state == "returned":

@@ -253,6 +253,8 @@ def test_the_whole_loop_from_the_clerks_window(
     window.form.texts["progress"].setPlainText("已发布质量分指数 3 个。")
     window.save_now()
     v2 = export_from_window(window, qtbot, tmp_path / "v2.xlsx")
+    window.save_now()  # what request_export does after the dialog: the bar is read again
+    assert "待审核（v2）" in window.period_bar.review.text()  # v2 went out: not returned yet
     kit.register_and_import(office, unit_store, v2)
     kit.accept(office)
     dialog = finished(qtbot, drop(window, kit.feedback(office, "fb2")))
