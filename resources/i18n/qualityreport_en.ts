@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AnswersController</name>
+    <message>
+        <location filename="../../app/ui/unit/answers.py" line="144"/>
+        <source>答复未保存：{0}</source>
+        <translation>Response not saved: {0}</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentPage</name>
     <message>
         <location filename="../../app/ui/office/assessment_page.py" line="128"/>
@@ -2342,7 +2350,7 @@ When the office changes its key, import its rotation statement (importing a newe
 <context>
     <name>PeriodBar</name>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="116"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="120"/>
         <source>截止日期：{due}</source>
         <translation>Due: {due}</translation>
     </message>
@@ -2362,52 +2370,52 @@ When the office changes its key, import its rotation statement (importing a newe
         <translation>{n} day(s) overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="91"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="95"/>
         <source>已受理 v{n}</source>
         <translation>accepted v{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="93"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="97"/>
         <source>退回修改（v{n}）</source>
         <translation>returned for correction (v{n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="95"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="99"/>
         <source>待审核（v{n}）</source>
         <translation>awaiting review (v{n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="96"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="100"/>
         <source>市质量强市办：</source>
         <translation>Office: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="124"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="128"/>
         <source>已导出 v{n}</source>
         <translation>exported v{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="126"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="130"/>
         <source>v{n} 后有修改</source>
         <translation>changed since v{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="128"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="132"/>
         <source>草稿</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="129"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="133"/>
         <source>状态：</source>
         <translation>State: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="133"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="137"/>
         <source>报告期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/period_bar.py" line="134"/>
+        <location filename="../../app/ui/unit/period_bar.py" line="138"/>
         <source>选择要填报的报告期</source>
         <translation>Choose the reporting period to fill in</translation>
     </message>

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget
 
+from app.ui.common.i18n import EN, current_language
 from app.ui.unit.notice_list import NoticePanel, NoticeRow
 from app.ui.unit.task_answers import TaskNotice
 
@@ -121,15 +122,26 @@ class AnswersController(QObject):
 
     # -- the clerk's moves -----------------------------------------------------------------
     def _response_edited(self, notice_id: int, text: str) -> None:
-        from app.services.feedback import set_response
-
         store = self.window.service().store
         self.responses[notice_id] = text
         self.window.autosaver.schedule(
-            ("response", notice_id), lambda: set_response(store, notice_id, text)
+            ("response", notice_id), lambda: self._save_response(store, notice_id, text)
         )
         self.window.saved_label.saving()
         self._show_rows()
+
+    def _save_response(self, store: Any, notice_id: int, text: str) -> None:
+        """A refused response (too long, the notice closed meanwhile) is said, not retried;
+        a failing disk raises and the autosave keeps retrying it."""
+        from app.domain.messages import Refusal
+        from app.services.feedback import set_response
+
+        try:
+            set_response(store, notice_id, text)
+        except Refusal as exc:
+            log.info("response to notice %s refused: %s", notice_id, exc)
+            reason = exc.render("en" if current_language() == EN else "zh")
+            self.window.statusBar().showMessage(self.tr("答复未保存：{0}").format(reason), 15000)
 
     def go_to_notice(self, task: int, notice_id: int) -> bool:
         """The notice's task in the form, the cursor in its response field."""

@@ -109,6 +109,16 @@ def test_a_submission_dropped_on_the_window_is_turned_away(
     assert window.period_bar.review.text() == ""
 
 
+def test_a_broken_workbook_is_refused_with_its_reason(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    junk = tmp_path / "反馈.xlsx"
+    junk.write_bytes(b"PK\x03\x04 not really a workbook")
+    dialog = finished(qtbot, drop(window, junk))
+    assert dialog.heading.text() == "未导入 反馈.xlsx"
+    assert dialog.message.text().startswith("原因：") and "Traceback" not in dialog.message.text()
+
+
 def test_a_dropped_text_file_is_not_taken(window: Any, tmp_path: Path) -> None:
     note = tmp_path / "note.txt"
     note.write_text("not a workbook", encoding="utf-8")
@@ -165,6 +175,11 @@ def test_the_response_is_saved_as_typed(
     notice = unit_answers(unit_store, kit.PERIOD).notices[0]
     assert notice.response == "已完成整改，抽查数据见附件。"
     assert "待导出" in window.answers.panel.model.text(window.answers.panel.model.rows[0], 4)
+    type_text(edit, "长" * 2001)  # over the limit: said in the status bar, not retried
+    window.save_now()
+    assert not window.autosaver.has_pending()
+    assert "答复未保存" in window.statusBar().currentMessage()
+    assert unit_answers(unit_store, kit.PERIOD).notices[0].response.startswith("已完成整改")
 
 
 def test_the_response_travels_in_the_next_export(
