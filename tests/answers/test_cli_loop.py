@@ -15,10 +15,12 @@ from sqlalchemy import select
 
 from app.config import Settings
 from app.models.answers import Notice
+from app.services.catalog import default_catalog
 from app.services.stores import open_office_store
-from tests.answers.test_cli_office_files import SZ16, Cli
+from tests.answers.kit import SZ16, Cli
 
-Plan = dict[str, Any]
+TASKS = [t.no for t, _role in default_catalog().tasks_for_unit("zjj")]
+TASK = str(TASKS[0])  # the task the office comments on and raises a notice on
 
 
 def _load(cli: Cli, doc: dict[str, Any]) -> Any:
@@ -32,10 +34,7 @@ def _load(cli: Cli, doc: dict[str, Any]) -> Any:
 def _fill(cli: Cli, text: str) -> None:
     """Every task of the unit filled for 2016Q1 (and its indicators)."""
     status = cli.json("unit", "status", "--period", "2016Q1")
-    catalog = json.loads(cli.run("unit", "status", "--period", "2016Q1", "--json")[1])
-    assert catalog["unit"] == "zjj"
-    code, out, _ = cli.run("unit", "status", "--period", "2016Q1", "--json")
-    tasks = {e["task"] for e in json.loads(out)["errors"] if e["task"] is not None}
+    tasks = {e["task"] for e in status["errors"] if e["task"] is not None} or set(TASKS)
     entries = [{"task": t, "period": "2016Q1", "status": "in_progress", "percent": 50,
                 "progress": text} for t in sorted(tasks)]  # fmt: skip
     indicators = [{"no": e["indicator"], "period": "2016Q1", "value": 95}
@@ -83,19 +82,19 @@ def test_the_whole_loop_through_the_command_line(cli: Cli) -> None:
     reg = cli.tmp / "unit-key.json"
     assert cli.unit("pubkey", "--out", str(reg))[0] == 0
     assert cli.office("trust", "add", str(reg), "--yes")[0] == 0
-    # v1: exported, imported, returned with a comment on task 4, plus a notice on task 4
+    # v1: exported, imported, returned with a comment on a task, plus a notice on it
     _fill(cli, "第一版进展")
     _office_import(cli, _export(cli, "v1.xlsx"))
-    _review(cli, "--return", "--comment", "请补充", "--task", "4", "--comment", "写明完成数量")
-    notice = cli.json("office", "supervise", "add", "--unit", "zjj", "--task", "4",
-                      "--due", "2016-05-01", "--text", "请报送第4项整改情况")  # fmt: skip
-    # feedback: the unit sees the decision, the comment beside task 4 and the notice
+    _review(cli, "--return", "--comment", "请补充", "--task", TASK, "--comment", "写明完成数量")
+    notice = cli.json("office", "supervise", "add", "--unit", "zjj", "--task", TASK,
+                      "--due", "2016-05-01", "--text", "请报送该项整改情况")  # fmt: skip
+    # feedback: the unit sees the decision, the comment beside the task and the notice
     first = _feedback(cli, "fb1")
     applied = cli.json("unit", "feedback", "import", str(first))
     assert (applied["sequence"], applied["already_applied"]) == (1, False)
     status = cli.json("unit", "status", "--period", "2016Q1")
     assert status["review"]["state"] == "returned"
-    assert status["review"]["comments"] == [{"task": "4", "text": "写明完成数量"}]
+    assert status["review"]["comments"] == [{"task": TASK, "text": "写明完成数量"}]
     [shown] = status["notices"]
     assert (shown["id"], shown["state"]) == (notice["id"], "open")
     assert cli.json("unit", "feedback", "import", str(first))["already_applied"] is True
