@@ -10,6 +10,8 @@ from typing import Any
 from app.cli.common import (
     CliRefusal,
     Context,
+    actor_of,
+    add_actor_option,
     add_command,
     add_period_options,
     period_catalog,
@@ -24,7 +26,7 @@ def register(osub: Any) -> None:
     add_period_options(p)
     p.add_argument("--out", required=True, type=Path, metavar="DIR")
     p.add_argument("--passphrase-env", metavar="VAR", help="the office key's passphrase from $VAR")
-    p.add_argument("--actor", default="", metavar="NAME", help="who (for the audit log)")
+    add_actor_option(p)
 
 
 def cmd_feedback(ctx: Context, args: argparse.Namespace) -> int:
@@ -39,7 +41,12 @@ def cmd_feedback(ctx: Context, args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args.passphrase_env, confirm=False)
     try:
         written = write_feedback(
-            store, args.period, args.out, passphrase, actor=args.actor, plan_code=catalog.code
+            store,
+            args.period,
+            args.out,
+            passphrase,
+            actor=actor_of(ctx, args),
+            plan_code=catalog.code,
         )
     except KeyFileError as exc:
         raise refused(exc) from exc

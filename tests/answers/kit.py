@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from app.cli import main
 from app.config import Settings
 from app.io import keys
 from app.io.office_key_file import read_office_key_file
@@ -124,3 +126,38 @@ def add_notice(pair: Pair, task: int, text: str, due: str) -> int:
         s.add(row)
         s.flush()
         return int(row.id)
+
+
+class Cli:
+    """One data folder per role; ``office`` and ``unit`` run commands in their folder."""
+
+    def __init__(self, tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.tmp, self.capsys = tmp, capsys
+
+    def run(self, role: str, *args: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", str(self.tmp / role), role, *args])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+    def office(self, *args: str) -> tuple[int, str, str]:
+        return self.run("office", *args)
+
+    def unit(self, *args: str) -> tuple[int, str, str]:
+        return self.run("unit", *args)
+
+    def json(self, role: str, *args: str) -> Any:
+        code, out, err = self.run(role, *args, "--json")
+        assert code == 0, (out, err)
+        return json.loads(out)
+
+    def set_up(self, trust: bool = True) -> None:
+        code, _, err = self.office("init", "--passphrase-env", "QR_OFFICE")
+        assert code == 0, err
+        code, _, err = self.unit("init", "--unit", "住建局", "--clerk", "张三",
+                                 "--passphrase-env", "QR_UNIT")  # fmt: skip
+        assert code == 0, err
+        key_file = self.tmp / "office-key.json"
+        assert self.office("key", "export", "--out", str(key_file))[0] == 0
+        if trust:
+            code, _, err = self.unit("office-key", "add", str(key_file), "--yes")
+            assert code == 0, err

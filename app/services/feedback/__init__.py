@@ -12,6 +12,7 @@ from app.services.feedback.unit import (
     import_feedback,
     open_responses,
     set_response,
+    set_responses,
     unit_answers,
 )
 
@@ -25,6 +26,7 @@ __all__ = [
     "import_feedback",
     "open_responses",
     "set_response",
+    "set_responses",
     "unit_answers",
     "write_feedback",
 ]

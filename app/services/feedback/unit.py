@@ -10,6 +10,7 @@ file again (its SHA-256) changes nothing. Receipts are facts and only ever added
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -298,19 +299,28 @@ def check_response(notice_id: int, text: str) -> str:
 
 def set_response(store: Store, notice_id: int, text: str) -> None:
     """The clerk's answer to a notice; it travels in the next signed submission."""
-    text = check_response(notice_id, text)
+    set_responses(store, [(notice_id, text)])
+
+
+def set_responses(store: Store, answers: Sequence[tuple[int, str]]) -> None:
+    """Several answers in one transaction: all of them, or none when one is refused
+    (``notice_unknown``, ``notice_closed``, ``response_too_long``, ``response_bad_text``)."""
+    checked = [(notice_id, check_response(notice_id, text)) for notice_id, text in answers]
     with store.factory.begin() as s:
         unit = _this_unit(s)
-        row = s.scalar(
-            select(ReceivedNotice).where(
-                ReceivedNotice.unit_id == unit.id, ReceivedNotice.office_notice_id == notice_id
+        now = utcnow()
+        for notice_id, text in checked:
+            row = s.scalar(
+                select(ReceivedNotice).where(
+                    ReceivedNotice.unit_id == unit.id,
+                    ReceivedNotice.office_notice_id == notice_id,
+                )
             )
-        )
-        if row is None:
-            raise Refusal("notice_unknown", notice=notice_id)
-        if row.state == "closed":
-            raise Refusal("notice_closed", notice=notice_id)
-        row.response, row.response_updated_at = text, utcnow()
+            if row is None:
+                raise Refusal("notice_unknown", id=notice_id)
+            if row.state == "closed":
+                raise Refusal("notice_closed", notice=notice_id)
+            row.response, row.response_updated_at = text, now
 
 
 def open_responses(store: Store) -> tuple[tuple[int, str], ...]:
