@@ -100,7 +100,7 @@ def returned(office: Any, unit: Any, root: Path) -> Path:
     """v1 exported, registered and imported, returned with comments; a notice; feedback."""
     from app.services.export import export_period
     from app.services.feedback import write_feedback
-    from app.services.office_import import import_files
+    from app.services.office_import import Importer
     from app.services.office_trust import add_trusted_key, read_registration_file
     from app.services.review import decide
     from app.services.stores import store_catalog
@@ -110,7 +110,7 @@ def returned(office: Any, unit: Any, root: Path) -> Path:
     sub = export_period(unit, store_catalog(unit), "2016Q1", root / "v1.xlsx", UNIT_PASS)
     reg = write_registration_file(unit, None, root / "zjj-key.json")
     add_trusted_key(office, store_catalog(office), read_registration_file(reg))
-    import_files(office, None, [Path(sub.path)])
+    Importer(office).run([Path(sub.path)])
     decide(
         office,
         unit_code="zjj",

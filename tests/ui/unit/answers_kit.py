@@ -106,14 +106,14 @@ def export(unit: Store, folder: Path, passphrase: str, period: str = PERIOD) -> 
 
 def register_and_import(office: Office, unit: Store, submission: Path) -> None:
     """The office registers the unit's key (fingerprint confirmed) and imports its file."""
-    from app.services.office_import import import_files
+    from app.services.office_import import Importer
     from app.services.office_trust import add_trusted_key, read_registration_file
     from app.services.unit_setup import write_registration_file
 
     registration = write_registration_file(unit, None, office.folder / "unit-key.json")
     catalog = store_catalog(office.store)
     add_trusted_key(office.store, catalog, read_registration_file(registration))
-    outcomes = import_files(office.store, None, [submission])
+    outcomes = Importer(office.store).run([submission])
     assert [o.outcome for o in outcomes] == ["accepted"], outcomes
 
 
