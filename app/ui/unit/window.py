@@ -103,13 +103,10 @@ class MainWindow(Retranslating, QMainWindow):
     def _build(self) -> None:
         from PySide6.QtCore import Qt
 
-        from app.ui.unit.answers import AnswersController
         from app.ui.unit.entry_form import EntryForm
         from app.ui.unit.indicator_page import IndicatorPage
-        from app.ui.unit.office_files import DropImporter
         from app.ui.unit.period_bar import PeriodBar
         from app.ui.unit.plan_switch import plan_banner
-        from app.ui.unit.summary_panel import SummaryPanel
         from app.ui.unit.task_panel import TaskPanel
 
         self.plan_banner = plan_banner(self)
@@ -136,6 +133,26 @@ class MainWindow(Retranslating, QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        self._build_docks()
+        self.task_panel.task_selected.connect(self._task_selected)
+        self.period_bar.period_changed.connect(self._period_selected)
+        self.form.edited.connect(self._entry_edited)
+        self.indicators.edited.connect(self._indicator_edited)
+        self.summary.error_activated.connect(self.go_to_error)
+
+        # Keyboard order: period, search, filters, list, then the form's own chain.
+        chain = [self.period_bar.combo, *self.task_panel.focus_chain(), self.form.first_field()]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _build_docks(self) -> None:
+        """本期汇总 and 督办事项 below, the status bar's labels; files dropped on the window."""
+        from PySide6.QtCore import Qt
+
+        from app.ui.unit.answers import AnswersController
+        from app.ui.unit.office_files import DropImporter
+        from app.ui.unit.summary_panel import SummaryPanel
+
         self.summary = SummaryPanel()
         self.summary_dock = QDockWidget()
         self.summary_dock.setObjectName("summaryDock")
@@ -153,17 +170,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.who_label = QLabel()
         self.statusBar().addPermanentWidget(self.who_label)
         self.statusBar().addPermanentWidget(self.saved_label)
-
-        self.task_panel.task_selected.connect(self._task_selected)
-        self.period_bar.period_changed.connect(self._period_selected)
-        self.form.edited.connect(self._entry_edited)
-        self.indicators.edited.connect(self._indicator_edited)
-        self.summary.error_activated.connect(self.go_to_error)
-
-        # Keyboard order: period, search, filters, list, then the form's own chain.
-        chain = [self.period_bar.combo, *self.task_panel.focus_chain(), self.form.first_field()]
-        for before, after in pairwise(chain):
-            QWidget.setTabOrder(before, after)
 
     def _retranslate_frame(self) -> None:
         unit = self._profile.unit_name if self._profile else ""
