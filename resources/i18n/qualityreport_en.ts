@@ -573,57 +573,57 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="273"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="277"/>
         <source>设置完成</source>
         <translation>Set-up complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="274"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="278"/>
         <source>请把密钥登记文件交给市质量强市办，并核对指纹。</source>
         <translation>Give the key registration file to the office and confirm the fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="275"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="279"/>
         <source>本单位签名密钥的指纹：</source>
         <translation>Fingerprint of your unit&apos;s signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="276"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="280"/>
         <source>保存登记文件(&amp;S)…</source>
         <translation>&amp;Save registration file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="279"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="283"/>
         <source>市质量强市办收到登记文件后，会通过电话或加盖公章的书面材料向您核对这串指纹；只有核对一致，您报送的文件才会被接受。请勿通过电子邮件单独确认指纹。</source>
         <translation>When the office receives the registration file it will confirm this fingerprint with you by phone or on a stamped paper form; your submissions are accepted only once it matches. Do not confirm the fingerprint by e-mail alone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="297"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="301"/>
         <source>本机已设置为 {unit} 的填报电脑，填报人：{clerk}。</source>
         <translation>This computer now reports for {unit}; clerk: {clerk}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="311"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="315"/>
         <source>保存密钥登记文件</source>
         <translation>Save key registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="313"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="317"/>
         <source>密钥登记文件 (*.json)</source>
         <translation>Key registration file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="322"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="326"/>
         <source>保存失败：{reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="328"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="332"/>
         <source>已保存到 {path}；请打印 {sheet}，签字盖章后随登记文件报送。</source>
         <translation>Saved to {path}. Print {sheet}, have it signed and stamped, and send it with the registration file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="333"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="337"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -1323,72 +1323,72 @@ Please send this file to the office.</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="112"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="123"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="114"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="125"/>
         <source>报送文件用本单位的签名密钥签名。请设一个密码保护密钥，导出时需要输入。</source>
         <translation>Submissions are signed with your unit&apos;s key. Choose a passphrase to protect it; you will type it when exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="118"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="129"/>
         <source>密码至少 {n} 个字符，可以用一句好记的话（可含中文）。密码只保存在您的记忆中：忘记后无法再导出签名文件，只能重新设置密钥并重新登记。</source>
         <translation>At least {n} characters; a sentence you remember works well (Chinese is fine). Only you know it: if it is forgotten, no signed file can be exported until a new key is set up and registered again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="122"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="133"/>
         <source>密码(&amp;W)：</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="122"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="133"/>
         <source>再输一次(&amp;A)：</source>
         <translation>Type it &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="122"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="133"/>
         <source>强度：</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="125"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="136"/>
         <source>正在生成密钥，请稍候…</source>
         <translation>Creating the key, please wait…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="137"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="148"/>
         <source>密码至少需要{n}个字符（现有{m}个）</source>
         <translation>The passphrase needs at least {n} characters (now {m})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="139"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="150"/>
         <source>密码太简单（重复、连续或常见），请换一个</source>
         <translation>Too simple (repeated, a sequence or a common one); please choose another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="161"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="172"/>
         <source>强度：{label}。{problem}</source>
         <translation>Strength: {label}. {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="165"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="176"/>
         <source>强度：{label}。建议加长，或混合字母、数字和符号。</source>
         <translation>Strength: {label}. Make it longer, or mix letters, digits and symbols.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="169"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="180"/>
         <source>强度：{label}</source>
         <translation>Strength: {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="173"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="184"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="226"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="237"/>
         <source>未能创建密钥：{reason}</source>
         <translation>Could not create the key: {reason}</translation>
     </message>
@@ -1475,22 +1475,22 @@ Please send this file to the office.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="170"/>
+        <location filename="../../app/ui/unit/window.py" line="176"/>
         <source>质量工作任务填报与汇总</source>
         <translation>Quality Work Progress Reporting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="179"/>
+        <location filename="../../app/ui/unit/window.py" line="185"/>
         <source>任务填报</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="180"/>
+        <location filename="../../app/ui/unit/window.py" line="186"/>
         <source>工作目标指标</source>
         <translation>Goal indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="181"/>
+        <location filename="../../app/ui/unit/window.py" line="187"/>
         <source>本期汇总</source>
         <translation>Period summary</translation>
     </message>
@@ -1630,37 +1630,37 @@ Please send this file to the office.</translation>
         <translation>Show the list of supervision notices (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="173"/>
+        <location filename="../../app/ui/unit/window.py" line="179"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="306"/>
+        <location filename="../../app/ui/unit/window.py" line="312"/>
         <source>已是最后一项任务</source>
         <translation>This is the last task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="306"/>
+        <location filename="../../app/ui/unit/window.py" line="312"/>
         <source>已是第一项任务</source>
         <translation>This is the first task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="377"/>
+        <location filename="../../app/ui/unit/window.py" line="383"/>
         <source>还不能导出</source>
         <translation>Not ready to export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="378"/>
+        <location filename="../../app/ui/unit/window.py" line="384"/>
         <source>本期还有 {k} 个问题需要处理（见“本期汇总”），全部修正后才能导出。</source>
         <translation>{k} problem(s) are left in this period (see “Period summary”); fix them all before exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="390"/>
+        <location filename="../../app/ui/unit/window.py" line="396"/>
         <source>导出报送文件</source>
         <translation>Export submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="391"/>
+        <location filename="../../app/ui/unit/window.py" line="397"/>
         <source>本期内容已全部填写且没有错误。导出签名报送文件的功能即将提供。</source>
         <translation>This period is complete and has no errors. Exporting the signed submission file is coming soon.</translation>
     </message>
@@ -1675,27 +1675,27 @@ Please send this file to the office.</translation>
         <translation>This is the first period: there is nothing to copy from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="400"/>
+        <location filename="../../app/ui/unit/window.py" line="406"/>
         <source>已从上期复制 {n} 项任务</source>
         <translation>Copied {n} task(s) from the previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="429"/>
+        <location filename="../../app/ui/unit/window.py" line="435"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="435"/>
+        <location filename="../../app/ui/unit/window.py" line="441"/>
         <source>{unit} · 填报人：{clerk}</source>
         <translation>{unit} · clerk: {clerk}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="472"/>
+        <location filename="../../app/ui/unit/window.py" line="478"/>
         <source>尚未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="473"/>
+        <location filename="../../app/ui/unit/window.py" line="479"/>
         <source>有内容未能保存到本机数据文件。仍要退出吗？（选择“否”可稍后重试）</source>
         <translation>Some input could not be saved to the data file. Quit anyway? (Choose No to retry later.)</translation>
     </message>
@@ -2071,37 +2071,37 @@ Nothing was changed on this computer.</translation>
 <context>
     <name>OfficeKeyChooser</name>
     <message>
-        <location filename="../../app/ui/setup/office_key_page.py" line="96"/>
+        <location filename="../../app/ui/setup/office_key_page.py" line="85"/>
         <source>选择市质量强市办的密钥登记文件</source>
         <translation>Choose the office&apos;s key registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/office_key_page.py" line="96"/>
+        <location filename="../../app/ui/setup/office_key_page.py" line="85"/>
         <source>密钥登记文件 (*.json)</source>
         <translation>Key registration files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/office_key_page.py" line="126"/>
+        <location filename="../../app/ui/setup/office_key_page.py" line="115"/>
         <source>选择密钥登记文件(&amp;K)…</source>
         <translation>Choose the &amp;key file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/office_key_page.py" line="127"/>
+        <location filename="../../app/ui/setup/office_key_page.py" line="116"/>
         <source>尚未选择文件</source>
         <translation>No file chosen yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/office_key_page.py" line="130"/>
+        <location filename="../../app/ui/setup/office_key_page.py" line="119"/>
         <source>{office}的签名密钥，指纹：</source>
         <translation>Signing key of {office}, fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/office_key_page.py" line="131"/>
+        <location filename="../../app/ui/setup/office_key_page.py" line="120"/>
         <source>市质量强市办</source>
         <translation>the office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/office_key_page.py" line="135"/>
+        <location filename="../../app/ui/setup/office_key_page.py" line="124"/>
         <source>我已与市质量强市办逐组核对（电话或盖章的登记表），指纹一致(&amp;Y)</source>
         <translation>I have compared it group by group with the office (by phone or on its stamped form): the fingerprint matches (&amp;Y)</translation>
     </message>
@@ -2109,47 +2109,47 @@ Nothing was changed on this computer.</translation>
 <context>
     <name>OfficeKeyDialog</name>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="98"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="91"/>
         <source>已信任该密钥（指纹 {fp}）。</source>
         <translation>The key is trusted (fingerprint {fp}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="103"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="109"/>
         <source>选择密钥更换声明</source>
         <translation>Choose the key rotation statement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="103"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="109"/>
         <source>密钥更换声明 (*.json)</source>
         <translation>Key rotation statements (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="120"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="118"/>
         <source>已改为信任新密钥（指纹 {fp}）。</source>
         <translation>The new key is trusted now (fingerprint {fp}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="125"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="122"/>
         <source>市质量强市办密钥</source>
         <translation>Office key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="126"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="123"/>
         <source>信任此密钥(&amp;T)</source>
         <translation>&amp;Trust this key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="127"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="124"/>
         <source>导入密钥更换声明(&amp;R)…</source>
         <translation>Import a &amp;rotation statement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="131"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="128"/>
         <source>本机尚未信任市质量强市办的密钥。导入工作方案和反馈文件前，请选择市质量强市办的密钥登记文件，并逐组核对指纹。</source>
         <translation>This computer trusts no office key yet. Before importing plans and feedback, choose the office&apos;s key registration file and compare the fingerprint group by group.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="138"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="135"/>
         <source>本机信任的市质量强市办密钥，指纹：
 {fp}
 市质量强市办更换密钥后，请导入其密钥更换声明（导入新的工作方案或反馈文件时也会自动跟随）。</source>
@@ -2161,22 +2161,22 @@ When the office changes its key, import its rotation statement (importing a newe
 <context>
     <name>OfficeKeyPage</name>
     <message>
-        <location filename="../../app/ui/setup/office_key_page.py" line="164"/>
+        <location filename="../../app/ui/setup/office_key_page.py" line="153"/>
         <source>市质量强市办的密钥（可跳过）</source>
         <translation>The office&apos;s key (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/office_key_page.py" line="165"/>
+        <location filename="../../app/ui/setup/office_key_page.py" line="154"/>
         <source>导入工作方案和反馈文件时，用它核实文件确实由市质量强市办发出。</source>
         <translation>It proves that the plans and feedback files you import really come from the office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/office_key_page.py" line="168"/>
+        <location filename="../../app/ui/setup/office_key_page.py" line="157"/>
         <source>如已收到市质量强市办的密钥登记文件，请选择该文件，并与市质量强市办电话或盖章的登记表逐组核对指纹。还没有收到的，直接点“下一步”。</source>
         <translation>If you have the office&apos;s key registration file, choose it and compare the fingerprint group by group with the office (by phone or on its stamped form). If not, just click Next.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/office_key_page.py" line="172"/>
+        <location filename="../../app/ui/setup/office_key_page.py" line="161"/>
         <source>以后可在“文件 → 市质量强市办密钥…”中添加或更换。</source>
         <translation>You can add or replace it later under File → Office key….</translation>
     </message>

@@ -50,6 +50,17 @@ def grouped_fingerprint(fp: str) -> str:
     return "\n".join(" ".join(groups[i : i + 8]) for i in range(0, len(groups), 8))
 
 
+def fingerprint_label() -> QLabel:
+    """A fingerprint to read aloud: fixed-width, large, on a light panel."""
+    label = QLabel()
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setStyleSheet("QLabel { background: #f4f7fb; border: 1px solid #c9d4e3; padding: 10px; }")
+    return label
+
+
 class KeyPage(Retranslating, QWizardPage):
     """Passphrase twice, live strength; Next creates the key off the UI thread."""
 
@@ -237,15 +248,8 @@ class DonePage(Retranslating, QWizardPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.caption = QLabel()
-        self.fingerprint = QLabel()
+        self.fingerprint = fingerprint_label()
         self.fingerprint.setObjectName("fingerprint")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.fingerprint.setFont(font)
-        self.fingerprint.setStyleSheet(
-            "QLabel { background: #f4f7fb; border: 1px solid #c9d4e3; padding: 10px; }"
-        )
         self.save_button = QPushButton()
         self.save_button.setObjectName("saveRegistration")
         self.saved = QLabel()

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.ui.common.colors import ERROR_COLOR
 from app.ui.common.i18n import EN, current_language
 from app.ui.common.retranslate import Retranslating
-from app.ui.setup.key_pages import grouped_fingerprint
+from app.ui.setup.key_pages import fingerprint_label, grouped_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -43,16 +42,6 @@ def refusal_text(exc: BaseException) -> str:
     if isinstance(exc, Refusal):
         return exc.render("en" if current_language() == EN else "zh")
     return str(exc) or type(exc).__name__
-
-
-def fingerprint_label() -> QLabel:
-    label = QLabel()
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setPointSizeF(font.pointSizeF() * 1.35)
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    label.setStyleSheet("QLabel { background: #f4f7fb; border: 1px solid #c9d4e3; padding: 10px; }")
-    return label
 
 
 class OfficeKeyChooser(Retranslating, QWidget):

@@ -5,6 +5,7 @@ a rotation statement signed by the trusted one. Each step is one service call, o
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -87,15 +88,20 @@ class OfficeKeyDialog(Retranslating, QDialog):
 
         if not self.chooser.confirmed():
             return False
+        file, done = self.chooser.file, self.tr("已信任该密钥（指纹 {fp}）。")
+        return self._apply(lambda: trust_office_key(self.store, file), done)
+
+    def _apply(self, change: Callable[[], Any], done: str) -> bool:
+        """One change of the trust (one service call); its refusal said in red."""
         try:
-            info = trust_office_key(self.store, self.chooser.file)
+            info = change()
         except Exception as exc:
-            log.info("trusting the office key refused: %s", exc)
+            log.info("office key trust refused: %s", exc)
             self._say(refusal_text(exc), False)
             return False
         self._reload()
         self.retranslate()
-        self._say(self.tr("已信任该密钥（指纹 {fp}）。").format(fp=info.fingerprint_display), True)
+        self._say(done.format(fp=info.fingerprint_display), True)
         return True
 
     def choose_rotation(self) -> None:
@@ -109,17 +115,8 @@ class OfficeKeyDialog(Retranslating, QDialog):
         """Move the trust to the office's new key (a statement signed by the trusted one)."""
         from app.services.unit_office_key import follow_rotation
 
-        try:
-            info = follow_rotation(self.store, path)
-        except Exception as exc:
-            log.info("office key rotation refused: %s", exc)
-            self._say(refusal_text(exc), False)
-            return False
-        self._reload()
-        self.retranslate()
-        text = self.tr("已改为信任新密钥（指纹 {fp}）。")
-        self._say(text.format(fp=info.fingerprint_display), True)
-        return True
+        done = self.tr("已改为信任新密钥（指纹 {fp}）。")
+        return self._apply(lambda: follow_rotation(self.store, path), done)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("市质量强市办密钥"))
