@@ -96,13 +96,16 @@ def apply_file(
 
 # -- on the UI thread ----------------------------------------------------------------------
 def choose_and_import(window: MainWindow, kind: str) -> OfficeFileDialog | None:
+    """The file dialog (under the kind's title), then the import; the file's own kind wins."""
+    from app.ui.unit.export_dialog import default_folder
+
     title = (
         translate("OfficeFiles", "导入工作方案")
         if kind == PLAN
         else translate("OfficeFiles", "导入反馈")
     )
     path, _ = QFileDialog.getOpenFileName(
-        window, title, "", translate("OfficeFiles", "Excel 文件 (*.xlsx)")
+        window, title, str(default_folder()), translate("OfficeFiles", "Excel 文件 (*.xlsx)")
     )
     return import_office_file(window, Path(path)) if path else None
 
