@@ -99,6 +99,15 @@ def test_plan_package_without_a_trusted_key_is_refused_and_changes_nothing(
     assert "2016-07-10" in window.period_bar.due.text()  # still revision 1
 
 
+def test_the_same_revision_again_changes_nothing(
+    window: Any, office: kit.Office, unit_store: Store, qtbot: Any
+) -> None:
+    kit.trust(unit_store, office)
+    dialog = finished(qtbot, drop(window, kit.plan_package(office)))  # revision 1, as shipped
+    assert dialog.heading.text() == "“深圳市2016年质量工作方案”第 1 版本机已有，没有变化"
+    assert dialog.model.rowCount() == 0
+
+
 def test_a_submission_dropped_on_the_window_is_turned_away(
     window: Any, unit_store: Store, qtbot: Any, tmp_path: Path
 ) -> None:
