@@ -1935,135 +1935,145 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeFiles</name>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="100"/>
+        <location filename="../../app/ui/unit/office_files.py" line="114"/>
         <source>导入工作方案</source>
         <translation>Import plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="102"/>
+        <location filename="../../app/ui/unit/office_files.py" line="116"/>
         <source>导入反馈</source>
         <translation>Import feedback</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="105"/>
+        <location filename="../../app/ui/unit/office_files.py" line="119"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="116"/>
+        <location filename="../../app/ui/unit/office_files.py" line="130"/>
         <source>正在核验并导入 {name}…</source>
         <translation>Checking and importing {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="136"/>
-        <location filename="../../app/ui/unit/office_files.py" line="167"/>
+        <location filename="../../app/ui/unit/office_files.py" line="150"/>
+        <location filename="../../app/ui/unit/office_files.py" line="181"/>
         <source>未导入 {name}</source>
         <translation>{name} not imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="137"/>
+        <location filename="../../app/ui/unit/office_files.py" line="151"/>
         <source>原因：{reason}
 本机数据没有任何改动。</source>
         <translation>Reason: {reason}
 Nothing was changed on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="160"/>
+        <location filename="../../app/ui/unit/office_files.py" line="174"/>
         <source>这是成员单位导出的报送文件，应交市质量强市办导入，不能在这里导入。这里导入的是市质量强市办发来的工作方案和反馈文件。</source>
         <translation>This is a unit&apos;s submission: the office imports it, not this window. Here you import the plans and feedback files the office sends.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="166"/>
+        <location filename="../../app/ui/unit/office_files.py" line="180"/>
         <source>这不是市质量强市办发来的工作方案或反馈文件。</source>
         <translation>This is not a plan or feedback file from the office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="192"/>
+        <location filename="../../app/ui/unit/office_files.py" line="206"/>
         <source>“{title}”第 {rev} 版本机已有，没有变化</source>
         <translation>“{title}” revision {rev} is already installed: nothing changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="195"/>
+        <location filename="../../app/ui/unit/office_files.py" line="209"/>
         <source>已导入工作方案“{title}”（第 {rev} 版）</source>
         <translation>Imported the plan “{title}” (revision {rev})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="198"/>
+        <location filename="../../app/ui/unit/office_files.py" line="212"/>
         <source>“{title}”已由第 {old} 版更新为第 {rev} 版</source>
         <translation>“{title}” updated from revision {old} to revision {rev}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="202"/>
+        <location filename="../../app/ui/unit/office_files.py" line="216"/>
         <source>共 {n} 处变更。已填写的内容不受影响。</source>
         <translation>{n} change(s). What you have filled in is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="215"/>
+        <location filename="../../app/ui/unit/office_files.py" line="229"/>
         <source>{title}，截止日期 {due}</source>
         <translation>{title}, due {due}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="224"/>
+        <location filename="../../app/ui/unit/office_files.py" line="238"/>
         <source>这份反馈（第 {n} 号）已导入过，没有变化</source>
         <translation>This feedback (no. {n}) was imported before: nothing changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="226"/>
+        <location filename="../../app/ui/unit/office_files.py" line="240"/>
         <source>已导入市质量强市办的反馈（第 {n} 号）</source>
         <translation>Imported the office&apos;s feedback (no. {n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="230"/>
+        <location filename="../../app/ui/unit/office_files.py" line="244"/>
+        <source>市质量强市办已发布“{title}”第 {rev} 版（本机为第 {old} 版），请导入该工作方案。</source>
+        <translation>The office has published revision {rev} of “{title}” (this computer has revision {old}): please import that plan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="250"/>
+        <source>工作方案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_files.py" line="256"/>
         <source>意见显示在对应任务旁，督办事项见“督办事项”面板。</source>
         <translation>Comments are shown beside their tasks; notices are listed in the “Supervision notices” panel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="232"/>
+        <location filename="../../app/ui/unit/office_files.py" line="258"/>
         <source>这份反馈早于已导入的反馈：只取用了其中新的内容。</source>
         <translation>This feedback is older than one already imported: only what was new in it was taken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="242"/>
+        <location filename="../../app/ui/unit/office_files.py" line="268"/>
         <source>回执 {period}</source>
         <translation>Receipt {period}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="243"/>
+        <location filename="../../app/ui/unit/office_files.py" line="269"/>
         <source>第 {v} 版已于 {at} 收到并受理（文件 SHA-256 {sha}…）</source>
         <translation>Version {v} received and accepted on {at} (file SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="252"/>
+        <location filename="../../app/ui/unit/office_files.py" line="278"/>
         <source>审核 {period}</source>
         <translation>Review {period}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="257"/>
+        <location filename="../../app/ui/unit/office_files.py" line="283"/>
         <source>任务 {no} 的意见</source>
         <translation>Comment on task {no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="259"/>
+        <location filename="../../app/ui/unit/office_files.py" line="285"/>
         <source>{text}（办理期限 {due}）</source>
         <translation>{text} (due {due})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="262"/>
+        <location filename="../../app/ui/unit/office_files.py" line="288"/>
         <source>督办 · 任务 {no}</source>
         <translation>Notice · task {no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="268"/>
+        <location filename="../../app/ui/unit/office_files.py" line="294"/>
         <source>第 {v} 版已受理</source>
         <translation>Version {v} accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="270"/>
+        <location filename="../../app/ui/unit/office_files.py" line="296"/>
         <source>第 {v} 版退回修改</source>
         <translation>Version {v} returned for correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_files.py" line="272"/>
+        <location filename="../../app/ui/unit/office_files.py" line="298"/>
         <source>第 {v} 版待审核</source>
         <translation>Version {v} awaiting review</translation>
     </message>

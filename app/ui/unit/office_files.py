@@ -51,6 +51,7 @@ class PlanOutcome:
 class FeedbackOutcome:
     result: FeedbackApplied
     answers: tuple[tuple[str, UnitAnswers], ...]  # (period, what the office said about it)
+    newer_plan: tuple[str, int, int] | None = None  # (title, the office's, installed revision)
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,18 @@ def apply_file(
 
         applied = import_feedback(store, path)
         answers = tuple((p, unit_answers(store, p, today=today)) for p in applied.periods)
-        return FeedbackOutcome(applied, answers)
+        return FeedbackOutcome(applied, answers, newer_plan(store, path))
     return OtherKind(kind)
+
+
+def newer_plan(store: Any, path: Path) -> tuple[str, int, int] | None:
+    """The plan revision the (applied) feedback names, when this store has an older one."""
+    from app.io.feedback_package import read_feedback_package
+    from app.services.plans import store_catalog_of
+
+    p = read_feedback_package(path).payload
+    installed = store_catalog_of(store, p.plan_code).revision
+    return (p.plan_title, p.plan_revision, installed) if p.plan_revision > installed else None
 
 
 # -- on the UI thread ----------------------------------------------------------------------
@@ -228,6 +239,18 @@ def feedback_content(outcome: FeedbackOutcome) -> Content:
         )
     heading = translate("OfficeFiles", "已导入市质量强市办的反馈（第 {n} 号）").format(n=r.sequence)
     lines: list[Line] = []
+    if outcome.newer_plan is not None:
+        title, revision, installed = outcome.newer_plan
+        text = translate(
+            "OfficeFiles",
+            "市质量强市办已发布“{title}”第 {rev} 版（本机为第 {old} 版），请导入该工作方案。",
+        )
+        lines.append(
+            Line(
+                translate("OfficeFiles", "工作方案"),
+                text.format(title=title, rev=revision, old=installed),
+            )
+        )
     for period, answers in outcome.answers:
         lines += feedback_lines(period, answers)
     text = translate("OfficeFiles", "意见显示在对应任务旁，督办事项见“督办事项”面板。")

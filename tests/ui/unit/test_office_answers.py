@@ -285,3 +285,13 @@ def test_the_whole_loop_from_the_clerks_window(
     assert any("第 2 版已于" in line and "受理" in line for line in lines(dialog))
     assert "已受理 v2" in window.period_bar.review.text()
     assert not window.form.answers.isVisible()  # accepted: no comment left on task 2
+
+
+def test_feedback_names_a_newer_plan_revision_not_yet_imported(
+    window: Any, office: kit.Office, unit_store: Store, qtbot: Any, tmp_path: Path
+) -> None:
+    kit.revise(office, kit.move_q2_and_raise_target)  # revision 2, its package not sent yet
+    dialog = finished(qtbot, drop(window, returned_feedback(unit_store, office, tmp_path)))
+    assert any(
+        line.startswith("工作方案 |") and "第 2 版（本机为第 1 版）" in line for line in lines(dialog)
+    ), lines(dialog)
