@@ -27,7 +27,7 @@ from app.ui.setup.wizard import (
     PAGE_ROLE,
     PAGE_UNIT,
 )
-from tests.ui.conftest import PASSPHRASE, TODAY, type_text
+from tests.kit.ui import PASSPHRASE, TODAY, type_text
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def test_the_wizard_trusts_the_office_key_when_given(
     launched: Any, qtbot: Any, settings: Settings, tmp_path: Path
 ) -> None:
     from app.services.unit_office_key import trusted_office_key
-    from tests.ui.unit import answers_kit as kit
+    from tests.kit import clerk_answers as kit
 
     office = kit.open_office(tmp_path)
     try:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from app.services.stores import Store
 from app.ui.unit.office_file_dialog import OfficeFileDialog
 from app.ui.unit.task_list import COL_TITLE, MARK_ROLE
-from tests.ui.conftest import PASSPHRASE, type_text
-from tests.ui.unit import answers_kit as kit
+from tests.kit import clerk_answers as kit
+from tests.kit.ui import PASSPHRASE, type_text
 
 
 @pytest.fixture
@@ -293,5 +293,6 @@ def test_feedback_names_a_newer_plan_revision_not_yet_imported(
     kit.revise(office, kit.move_q2_and_raise_target)  # revision 2, its package not sent yet
     dialog = finished(qtbot, drop(window, returned_feedback(unit_store, office, tmp_path)))
     assert any(
-        line.startswith("工作方案 |") and "第 2 版（本机为第 1 版）" in line for line in lines(dialog)
+        line.startswith("工作方案 |") and "第 2 版（本机为第 1 版）" in line
+        for line in lines(dialog)
     ), lines(dialog)

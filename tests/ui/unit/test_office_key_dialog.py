@@ -16,7 +16,7 @@ from app.services.office_key import office_key, rotate_office_key, write_rotatio
 from app.services.stores import Store
 from app.services.unit_office_key import trusted_office_key
 from app.ui.unit.office_key_dialog import OfficeKeyDialog
-from tests.ui.unit import answers_kit as kit
+from tests.kit import clerk_answers as kit
 
 
 @pytest.fixture
