@@ -33,6 +33,7 @@ class Pair:
     office: Store
     unit: Store
     tmp: Path
+    key: Any = None  # the unit's test signing key registered at the office (office_submission)
 
     def office_key_file(self) -> Path:
         return export_office_key(self.office, self.tmp / "office-key.json")
@@ -75,19 +76,19 @@ def office_submission(pair: Pair, version: int = 1, sequence: int = 1) -> int:
     from tests.submission_kit import Key, make_payload, write
 
     catalog = default_catalog()
-    if not hasattr(pair, "key"):
-        pair.key = Key()  # type: ignore[attr-defined]
+    if pair.key is None:
+        pair.key = Key()
         doc = keys.registration_document(
             UNIT,
             "市住房和建设局",
             pair.key.public,
             "张三",
-            datetime(2016, 3, 1, tzinfo=UTC),  # type: ignore[attr-defined]
+            datetime(2016, 3, 1, tzinfo=UTC),
         )
         doc["unit_name"] = catalog.unit(UNIT).name
         add_trusted_key(pair.office, catalog, keys.registration_from_document(doc))
     payload = make_payload(catalog, version=version, sequence=sequence)
-    path = write(pair.tmp, catalog, pair.key, payload, f"v{version}.xlsx")  # type: ignore[attr-defined]
+    path = write(pair.tmp, catalog, pair.key, payload, f"v{version}.xlsx")
     [outcome] = Importer(pair.office, catalog).run([path], in_process=True)
     assert outcome.outcome == "accepted", outcome.reason
     with pair.office.factory() as s:
