@@ -28,7 +28,7 @@ from sqlalchemy import Select, Table, bindparam, insert, or_, select, text, upda
 from sqlalchemy.orm import Session
 
 from app.domain.messages import Message, Refusal
-from app.io.canonical import CanonicalError, canonical_bytes, json_bytes
+from app.io.canonical import CanonicalError, canonical_bytes, canonical_time, json_bytes
 from app.models import AuditEntry, Setting
 from app.models.base import utcnow
 from app.models.store import Store
@@ -111,16 +111,17 @@ class AuditVerdict:
 
 
 def row_hash(prev: str, at: datetime, actor: str, action: str, subject: str, details: Any) -> str:
-    """SHA-256 of the canonical JSON of one row's content and its predecessor's hash."""
+    """SHA-256 of the canonical JSON of one row's content and its predecessor's hash (texts
+    and details as stored: ``record`` normalises them once, before storing and hashing)."""
     content = {
         "prev": prev,
-        "at": at,
+        "at": canonical_time(at),
         "actor": actor,
         "action": action,
         "subject": subject,
         "details": details,
     }
-    return hashlib.sha256(canonical_bytes(content)).hexdigest()
+    return hashlib.sha256(json_bytes(content)).hexdigest()
 
 
 # -- appending -----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from app.models.store import Store
 from app.services.audit import PLAN_TZ
 from app.services.bulletin.common import office_of
 from app.services.catalog import store_catalog_of
-from app.services.supervision import STATE_ZH, NoticeInfo
+from app.services.supervision import NoticeInfo
 
 
 def notice_document(
@@ -54,7 +54,6 @@ def notice_document(
                 Column("任务", 1.0),
                 Column("报告期", 1.6),
                 Column("办结期限", 1.8),
-                Column("状态", 1.2),
             ),
             (
                 (
@@ -62,7 +61,6 @@ def notice_document(
                     f"第{n.task}项",
                     period.title if period is not None else "—",
                     chinese_date(n.due),
-                    STATE_ZH["overdue"] if n.overdue else STATE_ZH[n.state],
                 ),
             ),
         ),
