@@ -125,6 +125,14 @@ def row_hash(prev: str, at: datetime, actor: str, action: str, subject: str, det
 
 
 # -- appending -----------------------------------------------------------------------------
+def write_lock(session: Session) -> None:
+    """SQLite: take the write lock before a transaction's first read, so another writer's
+    commit in between cannot make the later write fail (WAL snapshot); no-op elsewhere."""
+    c = session.connection()
+    if c.dialect.name == "sqlite":
+        c.execute(_TAKE_WRITE_LOCK)
+
+
 def record(
     session: Session, *, actor: str, action: str, subject: str, details: Mapping[str, Any]
 ) -> None:

@@ -192,6 +192,7 @@ def add_notice(
     if len(body) > MAX_TEXT:
         raise Refusal("text_too_long", what="督办事项", limit=MAX_TEXT)
     with store.factory.begin() as s:
+        audit.write_lock(s)
         unit = s.scalar(select(Unit).where(Unit.code == unit_code))
         if unit is None:
             raise Refusal("unit_unknown", unit=unit_code)
@@ -249,6 +250,7 @@ def _units_task(s: Session, plan: Plan, unit_code: str, task: str | int) -> tupl
 
 def close_notice(store: Store, notice_id: int, actor: str) -> NoticeInfo:
     with store.factory.begin() as s:
+        audit.write_lock(s)
         row = s.get(Notice, notice_id, with_for_update=True)
         if row is None:
             raise Refusal("notice_unknown", id=notice_id)
