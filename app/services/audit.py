@@ -233,8 +233,12 @@ def _filtered(
     if stop is not None:  # a date includes its whole day; a time is exclusive
         q = q.where(AuditEntry.at < stop)
     if text_:
-        like = f"%{text_}%"
-        q = q.where(or_(AuditEntry.subject.like(like), AuditEntry.details.like(like)))
+        q = q.where(
+            or_(
+                AuditEntry.subject.contains(text_, autoescape=True),
+                AuditEntry.details.contains(text_, autoescape=True),
+            )
+        )
     return q
 
 
