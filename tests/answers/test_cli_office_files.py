@@ -44,3 +44,38 @@ def test_refusals_exit_1_with_a_code_and_no_traceback(cli: Cli) -> None:
     assert code == 1 and "Traceback" not in err
     code, text, err = cli.unit("office-key", "add", str(junk), "--yes", "--json")
     assert code == 1 and json.loads(text)["code"] == "office_key_file_bad"
+
+
+def test_unit_load_refuses_an_unknown_notice_and_stores_nothing(cli: Cli) -> None:
+    cli.set_up()
+    load = cli.tmp / "load.json"
+    doc = {"entries": [{"task": 1, "period": "2016Q1", "progress": "进展"}],
+           "responses": [{"notice": 42, "text": "已整改"}]}  # fmt: skip
+    load.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, out, err = cli.unit("load", str(load), "--json")
+    assert code == 1 and json.loads(out)["code"] == "notice_unknown", err
+    status = cli.json("unit", "status", "--period", "2016Q1")
+    assert status["filled"] == 0 and status["review"] is None and status["notices"] == []
+
+
+def test_office_feedback_with_no_news_writes_nothing(cli: Cli) -> None:
+    cli.set_up()
+    folder = cli.tmp / "out"
+    folder.mkdir()
+    written = cli.json("office", "feedback", "--period", "2016Q1", "--out", str(folder),
+                       "--passphrase-env", "QR_OFFICE")  # fmt: skip
+    assert written == [] and list(folder.iterdir()) == []
+    code, _, err = cli.office("feedback", "--period", "2016Q1", "--out", str(cli.tmp / "none"),
+                              "--passphrase-env", "QR_OFFICE")  # fmt: skip
+    assert code == 2 and "Traceback" not in err
+
+
+def test_office_key_rotation_through_the_command_line(cli: Cli) -> None:
+    cli.set_up()
+    statement = cli.tmp / "rotation.json"
+    envs = ["--old-passphrase-env", "QR_OFFICE", "--new-passphrase-env", "QR_UNIT"]
+    rotated = cli.json("office", "key", "rotate", "--out", str(statement), *envs)
+    followed = cli.json("unit", "office-key", "rotate", str(statement))
+    assert followed["fingerprint"] == rotated["fingerprint"]
+    audit = cli.json("office", "audit", "--action", "office_key_rotate")
+    assert audit and audit[0]["action"] == "office_key_rotate"
