@@ -30,6 +30,7 @@ def register_office(usub: Any) -> None:
     psub = plan.add_subparsers(dest="plan_command", metavar="COMMAND", required=True)
     p = add_command(psub, "import", "install a signed plan package", run_plan_import, json=True)
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="check and list the changes only")
     add_command(psub, "list", "the plans this install holds", run_plan_list, json=True)
 
     feedback = usub.add_parser("feedback", help="the office's feedback files")
@@ -106,7 +107,7 @@ def change_json(change: PlanChange, lang: str) -> dict[str, Any]:
 def run_plan_import(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.plans.package import import_plan_package
 
-    result = import_plan_package(ctx.unit_store(), args.file)
+    result = import_plan_package(ctx.unit_store(), args.file, dry_run=args.dry_run)
     lang = output_lang(args)
     if args.json:
         print_json(
@@ -120,6 +121,7 @@ def run_plan_import(ctx: Context, args: argparse.Namespace) -> int:
                 "new_periods": list(result.new_periods),
                 "moved_due_dates": list(result.moved_due_dates),
                 "sha256": result.sha256,
+                "dry_run": args.dry_run,
             }
         )
         return 0

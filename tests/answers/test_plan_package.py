@@ -57,6 +57,8 @@ def test_a_new_revision_reaches_the_unit_with_what_changed(pair: Pair) -> None:
     out = pair.tmp / "plan-r2.xlsx"
     written = write_plan_package(pair.office, SZ16, out, OFFICE_PASS, actor="李四")
     assert (written.revision, written.code) == (2, SZ16)
+    preview = import_plan_package(pair.unit, out, dry_run=True)
+    assert preview.moved_due_dates == ("2016Q2",) and _revision_in_unit(pair.unit) == 1
     result = import_plan_package(pair.unit, out)
     assert (result.revision, result.previous, result.already_installed) == (revision, 1, False)
     assert result.moved_due_dates == ("2016Q2",)
