@@ -31,6 +31,7 @@ from app.models.answers import (
 )
 from app.models.base import utcnow
 from app.models.store import Store
+from app.services.audit import write_lock
 from app.services.supervision import today_here
 from app.services.unit_office_key import signer_check, this_unit
 
@@ -178,6 +179,7 @@ def import_feedback(store: Store, path: Path) -> FeedbackApplied:
     package = read_feedback_package(Path(path))
     p: FeedbackPayload = package.payload
     with store.factory.begin() as s:
+        write_lock(s)  # the window may autosave meanwhile
         signer_check(s, package.fingerprint, p.rotations)
         unit = this_unit(s)
         if p.unit != unit.code:
