@@ -168,9 +168,19 @@ def run_feedback_import(ctx: Context, args: argparse.Namespace) -> int:
                 "periods": list(result.periods),
                 "notices": list(result.notices),
                 "sha256": result.sha256,
+                "plan": {
+                    "code": result.plan,
+                    "revision": result.plan_revision,
+                    "installed": result.installed_revision,
+                },
             }
         )
         return 0
+    if result.plan_revision > result.installed_revision:
+        print(say(args, f"工作方案 {result.plan} 已有第 {result.plan_revision} 版（本机为第 "
+                        f"{result.installed_revision} 版）：请导入市质量强市办的工作方案包",
+                  f"plan {result.plan} is at revision {result.plan_revision} (here "
+                  f"{result.installed_revision}): import the office's plan package"))  # fmt: skip
     if result.already_applied:
         print(say(args, f"反馈文件第 {result.sequence} 号已导入过，未作改动",
                   f"feedback #{result.sequence} was applied already"))  # fmt: skip

@@ -92,6 +92,7 @@ def test_the_whole_loop_through_the_command_line(roles: Roles) -> None:
     first = _feedback(roles, "fb1")
     applied = roles.json("unit", "feedback", "import", str(first))
     assert (applied["sequence"], applied["already_applied"]) == (1, False)
+    assert applied["plan"] == {"code": SZ16, "revision": 1, "installed": 1}
     status = roles.json("unit", "status", "--period", "2016Q1")
     assert status["review"]["state"] == "returned"
     assert status["review"]["comments"] == [{"task": TASK, "text": "写明完成数量"}]
