@@ -350,6 +350,7 @@ class Importer:
             s,
             actor=self.actor,
             action="import",
+            write_locked=True,  # merge.lock_store / the log insert took it
             subject=f"{o.unit} {o.period} v{o.version}" if o.unit else Path(o.file).name,
             details={
                 "file": Path(o.file).name,

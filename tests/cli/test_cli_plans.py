@@ -21,7 +21,9 @@ from app.io.plan_template import write_plan_template
 from app.services import plans
 from app.services.stores import open_office_store
 from tests.kit.cli import run_cli
-from tests.services.test_plans_service import SEED, SHIPPED, SZ16
+from tests.kit.paths import SEED
+from tests.kit.plans import SHIPPED as SZ16
+from tests.kit.plans import SHIPPED_PLAN as SHIPPED
 
 Capsys = pytest.CaptureFixture[str]
 

@@ -24,8 +24,8 @@ from app.domain.payload import SubmissionPayload
 from app.io import package_zip
 from app.io.canonical import canonical_bytes, payload_bytes
 from app.io.package_errors import PackageRejected
-from tests.io.test_canonical import payloads
 from tests.kit.keys import Key
+from tests.kit.strategies import payloads
 from tests.kit.submissions import entries, make_payload, write
 
 LONG = "按计划推进，完成阶段目标；" * 60 + "=1+1 & <b> \"引号\" 'x' _x0041_ _x005F_"

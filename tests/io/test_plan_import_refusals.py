@@ -416,7 +416,7 @@ def test_hostile_documents_take_linear_time(tmp_path: Path, case: str) -> None:
 def test_mutilated_docx_parts_are_drafts_or_refusals(
     tmp_path: Path, part: str, edits: list[tuple[int, bytes]]
 ) -> None:
-    from tests.io.test_plan_import_fixtures import write_docx
+    from tests.kit.documents import write_docx
 
     source = tmp_path / "source.docx"
     write_docx(source)

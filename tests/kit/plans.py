@@ -4,12 +4,16 @@ and plan JSON compared with the first difference named."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from app.config import resource_path
 from app.services import plans as svc
 from app.services.stores import Store
 
 SHIPPED = "SZ-QUALITY-2016"
+# the shipped plan file, as JSON
+SHIPPED_PLAN: dict[str, Any] = json.loads(resource_path("plans/sz-2016.json").read_text("utf-8"))
 NEXT = "SZ-QUALITY-2017"
 TARGET = (22, 0)  # 任务 23, 目标 1: 重点工业品和消费品质量监督抽查 1500 批次
 

@@ -5,7 +5,6 @@ revisions that keep the units' entries, removed tasks kept in history."""
 from __future__ import annotations
 
 import copy
-import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -14,20 +13,18 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from app.config import resource_path
 from app.domain.entry_rules import EntryDraft
 from app.domain.messages import Refusal
 from app.models import Entry, EntryTargetValue, Plan, PlanDraft, Task, Unit
 from app.services import plans
 from app.services.entries import EntryService
 from app.services.stores import Store, store_catalog
-from tests.kit.paths import PLANS
+from tests.kit.paths import PLANS, SEED
+from tests.kit.plans import SHIPPED as SZ16
+from tests.kit.plans import SHIPPED_PLAN as SHIPPED
 from tests.kit.plans import assert_same, without
 
 FIXTURES = PLANS
-SEED = FIXTURES / "sz-2016-seed.txt"
-SHIPPED: dict[str, Any] = json.loads(resource_path("plans/sz-2016.json").read_text("utf-8"))
-SZ16 = "SZ-QUALITY-2016"
 
 
 def confirm_all(store: Store, code: str) -> None:

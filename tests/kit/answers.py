@@ -1,5 +1,6 @@
-"""Shared set-up for the office-answers file tests: an office store with its key, a unit store
-set up for 住建局 (zjj) trusting that key, real scrypt-sealed keys at a test cost."""
+"""The office's answers, files side (plan packages, feedback, responses): an office store with
+its key beside a unit store set up for 住建局 (zjj) trusting that key (``Pair``), the command
+line on both folders (``Roles``); real scrypt-sealed keys at a test cost."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class Pair:
     office: Store
     unit: Store
     tmp: Path
+    key: Any = None  # the unit's test signing key registered at the office (office_submission)
 
     def office_key_file(self) -> Path:
         return export_office_key(self.office, self.tmp / "office-key.json")
@@ -72,22 +74,23 @@ def office_submission(pair: Pair, version: int = 1, sequence: int = 1) -> int:
     from app.models import Submission
     from app.services.office_import import Importer
     from app.services.office_trust import add_trusted_key
-    from tests.submission_kit import Key, make_payload, write
+    from tests.kit.keys import Key
+    from tests.kit.submissions import make_payload, write
 
     catalog = default_catalog()
-    if not hasattr(pair, "key"):
-        pair.key = Key()  # type: ignore[attr-defined]
+    if pair.key is None:
+        pair.key = Key()
         doc = keys.registration_document(
             UNIT,
             "市住房和建设局",
             pair.key.public,
             "张三",
-            datetime(2016, 3, 1, tzinfo=UTC),  # type: ignore[attr-defined]
+            datetime(2016, 3, 1, tzinfo=UTC),
         )
         doc["unit_name"] = catalog.unit(UNIT).name
         add_trusted_key(pair.office, catalog, keys.registration_from_document(doc))
     payload = make_payload(catalog, version=version, sequence=sequence)
-    path = write(pair.tmp, catalog, pair.key, payload, f"v{version}.xlsx")  # type: ignore[attr-defined]
+    path = write(pair.tmp, catalog, pair.key, payload, f"v{version}.xlsx")
     [outcome] = Importer(pair.office, catalog).run([path], in_process=True)
     assert outcome.outcome == "accepted", outcome.reason
     with pair.office.factory() as s:
@@ -128,7 +131,7 @@ def add_notice(pair: Pair, task: int, text: str, due: str) -> int:
         return int(row.id)
 
 
-class Cli:
+class Roles:
     """One data folder per role; ``office`` and ``unit`` run commands in their folder."""
 
     def __init__(self, tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
