@@ -91,18 +91,18 @@ def apply_file(
 
         applied = import_feedback(store, path)
         answers = tuple((p, unit_answers(store, p, today=today)) for p in applied.periods)
-        return FeedbackOutcome(applied, answers, newer_plan(store, path))
+        return FeedbackOutcome(applied, answers, newer_plan(store, applied))
     return OtherKind(kind)
 
 
-def newer_plan(store: Any, path: Path) -> tuple[str, int, int] | None:
-    """The plan revision the (applied) feedback names, when this store has an older one."""
-    from app.io.feedback_package import read_feedback_package
+def newer_plan(store: Any, applied: FeedbackApplied) -> tuple[str, int, int] | None:
+    """(title, the office's revision, installed) when the office is at a newer revision."""
     from app.services.plans import store_catalog_of
 
-    p = read_feedback_package(path).payload
-    installed = store_catalog_of(store, p.plan_code).revision
-    return (p.plan_title, p.plan_revision, installed) if p.plan_revision > installed else None
+    if applied.plan_revision <= applied.installed_revision:
+        return None
+    title = store_catalog_of(store, applied.plan).title
+    return title, applied.plan_revision, applied.installed_revision
 
 
 # -- on the UI thread ----------------------------------------------------------------------
