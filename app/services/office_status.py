@@ -12,7 +12,6 @@ from app.domain.catalog import Catalog
 from app.domain.messages import Message
 from app.models import ImportLog, Period, Plan, Submission, Unit
 from app.models.store import Store
-from app.services.office_import import logged_message
 
 # Due dates are calendar days in the plan's city; submissions carry UTC times.
 PLAN_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -74,6 +73,8 @@ def is_late(submitted_at: datetime, due: date) -> bool:
 def _rejections(s: Session, plan_code: str, period_code: str) -> dict[str, tuple[int, Message]]:
     """unit code -> (rejected attempts, the latest one's reason) for a plan's period (a file
     that could not even tell its plan counts for every plan having the period)."""
+    from app.services.office_import import logged_message  # the importer: not at start-up
+
     out: dict[str, tuple[int, Message]] = {}
     for code, reason, reason_code, params in s.execute(
         select(

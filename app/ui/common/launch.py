@@ -124,6 +124,12 @@ class Launcher(QObject):
         window.load()  # opens the office store; a failure reaches fail() through _guarded
         self._loaded()
 
+    def close_stores(self) -> None:
+        """At exit: the stores' connections closed now, not left to the collector."""
+        for store in (self.store, getattr(self.window, "store", None)):
+            if store is not None:
+                store.close()
+
     # -- the clerk's window ----------------------------------------------------------------
     def _main_window(self) -> MainWindow:
         from app.ui.unit.window import MainWindow
@@ -241,4 +247,5 @@ def run_gui(settings: Settings, *, smoke_test: bool = False, lang: str | None = 
     from app.ui.common.workers import wait_for_background
 
     wait_for_background()  # a key being sealed is finished, not cut off
+    launcher.close_stores()
     return code or launcher.exit_code
