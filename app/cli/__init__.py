@@ -72,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(encoding="utf-8", errors="replace")
     window = _window_args(argv)
     if window is not None:  # no sub-command: the desktop program, started light
+        # No cyclic collection until the first view has its data (Launcher.started): the
+        # start-up only allocates, and the collector's passes over SQLAlchemy's and Qt's
+        # fresh objects cost a fifth of it (docs/benchmarks.md).
+        gc.disable()
         from app.config import Settings
         from app.ui.common.launch import run_gui
 
