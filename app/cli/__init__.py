@@ -84,7 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(settings, smoke_test=window.smoke_test, lang=window.lang)
     from app.cli.common import CliError, Context
 
-    parser = build_parser()
+    gc.disable()  # the command modules load without collection passes, as the window does
+    try:
+        parser = build_parser()
+    finally:
+        gc.freeze()  # what they made lives as long as the process: out of later passes
+        gc.enable()
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)
     _start_log(ctx.settings.log_dir, args.log_level, " ".join(argv[:3]))

@@ -184,7 +184,7 @@ class KeyVerdict:
 
 
 # The columns only, prepared once: asked for every imported file (docs/benchmarks.md).
-_KEY_ROW = select(
+KEY_ROW = select(
     TrustedKey.id, TrustedKey.unit_id, TrustedKey.status, TrustedKey.revoked_from
 ).where(TrustedKey.fingerprint == bindparam("fingerprint"))
 
@@ -193,7 +193,12 @@ def check_signing_key(
     session: Session, unit_pk: int, fingerprint: str, arrived_at: datetime
 ) -> KeyVerdict:
     """Does ``fingerprint`` speak for this unit for a file arriving at ``arrived_at``?"""
-    row = session.connection().execute(_KEY_ROW, {"fingerprint": fingerprint}).first()
+    row = session.connection().execute(KEY_ROW, {"fingerprint": fingerprint}).first()
+    return key_verdict(row, unit_pk, fingerprint, arrived_at)
+
+
+def key_verdict(row: Any, unit_pk: int, fingerprint: str, arrived_at: datetime) -> KeyVerdict:
+    """``check_signing_key`` on the registry's row of the fingerprint (``KEY_ROW``), or None."""
     shown = keys.format_fingerprint(fingerprint)
     if row is None:
         return KeyVerdict(Message.of("unregistered_key", fingerprint=shown))
