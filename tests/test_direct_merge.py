@@ -14,6 +14,7 @@ import pytest
 from app.config import Settings
 from app.domain.catalog import Catalog
 from app.services import office_import
+from app.services.audit import verify_audit
 from app.services.office_import import Importer
 from app.services.stores import open_office_store
 from tools.bench import data
@@ -23,6 +24,7 @@ TABLES = {  # table -> columns that hold the time of the run, not the file's con
     "submission_entry": (),
     "submission_indicator": (),
     "import_log": ("at", "batch"),
+    "audit_log": ("at", "prev_sha256", "sha256"),  # the chain hashes the time too
 }
 
 
@@ -42,6 +44,8 @@ def import_all(catalog: Catalog, template: Path, folder: Path, paths: list[Path]
     store = open_office_store(settings)
     try:
         outcomes = Importer(store, catalog).run(paths, in_process=True)
+        chain = verify_audit(store)  # one row per key registered and per file, chained
+        assert chain.ok and chain.rows == len(catalog.reporting_units()) + len(paths), chain
     finally:
         store.close()
     assert {o.outcome for o in outcomes} == {"accepted", "superseded", "duplicate", "rejected"}
@@ -54,8 +58,9 @@ def dump(db: Path) -> dict[str, list[dict[str, Any]]]:
     try:
         out = {}
         for table, volatile in TABLES.items():
-            rows = conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()  # noqa: S608
-            out[table] = [{k: r[k] for k in r.keys() if k not in volatile} for r in rows]
+            rows = conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            names = [k for k in rows[0].keys() if k not in volatile] if rows else []  # noqa: SIM118
+            out[table] = [{k: r[k] for k in names} for r in rows]
         return out
     finally:
         conn.close()

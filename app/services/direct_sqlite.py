@@ -15,9 +15,10 @@ import sqlite3
 from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, exc
+from sqlalchemy.orm import Session
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import Insert
@@ -39,10 +40,15 @@ class _Compiled:
 
 
 class Rows:
-    """What the merge reads from a result: ``first()``, ``all()``, ``scalar_one()``."""
+    """What the merge reads from a result: ``first()``, ``all()``, ``scalar_one()``,
+    ``scalar()``, ``rowcount``."""
 
-    def __init__(self, rows: list[Any]) -> None:
+    def __init__(self, rows: list[Any], rowcount: int = -1) -> None:
         self._rows = rows
+        self.rowcount = rowcount
+
+    def scalar(self) -> Any:
+        return self._rows[0][0] if self._rows else None
 
     def first(self) -> Any:
         return self._rows[0] if self._rows else None
@@ -78,10 +84,15 @@ class DirectSqlite:
 
     # -- statements ------------------------------------------------------------------------
     def execute(
-        self, stmt: ClauseElement, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] = ()
+        self,
+        stmt: ClauseElement,
+        params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
     ) -> Rows:
+        """One execution with ``params`` (a mapping, or none), or one per mapping of a list."""
         many = isinstance(params, Sequence)
-        rows: Sequence[Mapping[str, Any]] = params if isinstance(params, Sequence) else [params]
+        rows: Sequence[Mapping[str, Any]] = (
+            params if isinstance(params, Sequence) else [params or {}]
+        )
         if not rows:
             return Rows([])
         c = self._compile(stmt, tuple(rows[0]) if isinstance(stmt, Insert) else ())
@@ -95,11 +106,16 @@ class DirectSqlite:
         except sqlite3.IntegrityError as e:  # as Core raises it: the importer retries on it
             raise exc.IntegrityError(c.sql, values[0], e) from e
         if c.row is None:
-            return Rows([tuple(r) for r in got])
+            return Rows([tuple(r) for r in got], cur.rowcount)
         procs = c.results
         return Rows(
             [c.row(*(v if p is None else p(v) for v, p in zip(r, procs, strict=True))) for r in got]
         )
+
+    def as_session(self) -> Session:
+        """For a helper written against a Session that only runs statements on its
+        connection (app.services.audit.record)."""
+        return cast(Session, _SessionOf(self))
 
     def _values(self, c: _Compiled, row: Mapping[str, Any]) -> tuple[Any, ...]:
         if c.defaults:
@@ -132,8 +148,18 @@ class DirectSqlite:
             row = namedtuple("Row", [col.key for col in cols])  # type: ignore[misc,no-redef]
             results = tuple(col.type.dialect_impl(d).result_processor(d, None) for col in cols)
         found = _Compiled(compiled.string, names, binds, fixed, defaults, row, results)
+        if len(self._compiled) >= 256:  # a statement built per call must not grow it forever
+            self._compiled.clear()
         self._compiled[(stmt, keys)] = found
         return found
+
+
+@dataclass(frozen=True)
+class _SessionOf:
+    direct: DirectSqlite
+
+    def connection(self) -> DirectSqlite:
+        return self.direct
 
 
 def _default(default: Any) -> Any:

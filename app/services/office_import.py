@@ -34,11 +34,13 @@ from app.domain.plan_book import PlanBook
 from app.models import Indicator, Period, Plan, Task, Unit
 from app.models.base import utcnow
 from app.models.store import Store
+from app.services import audit
 from app.services import import_merge as merge
 from app.services.catalog import plan_book
 from app.services.direct_sqlite import DirectSqlite
 from app.services.import_changes import FieldChange, field_changes
 from app.services.parse_pool import ParsePool, ParseResult, expand_paths, verify_path
+from app.services.supervision import record_responses
 
 # From this many files on, the batch is verified in worker processes (parse_pool): below,
 # two workers' start (~0.25 s of CPU here) costs more than they save on 2 cores.
@@ -103,8 +105,11 @@ class Importer:
         timeout_s: float = 10.0,
         memory_mb: int = 1024,
         clock: Callable[[], datetime] = utcnow,
+        actor: str | None = None,
     ) -> None:
         self.store = store
+        # the staff member the audit log names for every file (default: the office's setting)
+        self.actor = audit.office_actor(store) if actor is None else actor
         # every published revision of every plan (a submission names its own); one catalog
         # still works for a store holding one plan (tools, tests)
         self.plans = plan_book(store) if catalog is None else catalog
@@ -237,12 +242,13 @@ class Importer:
     def _apply_verified(
         self, result: ParseResult, base: FileOutcome, batch: str, dry_run: bool
     ) -> FileOutcome:
-        if self._direct is not None and not dry_run:
+        v = result.verified
+        if self._direct is not None and not dry_run and v is not None and not v.payload.responses:
             return self._apply_direct(self._direct, result, base, batch)
         session = self._session()
         try:
             session.begin()
-            merged = self._merge(session.connection(), self._plan_ids(session), result)
+            merged = self._merge(session.connection(), self._plan_ids(session), result, session)
             outcome = replace(
                 base,
                 outcome=merged.outcome,
@@ -255,6 +261,7 @@ class Importer:
             else:
                 row = self._log_row(outcome, result.sha256, batch, merged.submission_id)
                 session.connection().execute(_ADD_LOG, row)
+                self._audit(session, outcome, result.sha256, merged.submission_id)
                 session.commit()
         except merge.Refused as exc:
             session.rollback()
@@ -284,6 +291,7 @@ class Importer:
                 base, outcome=merged.outcome, message=merged.message, conflict=merged.conflict
             )
             d.execute(_ADD_LOG, self._log_row(outcome, result.sha256, batch, merged.submission_id))
+            self._audit(d.as_session(), outcome, result.sha256, merged.submission_id)
             d.commit()
         except merge.Refused as exc:
             d.rollback()
@@ -295,9 +303,14 @@ class Importer:
         return outcome
 
     def _merge(
-        self, c: merge.Executor, ids: dict[str, dict[Any, int]], result: ParseResult
+        self,
+        c: merge.Executor,
+        ids: dict[str, dict[Any, int]],
+        result: ParseResult,
+        s: Session | None = None,
     ) -> merge.Merged:
-        """The steps of import_merge, in order (see its docstring)."""
+        """The steps of import_merge, in order (see its docstring); ``s``: the session of
+        ``c`` (the Core path: a file answering 督办 notices takes it)."""
         v = result.verified
         assert v is not None and result.sha256 is not None
         p = v.payload
@@ -320,6 +333,11 @@ class Importer:
             v, result.path, unit_id, period_id, key_id, now=utcnow(), current=placed.newest
         )
         sub_id = merge.insert_version(c, row, p, ids)
+        if p.responses:  # the unit's answers to its 督办 notices (a current version only)
+            assert s is not None
+            answers = [(r.notice, r.text) for r in p.responses]
+            record_responses(s, unit_id=unit_id, submission_id=sub_id, responses=answers,
+                             actor=p.clerk)  # fmt: skip
         outcome, message = merge.verdict(placed, p.version)
         current_id = None if placed.current is None else placed.current.id
         return merge.Merged(message, outcome, sub_id, placed.conflict, current_id)
@@ -368,6 +386,30 @@ class Importer:
     def _log(self, o: FileOutcome, sha: str | None, batch: str, sub_id: int | None) -> None:
         with self._session() as s, s.begin():
             s.connection().execute(_ADD_LOG, self._log_row(o, sha, batch, sub_id))
+            self._audit(s, o, sha, sub_id)
+
+    def _audit(self, s: Session, o: FileOutcome, sha: str | None, sub_id: int | None) -> None:
+        """One audit row per file, in the file's own transaction (design §4)."""
+        audit.record(
+            s,
+            actor=self.actor,
+            action="import",
+            subject=f"{o.unit} {o.period} v{o.version}" if o.unit else Path(o.file).name,
+            details={
+                "file": Path(o.file).name,
+                "sha256": sha,
+                "outcome": o.outcome,
+                "code": o.code,
+                "params": o.message.param_dict,
+                "unit": o.unit,
+                "period": o.period,
+                "version": o.version,
+                "plan": o.plan,
+                "plan_revision": o.plan_revision,
+                "conflict": o.conflict,
+                "submission_id": sub_id,
+            },
+        )
 
 
 def _by_plan(s: Session, key: Any, pk: Any, plan_id: Any) -> dict[Any, int]:
