@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import uuid as uuidlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -46,7 +46,7 @@ from app.services.supervision import record_responses
 # two workers' start (~0.25 s of CPU here) costs more than they save on 2 cores.
 POOL_FROM = 100
 
-__all__ = ["OUTCOMES", "FieldChange", "FileOutcome", "Importer", "import_files"]
+__all__ = ["OUTCOMES", "FieldChange", "FileOutcome", "Importer"]
 OUTCOMES = ("accepted", "superseded", "duplicate", "rejected")
 _ADD_LOG = insert(merge.LOG_TABLE)
 
@@ -394,6 +394,7 @@ class Importer:
             s,
             actor=self.actor,
             action="import",
+            write_locked=True,  # merge.lock_store / the log insert took it
             subject=f"{o.unit} {o.period} v{o.version}" if o.unit else Path(o.file).name,
             details={
                 "file": Path(o.file).name,
@@ -429,9 +430,3 @@ def logged_message(code: str | None, params: str | None, reason: str) -> Message
         except (KeyError, ValueError):
             pass  # a code this version does not know: show the words it was logged with
     return Message.of("import_note", text=reason)
-
-
-def import_files(
-    store: Store, catalog: Catalog | PlanBook | None, paths: Sequence[str | Path], **kw: Any
-) -> list[FileOutcome]:
-    return Importer(store, catalog).run(paths, **kw)

@@ -20,7 +20,7 @@ from app.services.unit_setup import get_profile
 from app.ui.common.launch import Launcher
 from app.ui.setup import key_pages
 from app.ui.setup.wizard import PAGE_CLERK, PAGE_DONE, PAGE_KEY, PAGE_ROLE, PAGE_UNIT
-from tests.ui.conftest import PASSPHRASE, TODAY, type_text
+from tests.kit.ui import PASSPHRASE, TODAY, type_text
 
 
 @pytest.fixture
