@@ -6,7 +6,7 @@ values go through the very bind and result processors SQLAlchemy applies (the UT
 booleans, the column defaults): only the per-execution machinery is skipped. The transaction
 is the connection's own (BEGIN ... COMMIT), one per file as before. Used for the batch
 import on SQLite; PostgreSQL and the dry run keep the Core path
-(tests/test_perf_fast_paths.py compares the rows both paths write).
+(tests/services/test_direct_merge.py compares the rows both paths write).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ a period means), ``catalogs`` (the parsed catalog of each published revision), `
 
 Nothing is imported until a name is used (PEP 562): the windows list plans and periods at
 start-up, and this package's editor, files and schema (pydantic) must not load then
-(docs/design.md §6; tests/test_startup_imports.py).
+(docs/design.md §6; tests/ui/test_startup_imports.py).
 """
 
 from __future__ import annotations
