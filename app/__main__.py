@@ -1,5 +1,3 @@
-import sys
+from app.cli import run_and_exit
 
-from app.cli import main
-
-sys.exit(main())
+run_and_exit()

@@ -4,7 +4,6 @@ The same as ``python -m app``: the desktop window without a sub-command, the com
 """
 
 import multiprocessing
-import sys
 
 # The office verifies files in "spawn" worker processes (app/services/parse_pool.py). A frozen
 # program has no interpreter to spawn, so each worker, and multiprocessing's resource tracker,
@@ -12,6 +11,6 @@ import sys
 # the worker's code and exits instead of opening a second window. Must come before anything else.
 multiprocessing.freeze_support()
 
-from app.cli import main  # noqa: E402
+from app.cli import run_and_exit  # noqa: E402
 
-sys.exit(main())
+run_and_exit()

@@ -8,7 +8,6 @@ from typing import Any
 from app.cli.common import CliRefusal, Context, add_command, plan_catalog_named, print_json
 from app.domain.catalog import ROLE_LABELS, Catalog
 from app.domain.plan_book import PlanBook
-from app.io.plan_file import PlanFileError
 from app.services.catalog import default_catalog, plan_book
 from app.services.install_role import OFFICE, UNIT, install_role
 from app.services.unit_setup import get_profile
@@ -31,7 +30,11 @@ def current_catalog(ctx: Context, plan_code: str | None = None) -> Catalog:
             profile = get_profile(store) if role == UNIT else None
             return plan_catalog_named(store, plan_code, profile.unit_id if profile else None)
         catalog = default_catalog()
-    except PlanFileError as exc:
+    except ValueError as exc:  # PlanFileError: its module (pydantic) loads only when needed
+        from app.io.plan_file import PlanFileError
+
+        if not isinstance(exc, PlanFileError):
+            raise
         raise CliRefusal("plan_file_invalid", detail=exc) from exc
     if plan_code not in (None, catalog.code):
         raise CliRefusal("plan_unknown_code", 2, plan=plan_code, plans=catalog.code)

@@ -20,11 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+# cryptography is imported by the functions that use it: the windows read fingerprints and
+# registrations at start-up and must not load it before their first view (docs/design.md §6).
 
 ALGORITHM = "Ed25519"
 SEAL_ALG = "AES-256-GCM"
@@ -57,10 +54,15 @@ class RotationError(KeyFileError):
 
 # -- the key itself -----------------------------------------------------------------------
 def generate_private_key() -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.generate().private_bytes_raw()
 
 
 def public_key_of(private_raw: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return (
         Ed25519PrivateKey.from_private_bytes(private_raw)
         .public_key()
@@ -79,10 +81,15 @@ def format_fingerprint(fp: str) -> str:
 
 
 def sign(private_raw: bytes, data: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.from_private_bytes(private_raw).sign(data)
 
 
 def verify(public_raw: bytes, data: bytes, signature: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, data)
     except (InvalidSignature, ValueError):
@@ -110,11 +117,15 @@ def _passphrase_bytes(passphrase: str) -> bytes:
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(_passphrase_bytes(passphrase))
 
 
 def seal_private_key(private_raw: bytes, passphrase: str) -> bytes:
     """A JSON envelope holding the private key AES-GCM encrypted under scrypt(passphrase)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     fp = fingerprint(public_key_of(private_raw))
     salt, nonce = os.urandom(16), os.urandom(12)
     key = _derive(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
@@ -163,6 +174,9 @@ def read_envelope(sealed: bytes) -> dict[str, Any]:
 
 def open_private_key(sealed: bytes, passphrase: str) -> bytes:
     """The raw private key; ``WrongPassphrase`` when the passphrase (or envelope) is wrong."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     env = read_envelope(sealed)
     salt = unb64(env.get("salt"), "salt")
     nonce = unb64(env.get("nonce"), "nonce")

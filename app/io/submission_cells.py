@@ -138,13 +138,27 @@ def _position(ref: str, label: str, rows: int, cols: int) -> tuple[int, int]:
     return row, col
 
 
+_REFS: dict[str, tuple[int, int]] = {}  # "F3" -> (3, 6), for well-formed positions only
+_NOT_A_POSITION = (2**31, 2**31)  # beyond every layout: refused by the bounds check
+
+
+def _parsed_ref(ref: str) -> tuple[int, int]:
+    m = _A1.fullmatch(ref)
+    if m is None:
+        return _NOT_A_POSITION
+    at = (int(m.group(2)), _column(m.group(1)))
+    if len(_REFS) < 100_000:  # a hostile file's positions must not grow it without bound
+        _REFS[ref] = at
+    return at
+
+
 def _cells(label: str, sheet_data: Any, rows: int, cols: int) -> Cells:
     """Every non-empty cell by its position, each element and attribute checked (nothing but
     rows of cells; no comment or instruction either). Positions are bounded by the layout
     before anything is kept."""
     cells: Cells = {}
     seen: set[str] = set()
-    columns: dict[str, int] = {}  # a sheet has a dozen column letters: each parsed once
+    known = _REFS  # every file of the writer names the same few hundred positions
     for row in sheet_data:
         if row.tag != _ROW:  # a comment's or instruction's tag is not a string
             raise PackageRejected("cell_form", ref=label)
@@ -152,10 +166,10 @@ def _cells(label: str, sheet_data: Any, rows: int, cols: int) -> Cells:
             if cell.tag != _C:
                 raise PackageRejected("cell_form", ref=label)
             ref = cell.get("r", "")
-            m = _A1.fullmatch(ref)
-            letters = m.group(1) if m else ""
-            col = columns.get(letters) or columns.setdefault(letters, _column(letters))
-            if m is None or int(m.group(2)) > rows or col > cols or ref in seen:
+            at = known.get(ref)
+            if at is None:
+                at = _parsed_ref(ref)
+            if at[0] > rows or at[1] > cols or ref in seen:
                 _position(ref, label, rows, cols)  # names the position's problem
                 raise PackageRejected("cell_form", ref=f"{label}!{ref}")  # seen before
             seen.add(ref)

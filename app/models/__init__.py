@@ -2,23 +2,19 @@
 
 Both stores share one schema and one Alembic history; a unit install fills the unit-side
 tables, the office install the office-side ones.
+
+Loading a model module costs start-up time (declarative classes, their constraints): the
+catalog and the plans load with the package (every window needs them); the office's, the
+unit's and the answers' tables load at the first use of one of their names, and every one
+of them at the first use of ``Base`` (its metadata: migrations, schema checks). Modules of
+the package import ``app.models.base`` directly (docs/design.md §6).
 """
 
-from app.models.answers import (
-    AuditEntry,
-    FeedbackIssued,
-    FeedbackReceived,
-    Notice,
-    OfficeKey,
-    OfficeTrust,
-    Receipt,
-    ReceivedComment,
-    ReceivedNotice,
-    ReceivedReview,
-    Review,
-    ReviewComment,
-)
-from app.models.base import Base
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from app.models.catalog import (
     Assignment,
     Indicator,
@@ -32,24 +28,86 @@ from app.models.catalog import (
     UnitAlias,
     UnitGroup,
 )
-from app.models.office import (
-    AssessmentRule,
-    ImportLog,
-    Submission,
-    SubmissionEntry,
-    SubmissionIndicator,
-    TrustedKey,
-)
 from app.models.plans import PlanDraft, PlanRevision, PlanSeen
-from app.models.unit_side import (
-    Entry,
-    EntryTargetValue,
-    IndicatorValue,
-    LocalSubmission,
-    Setting,
-    SigningKey,
-    UnitProfile,
-)
+
+if TYPE_CHECKING:
+    from app.models.answers import (
+        AuditEntry,
+        FeedbackIssued,
+        FeedbackReceived,
+        Notice,
+        OfficeKey,
+        OfficeTrust,
+        Receipt,
+        ReceivedComment,
+        ReceivedNotice,
+        ReceivedReview,
+        Review,
+        ReviewComment,
+    )
+    from app.models.base import Base
+    from app.models.office import (
+        AssessmentRule,
+        ImportLog,
+        Submission,
+        SubmissionEntry,
+        SubmissionIndicator,
+        TrustedKey,
+    )
+    from app.models.unit_side import (
+        Entry,
+        EntryTargetValue,
+        IndicatorValue,
+        LocalSubmission,
+        Setting,
+        SigningKey,
+        UnitProfile,
+    )
+
+_LAZY = {
+    "AuditEntry": "app.models.answers",
+    "FeedbackIssued": "app.models.answers",
+    "FeedbackReceived": "app.models.answers",
+    "Notice": "app.models.answers",
+    "OfficeKey": "app.models.answers",
+    "OfficeTrust": "app.models.answers",
+    "Receipt": "app.models.answers",
+    "ReceivedComment": "app.models.answers",
+    "ReceivedNotice": "app.models.answers",
+    "ReceivedReview": "app.models.answers",
+    "Review": "app.models.answers",
+    "ReviewComment": "app.models.answers",
+    "AssessmentRule": "app.models.office",
+    "ImportLog": "app.models.office",
+    "Submission": "app.models.office",
+    "SubmissionEntry": "app.models.office",
+    "SubmissionIndicator": "app.models.office",
+    "TrustedKey": "app.models.office",
+    "Entry": "app.models.unit_side",
+    "EntryTargetValue": "app.models.unit_side",
+    "IndicatorValue": "app.models.unit_side",
+    "LocalSubmission": "app.models.unit_side",
+    "Setting": "app.models.unit_side",
+    "SigningKey": "app.models.unit_side",
+    "UnitProfile": "app.models.unit_side",
+}
+_MODULES = ("app.models.office", "app.models.unit_side", "app.models.answers")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Base":  # the whole schema: every model module first
+        for module in _MODULES:
+            importlib.import_module(module)
+        from app.models.base import Base
+
+        value: Any = Base
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # once
+    return value
+
 
 SCHEMA_HEAD = "0004"  # newest Alembic revision; tests assert it matches the scripts
 

@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Connection, Row, Table, bindparam, insert, select, text, update
-from sqlalchemy.orm import Session
 
 from app.domain.messages import Message
 from app.models import ImportLog, Submission, SubmissionEntry, SubmissionIndicator
+from app.services.direct_sqlite import DirectSqlite
 from app.services.import_changes import decimal_text, entry_rows
-from app.services.office_trust import check_signing_key
+from app.services.office_trust import KEY_ROW, key_verdict
 
+Executor = Connection | DirectSqlite  # Core, or the same statements on SQLite's own cursor
 MAX_CLOCK_AHEAD = timedelta(days=1)  # a signing time further ahead of ours is refused
 
 # The merge runs in Core: the ORM's unit of work cost more per file than reading it.
@@ -83,12 +84,12 @@ class Merged:
     current_id: int | None = None  # the version it was compared with (dry-run changes)
 
 
-def lock_store(c: Connection) -> None:
+def lock_store(c: Executor) -> None:
     if c.dialect.name == "sqlite":  # first statement: the write lock, before any read
         c.execute(_TAKE_WRITE_LOCK)
 
 
-def lock_unit(c: Connection, unit_id: int) -> None:
+def lock_unit(c: Executor, unit_id: int) -> None:
     if c.dialect.name == "postgresql":  # one merge per unit at a time, across processes
         c.execute(_LOCK_UNIT, {"unit": unit_id})
 
@@ -100,12 +101,12 @@ def duplicate(row: Row[Any] | None) -> Merged | None:
     return Merged(Message.of("import_duplicate", at=at), "duplicate", row.id)
 
 
-def same_file(c: Connection, sha: str) -> Merged | None:
+def same_file(c: Executor, sha: str) -> Merged | None:
     """The very same file was imported before (any unit: the bytes were verified then)."""
     return duplicate(c.execute(_SAME_FILE, {"sha": sha}).first())
 
 
-def same_content(c: Connection, unit_id: int, signed_sha: str) -> Merged | None:
+def same_content(c: Executor, unit_id: int, signed_sha: str) -> Merged | None:
     """The same signed content of this unit (repacked, or its custom.xml rewritten)."""
     return duplicate(c.execute(_SAME_CONTENT, {"unit": unit_id, "signed": signed_sha}).first())
 
@@ -121,9 +122,10 @@ def plan_rows(ids: dict[str, dict[Any, int]], payload: Any) -> tuple[int, int]:
     return unit_id, period_id
 
 
-def check_key(s: Session, unit_id: int, fingerprint: str, arrived: datetime) -> int:
+def check_key(c: Any, unit_id: int, fingerprint: str, arrived: datetime) -> int:
     """The registered key's row id, when the key speaks for this unit at arrival."""
-    verdict = check_signing_key(s, unit_id, fingerprint, arrived)
+    row = c.execute(KEY_ROW, {"fingerprint": fingerprint}).first()
+    verdict = key_verdict(row, unit_id, fingerprint, arrived)
     if verdict.message is not None:
         raise Refused(verdict.message.code, **verdict.message.param_dict)
     assert verdict.key_id is not None
@@ -149,7 +151,7 @@ def place(history: Sequence[Any], version: int, sequence: int, signed_sha: str) 
     return Placement(newest, current, conflict)
 
 
-def history(c: Connection, unit_id: int, period_id: int) -> list[Any]:
+def history(c: Executor, unit_id: int, period_id: int) -> list[Any]:
     return list(c.execute(_HISTORY, {"unit": unit_id, "period": period_id}).all())
 
 
@@ -168,7 +170,7 @@ def verdict(p: Placement, version: int) -> tuple[str, Message]:
 
 
 def insert_version(
-    c: Connection, row: dict[str, Any], payload: Any, ids: dict[str, dict[Any, int]]
+    c: Executor, row: dict[str, Any], payload: Any, ids: dict[str, dict[Any, int]]
 ) -> int:
     """The submission row and its entries and indicators; returns the new row's id."""
     sub_id: int = c.execute(_ADD_SUBMISSION, row).scalar_one()
@@ -230,7 +232,7 @@ def submission_row(
     }
 
 
-def make_current(c: Connection, p: Placement) -> None:
+def make_current(c: Executor, p: Placement) -> None:
     """One current row per (unit, period) at every moment: the old one steps down first."""
     if p.newest and p.current is not None:
         c.execute(_NOT_CURRENT, {"old": p.current.id})

@@ -37,9 +37,14 @@ from app.models.store import Store
 from app.services import audit
 from app.services import import_merge as merge
 from app.services.catalog import plan_book
+from app.services.direct_sqlite import DirectSqlite
 from app.services.import_changes import FieldChange, field_changes
 from app.services.parse_pool import ParsePool, ParseResult, expand_paths, verify_path
 from app.services.supervision import record_responses
+
+# From this many files on, the batch is verified in worker processes (parse_pool): below,
+# two workers' start (~0.25 s of CPU here) costs more than they save on 2 cores.
+POOL_FROM = 100
 
 __all__ = ["OUTCOMES", "FieldChange", "FileOutcome", "Importer"]
 OUTCOMES = ("accepted", "superseded", "duplicate", "rejected")
@@ -114,6 +119,7 @@ class Importer:
         self.clock = clock  # the importing computer's clock: arrival time (tests set it)
         self._conn: Connection | None = None  # the batch's connection while run() runs
         self._ids: dict[str, dict[Any, int]] | None = None  # plan codes -> row ids, per run
+        self._direct: DirectSqlite | None = None  # the batch's merge on SQLite's own cursor
 
     # -- the public entry point ------------------------------------------------------------
     def run(
@@ -131,9 +137,10 @@ class Importer:
         outcomes: list[FileOutcome] = []
         if not files:
             return outcomes
-        # A single file needs no process pool (its start-up costs more than the file);
-        # a batch does, so one poisoned file cannot hang or kill the whole batch.
-        inline = in_process if in_process is not None else len(files) == 1
+        # A small batch is verified here: starting the pool's processes costs more than the
+        # files (docs/benchmarks.md); a large one, often unattended, is verified in the pool,
+        # so one poisoned file cannot hang or kill hundreds (parse_pool).
+        inline = in_process if in_process is not None else len(files) < POOL_FROM
         results: Iterable[ParseResult]
         pool: ParsePool | None = None
         if inline:
@@ -168,10 +175,11 @@ class Importer:
         if raw is not None:
             raw.execute("PRAGMA synchronous=NORMAL")  # outside any transaction
         self._conn = conn
+        self._direct = None if raw is None else DirectSqlite(conn)
         try:
             yield
         finally:
-            self._conn = None
+            self._conn = self._direct = None
             try:
                 if raw is not None:
                     conn.rollback()
@@ -234,10 +242,13 @@ class Importer:
     def _apply_verified(
         self, result: ParseResult, base: FileOutcome, batch: str, dry_run: bool
     ) -> FileOutcome:
+        v = result.verified
+        if self._direct is not None and not dry_run and v is not None and not v.payload.responses:
+            return self._apply_direct(self._direct, result, base, batch)
         session = self._session()
         try:
             session.begin()
-            merged = self._merge(session, result, dry_run)
+            merged = self._merge(session.connection(), self._plan_ids(session), result, session)
             outcome = replace(
                 base,
                 outcome=merged.outcome,
@@ -264,21 +275,53 @@ class Importer:
             session.close()
         return outcome
 
-    def _merge(self, s: Session, result: ParseResult, dry_run: bool) -> merge.Merged:
-        """The steps of import_merge, in order (see its docstring)."""
+    def _apply_direct(
+        self, d: DirectSqlite, result: ParseResult, base: FileOutcome, batch: str
+    ) -> FileOutcome:
+        """``_apply_verified`` of a batch on SQLite: the same steps and rows, on the
+        connection's own cursor (app.services.direct_sqlite)."""
+        if self._ids is None:
+            with self._session() as s:
+                self._plan_ids(s)
+        assert self._ids is not None
+        d.begin()
+        try:
+            merged = self._merge(d, self._ids, result)
+            outcome = replace(
+                base, outcome=merged.outcome, message=merged.message, conflict=merged.conflict
+            )
+            d.execute(_ADD_LOG, self._log_row(outcome, result.sha256, batch, merged.submission_id))
+            self._audit(d.as_session(), outcome, result.sha256, merged.submission_id)
+            d.commit()
+        except merge.Refused as exc:
+            d.rollback()
+            outcome = replace(base, outcome="rejected", message=exc.message)
+            self._log(outcome, result.sha256, batch, None)
+        except BaseException:
+            d.rollback()
+            raise
+        return outcome
+
+    def _merge(
+        self,
+        c: merge.Executor,
+        ids: dict[str, dict[Any, int]],
+        result: ParseResult,
+        s: Session | None = None,
+    ) -> merge.Merged:
+        """The steps of import_merge, in order (see its docstring); ``s``: the session of
+        ``c`` (the Core path: a file answering 督办 notices takes it)."""
         v = result.verified
         assert v is not None and result.sha256 is not None
         p = v.payload
-        c = s.connection()
         merge.lock_store(c)
         same = merge.same_file(c, result.sha256)
         if same is not None:
             return same
-        ids = self._plan_ids(s)
         unit_id, period_id = merge.plan_rows(ids, p)
         merge.lock_unit(c, unit_id)
         arrived = self.clock()
-        key_id = merge.check_key(s, unit_id, v.fingerprint, arrived)
+        key_id = merge.check_key(c, unit_id, v.fingerprint, arrived)
         merge.check_signing_time(p.created_at, arrived)
         same = merge.same_content(c, unit_id, v.signed_sha256)
         if same is not None:
@@ -291,6 +334,7 @@ class Importer:
         )
         sub_id = merge.insert_version(c, row, p, ids)
         if p.responses:  # the unit's answers to its 督办 notices (a current version only)
+            assert s is not None
             answers = [(r.notice, r.text) for r in p.responses]
             record_responses(s, unit_id=unit_id, submission_id=sub_id, responses=answers,
                              actor=p.clerk)  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,8 +13,9 @@ from app.domain.catalog import Catalog
 from app.domain.messages import Message
 from app.models import ImportLog, Period, Plan, Submission, Unit
 from app.models.store import Store
-from app.services.office_import import logged_message
-from app.services.review import ReviewState, review_states
+
+if TYPE_CHECKING:  # the review (and the audit it writes) load when a status is asked for
+    from app.services.review import ReviewState
 
 # Due dates are calendar days in the plan's city; submissions carry UTC times.
 PLAN_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -77,6 +79,8 @@ def is_late(submitted_at: datetime, due: date) -> bool:
 def _rejections(s: Session, plan_code: str, period_code: str) -> dict[str, tuple[int, Message]]:
     """unit code -> (rejected attempts, the latest one's reason) for a plan's period (a file
     that could not even tell its plan counts for every plan having the period)."""
+    from app.services.office_import import logged_message  # the importer: not at start-up
+
     out: dict[str, tuple[int, Message]] = {}
     for code, reason, reason_code, params in s.execute(
         select(
@@ -169,4 +173,6 @@ def period_status(store: Store, catalog: Catalog, period_code: str) -> PeriodSta
 
 
 def _reviews(store: Store, catalog: Catalog, period_code: str) -> dict[str, ReviewState]:
+    from app.services.review import review_states
+
     return {r.unit_code: r for r in review_states(store, period_code, catalog.code)}

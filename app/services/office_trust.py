@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -30,7 +31,6 @@ from app.io import keys
 from app.models import TrustedKey, Unit
 from app.models.base import utcnow
 from app.models.store import Store
-from app.services import audit
 
 
 class TrustError(ValueError):
@@ -78,8 +78,16 @@ def read_registration_file(path: Path) -> keys.Registration:
         raise TrustError(str(exc)) from exc
 
 
+def _audit() -> ModuleType:
+    """The audit log's module: loaded by the registry's changes, not by the window's start
+    (which only counts the keys)."""
+    from app.services import audit
+
+    return audit
+
+
 def _audit_trust(s: Session, actor: str, action: str, info: TrustInfo, **more: Any) -> None:
-    audit.record(
+    _audit().record(
         s,
         actor=actor,
         action=action,
@@ -100,7 +108,7 @@ def add_trusted_key(
     unit_info = catalog.find_unit(registration.unit)
     if unit_info is None:
         raise TrustError(f"登记文件中的单位 {registration.unit} 不在工作方案中")
-    who = audit.resolve_actor(store, actor)
+    who = _audit().resolve_actor(store, actor)
     with store.factory.begin() as s:
         unit = _unit_row(s, catalog, unit_info.id)
         existing = s.scalar(
@@ -147,7 +155,7 @@ def revoke_key(
     """Refuse every file signed by this key that arrives from ``revoked_from`` (default: now)
     on, whatever signing time it claims; what was imported before stays."""
     fp = fingerprint.replace(" ", "").lower()
-    who = audit.resolve_actor(store, actor)
+    who = _audit().resolve_actor(store, actor)
     with store.factory.begin() as s:
         row = s.scalar(select(TrustedKey).where(TrustedKey.fingerprint == fp))
         if row is None:
@@ -167,7 +175,7 @@ def rotate_key(
     old_fp = statement.get("old_fingerprint") if isinstance(statement, dict) else None
     if not isinstance(old_fp, str):
         raise TrustError("不是密钥更换声明")
-    who = audit.resolve_actor(store, actor)
+    who = _audit().resolve_actor(store, actor)
     with store.factory.begin() as s:
         old = s.scalar(select(TrustedKey).where(TrustedKey.fingerprint == old_fp.lower()))
         if old is None:
@@ -217,7 +225,7 @@ class KeyVerdict:
 
 
 # The columns only, prepared once: asked for every imported file (docs/benchmarks.md).
-_KEY_ROW = select(
+KEY_ROW = select(
     TrustedKey.id, TrustedKey.unit_id, TrustedKey.status, TrustedKey.revoked_from
 ).where(TrustedKey.fingerprint == bindparam("fingerprint"))
 
@@ -226,7 +234,12 @@ def check_signing_key(
     session: Session, unit_pk: int, fingerprint: str, arrived_at: datetime
 ) -> KeyVerdict:
     """Does ``fingerprint`` speak for this unit for a file arriving at ``arrived_at``?"""
-    row = session.connection().execute(_KEY_ROW, {"fingerprint": fingerprint}).first()
+    row = session.connection().execute(KEY_ROW, {"fingerprint": fingerprint}).first()
+    return key_verdict(row, unit_pk, fingerprint, arrived_at)
+
+
+def key_verdict(row: Any, unit_pk: int, fingerprint: str, arrived_at: datetime) -> KeyVerdict:
+    """``check_signing_key`` on the registry's row of the fingerprint (``KEY_ROW``), or None."""
     shown = keys.format_fingerprint(fingerprint)
     if row is None:
         return KeyVerdict(Message.of("unregistered_key", fingerprint=shown))

@@ -18,8 +18,6 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
 from app.domain.entry_rules import clean_text, has_control_chars, validate_passphrase
-from app.io import keys
-from app.io.registration_sheet import registration_sheet_html
 from app.models import Plan, SigningKey, Unit, UnitProfile
 from app.models.base import utcnow
 from app.models.store import Store
@@ -98,6 +96,8 @@ def new_key_row(
     unit_pk: int, public: bytes, sealed: bytes, created_at: datetime, statement: str | None = None
 ) -> SigningKey:
     """The key row every path that installs a key in force adds (set-up, rotate, restore)."""
+    from app.io import keys  # cryptography: not at start-up (get_profile runs there)
+
     return SigningKey(
         unit_id=unit_pk,
         public_key=public,
@@ -171,6 +171,8 @@ def init_unit(
         if existing is not None:
             name = s.get_one(Unit, existing.unit_id).name
             raise UnitSetupError(f"本机已设置为{name}的填报端，不能重复设置")
+    from app.io import keys
+
     # The slow scrypt runs outside the transaction, so no write lock is held meanwhile.
     private = keys.generate_private_key()
     public = keys.public_key_of(private)
@@ -203,6 +205,8 @@ def update_clerk(store: Store, clerk: str, contact: str) -> UnitProfileInfo:
 # -- the registration file ------------------------------------------------------------
 def write_registration_file(store: Store, catalog: Catalog | None, out: Path) -> Path:
     """The key registration file the office imports (after confirming the fingerprint)."""
+    from app.io import keys
+
     with store.factory() as s:
         profile, unit, key = require_key(s)
         doc = keys.registration_document(
@@ -216,6 +220,9 @@ def write_registration_file(store: Store, catalog: Catalog | None, out: Path) ->
 
 def write_registration_sheet(store: Store, catalog: Catalog | None, out: Path) -> Path:
     """The printable registration sheet (HTML, A4) to sign, stamp and send with the file."""
+    from app.io import keys
+    from app.io.registration_sheet import registration_sheet_html
+
     with store.factory() as s:
         profile, unit, key = require_key(s)
         doc = keys.registration_document(

@@ -110,3 +110,27 @@ def test_startup_processes_report_first_paint(
     for cmd in (baseline, product):
         inside, outside = startup_bench.first_paint(cmd)
         assert 0 < inside <= outside
+
+
+def test_startup_times_the_usable_window(quick_kdf: None, catalog: Catalog, tmp_path: Path) -> None:
+    import sys
+
+    unit_dir = startup_bench.unit_data_dir(catalog, tmp_path / "unit")
+    got = startup_bench.launch(
+        [sys.executable, "-m", "app", "--data-dir", str(unit_dir), "--smoke-test"]
+    )
+    assert 0 < got.inside <= got.paint <= got.shown <= got.exited and got.cpu > 0
+
+
+def test_whole_process_import_against_the_openpyxl_script(catalog: Catalog, tmp_path: Path) -> None:
+    fig = import_bench.process_figure(catalog, tmp_path, 3, runs=1)
+    assert fig.baseline is not None and fig.budget_ratio == 1.0
+    assert "CPU time" in fig.notes[0]
+
+
+def test_plan_package_figure_runs(quick_kdf: None, catalog: Catalog, tmp_path: Path) -> None:
+    from tools.bench import plan_bench
+
+    [fig] = plan_bench.plan_figures(catalog, tmp_path, 1)
+    assert fig.budget_abs == 1.0 and len(fig.product.samples) == 1
+    assert "revision 2" in fig.notes[0]

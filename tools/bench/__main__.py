@@ -4,14 +4,20 @@ Every figure is printed against a baseline measured in the same run (median of a
 runs, with min and max) and its budget (docs/design.md §6, docs/benchmarks.md). Generated data is
 kept under ``build/bench`` (signed files are written once and reused).
 
-    import    office import of 1,000 submissions vs python-calamine reading them (2.5x)
+    import    office import of 50 and of 1,000 submissions, per file, vs the floor of any
+              verifying importer (read, SHA-256, calamine, defusedxml, Ed25519, one
+              transaction: tools/bench/floor.py) (2x)
+    process   a 50-file office import as a whole process vs a plain openpyxl script (faster)
     growth    import of 100 and 1,000 files (and 5,000 with --big): per-file cost, linear
-    startup   start to first painted window vs a minimal PySide6 window (1.5x)
+    startup   start to usable window (data shown, --smoke-test exits), clerk and an office
+              with a year of data, vs a minimal PySide6 window (4x); the frozen bundle vs
+              the source start (1.2x) when dist/QualityReport exists (tools/ci_frozen.sh)
     matrix    a filter and a sort of the consolidation matrix, 25 x 49 x 5 (50 ms)
     report    the consolidated report of 12,000 entries vs xlsxwriter writing the same (1.5x)
     bulletin  each Word bulletin (通报) of a year of 20 units x 5 periods, end to end (2 s)
     export    one submission export, end to end, the passphrase KDF reported apart (0.5 s)
     memory    peak RSS of the office process after importing 1,000 submissions (300 MB)
+    plans     importing a plan package, end to end (1 s)
 
 ``--quick`` runs tiny sizes and three runs (a smoke test of the benchmark code, no verdict).
 """
@@ -32,7 +38,19 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[2]
 Jobs = Callable[[], "list[Figure]"]
-NAMES = ("import", "growth", "startup", "matrix", "report", "bulletin", "export", "memory")
+NAMES = (
+    "import",
+    "process",
+    "startup",
+    "matrix",
+    "report",
+    "bulletin",
+    "export",
+    "memory",
+    "plans",
+    "growth",
+)
+DEFAULT = tuple(n for n in NAMES if n != "growth")  # growth: --only growth (slow)
 
 
 def machine() -> str:
@@ -72,6 +90,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", nargs="+", choices=NAMES, metavar="NAME", help=", ".join(NAMES))
     parser.add_argument("--big", action="store_true", help="growth up to 5,000 files (slow)")
     parser.add_argument("--runs", type=int, default=0, help="runs per figure (default 5)")
+    parser.add_argument("--frozen", type=Path, help="the frozen program (default: dist/…)")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="data folder")
     return parser.parse_args(argv)
 
@@ -84,6 +103,7 @@ def _jobs(args: argparse.Namespace, work: Path, runs: int) -> dict[str, Jobs]:
         export_bench,
         import_bench,
         matrix_bench,
+        plan_bench,
         report_bench,
         startup_bench,
     )
@@ -93,23 +113,19 @@ def _jobs(args: argparse.Namespace, work: Path, runs: int) -> dict[str, Jobs]:
     n_import = 40 if quick else 1000
     return {
         "import": lambda: [
-            import_bench.import_figure(catalog, work, n_import, runs),
-            import_bench.import_figure(
-                catalog,
-                work,
-                10 if quick else 200,
-                runs,
-                f"office import, {10 if quick else 200} large files (every text at its limit)",
-                large=True,
-            ),
+            import_bench.import_figure(catalog, work, n, runs)
+            for n in ((10, 40) if quick else (50, 1000))
         ],
+        "process": lambda: [import_bench.process_figure(catalog, work, 10 if quick else 50, runs)],
         "growth": lambda: import_bench.growth_figures(
             catalog,
             work,
             (20, 40) if quick else (100, 1000, 5000) if args.big else (100, 1000),
             runs,
         ),
-        "startup": lambda: startup_bench.startup_figures(catalog, work, runs),
+        "startup": lambda: startup_bench.startup_figures(
+            catalog, work, max(runs, 7), frozen=args.frozen
+        ),
         "matrix": lambda: matrix_bench.matrix_figures(catalog, work, runs, quick=quick),
         "report": lambda: [
             report_bench.report_figure(catalog, work, runs, 300 if quick else 12_000)
@@ -117,6 +133,7 @@ def _jobs(args: argparse.Namespace, work: Path, runs: int) -> dict[str, Jobs]:
         "bulletin": lambda: bulletin_bench.bulletin_figures(catalog, work, runs, quick=quick),
         "export": lambda: export_bench.export_figures(catalog, work, runs, quick=quick),
         "memory": lambda: import_bench.memory_figures(catalog, work, n_import),
+        "plans": lambda: plan_bench.plan_figures(catalog, work, runs),
     }
 
 
@@ -137,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"runs per figure: {runs}{' (quick: tiny sizes, not a measurement)' if quick else ''}")
     figures: list[Figure] = []
     started = time.monotonic()
-    for name in args.only or NAMES:
+    for name in args.only or DEFAULT:
         print(f"\n== {name}", flush=True)
         got = jobs[name]()
         print_figures(got)

@@ -26,7 +26,7 @@ from app.services.consolidation.current import (
     unit_roles,
 )
 from app.services.consolidation.labels import source_text, status_label
-from app.services.office_import import FieldChange
+from app.services.import_changes import FieldChange
 from app.services.office_status import is_late
 
 

@@ -10,6 +10,7 @@ after the first paint.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import time
@@ -100,6 +101,7 @@ class Launcher(QObject):
             self.fail(str(exc) or type(exc).__name__)
 
     def fail(self, reason: str) -> None:
+        started()
         reason = (reason.strip().splitlines() or [""])[0]  # one line, never a traceback
         self.exit_code = 1
         if self.smoke_test:
@@ -115,6 +117,7 @@ class Launcher(QObject):
         self.app.exit(1)
 
     def _loaded(self) -> None:
+        started()
         if self.smoke_test:
             name = self.window.objectName() if self.window is not None else ""
             print(f"window: {name}", flush=True)  # which first window, for CI and tests
@@ -123,6 +126,12 @@ class Launcher(QObject):
     def _load_office(self, window: Any) -> None:
         window.load()  # opens the office store; a failure reaches fail() through _guarded
         self._loaded()
+
+    def close_stores(self) -> None:
+        """At exit: the stores' connections closed now, not left to the collector."""
+        for store in (self.store, getattr(self.window, "store", None)):
+            if store is not None:
+                store.close()
 
     # -- the clerk's window ----------------------------------------------------------------
     def _main_window(self) -> MainWindow:
@@ -241,6 +250,14 @@ class Launcher(QObject):
         self.app.setQuitOnLastWindowClosed(True)
 
 
+def started() -> None:
+    """The first view has its data: the cyclic collector back on (``app.cli.main`` turned it
+    off for the start-up), the objects made so far frozen out of its future passes."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run_gui(settings: Settings, *, smoke_test: bool = False, lang: str | None = None) -> int:
     try:
         existing = QApplication.instance()
@@ -253,7 +270,10 @@ def run_gui(settings: Settings, *, smoke_test: bool = False, lang: str | None = 
         log.exception("the window could not start")
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
+    finally:
+        started()
     from app.ui.common.workers import wait_for_background
 
     wait_for_background()  # a key being sealed is finished, not cut off
+    launcher.close_stores()
     return code or launcher.exit_code

@@ -66,9 +66,10 @@ class OfficePages:
         return [self.matrix, self.tracker, self.board, self.charts, self.trust, self.assessment]
 
 
-def build_pages() -> OfficePages:
+def build_pages(matrix: MatrixPage | None = None) -> OfficePages:
+    """The six pages; ``matrix``: the one built already (the window shows it first)."""
     return OfficePages(
-        matrix=MatrixPage(),
+        matrix=matrix if matrix is not None else MatrixPage(),
         tracker=TrackerPage(),
         board=BoardPage(),
         charts=ChartsPage(),

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
     from app.ui.office.import_dialog import ImportDialog
+    from app.ui.office.matrix_page import MatrixPage
     from app.ui.office.pages import OfficePage, OfficePages
 
 log = logging.getLogger(__name__)
@@ -153,7 +154,8 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.tabs.setObjectName("officeTabs")
         # The six pages (and their modules) are built right after the first paint, into these
         # holders: building them first made the start to the first painted window 1.9-2.4 times
-        # a minimal window's (DESIGN.md §6, docs/benchmarks.md). Touching a page builds them all.
+        # a minimal window's (DESIGN.md §6, docs/benchmarks.md). The matrix comes first, the
+        # others after the first view's data; touching ``pages`` builds them all.
         self._holders: list[QWidget] = []
         for _ in range(PAGE_COUNT):
             holder = QWidget()
@@ -161,6 +163,7 @@ class OfficeWindow(Retranslating, QMainWindow):
             self._holders.append(holder)
             self.tabs.addTab(holder, "")
         self._pages: OfficePages | None = None
+        self._matrix_page: MatrixPage | None = None  # built first (``_first_page``)
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._page_shown)
 
@@ -205,14 +208,34 @@ class OfficeWindow(Retranslating, QMainWindow):
         if self._pages is None:
             from app.ui.office.pages import build_pages
 
-            pages = build_pages()
+            pages = build_pages(self._matrix_page)
             for holder, page in zip(self._holders, pages.in_tab_order(), strict=True):
                 layout = holder.layout()
                 assert layout is not None
-                layout.addWidget(page)
+                if page is not self._matrix_page:
+                    layout.addWidget(page)
             pages.trust.keys_changed.connect(self._keys_changed)
             self._pages = pages
         return self._pages
+
+    def _first_page(self) -> MatrixPage:
+        """The matrix, the page on screen at start: built before the others, which follow
+        the first view's data (issue 17: their modules and widgets were ~10% of the start)."""
+        if self._pages is not None:
+            return self._pages.matrix
+        if self._matrix_page is None:
+            from app.ui.office.matrix_page import MatrixPage
+
+            self._matrix_page = MatrixPage()
+            layout = self._holders[PAGE_MATRIX].layout()
+            assert layout is not None
+            layout.addWidget(self._matrix_page)
+        return self._matrix_page
+
+    def _page_at(self, index: int) -> OfficePage:
+        if index == PAGE_MATRIX:
+            return self._first_page()
+        return self._built().in_tab_order()[index]
 
     @property
     def pages(self) -> OfficePages:
@@ -223,7 +246,9 @@ class OfficeWindow(Retranslating, QMainWindow):
     def load(self) -> None:
         """Open the office store and fill the window (after the first paint). Raises on
         failure; ``load_or_report`` shows the reason in the window instead."""
-        self._built()  # before the store: a store that fails still shows the pages
+        self._first_page()
+        # the other pages right after: also when the store fails, the window shows them
+        QTimer.singleShot(0, self._built)
         if self.store is not None:
             return
         from app.services.stores import open_office_store, store_catalog
@@ -310,8 +335,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         from app.ui.office.pages import OfficeView
 
         view = OfficeView(self.store, self.catalog, self.period or "", self.matrices)
-        page: OfficePage = self._built().in_tab_order()[index]
-        page.reload(view)
+        self._page_at(index).reload(view)
 
     def _keys_changed(self) -> None:
         """A key was registered, revoked or rotated: the tracker and the count are stale."""

@@ -1,0 +1,96 @@
+"""What the start-up loads before the first view has its data (docs/design.md §6, issue 17).
+
+The real program runs ``--smoke-test`` in a subprocess: it paints, opens the store, fills the
+first view and exits. A driver around ``app.cli.main`` then lists which heavy modules were
+imported. None of those below may be: they cost start-up time and the first view needs none
+of them (the plan's schema, migrations, signing, workbooks, the importer). No time is measured.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from app.config import Settings
+from app.domain.catalog import Catalog
+from app.services.stores import open_office_store, open_unit_store, store_catalog
+from app.services.unit_setup import init_unit
+from tests.ui.conftest import PASSPHRASE
+
+ROOT = Path(__file__).resolve().parents[2]
+NOT_AT_START = (
+    "pydantic",
+    "alembic",
+    "cryptography",
+    "openpyxl",
+    "xlsxwriter",
+    "python_calamine",
+    "docx",
+    "defusedxml",
+    "app.io.plan_file",
+    "app.io.plan_check",
+    "app.services.plans.files",
+    "app.services.plans.publish",
+    "app.services.office_import",
+    "app.services.parse_pool",
+)
+DRIVER = """
+import json, sys
+from app.cli import main
+code = main(["--data-dir", sys.argv[1], "--smoke-test"])
+heavy = json.loads(sys.argv[2])
+loaded = sorted(h for h in heavy if any(m == h or m.startswith(h + ".") for m in sys.modules))
+print("loaded: " + json.dumps(loaded))
+sys.exit(code)
+"""
+
+
+def start(data_dir: Path, tmp_path: Path, also: tuple[str, ...] = ()) -> tuple[str, list[str]]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "xdg"))
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(data_dir), json.dumps([*NOT_AT_START, *also])],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    window = next(line for line in lines if line.startswith("window: "))
+    loaded = json.loads(next(line for line in lines if line.startswith("loaded: "))[8:])
+    return window, loaded
+
+
+def test_the_clerk_shows_its_data_without_the_heavy_modules(
+    settings: Settings, fast_scrypt: None, tmp_path: Path
+) -> None:
+    store = open_unit_store(settings)
+    try:
+        init_unit(store, store_catalog(store), "zjj", "张三", "0755-88886666", PASSPHRASE)
+    finally:
+        store.close()
+    window, loaded = start(settings.data_dir, tmp_path, ("app.models.answers",))
+    assert window == "window: mainWindow"
+    assert loaded == []
+
+
+def test_the_office_shows_a_year_of_data_without_the_heavy_modules(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    from tools.bench.startup_bench import office_data_dir
+
+    folder = office_data_dir(catalog, tmp_path, 4)  # signed, imported submissions
+    window, loaded = start(folder, tmp_path)
+    assert window == "window: officeWindow"
+    assert loaded == []
+
+
+def test_an_empty_office_too(settings: Settings, tmp_path: Path) -> None:
+    open_office_store(settings).close()
+    window, loaded = start(settings.data_dir, tmp_path)
+    assert window == "window: officeWindow"
+    assert loaded == []
