@@ -180,7 +180,12 @@ class Launcher(QObject):
         from app.ui.setup.wizard import SetupWizard
 
         self.app.setQuitOnLastWindowClosed(False)  # the wizard hands over to another window
-        wizard = SetupWizard(self._create_unit_job, self._save_registration)
+        wizard = SetupWizard(
+            self._create_unit_job,
+            self._save_registration,
+            create_office=self._create_office_job,
+            save_office_key=self._save_office_key,
+        )
         wizard.finished.connect(self._wizard_finished)
         self.wizard = wizard
         return wizard
@@ -205,6 +210,28 @@ class Launcher(QObject):
         # The printable sheet the unit signs and stamps goes beside the file, same name.
         write_registration_sheet(self.store, self.catalog, written.with_suffix(".html"))
         return written
+
+    def _create_office_job(self, passphrase: str) -> Any:
+        """Runs on a pool thread (scrypt): creates the office store and its signing key."""
+        from app.services.audit import os_user
+        from app.services.office_key import create_office_key
+        from app.services.stores import open_office_store
+
+        store = open_office_store(self.settings)
+        try:
+            return create_office_key(store, passphrase, os_user())
+        finally:
+            store.close()
+
+    def _save_office_key(self, path: Path) -> Path:
+        from app.services.office_key import export_office_key
+        from app.services.stores import open_office_store
+
+        store = open_office_store(self.settings)
+        try:
+            return Path(export_office_key(store, path))
+        finally:
+            store.close()
 
     def _wizard_finished(self, _result: int) -> None:
         wizard = self.wizard

@@ -30,6 +30,7 @@ class PlanActions:
     copy: QAction
     import_file: QAction
     export: QAction
+    package: QAction
     revise: QAction
     publish: QAction
     discard: QAction
@@ -62,6 +63,13 @@ class PlanActions:
                 self.export,
                 translate("PlanActions", "导出 Excel 模板(&E)…"),
                 translate("PlanActions", "把所选方案导出为 Excel 模板（Ctrl+E）"),
+            ),
+            (
+                self.package,
+                translate("PlanActions", "生成方案包(&K)…"),
+                translate(
+                    "PlanActions", "把已发布的方案写成带本办签名的方案包，发给各成员单位导入"
+                ),
             ),
             (
                 self.revise,
@@ -105,6 +113,7 @@ class PlanActions:
         draft = window.draft
         editing = draft is not None and not draft.read_only
         self.export.setEnabled(summary is not None)
+        self.package.setEnabled(summary is not None and summary.published)
         self.revise.setEnabled(draft is not None and draft.read_only)
         self.publish.setEnabled(editing)
         self.discard.setEnabled(editing)
@@ -126,6 +135,7 @@ def create_actions(window: PlansWindow) -> PlanActions:
         copy=_action(window, window.copy_plan),
         import_file=_action(window, window.import_file, "Ctrl+I"),
         export=_action(window, window.export_template, "Ctrl+E"),
+        package=_action(window, window.write_package, "Ctrl+Shift+K"),
         revise=_action(window, window.revise, "Ctrl+R"),
         publish=_action(window, window.publish, "Ctrl+Shift+P"),
         discard=_action(window, window.discard_draft),
@@ -140,7 +150,8 @@ def create_actions(window: PlansWindow) -> PlanActions:
     actions.toolbar.setObjectName("plansToolbar")
     actions.toolbar.setMovable(False)
     actions.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    plan_items = [actions.new, actions.copy, actions.import_file, actions.export, None]
+    plan_items = [actions.new, actions.copy, actions.import_file, actions.export, actions.package]
+    plan_items.append(None)
     plan_items += [actions.revise, actions.publish, actions.discard, None, actions.close]
     for item in plan_items:
         actions.menu_plan.addAction(item) if item else actions.menu_plan.addSeparator()

@@ -1,0 +1,95 @@
+"""The office's answers in the interface language: review states, 督办 states, audit actions,
+and a refusal from the services in words.
+
+The services name states and actions by code (docs/design.md §4, ANSWERS contract); the words
+are the window's, through Qt's translation, so a language switch re-asks them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.ui.common.colors import ERROR_COLOR, HINT_COLOR, OK_COLOR, WARN_COLOR
+from app.ui.common.i18n import EN, current_language
+
+REVIEW_STATES = ("pending", "accepted", "returned")
+REVIEW_COLORS = {"pending": HINT_COLOR, "accepted": OK_COLOR, "returned": ERROR_COLOR}
+REVIEW_BACKGROUNDS = {"pending": "#eef1f5", "accepted": "#d8f0dc", "returned": "#fbd9d3"}
+# One character above a unit's column in the matrix: the column headers are vertical text.
+REVIEW_MARKS = {"pending": "…", "accepted": "✓", "returned": "↩"}
+
+NOTICE_STATES = ("open", "answered", "closed")
+NOTICE_BACKGROUNDS = {"open": "#fff4d6", "answered": "#dbe9fb", "closed": "#eef1f5"}
+OVERDUE_BACKGROUND = "#fbd9d3"
+NOTICE_COLORS = {"open": WARN_COLOR, "answered": "#1e6fd9", "closed": HINT_COLOR}
+
+AUDIT_ACTIONS = (
+    "import",
+    "review_accept",
+    "review_return",
+    "notice_add",
+    "notice_close",
+    "notice_answered",
+    "trust_add",
+    "trust_revoke",
+    "trust_rotate",
+    "office_key_create",
+    "office_key_rotate",
+    "rules_change",
+    "plan_publish",
+    "plan_package",
+    "feedback_issue",
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AnswerTexts", text)
+
+
+def review_label(state: str) -> str:
+    labels = {
+        "pending": _tr("待审核"),
+        "accepted": _tr("已受理"),
+        "returned": _tr("退回修改"),
+    }
+    return labels.get(state, state)
+
+
+def notice_label(state: str, overdue: bool = False) -> str:
+    labels = {
+        "open": _tr("待答复"),
+        "answered": _tr("已答复"),
+        "closed": _tr("已办结"),
+    }
+    text = labels.get(state, state)
+    return _tr("{0}（已逾期）").format(text) if overdue and state != "closed" else text
+
+
+def audit_action_label(action: str) -> str:
+    labels = {
+        "import": _tr("导入报送文件"),
+        "review_accept": _tr("受理"),
+        "review_return": _tr("退回"),
+        "notice_add": _tr("发出督办"),
+        "notice_close": _tr("办结督办"),
+        "notice_answered": _tr("收到督办答复"),
+        "trust_add": _tr("登记单位密钥"),
+        "trust_revoke": _tr("吊销单位密钥"),
+        "trust_rotate": _tr("更换单位密钥"),
+        "office_key_create": _tr("创建本办密钥"),
+        "office_key_rotate": _tr("更换本办密钥"),
+        "rules_change": _tr("修改考核规则"),
+        "plan_publish": _tr("发布工作方案"),
+        "plan_package": _tr("生成方案包"),
+        "feedback_issue": _tr("生成反馈文件"),
+    }
+    return labels.get(action, action)
+
+
+def error_text(exc: BaseException) -> str:
+    """A refusal's words in the interface language (a service's Message), else the error's."""
+    message = getattr(exc, "message", None)
+    render = getattr(message, "render", None)
+    if callable(render):
+        return str(render("en" if current_language() == EN else "zh"))
+    return str(exc) or type(exc).__name__
