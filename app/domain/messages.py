@@ -22,6 +22,7 @@ from typing import Any, Final
 from app.domain.messages_assessment import ASSESSMENT_MESSAGES
 from app.domain.messages_plan_documents import PLAN_DOCUMENT_MESSAGES
 from app.domain.messages_plans import PLAN_MESSAGES
+from app.domain.messages_review import REVIEW_MESSAGES
 
 # code -> (zh, en). Parameters are str.format fields; both texts use the same ones.
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
@@ -419,6 +420,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **PLAN_DOCUMENT_MESSAGES,
     **PLAN_MESSAGES,
     **ASSESSMENT_MESSAGES,
+    **REVIEW_MESSAGES,
 }
 
 _FORMATTER = string.Formatter()

@@ -1,10 +1,9 @@
-"""Overdue supervision notices (督办) for the progress bulletin's 存在问题 — the extension point.
+"""Overdue supervision notices (督办) for the progress bulletin's 存在问题.
 
-DESIGN.md §4 has the office raise a notice on a unit's task with a due date, ``open`` →
-``answered`` → ``closed`` or ``overdue``. Until that feature exists this returns no notice and
-the bulletin says nothing about 督办. When it lands, return the notices of the plan that are
-overdue on the period's bulletin date (one row each, in plan order of unit then task); the
-progress bulletin then adds a 督办事项逾期未办结 paragraph and asks the units to answer.
+The notices of the bulletin's plan that are overdue on its date (``app.services.supervision``:
+not closed, past their due date, not answered by then), one row each, in plan order of unit
+then task; the progress bulletin then adds a 督办事项逾期未办结 paragraph and asks the units to
+answer.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from datetime import date
 
 from app.domain.catalog import Catalog
 from app.models.store import Store
+from app.services.supervision import list_notices
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,12 @@ class OverdueNotice:
 
 
 def overdue_notices(store: Store, catalog: Catalog, on: date) -> list[OverdueNotice]:
-    """Notices not answered and closed by ``on`` (none yet: notices are not stored yet)."""
-    del store, catalog, on
-    return []
+    """The plan's notices overdue on ``on``."""
+    order = {u.id: i for i, u in enumerate(catalog.units)}
+    found = list_notices(store, state="overdue", today=on, plan_code=catalog.code)
+    found.sort(key=lambda n: (order.get(n.unit_code, len(order)), int(n.task), n.id))
+    names = {u.id: u.short_name for u in catalog.units}
+    return [
+        OverdueNotice(n.unit_code, names.get(n.unit_code, n.unit_name), int(n.task), n.text, n.due)
+        for n in found
+    ]
