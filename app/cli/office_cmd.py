@@ -20,6 +20,7 @@ from app.cli.common import (
     plan_catalog_named,
     print_json,
 )
+from app.cli.office_key_cmd import create_key, register_key
 from app.cli.office_plan_cmd import register_plan
 from app.io.keys import format_fingerprint
 from app.services import office_trust
@@ -35,7 +36,12 @@ OUTCOME_ZH = {"accepted": "已接收", "superseded": "旧版本", "duplicate": "
 def register(sub: Any) -> None:
     office = sub.add_parser("office", help="the office: keys, import, status, report")
     osub = office.add_subparsers(dest="office_command", metavar="COMMAND", required=True)
-    add_command(osub, "init", "create the office store", cmd_init)
+    p = add_command(osub, "init", "create the office store (and, given, its key)", cmd_init)
+    p.add_argument(
+        "--passphrase-env", metavar="VAR", help="also create the office's key, sealed by $VAR"
+    )
+    p.add_argument("--actor", default="", metavar="NAME", help="who (for the audit log)")
+    register_key(osub)
     _register_trust(osub)
 
     text = "import submission files or folders"
@@ -83,6 +89,11 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     catalog = store_catalog(store)
     where = ctx.settings.db_url or str(ctx.settings.office_store_path)
     print(f"office store ready: {where} ({catalog.title}, {len(catalog.units)} units)")
+    if args.passphrase_env:
+        from app.services.office_key import office_key
+
+        if office_key(store) is None:
+            create_key(ctx, args, args.passphrase_env)
     return 0
 
 

@@ -13,7 +13,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import CliError, Context, add_command, output_lang, print_json, say
+from app.cli.common import (
+    CliError,
+    CliRefusal,
+    Context,
+    add_command,
+    output_lang,
+    print_json,
+    say,
+)
 from app.domain.plan_catalog import catalog_from_plan, plan_content_hash
 from app.domain.plan_problems import describe_pointer
 
@@ -32,9 +40,12 @@ def register_plan(osub: Any) -> None:
     p = add_command(psub, "export", "the plan as the template workbook", cmd_export)
     p.add_argument("code", metavar="CODE")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
-    p = add_command(psub, "publish", "the draft becomes the next revision", cmd_publish, json=True)
+    text = "the draft becomes the next revision; --out: the signed plan package for the units"
+    p = add_command(psub, "publish", text, cmd_publish, json=True)
     p.add_argument("code", metavar="CODE")
     p.add_argument("--actor", default="", metavar="NAME", help="who publishes (for the record)")
+    p.add_argument("--out", type=Path, metavar="FILE.xlsx", help="write the signed plan package")
+    p.add_argument("--passphrase-env", metavar="VAR", help="the office key's passphrase from $VAR")
     p = add_command(psub, "new", "an empty plan to fill in", cmd_new, json=True)
     p.add_argument("code", metavar="CODE")
     p.add_argument("--title", required=True)
@@ -155,25 +166,50 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_publish(ctx: Context, args: argparse.Namespace) -> int:
-    from app.services.plans import PlanRejected, publish_plan
+    """Publish the draft; with ``--out`` (a draft or not) also write the signed package of
+    the newest revision."""
+    from app.domain.messages import Refusal
+    from app.services.plans import PlanRejected, list_plans, publish_plan
 
     store = ctx.office_store()
+    if args.out is not None and args.out.suffix.lower() != ".xlsx":
+        raise CliRefusal("out_not_xlsx", 2, path=args.out)
     try:
         summary = publish_plan(store, args.code, actor=args.actor)
+        published = True
     except PlanRejected as exc:
         raise _refuse_plan(exc, args) from exc
-    # issue 15 adds --out FILE.xlsx here: the signed plan package of the revision just published
+    except Refusal as exc:  # nothing to publish: with --out, package the newest revision
+        if args.out is None or exc.code != "plan_no_draft":
+            raise
+        summary = next(p for p in list_plans(store) if p.code == args.code)
+        published = False
+    out = _write_package(ctx, args) if args.out is not None else None
     if args.json:
-        print_json(_summary_json(summary))
-    else:
-        print(
-            say(
-                args,
-                f"已发布 {summary.code} 第 {summary.revision} 版",
-                f"published {summary.code} revision {summary.revision}",
-            )
-        )
+        package = None if out is None else {"file": str(out.path), "sha256": out.sha256}
+        print_json({**_summary_json(summary), "published_now": published, "package": package})
+        return 0
+    if published:
+        print(say(args, f"已发布 {summary.code} 第 {summary.revision} 版",
+                  f"published {summary.code} revision {summary.revision}"))  # fmt: skip
+    if out is not None:
+        print(say(args, f"已写入工作方案包 {out.path}（第 {out.revision} 版）",
+                  f"plan package written: {out.path} (revision {out.revision})"))  # fmt: skip
     return 0
+
+
+def _write_package(ctx: Context, args: argparse.Namespace) -> Any:
+    from app.cli.unit_common import read_passphrase, refused
+    from app.io.keys import KeyFileError
+    from app.services.plans.package import write_plan_package
+
+    passphrase = read_passphrase(args.passphrase_env, confirm=False)
+    try:
+        return write_plan_package(
+            ctx.office_store(), args.code, args.out, passphrase, actor=args.actor
+        )
+    except KeyFileError as exc:
+        raise refused(exc) from exc
 
 
 def _draft_json(draft: Any) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from app.cli.unit_common import (
     unit_service,
 )
 from app.cli.unit_key_cmd import register_key
+from app.cli.unit_office_cmd import register_office
 from app.io.keys import format_fingerprint
 from app.services.catalog import catalog_naming_unit
 from app.services.stores import store_catalog
@@ -73,6 +74,7 @@ def register(sub: Any) -> None:
     add_period_options(p)
 
     register_key(usub)
+    register_office(usub)
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:

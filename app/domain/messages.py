@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from app.domain.messages_answer_files import ANSWER_FILE_MESSAGES
 from app.domain.messages_assessment import ASSESSMENT_MESSAGES
 from app.domain.messages_plan_documents import PLAN_DOCUMENT_MESSAGES
 from app.domain.messages_plans import PLAN_MESSAGES
@@ -421,6 +422,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **PLAN_MESSAGES,
     **ASSESSMENT_MESSAGES,
     **REVIEW_MESSAGES,
+    **ANSWER_FILE_MESSAGES,
 }
 
 _FORMATTER = string.Formatter()

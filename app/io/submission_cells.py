@@ -21,7 +21,7 @@ from typing import Any
 
 from app.io.package_errors import PackageRejected, shown
 from app.io.package_xml import NS_MAIN, NS_REL, parse_xml, qname, relationships
-from app.io.submission_layout import SHEET_NAMES, UNKNOWN, SheetLayout, column_letter
+from app.io.submission_layout import UNKNOWN, SheetLayout, column_letter
 from app.io.xlsx_text import visible_text
 
 CellValue = str | float  # a number as a spreadsheet holds it: a double
@@ -200,10 +200,11 @@ def compare_sheet(sheet: SheetLayout, cells: Cells) -> None:
 
 
 def check_sheets(parts: Mapping[str, bytes], layout: tuple[SheetLayout, ...]) -> None:
-    """The three sheets, visible and in order, each showing exactly its layout."""
+    """The layout's sheets (a submission's three or four, a plan package's, a feedback
+    file's), visible and in order, each showing exactly its layout."""
     sheets = workbook_sheets(parts)
     names = tuple(name for name, _state, _part in sheets)
-    if names != SHEET_NAMES:
+    if names != tuple(sheet.name for sheet in layout):
         raise PackageRejected("sheets", names=shown("、".join(names)))
     for name, state, _part in sheets:
         if state != "visible":

@@ -1,0 +1,209 @@
+"""The office's own Ed25519 key (docs/design.md §3): it signs plan packages and feedback files.
+
+Made at ``office init --passphrase-env VAR`` or ``office key create``, sealed at rest exactly
+like a unit's key (app.io.keys: scrypt + AES-GCM under the staff's passphrase). Units trust it
+from the registration file ``export_office_key`` writes, after confirming its fingerprint.
+``rotate_office_key`` makes a new key and a statement signed by the old one; every later
+package carries every statement (``rotation_statements``), so a unit that still trusts an
+older key follows the chain to the new one without a new registration.
+
+scrypt makes every seal or unlock take about half a second: the window calls these off the
+UI thread. Each function is one user action and one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.entry_rules import validate_passphrase
+from app.domain.messages import Refusal
+from app.io import keys
+from app.io.office_key_file import OFFICE_SUBJECT, office_key_document
+from app.models.answers import OfficeKey
+from app.models.base import utcnow
+from app.models.store import Store
+from app.services.answers_audit import record
+
+OFFICE_NAME = "市质量强市办"
+
+__all__ = [
+    "OFFICE_NAME",
+    "OfficeKeyInfo",
+    "OfficeSigner",
+    "create_office_key",
+    "export_office_key",
+    "office_key",
+    "office_signer",
+    "rotate_office_key",
+    "rotation_statements",
+    "unlock_office_key",
+]
+
+
+@dataclass(frozen=True)
+class OfficeKeyInfo:
+    fingerprint: str
+    public_key: bytes
+    created_at: datetime
+    status: str  # active | retired
+
+
+@dataclass(frozen=True)
+class OfficeSigner:
+    """The unlocked key in force, what a package writer needs: the public half, the private
+    half (kept only for the one action) and the rotation statements to carry."""
+
+    public_key: bytes
+    private_key: bytes
+    statements: tuple[dict[str, str], ...]
+
+    def sign(self, data: bytes) -> bytes:
+        return keys.sign(self.private_key, data)
+
+
+def _info(row: OfficeKey) -> OfficeKeyInfo:
+    return OfficeKeyInfo(row.fingerprint, row.public_key, row.created_at, row.status)
+
+
+def active_row(s: Session) -> OfficeKey | None:
+    return s.scalars(
+        select(OfficeKey).where(OfficeKey.status == "active").order_by(OfficeKey.id.desc())
+    ).first()
+
+
+def _require(s: Session) -> OfficeKey:
+    row = active_row(s)
+    if row is None:
+        raise Refusal("office_key_missing")
+    return row
+
+
+def _check_passphrase(passphrase: str) -> None:
+    problems = validate_passphrase(passphrase)
+    if problems:
+        raise Refusal("cli_refused", detail=problems[0])
+
+
+def office_key(store: Store) -> OfficeKeyInfo | None:
+    with store.factory() as s:
+        row = active_row(s)
+        return None if row is None else _info(row)
+
+
+def create_office_key(store: Store, passphrase: str, actor: str = "") -> OfficeKeyInfo:
+    """The office's first key (refused when it has one: ``office_key_exists``)."""
+    _check_passphrase(passphrase)
+    with store.factory() as s:
+        existing = active_row(s)
+        if existing is not None:
+            shown = keys.format_fingerprint(existing.fingerprint)
+            raise Refusal("office_key_exists", fingerprint=shown)
+    private = keys.generate_private_key()  # the slow seal outside the transaction
+    public = keys.public_key_of(private)
+    sealed = keys.seal_private_key(private, passphrase)
+    with store.factory.begin() as s:
+        if active_row(s) is not None:
+            raise Refusal("office_key_changed")
+        row = OfficeKey(
+            public_key=public,
+            fingerprint=keys.fingerprint(public),
+            encrypted_private_key=sealed,
+            status="active",
+            created_at=utcnow(),
+        )
+        s.add(row)
+        s.flush()
+        record(s, actor, "office_key_create", row.fingerprint, {"fingerprint": row.fingerprint})
+        return _info(row)
+
+
+def unlock_office_key(store: Store, passphrase: str) -> bytes:
+    """The raw private key; ``keys.WrongPassphrase`` when the passphrase is wrong."""
+    with store.factory() as s:
+        sealed = _require(s).encrypted_private_key
+    return keys.open_private_key(sealed, passphrase)
+
+
+def rotation_statements(s: Session) -> tuple[dict[str, str], ...]:
+    """Every statement the office's keys made, oldest first (each signed by the key before)."""
+    texts = s.scalars(
+        select(OfficeKey.rotation_statement)
+        .where(OfficeKey.rotation_statement.is_not(None))
+        .order_by(OfficeKey.id)
+    )
+    return tuple(json.loads(t) for t in texts if t)
+
+
+def office_signer(store: Store, passphrase: str) -> OfficeSigner:
+    """The key in force, unlocked, with the statements every package carries."""
+    private = unlock_office_key(store, passphrase)
+    with store.factory() as s:
+        row = _require(s)
+        if row.fingerprint != keys.fingerprint(keys.public_key_of(private)):
+            raise Refusal("office_key_changed")
+        return OfficeSigner(row.public_key, private, rotation_statements(s))
+
+
+def rotate_office_key(
+    store: Store, old_passphrase: str, new_passphrase: str, actor: str = ""
+) -> OfficeKeyInfo:
+    """A new key vouched for by a statement the old key signs; the old key is retired."""
+    _check_passphrase(new_passphrase)
+    old_private = unlock_office_key(store, old_passphrase)
+    new_private = keys.generate_private_key()
+    new_public = keys.public_key_of(new_private)
+    sealed = keys.seal_private_key(new_private, new_passphrase)
+    now = utcnow()
+    with store.factory.begin() as s:
+        old = _require(s)
+        if old.fingerprint != keys.fingerprint(keys.public_key_of(old_private)):
+            raise Refusal("office_key_changed")
+        statement = keys.rotation_statement(old_private, new_public, OFFICE_SUBJECT, now)
+        old.status, old.retired_at = "retired", now
+        s.flush()
+        row = OfficeKey(
+            public_key=new_public,
+            fingerprint=keys.fingerprint(new_public),
+            encrypted_private_key=sealed,
+            status="active",
+            created_at=now,
+            rotation_statement=json.dumps(statement, ensure_ascii=False, sort_keys=True),
+        )
+        s.add(row)
+        s.flush()
+        details = {"old_fingerprint": old.fingerprint, "fingerprint": row.fingerprint}
+        record(s, actor, "office_key_rotate", row.fingerprint, details)
+        return _info(row)
+
+
+def latest_rotation_statement(store: Store) -> dict[str, str] | None:
+    with store.factory() as s:
+        found = rotation_statements(s)
+    return found[-1] if found else None
+
+
+def export_office_key(store: Store, out: Path) -> Path:
+    """The office's registration file, for every unit to trust (after the fingerprint)."""
+    with store.factory() as s:
+        row = _require(s)
+        doc = office_key_document(OFFICE_NAME, row.public_key, row.created_at)
+    try:
+        return keys.write_json_atomic(Path(out), doc)
+    except OSError as exc:
+        raise Refusal("file_unwritable", path=str(out), detail=exc.strerror or exc) from exc
+
+
+def write_rotation_file(store: Store, out: Path) -> Path:
+    statement = latest_rotation_statement(store)
+    if statement is None:
+        raise Refusal("office_key_missing")
+    try:
+        return keys.write_json_atomic(Path(out), dict(statement))
+    except OSError as exc:
+        raise Refusal("file_unwritable", path=str(out), detail=exc.strerror or exc) from exc

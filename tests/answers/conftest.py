@@ -1,0 +1,19 @@
+"""Fixtures of the office-answers file tests (tests/answers/kit.py holds the helpers)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.answers.kit import Pair, fast_scrypt, make_pair
+
+
+@pytest.fixture
+def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pair]:
+    fast_scrypt(monkeypatch)
+    p = make_pair(tmp_path)
+    yield p
+    p.office.close()
+    p.unit.close()
