@@ -131,8 +131,13 @@ class ReturnDialog(Retranslating, QDialog):
         """Write beside task ``task`` (tests, and a comment started from the detail pane)."""
         for row in range(self.table.rowCount()):
             item = self.table.item(row, COL_TASK)
-            if item is not None and str(item.data(Qt.ItemDataRole.UserRole)) == task:
-                self.table.item(row, COL_COMMENT).setText(text)
+            comment = self.table.item(row, COL_COMMENT)
+            if (
+                item is not None
+                and comment is not None
+                and str(item.data(Qt.ItemDataRole.UserRole)) == task
+            ):
+                comment.setText(text)
                 self.table.setCurrentCell(row, COL_COMMENT)
                 return
 

@@ -35,7 +35,8 @@ class ReviewFlow(QObject):
 
     # -- the actions -------------------------------------------------------------------------
     def accept(self, store: Store, seen: ReviewState) -> ReviewState | None:
-        return self._decide(store, seen, "accepted")
+        decision: ReviewState | None = self._decide(store, seen, "accepted")
+        return decision
 
     def return_(
         self, store: Store, catalog: Catalog, seen: ReviewState, task: str | None = None
@@ -59,13 +60,14 @@ class ReviewFlow(QObject):
             dialog.set_task_comment(task, earlier.get(task, ""))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return self._decide(
+        decision: ReviewState | None = self._decide(
             store,
             seen,
             "returned",
             comment=dialog.general_comment(),
             task_comments=dialog.task_comments(),
         )
+        return decision
 
     def accept_all(
         self, store: Store, period: str, plan: str | None = None

@@ -150,11 +150,11 @@ def create_actions(window: PlansWindow) -> PlanActions:
     actions.toolbar.setObjectName("plansToolbar")
     actions.toolbar.setMovable(False)
     actions.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    plan_items = [actions.new, actions.copy, actions.import_file, actions.export, actions.package]
-    plan_items.append(None)
-    plan_items += [actions.revise, actions.publish, actions.discard, None, actions.close]
-    for item in plan_items:
-        actions.menu_plan.addAction(item) if item else actions.menu_plan.addSeparator()
+    plan_items: list[QAction | None] = [actions.new, actions.copy, actions.import_file]
+    plan_items += [actions.export, actions.package, None, actions.revise, actions.publish]
+    plan_items += [actions.discard, None, actions.close]
+    for entry in plan_items:
+        actions.menu_plan.addAction(entry) if entry else actions.menu_plan.addSeparator()
     actions.menu_edit.addActions([undo, redo])
     actions.menu_edit.addSeparator()
     actions.menu_edit.addAction(actions.next_issue)
