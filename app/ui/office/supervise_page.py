@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -139,12 +139,14 @@ class SupervisePage(Retranslating, QWidget):
         self.unit_label.setBuddy(self.unit_filter)
         self.add_button = QPushButton()
         self.add_button.setObjectName("noticeAdd")
-        self.add_button.setShortcut(QKeySequence("Ctrl+N"))
         self.close_button = QPushButton()
         self.close_button.setObjectName("noticeClose")
         self.print_button = QPushButton()
         self.print_button.setObjectName("noticePrint")
-        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
+        # Ctrl+N / Ctrl+P while the page is on screen (a hidden page's shortcuts sleep); the
+        # buttons' own shortcuts are their Alt mnemonics.
+        for keys, button in (("Ctrl+N", self.add_button), ("Ctrl+P", self.print_button)):
+            QShortcut(QKeySequence(keys), self, button.click)
         self.count = QLabel()
         self.count.setObjectName("noticeCount")
         bar = QHBoxLayout()

@@ -85,8 +85,13 @@ def on_modal(act: Callable[[Any], None]) -> list[Any]:
     def interact() -> None:
         dialog = QApplication.activeModalWidget()
         seen.append(dialog)
-        if dialog is not None:
+        if dialog is None:
+            return
+        try:
             act(dialog)
+        finally:  # a failed check must not leave the test waiting on an open dialog
+            if dialog.isVisible():
+                dialog.reject()
 
     QTimer.singleShot(0, interact)
     return seen
