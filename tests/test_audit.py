@@ -156,3 +156,25 @@ def test_actor_defaults(office_store: Store, monkeypatch: pytest.MonkeyPatch) ->
     audit.set_office_actor(office_store, "  陈  六 ")
     assert audit.resolve_actor(office_store, "") == "陈 六"
     assert audit.resolve_actor(office_store, "赵七") == "赵七"
+
+
+def test_texts_are_stored_as_hashed(office_store: Store) -> None:
+    """Decomposed text, dates and decimals go in in their canonical form (NFC, ISO, plain)."""
+    from datetime import UTC, date, datetime
+    from decimal import Decimal
+
+    with office_store.factory.begin() as s:
+        audit.record(
+            s,
+            actor="Jose\u0301",
+            action="trust_revoke",
+            subject="e\u0301",
+            details={"at": datetime(2016, 4, 1, 8, tzinfo=UTC), "due": date(2016, 4, 30),
+                     "n": Decimal("1.50"), "t": "A\u030a"},
+        )  # fmt: skip
+    [row] = audit.list_audit(office_store)
+    assert (row.actor, row.subject) == ("José", "é")
+    assert row.details == {"at": "2016-04-01T08:00:00Z", "due": "2016-04-30", "n": "1.5", "t": "Å"}
+    assert audit.verify_audit(office_store).ok
+    with pytest.raises(ValueError), office_store.factory.begin() as s:  # no JSON for it
+        audit.record(s, actor="a", action="import", subject="x", details={"f": object()})

@@ -136,3 +136,44 @@ def test_accept_all_clean_leaves_decided_and_problem_versions(
     assert after == {units[0]: "returned", units[1]: "accepted", units[2]: "accepted"}
     assert accept_all_clean(office_store, "2016Q1", "乙") == []
     assert len(audit.list_audit(office_store, action="review_accept")) == 2
+
+
+def test_two_files_of_one_version_are_not_clean(
+    office_store: Store, catalog: Catalog, zjj: Key, tmp_path: Path
+) -> None:
+    submit(office_store, catalog, tmp_path, zjj, text="甲稿")
+    other = tmp_path / "again"
+    other.mkdir()
+    submit(office_store, catalog, other, zjj, text="乙稿")  # the same version, another file
+    st = review_state(office_store, "zjj", "2016Q1")
+    assert st is not None and st.has_errors and st.problems == ("conflict",)
+    assert accept_all_clean(office_store, "2016Q1", "乙") == []
+    done = decide(
+        office_store, unit_code="zjj", period_code="2016Q1", state="accepted", actor="甲", seen=st
+    )  # fmt: skip  a person may still accept it
+    assert done.state == "accepted"
+
+
+def test_the_views_show_the_review(
+    office_store: Store, catalog: Catalog, zjj: Key, tmp_path: Path
+) -> None:
+    from app.services.consolidation import load_matrix, tracker
+    from app.services.office_status import period_status
+    from app.services.report import build_report
+    from app.services.report.detail_sheets import tracker_sheet
+
+    submit(office_store, catalog, tmp_path, zjj)
+    assert load_matrix(office_store, catalog, "2016Q1").reviews == {"zjj": "pending"}
+    decide(office_store, unit_code="zjj", period_code="2016Q1", state="returned",
+           comment="补充", actor="甲")  # fmt: skip
+    assert load_matrix(office_store, catalog, "2016Q1").reviews == {"zjj": "returned"}
+    rows = {r.unit_id: r for r in tracker(office_store, catalog, "2016Q1").rows}
+    assert rows["zjj"].review == "returned"
+    assert {r.review for u, r in rows.items() if u != "zjj"} == {None}
+    status = {u.unit: u for u in period_status(office_store, catalog, "2016Q1").units}
+    assert status["zjj"].review is not None and status["zjj"].review.comment == "补充"
+    sheet = tracker_sheet(build_report(office_store, catalog, "2016Q1"), "head")
+    [block] = sheet.blocks
+    assert block.columns[-1].title == "审核"
+    zjj_row = next(r for r in block.rows if r.values[0] == catalog.unit("zjj").short_name)
+    assert zjj_row.values[-1] == "退回修改"

@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from app.config import Settings
@@ -184,3 +185,29 @@ def output_lang(args: argparse.Namespace) -> str:
 
 def say(args: argparse.Namespace, zh: str, en: str) -> str:
     return en if output_lang(args) == "en" else zh
+
+
+def add_actor_option(p: argparse.ArgumentParser) -> None:
+    """``--actor NAME``: the staff member the audit log names (docs/design.md §4)."""
+    p.add_argument(
+        "--actor",
+        metavar="NAME",
+        help="who does it, for the audit log (default: the office's setting office.actor, "
+        "else the login name)",
+    )
+
+
+def actor_of(ctx: Context, args: argparse.Namespace) -> str:
+    from app.services.audit import resolve_actor
+
+    return resolve_actor(ctx.office_store(), getattr(args, "actor", None))
+
+
+def date_option(text: str | None, option: str) -> date | None:
+    """An ISO date option (exit 2 otherwise)."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliRefusal("option_not_iso_date", 2, option=option, text=text) from None

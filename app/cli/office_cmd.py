@@ -9,10 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.cli import bulletin_cmd, rules_cmd
+from app.cli import audit_cmd, bulletin_cmd, review_cmd, rules_cmd, supervise_cmd
 from app.cli.common import (
     CliRefusal,
     Context,
+    actor_of,
+    add_actor_option,
     add_command,
     add_period_options,
     output_lang,
@@ -27,6 +29,7 @@ from app.services import office_trust
 from app.services.catalog import catalog_naming_unit
 from app.services.office_import import Importer
 from app.services.office_status import period_status
+from app.services.review import state_words
 from app.services.stores import store_catalog
 
 STATE_ZH = {"submitted": "已报送", "late": "逾期报送", "missing": "未报送", "rejected": "被拒收"}
@@ -48,6 +51,7 @@ def register(sub: Any) -> None:
     p = add_command(osub, "import", text, cmd_import, json=True)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
+    add_actor_option(p)
 
     p = add_command(osub, "status", "who has reported for a period", cmd_status, json=True)
     add_period_options(p)
@@ -64,6 +68,9 @@ def register(sub: Any) -> None:
     rules_cmd.register(osub)
     register_plan(osub)
     bulletin_cmd.register(osub)
+    review_cmd.register(osub)
+    supervise_cmd.register(osub)
+    audit_cmd.register(osub)
 
 
 def _register_trust(osub: Any) -> None:
@@ -72,6 +79,7 @@ def _register_trust(osub: Any) -> None:
     p = add_command(tsub, "add", "register a unit's key registration file", cmd_trust_add)
     p.add_argument("file", type=Path)
     p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed already")
+    add_actor_option(p)
     add_command(tsub, "list", "registered keys", cmd_trust_list, json=True)
     text = "refuse every file signed by a key that arrives from now on (design §3)"
     p = add_command(tsub, "revoke", text, cmd_trust_revoke)
@@ -79,9 +87,11 @@ def _register_trust(osub: Any) -> None:
     p.add_argument(
         "--from", dest="since", help="ISO date or time the revocation takes effect (default: now)"
     )
+    add_actor_option(p)
     text = "accept a key rotation statement signed by the old key"
     p = add_command(tsub, "rotate", text, cmd_trust_rotate)
     p.add_argument("file", type=Path)
+    add_actor_option(p)
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
@@ -112,7 +122,7 @@ def cmd_trust_add(ctx: Context, args: argparse.Namespace) -> int:
         if answer.strip().lower() not in {"y", "yes", "是"}:
             raise CliRefusal("trust_not_confirmed")
     try:
-        info = office_trust.add_trusted_key(store, catalog, reg)
+        info = office_trust.add_trusted_key(store, catalog, reg, actor=actor_of(ctx, args))
     except office_trust.TrustError as exc:
         raise CliRefusal("trust_refused", detail=exc) from exc
     print(f"registered key for {info.unit_id} ({info.status})")
@@ -158,7 +168,7 @@ def _parse_when(text: str | None) -> datetime | None:
 def cmd_trust_revoke(ctx: Context, args: argparse.Namespace) -> int:
     try:
         info = office_trust.revoke_key(
-            ctx.office_store(), args.fingerprint, _parse_when(args.since)
+            ctx.office_store(), args.fingerprint, _parse_when(args.since), actor=actor_of(ctx, args)
         )
     except office_trust.TrustError as exc:
         raise CliRefusal("trust_refused", detail=exc) from exc
@@ -175,7 +185,7 @@ def cmd_trust_rotate(ctx: Context, args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         raise CliRefusal("rotation_file_unreadable", file=args.file, detail=exc) from exc
     try:
-        info = office_trust.rotate_key(store, store_catalog(store), doc)
+        info = office_trust.rotate_key(store, store_catalog(store), doc, actor=actor_of(ctx, args))
     except office_trust.TrustError as exc:
         raise CliRefusal("trust_refused", detail=exc) from exc
     print(f"new key for {info.unit_id}: {info.fingerprint_display}")
@@ -187,7 +197,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
     if missing:
         raise CliRefusal("path_missing", 2, path=missing[0])
     store = ctx.office_store()
-    importer = Importer(store)  # every revision of every plan: a file names its own
+    # every revision of every plan: a file names its own
+    importer = Importer(store, actor=actor_of(ctx, args))
     outcomes = importer.run(args.paths, dry_run=args.dry_run)
     lang = output_lang(args)
     if args.json:
@@ -223,6 +234,8 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
             clash = f"  冲突 conflict: {listed} 各有两份以上不同的文件 (more than one file)"
         if u.older_revision:
             clash += f"  按第 {u.plan_revision} 版填报 (filled against revision {u.plan_revision})"
+        if u.review is not None:
+            clash += f"  审核 review: {state_words(u.review.state)}"
         print(f"  {u.unit_name:<14} {STATE_ZH[u.state]:<6} {ver:<4} {when}{clash}".rstrip())
     summary = ", ".join(f"{status.count(k)} {k}" for k in STATE_ZH)
     print(summary)

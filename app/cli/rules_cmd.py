@@ -11,7 +11,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from app.cli.common import CliRefusal, Context, add_command, plan_catalog_named, print_json
+from app.cli.common import (
+    CliRefusal,
+    Context,
+    actor_of,
+    add_actor_option,
+    add_command,
+    plan_catalog_named,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from app.services.assessment.grades import Grades
@@ -40,8 +48,10 @@ def register(osub: Any) -> None:
     )
     p.set_defaults(enabled=None)
     _plan_option(p)
+    add_actor_option(p)
     p = add_command(rsub, "reset", "back to the default rules", cmd_rules_reset, json=True)
     _plan_option(p)
+    add_actor_option(p)
 
 
 def _plan_option(p: argparse.ArgumentParser) -> None:
@@ -122,6 +132,7 @@ def cmd_rules_set(ctx: Context, args: argparse.Namespace) -> int:
             enabled=args.enabled,
             params=params or None,
             plan_code=catalog.code,
+            actor=actor_of(ctx, args),
         )
     except AssessmentError as exc:
         raise CliRefusal("assessment_refused", detail=exc) from exc
@@ -135,8 +146,9 @@ def cmd_rules_reset(ctx: Context, args: argparse.Namespace) -> int:
 
     store = ctx.office_store()
     catalog = plan_catalog_named(store, args.plan)
-    _print_rules(reset_rules(store, catalog), args.json)
-    grades = reset_grades(store, catalog)
+    actor = actor_of(ctx, args)
+    _print_rules(reset_rules(store, catalog, actor=actor), args.json)
+    grades = reset_grades(store, catalog, actor=actor)
     if not args.json:
         print(_grades_line(grades))
     return 0
@@ -164,7 +176,9 @@ def _set_grades(ctx: Context, args: argparse.Namespace) -> int:
         raise CliRefusal("grades_nothing_to_change", 2)
     store = ctx.office_store()
     try:
-        grades = update_grades(store, plan_catalog_named(store, args.plan), params)
+        grades = update_grades(
+            store, plan_catalog_named(store, args.plan), params, actor=actor_of(ctx, args)
+        )
     except Refusal as exc:
         raise CliRefusal(exc.code, 1, **exc.message.param_dict) from exc
     if args.json:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -28,7 +29,7 @@ from sqlalchemy import Select, Table, bindparam, insert, or_, select, text, upda
 from sqlalchemy.orm import Session
 
 from app.domain.messages import Message, Refusal
-from app.io.canonical import CanonicalError, canonical_bytes, json_bytes
+from app.io.canonical import CanonicalError, canonical_bytes, canonical_time, json_bytes
 from app.models import AuditEntry, Setting
 from app.models.base import utcnow
 from app.models.store import Store
@@ -60,7 +61,7 @@ PLAN_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 _TABLE = cast(Table, AuditEntry.__table__)
 _T = _TABLE.c
-_ADD = insert(_TABLE)
+_ADD_ROW = insert(_TABLE).returning(_T.id)
 _TAKE_WRITE_LOCK = text("UPDATE setting SET key = key WHERE 0")
 _LOCK = text(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK})")
 _HEAD = select(Setting.value).where(Setting.key == HEAD_KEY)
@@ -111,54 +112,73 @@ class AuditVerdict:
 
 
 def row_hash(prev: str, at: datetime, actor: str, action: str, subject: str, details: Any) -> str:
-    """SHA-256 of the canonical JSON of one row's content and its predecessor's hash."""
+    """SHA-256 of the canonical JSON of one row's content and its predecessor's hash (texts
+    and details as stored: ``record`` normalises them once, before storing and hashing)."""
     content = {
         "prev": prev,
-        "at": at,
+        "at": canonical_time(at),
         "actor": actor,
         "action": action,
         "subject": subject,
         "details": details,
     }
-    return hashlib.sha256(canonical_bytes(content)).hexdigest()
+    return hashlib.sha256(json_bytes(content)).hexdigest()
 
 
 # -- appending -----------------------------------------------------------------------------
+def write_lock(session: Session) -> None:
+    """SQLite: take the write lock before a transaction's first read, so another writer's
+    commit in between cannot make the later write fail (WAL snapshot); no-op elsewhere."""
+    c = session.connection()
+    if c.dialect.name == "sqlite":
+        c.execute(_TAKE_WRITE_LOCK)
+
+
 def record(
-    session: Session, *, actor: str, action: str, subject: str, details: Mapping[str, Any]
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    subject: str,
+    details: Mapping[str, Any],
+    write_locked: bool = False,
 ) -> None:
-    """Append one row inside the caller's transaction (it commits with the change)."""
+    """Append one row inside the caller's transaction (it commits with the change).
+    ``write_locked``: the caller holds SQLite's write lock already (the office import)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action: {action}")
     c = session.connection()
     if c.dialect.name == "postgresql":
         c.execute(_LOCK)
-    else:  # SQLite: the write lock before the head is read (a no-op if held already)
+    elif not write_locked:  # SQLite: the write lock before the head is read
         c.execute(_TAKE_WRITE_LOCK)
-    try:  # texts as the hash sees them (NFC), so what is stored is what was hashed
-        plain = json.loads(canonical_bytes([actor[:MAX_ACTOR], subject, dict(details)]))
-    except CanonicalError as exc:
-        raise ValueError(f"audit details have no canonical JSON: {exc}") from exc
-    who, what, info = plain
+    who, what, info, text_ = _normalised(actor[:MAX_ACTOR], subject, details)
     last = c.execute(_LAST).first()
     prev = GENESIS if last is None else last.sha256
     at = utcnow()
     sha = row_hash(prev, at, who, action, what, info)
-    row_id = c.execute(
-        _ADD.returning(_T.id),
-        {
-            "at": at,
-            "actor": who,
-            "action": action,
-            "subject": what,
-            "details": json_bytes(info).decode("utf-8"),
-            "prev_sha256": prev,
-            "sha256": sha,
-        },
-    ).scalar_one()
+    row = {"at": at, "actor": who, "action": action, "subject": what, "details": text_}
+    row_id = c.execute(_ADD_ROW, {**row, "prev_sha256": prev, "sha256": sha}).scalar_one()
     head = f"{row_id} {sha}"
     if c.execute(_SET_HEAD, {"head": head}).rowcount == 0:
         c.execute(_NEW_HEAD, {"head": head})
+
+
+def _normalised(actor: str, subject: str, details: Mapping[str, Any]) -> tuple[str, str, Any, str]:
+    """The texts and details as the hash sees them and the row stores them: plain JSON, every
+    text NFC (the common case, JSON already and normalised, costs one dump)."""
+    info: Any = dict(details)
+    try:
+        text_ = json_bytes(info).decode("utf-8")
+        if all(unicodedata.is_normalized("NFC", t) for t in (actor, subject, text_)):
+            return actor, subject, info, text_
+    except (TypeError, ValueError):  # dates, decimals: the canonical forms below
+        pass
+    try:
+        actor, subject, info = json.loads(canonical_bytes([actor, subject, info]))
+    except CanonicalError as exc:
+        raise ValueError(f"audit details have no canonical JSON: {exc}") from exc
+    return actor, subject, info, json_bytes(info).decode("utf-8")
 
 
 # -- the staff member's name -----------------------------------------------------------------
@@ -224,8 +244,12 @@ def _filtered(
     if stop is not None:  # a date includes its whole day; a time is exclusive
         q = q.where(AuditEntry.at < stop)
     if text_:
-        like = f"%{text_}%"
-        q = q.where(or_(AuditEntry.subject.like(like), AuditEntry.details.like(like)))
+        q = q.where(
+            or_(
+                AuditEntry.subject.contains(text_, autoescape=True),
+                AuditEntry.details.contains(text_, autoescape=True),
+            )
+        )
     return q
 
 

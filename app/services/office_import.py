@@ -34,6 +34,7 @@ from app.domain.plan_book import PlanBook
 from app.models import Indicator, Period, Plan, Task, Unit
 from app.models.base import utcnow
 from app.models.store import Store
+from app.services import audit
 from app.services import import_merge as merge
 from app.services.catalog import plan_book
 from app.services.import_changes import FieldChange, field_changes
@@ -98,8 +99,11 @@ class Importer:
         timeout_s: float = 10.0,
         memory_mb: int = 1024,
         clock: Callable[[], datetime] = utcnow,
+        actor: str | None = None,
     ) -> None:
         self.store = store
+        # the staff member the audit log names for every file (default: the office's setting)
+        self.actor = audit.office_actor(store) if actor is None else actor
         # every published revision of every plan (a submission names its own); one catalog
         # still works for a store holding one plan (tools, tests)
         self.plans = plan_book(store) if catalog is None else catalog
@@ -245,6 +249,7 @@ class Importer:
             else:
                 row = self._log_row(outcome, result.sha256, batch, merged.submission_id)
                 session.connection().execute(_ADD_LOG, row)
+                self._audit(session, outcome, result.sha256, merged.submission_id)
                 session.commit()
         except merge.Refused as exc:
             session.rollback()
@@ -332,6 +337,31 @@ class Importer:
     def _log(self, o: FileOutcome, sha: str | None, batch: str, sub_id: int | None) -> None:
         with self._session() as s, s.begin():
             s.connection().execute(_ADD_LOG, self._log_row(o, sha, batch, sub_id))
+            self._audit(s, o, sha, sub_id)
+
+    def _audit(self, s: Session, o: FileOutcome, sha: str | None, sub_id: int | None) -> None:
+        """One audit row per file, in the file's own transaction (design §4)."""
+        audit.record(
+            s,
+            actor=self.actor,
+            action="import",
+            write_locked=True,  # merge.lock_store / the log insert took it
+            subject=f"{o.unit} {o.period} v{o.version}" if o.unit else Path(o.file).name,
+            details={
+                "file": Path(o.file).name,
+                "sha256": sha,
+                "outcome": o.outcome,
+                "code": o.code,
+                "params": o.message.param_dict,
+                "unit": o.unit,
+                "period": o.period,
+                "version": o.version,
+                "plan": o.plan,
+                "plan_revision": o.plan_revision,
+                "conflict": o.conflict,
+                "submission_id": sub_id,
+            },
+        )
 
 
 def _by_plan(s: Session, key: Any, pk: Any, plan_id: Any) -> dict[Any, int]:

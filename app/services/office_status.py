@@ -13,6 +13,7 @@ from app.domain.messages import Message
 from app.models import ImportLog, Period, Plan, Submission, Unit
 from app.models.store import Store
 from app.services.office_import import logged_message
+from app.services.review import ReviewState, review_states
 
 # Due dates are calendar days in the plan's city; submissions carry UTC times.
 PLAN_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -33,6 +34,7 @@ class UnitStatus:
     conflict_versions: tuple[int, ...] = ()
     plan_revision: int | None = None  # the current version was filled against it
     older_revision: bool = False  # ... and the plan has a newer one (docs/design.md §1.3)
+    review: ReviewState | None = None  # the office's review of the current version
 
     @property
     def conflict(self) -> bool:
@@ -50,6 +52,7 @@ class UnitStatus:
             "conflict_versions": list(self.conflict_versions),
             "plan_revision": self.plan_revision,
             "older_revision": self.older_revision,
+            "review": None if self.review is None else self.review.to_json(),
         }
 
 
@@ -136,6 +139,7 @@ def period_status(store: Store, catalog: Catalog, period_code: str) -> PeriodSta
         )
         rejected = _rejections(s, catalog.code, period_code)
         conflicts = {units[k]: v for k, v in _conflicts(s, period_pk).items()}
+    reviews = {} if period_pk is None else _reviews(store, catalog, period_code)
     out = []
     for u in expected:
         sub = current.get(u.id)
@@ -158,6 +162,11 @@ def period_status(store: Store, catalog: Catalog, period_code: str) -> PeriodSta
                 conflict_versions=conflicts.get(u.id, ()),
                 plan_revision=None if sub is None else sub.plan_revision,
                 older_revision=sub is not None and sub.plan_revision < catalog.revision,
+                review=reviews.get(u.id),
             )
         )
     return PeriodStatus(period_code, period.due, tuple(out))
+
+
+def _reviews(store: Store, catalog: Catalog, period_code: str) -> dict[str, ReviewState]:
+    return {r.unit_code: r for r in review_states(store, period_code, catalog.code)}

@@ -30,6 +30,7 @@ from app.io import keys
 from app.models import TrustedKey, Unit
 from app.models.base import utcnow
 from app.models.store import Store
+from app.services import audit
 
 
 class TrustError(ValueError):
@@ -77,13 +78,29 @@ def read_registration_file(path: Path) -> keys.Registration:
         raise TrustError(str(exc)) from exc
 
 
+def _audit_trust(s: Session, actor: str, action: str, info: TrustInfo, **more: Any) -> None:
+    audit.record(
+        s,
+        actor=actor,
+        action=action,
+        subject=f"{info.unit_id} {info.fingerprint[:16]}",
+        details={"unit": info.unit_id, "fingerprint": info.fingerprint, **more},
+    )
+
+
 def add_trusted_key(
-    store: Store, catalog: Catalog, registration: keys.Registration, note: str = ""
+    store: Store,
+    catalog: Catalog,
+    registration: keys.Registration,
+    note: str = "",
+    *,
+    actor: str | None = None,
 ) -> TrustInfo:
     """Register a unit's key (after the office confirmed the fingerprint). Idempotent."""
     unit_info = catalog.find_unit(registration.unit)
     if unit_info is None:
         raise TrustError(f"登记文件中的单位 {registration.unit} 不在工作方案中")
+    who = audit.resolve_actor(store, actor)
     with store.factory.begin() as s:
         unit = _unit_row(s, catalog, unit_info.id)
         existing = s.scalar(
@@ -105,7 +122,9 @@ def add_trusted_key(
         )
         s.add(row)
         s.flush()
-        return _info(row, unit)
+        info = _info(row, unit)
+        _audit_trust(s, who, "trust_add", info, clerk=registration.clerk, note=note)
+        return info
 
 
 def list_trusted_keys(store: Store) -> list[TrustInfo]:
@@ -118,10 +137,17 @@ def list_trusted_keys(store: Store) -> list[TrustInfo]:
         return [_info(k, u) for k, u in rows]
 
 
-def revoke_key(store: Store, fingerprint: str, revoked_from: datetime | None = None) -> TrustInfo:
+def revoke_key(
+    store: Store,
+    fingerprint: str,
+    revoked_from: datetime | None = None,
+    *,
+    actor: str | None = None,
+) -> TrustInfo:
     """Refuse every file signed by this key that arrives from ``revoked_from`` (default: now)
     on, whatever signing time it claims; what was imported before stays."""
     fp = fingerprint.replace(" ", "").lower()
+    who = audit.resolve_actor(store, actor)
     with store.factory.begin() as s:
         row = s.scalar(select(TrustedKey).where(TrustedKey.fingerprint == fp))
         if row is None:
@@ -129,14 +155,19 @@ def revoke_key(store: Store, fingerprint: str, revoked_from: datetime | None = N
         row.status = "revoked"
         row.revoked_from = revoked_from or utcnow()
         unit = s.get_one(Unit, row.unit_id)
-        return _info(row, unit)
+        info = _info(row, unit)
+        _audit_trust(s, who, "trust_revoke", info, revoked_from=row.revoked_from)
+        return info
 
 
-def rotate_key(store: Store, catalog: Catalog, statement: dict[str, Any]) -> TrustInfo:
+def rotate_key(
+    store: Store, catalog: Catalog, statement: dict[str, Any], *, actor: str | None = None
+) -> TrustInfo:
     """Accept a new key for a unit on a statement signed by one of its registered keys."""
     old_fp = statement.get("old_fingerprint") if isinstance(statement, dict) else None
     if not isinstance(old_fp, str):
         raise TrustError("不是密钥更换声明")
+    who = audit.resolve_actor(store, actor)
     with store.factory.begin() as s:
         old = s.scalar(select(TrustedKey).where(TrustedKey.fingerprint == old_fp.lower()))
         if old is None:
@@ -170,7 +201,9 @@ def rotate_key(store: Store, catalog: Catalog, statement: dict[str, Any]) -> Tru
         )
         s.add(row)
         s.flush()
-        return _info(row, unit)
+        info = _info(row, unit)
+        _audit_trust(s, who, "trust_rotate", info, old_fingerprint=old.fingerprint)
+        return info
 
 
 @dataclass(frozen=True)

@@ -332,10 +332,10 @@ def _decide(
     actor: str,
     seen: ReviewState | None,
 ) -> ReviewState:
-    plan, period = period_rows(s, period_code, plan_code)
-    unit_pk = _unit_pk(s, unit_code)
     c = s.connection()
     merge.lock_store(c)  # turns with imports and other decisions (see the module)
+    plan, period = period_rows(s, period_code, plan_code)
+    unit_pk = _unit_pk(s, unit_code)
     merge.lock_unit(c, unit_pk)
     found = _states(s, plan, period, unit_pk)
     if not found:

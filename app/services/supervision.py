@@ -192,23 +192,12 @@ def add_notice(
     if len(body) > MAX_TEXT:
         raise Refusal("text_too_long", what="督办事项", limit=MAX_TEXT)
     with store.factory.begin() as s:
+        audit.write_lock(s)
         unit = s.scalar(select(Unit).where(Unit.code == unit_code))
         if unit is None:
             raise Refusal("unit_unknown", unit=unit_code)
         plan, period_pk = _plan_for(s, unit_code, period_code, plan_code)
-        no = _task_no(task, plan.code)
-        catalog = plan_catalog(s, plan)
-        try:
-            mine = any(t.no == no for t, _role in catalog.tasks_for_unit(unit_code))
-        except KeyError:
-            mine = False
-        task_pk = s.scalar(
-            select(Task.id).where(Task.plan_id == plan.id, Task.no == no, Task.removed_in.is_(None))
-        )
-        if task_pk is None:
-            raise Refusal("review_task_unknown", task=no, plan=plan.code)
-        if not mine:
-            raise Refusal("notice_task_not_units", unit=unit_code, task=no, plan=plan.code)
+        no, task_pk = _units_task(s, plan, unit_code, task)
         row = Notice(
             unit_id=unit.id,
             task_id=task_pk,
@@ -239,15 +228,29 @@ def add_notice(
         return _one(s, row.id, today_here())
 
 
-def _task_no(task: str | int, plan_code: str) -> int:
+def _units_task(s: Session, plan: Plan, unit_code: str, task: str | int) -> tuple[int, int]:
+    """The task's number and row, if the plan has it and the unit has a role on it."""
     try:
-        return int(str(task).strip())
+        no = int(str(task).strip())
     except ValueError:
-        raise Refusal("review_task_unknown", task=task, plan=plan_code) from None
+        raise Refusal("review_task_unknown", task=task, plan=plan.code) from None
+    task_pk = s.scalar(
+        select(Task.id).where(Task.plan_id == plan.id, Task.no == no, Task.removed_in.is_(None))
+    )
+    if task_pk is None:
+        raise Refusal("review_task_unknown", task=no, plan=plan.code)
+    try:
+        mine = any(t.no == no for t, _role in plan_catalog(s, plan).tasks_for_unit(unit_code))
+    except KeyError:  # a unit the plan does not list
+        mine = False
+    if not mine:
+        raise Refusal("notice_task_not_units", unit=unit_code, task=no, plan=plan.code)
+    return no, task_pk
 
 
 def close_notice(store: Store, notice_id: int, actor: str) -> NoticeInfo:
     with store.factory.begin() as s:
+        audit.write_lock(s)
         row = s.get(Notice, notice_id, with_for_update=True)
         if row is None:
             raise Refusal("notice_unknown", id=notice_id)

@@ -21,7 +21,7 @@ from app.models.store import Store
 from app.services.audit import PLAN_TZ
 from app.services.bulletin.common import office_of
 from app.services.catalog import store_catalog_of
-from app.services.supervision import STATE_ZH, NoticeInfo
+from app.services.supervision import NoticeInfo
 
 
 def notice_document(
@@ -32,7 +32,6 @@ def notice_document(
     office = office_of(catalog)
     unit = catalog.find_unit(n.unit_code)
     unit_name = unit.name if unit is not None else n.unit_name
-    period = next((p for p in catalog.periods if p.code == n.period_code), None)
     day = issued_on or n.created_at.astimezone(PLAN_TZ).date()
     ask = (
         f"请于{chinese_date(n.due)}前办结，并在报送工作进展时于该任务的“督办答复”栏填写办理情况"
@@ -47,25 +46,7 @@ def notice_document(
         Paragraph(n.text),
         Heading(1, "二、办理要求"),
         Paragraph(ask),
-        Table(
-            "",
-            (
-                Column("督办编号", 1.0),
-                Column("任务", 1.0),
-                Column("报告期", 1.6),
-                Column("办结期限", 1.8),
-                Column("状态", 1.2),
-            ),
-            (
-                (
-                    str(n.id),
-                    f"第{n.task}项",
-                    period.title if period is not None else "—",
-                    chinese_date(n.due),
-                    STATE_ZH["overdue"] if n.overdue else STATE_ZH[n.state],
-                ),
-            ),
-        ),
+        _facts(catalog, n),
     ]
     if n.response:
         answered = (
@@ -91,6 +72,20 @@ def notice_document(
             created=n.created_at,
             custom=(("qr.notice.id", str(n.id)), ("qr.notice.unit", n.unit_code)),
         ),
+    )
+
+
+def _facts(catalog: Catalog, n: NoticeInfo) -> Table:
+    period = next((p for p in catalog.periods if p.code == n.period_code), None)
+    return Table(
+        "",
+        (
+            Column("督办编号", 1.0),
+            Column("任务", 1.0),
+            Column("报告期", 1.6),
+            Column("办结期限", 1.8),
+        ),
+        ((str(n.id), f"第{n.task}项", period.title if period else "—", chinese_date(n.due)),),
     )
 
 

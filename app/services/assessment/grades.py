@@ -26,6 +26,7 @@ from app.domain.messages import Refusal
 from app.domain.payload import plain_decimal
 from app.models import AssessmentRule
 from app.models.store import Store
+from app.services import audit
 from app.services.assessment.rules import GRADES_KEY, _plan_pk
 
 GRADES_NAME = "考核等次"
@@ -108,7 +109,9 @@ def checked(values: Mapping[str, Decimal]) -> Grades:
     return grades
 
 
-def update_grades(store: Store, catalog: Catalog, params: Mapping[str, Any]) -> Grades:
+def update_grades(
+    store: Store, catalog: Catalog, params: Mapping[str, Any], *, actor: str | None = None
+) -> Grades:
     """Set some of the bounds (by code or Chinese name); the others keep their values."""
     changes: dict[str, Decimal] = {}
     for given, value in params.items():
@@ -119,6 +122,7 @@ def update_grades(store: Store, catalog: Catalog, params: Mapping[str, Any]) -> 
             changes[spec.key] = Decimal(str(value).strip()) + 0
         except InvalidOperation as exc:
             raise Refusal("grades_not_a_number", param=spec.label, value=value) from exc
+    who = audit.resolve_actor(store, actor)
     with store.factory.begin() as s:
         pk, row = _row(s, catalog)
         current = _stored(row)
@@ -129,11 +133,24 @@ def update_grades(store: Store, catalog: Catalog, params: Mapping[str, Any]) -> 
             s.add(row)
         row.params = json.dumps(grades.params(), ensure_ascii=False, sort_keys=True)
         row.enabled = True
+        if grades != current:
+            audit.record(
+                s,
+                actor=who,
+                action="rules_change",
+                subject=f"{catalog.code} {GRADES_KEY}",
+                details={
+                    "plan": catalog.code,
+                    "rule": GRADES_KEY,
+                    "before": current.params(),
+                    "after": grades.params(),
+                },
+            )
     return grades
 
 
-def reset_grades(store: Store, catalog: Catalog) -> Grades:
-    return update_grades(store, catalog, DEFAULT_GRADES.params())
+def reset_grades(store: Store, catalog: Catalog, *, actor: str | None = None) -> Grades:
+    return update_grades(store, catalog, DEFAULT_GRADES.params(), actor=actor)
 
 
 def grades_description(grades: Grades) -> str:

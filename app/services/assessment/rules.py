@@ -16,6 +16,7 @@ from app.domain.catalog import Catalog
 from app.domain.payload import plain_decimal
 from app.models import AssessmentRule, Plan
 from app.models.store import Store
+from app.services import audit
 from app.services.catalog import default_plan_code
 
 GRADES_KEY = "grades"  # the grade thresholds' row (assessment.grades), not a scoring rule
@@ -185,6 +186,7 @@ def update_rule(
     params: Mapping[str, Any] | None = None,
     *,
     plan_code: str | None = None,
+    actor: str | None = None,
 ) -> RuleInfo:
     """Change a rule's weight (0–1000), switch it on or off, or set its parameters."""
     spec = _SPECS.get(key)
@@ -199,9 +201,12 @@ def update_rule(
         if not new_weight.is_finite() or not Decimal(0) <= new_weight <= Decimal(1000):
             raise AssessmentError("权重必须在 0 到 1000 之间")
     new_params = None if params is None else _checked_params(spec, params)
+    who = audit.resolve_actor(store, actor)
     with store.factory.begin() as s:
-        rows = _ensure_rules(s, _plan_pk(s, plan_code))
+        plan_pk = _plan_pk(s, plan_code)
+        rows = _ensure_rules(s, plan_pk)
         row = next(r for r in rows if r.key == key)
+        before = _info(row)
         if new_weight is not None:
             row.weight = plain_decimal(new_weight)
         if enabled is not None:
@@ -210,13 +215,37 @@ def update_rule(
             merged = {**_info(row).params, **new_params}
             row.params = json.dumps(merged, ensure_ascii=False, sort_keys=True)
         s.flush()
-        return _info(row)
+        after = _info(row)
+        if after != before:
+            _audit_rule(s, who, s.get_one(Plan, plan_pk).code, before, after)
+        return after
 
 
-def reset_rules(store: Store, catalog: Catalog) -> list[RuleInfo]:
+def _audit_rule(s: Session, actor: str, plan: str, before: RuleInfo, after: RuleInfo) -> None:
+    def shown(r: RuleInfo) -> dict[str, Any]:
+        return {"weight": str(r.weight), "enabled": r.enabled, "params": dict(r.params)}
+
+    audit.record(
+        s,
+        actor=actor,
+        action="rules_change",
+        subject=f"{plan} {after.key}",
+        details={"plan": plan, "rule": after.key, "before": shown(before), "after": shown(after)},
+    )
+
+
+def reset_rules(store: Store, catalog: Catalog, *, actor: str | None = None) -> list[RuleInfo]:
     """Back to the default weights, parameters and all rules on."""
     for spec in DEFAULT_RULES:
-        update_rule(store, spec.key, spec.weight, True, dict(spec.params), plan_code=catalog.code)
+        update_rule(
+            store,
+            spec.key,
+            spec.weight,
+            True,
+            dict(spec.params),
+            plan_code=catalog.code,
+            actor=actor,
+        )
     return list_rules(store, catalog)
 
 

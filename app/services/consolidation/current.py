@@ -12,7 +12,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog, TaskInfo, UnitInfo
-from app.models import Period, Plan, Submission, SubmissionEntry, Task, Unit
+from app.models import Period, Plan, Review, Submission, SubmissionEntry, Task, Unit
 from app.services.office_status import is_late
 
 
@@ -69,6 +69,7 @@ class Current:
     file_sha256: str
     fingerprint: str
     late: bool
+    review: str = "pending"  # the office's review of it: pending | accepted | returned
 
 
 def current_submissions(s: Session, period_id: int | None, due: date) -> dict[str, Current]:
@@ -85,13 +86,15 @@ def current_submissions(s: Session, period_id: int | None, due: date) -> dict[st
             Submission.file_name,
             Submission.file_sha256,
             Submission.fingerprint,
+            Review.state,
         )
         .join(Unit, Unit.id == Submission.unit_id)
+        .outerjoin(Review, Review.submission_id == Submission.id)
         .where(Submission.period_id == period_id, Submission.is_current.is_(True))
     ).tuples()
     return {
-        code: Current(code, v, seq, at, imp, name, sha, fp, is_late(at, due))
-        for code, v, seq, at, imp, name, sha, fp in rows
+        code: Current(code, v, seq, at, imp, name, sha, fp, is_late(at, due), review or "pending")
+        for code, v, seq, at, imp, name, sha, fp, review in rows
     }
 
 

@@ -4,7 +4,7 @@ role on."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.domain.catalog import Catalog, SectionInfo, TaskInfo, UnitInfo
 from app.models import SubmissionEntry
@@ -32,6 +32,8 @@ class Matrix:
     tasks: tuple[TaskInfo, ...]
     cells: Mapping[tuple[int, str], MatrixCell]  # only where the unit has a role on the task
     sections: tuple[SectionInfo, ...] = ()
+    # unit id -> the review of its current version (pending | accepted | returned)
+    reviews: Mapping[str, str] = field(default_factory=dict)
 
     def cell(self, task_no: int, unit_id: str) -> MatrixCell | None:
         return self.cells.get((task_no, unit_id))
@@ -77,4 +79,5 @@ def load_matrix(store: Store, catalog: Catalog, period: str) -> Matrix:
             version=None if sub is None else sub.version,
             late=False if sub is None else sub.late,
         )
-    return Matrix(period, units, tasks, cells, catalog.sections)
+    reviews = {unit_id: c.review for unit_id, c in current.items()}
+    return Matrix(period, units, tasks, cells, catalog.sections, reviews)

@@ -36,6 +36,7 @@ class TrackerRow:
     last_reason: Message | None
     last_import: datetime | None  # the latest import attempt of any outcome for this period
     conflict_versions: tuple[int, ...] = ()  # versions held as two different files
+    review: str | None = None  # pending | accepted | returned; None: nothing to review
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def tracker(store: Store, catalog: Catalog, period: str) -> Tracker:
             last_reason=u.last_reason,
             last_import=None if last.get(u.unit) is None else as_utc(last[u.unit]),
             conflict_versions=u.conflict_versions,
+            review=None if u.review is None else u.review.state,
         )
         for u in status.units
     )

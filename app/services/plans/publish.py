@@ -25,6 +25,7 @@ from app.io.plan_file import normal_plan, validate_plan
 from app.models import Plan, PlanDraft, PlanRevision
 from app.models.base import utcnow
 from app.models.store import Store
+from app.services import audit
 from app.services.plans.listing import require_plan, summary_of
 from app.services.plans.rows import apply_plan
 from app.services.plans.types import PlanRejected, PlanSummary, guesses_from_text
@@ -67,6 +68,7 @@ def install_revision(
 
 def publish_plan(store: Store, code: str, actor: str = "") -> PlanSummary:
     """The draft becomes the plan's next published revision."""
+    who = audit.resolve_actor(store, actor)
     with store.factory.begin() as s:
         plan = require_plan(s, code)
         draft = s.scalar(select(PlanDraft).where(PlanDraft.plan_id == plan.id))
@@ -94,4 +96,16 @@ def publish_plan(store: Store, code: str, actor: str = "") -> PlanSummary:
         install_revision(s, plan, normal, plan.revision + 1, actor=actor, digest=digest)
         s.delete(draft)
         s.flush()
+        audit.record(
+            s,
+            actor=who,
+            action="plan_publish",
+            subject=f"{plan.code} r{plan.revision}",
+            details={
+                "plan": plan.code,
+                "revision": plan.revision,
+                "title": plan.title,
+                "content_hash": digest,
+            },
+        )
         return summary_of(s, plan)

@@ -27,6 +27,7 @@ from app.services.report.cells import (
     subtitle,
 )
 from app.services.report.data import ReportData
+from app.services.review import STATE_ZH as REVIEW_ZH
 
 
 def _roles_text(task: TaskInfo, catalog: Catalog) -> str:
@@ -184,6 +185,7 @@ def tracker_sheet(data: ReportData, head: str) -> Sheet:
         Column("被拒收次数", 9, "center"),
         Column("最近一次拒收原因", 36),
         Column("最近导入", 16, "center"),
+        Column("审核", 10, "center"),
     )
     rows = [
         Row(
@@ -197,6 +199,7 @@ def tracker_sheet(data: ReportData, head: str) -> Sheet:
                 r.rejected_attempts,
                 "" if r.last_reason is None else r.last_reason.render("zh"),
                 beijing(r.last_import),
+                "" if r.review is None else REVIEW_ZH[r.review],
             ),
             marks=("", STATE_MARKS[r.state]),
         )
