@@ -19,9 +19,11 @@ from app.domain.payload import (
     ENTRY_STATUSES,
     FORMAT,
     FORMAT_V1,
+    FORMAT_V2,
     PayloadEntry,
     PayloadError,
     PayloadIndicator,
+    PayloadResponse,
     SubmissionPayload,
 )
 from app.io.canonical import (
@@ -222,6 +224,7 @@ def sample(**changes: Any) -> dict[str, Any]:
         ],
         "indicators": [{"no": 3, "value": "100", "note": ""}],
         "plan_revision": 1,
+        "responses": [],
     }
     doc.update(changes)
     return doc
@@ -290,7 +293,8 @@ def test_from_dict_refuses_malformed_payloads(doc: Any, words: str) -> None:
 def test_the_first_format_reads_as_revision_1_and_keeps_its_bytes() -> None:
     """A /1 file (before plans had revisions) was signed without plan_revision: it reads as
     made against revision 1 and its canonical bytes are exactly what was signed."""
-    old = {k: v for k, v in sample(format=FORMAT_V1).items() if k != "plan_revision"}
+    gone = ("plan_revision", "responses")
+    old = {k: v for k, v in sample(format=FORMAT_V1).items() if k not in gone}
     p = SubmissionPayload.from_dict(old)
     assert (p.format, p.plan_revision) == (FORMAT_V1, 1)
     assert json.loads(payload_bytes(p)) == old
@@ -299,6 +303,24 @@ def test_the_first_format_reads_as_revision_1_and_keeps_its_bytes() -> None:
         replace(p, plan_revision=2)
     new = SubmissionPayload.from_dict(sample(plan_revision=3))
     assert json.loads(payload_bytes(new))["plan_revision"] == 3
+
+
+def test_the_second_format_reads_without_responses_and_keeps_its_bytes() -> None:
+    """A /2 file (before 督办 responses) was signed without "responses": it reads as having
+    none, keeps its bytes, and cannot carry any; /3 carries them sorted by notice."""
+    old = {k: v for k, v in sample(format=FORMAT_V2).items() if k != "responses"}
+    p = SubmissionPayload.from_dict(old)
+    assert (p.format, p.responses) == (FORMAT_V2, ())
+    assert json.loads(payload_bytes(p)) == old
+    with pytest.raises(PayloadError, match="responses"):
+        replace(p, responses=(PayloadResponse(3, "已整改"),))
+    given = [{"notice": 9, "text": "已完成"}, {"notice": 3, "text": "已整改"}]
+    new = SubmissionPayload.from_dict(sample(responses=given))
+    assert [r.notice for r in new.responses] == [3, 9]
+    assert payload_from_bytes(payload_bytes(new)) == new
+    for bad in ([{"notice": 3, "text": " "}], [{"notice": 0, "text": "x"}], [{"notice": 3}]):
+        with pytest.raises(PayloadError, match="responses"):
+            SubmissionPayload.from_dict(sample(responses=bad))
 
 
 def test_payload_bytes_must_be_exactly_canonical() -> None:

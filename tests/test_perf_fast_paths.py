@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain import payload as payload_mod
+from app.domain import payload_fields as payload_mod
 from app.domain.catalog import Catalog
 from app.domain.payload import SubmissionPayload
 from app.io import package_zip

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.cli import audit_cmd, bulletin_cmd, review_cmd, rules_cmd, supervise_cmd
+from app.cli import audit_cmd, bulletin_cmd, feedback_cmd, review_cmd, rules_cmd, supervise_cmd
 from app.cli.common import (
     CliRefusal,
     Context,
@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--passphrase-env", metavar="VAR", help="also create the office's key, sealed by $VAR"
     )
-    p.add_argument("--actor", default="", metavar="NAME", help="who (for the audit log)")
+    add_actor_option(p)
     register_key(osub)
     _register_trust(osub)
 
@@ -71,6 +71,7 @@ def register(sub: Any) -> None:
     review_cmd.register(osub)
     supervise_cmd.register(osub)
     audit_cmd.register(osub)
+    feedback_cmd.register(osub)
 
 
 def _register_trust(osub: Any) -> None:

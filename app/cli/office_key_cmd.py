@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import Context, add_command, print_json, say
+from app.cli.common import Context, actor_of, add_actor_option, add_command, print_json, say
 from app.cli.unit_common import print_fingerprint, read_passphrase, refused
 from app.io.keys import KeyFileError, format_fingerprint
 
@@ -18,7 +18,7 @@ def register_key(osub: Any) -> None:
     ksub = key.add_subparsers(dest="key_command", metavar="COMMAND", required=True)
     p = add_command(ksub, "create", "create the office's signing key", cmd_create, json=True)
     p.add_argument("--passphrase-env", metavar="VAR", help="read the passphrase from $VAR")
-    p.add_argument("--actor", default="", metavar="NAME", help="who (for the audit log)")
+    add_actor_option(p)
     add_command(ksub, "show", "the office key in force", cmd_show, json=True)
     text = "write the office's key registration file for the units"
     p = add_command(ksub, "export", text, cmd_export, json=True)
@@ -28,7 +28,7 @@ def register_key(osub: Any) -> None:
     p.add_argument("--out", required=True, type=Path, metavar="FILE", help="rotation statement")
     p.add_argument("--old-passphrase-env", metavar="VAR")
     p.add_argument("--new-passphrase-env", metavar="VAR")
-    p.add_argument("--actor", default="", metavar="NAME", help="who (for the audit log)")
+    add_actor_option(p)
 
 
 def _key_json(info: Any) -> dict[str, Any]:
@@ -44,7 +44,7 @@ def create_key(ctx: Context, args: argparse.Namespace, env: str | None) -> Any:
     from app.services.office_key import create_office_key
 
     passphrase = read_passphrase(env, confirm=True)
-    info = create_office_key(ctx.office_store(), passphrase, actor=getattr(args, "actor", ""))
+    info = create_office_key(ctx.office_store(), passphrase, actor=actor_of(ctx, args))
     if not getattr(args, "json", False):
         print(say(args, "已创建市质量强市办签名密钥，指纹：", "office key created, fingerprint:"))
         print_fingerprint(info.fingerprint)
@@ -93,7 +93,7 @@ def cmd_rotate(ctx: Context, args: argparse.Namespace) -> int:
     old = read_passphrase(args.old_passphrase_env, confirm=False, prompt="旧密码 old: ")
     new = read_passphrase(args.new_passphrase_env, confirm=True, prompt="新密码 new: ")
     try:
-        info = rotate_office_key(store, old, new, actor=args.actor)
+        info = rotate_office_key(store, old, new, actor=actor_of(ctx, args))
     except KeyFileError as exc:
         raise refused(exc) from exc
     write_rotation_file(store, args.out)

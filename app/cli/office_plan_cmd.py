@@ -17,6 +17,8 @@ from app.cli.common import (
     CliError,
     CliRefusal,
     Context,
+    actor_of,
+    add_actor_option,
     add_command,
     output_lang,
     print_json,
@@ -43,7 +45,7 @@ def register_plan(osub: Any) -> None:
     text = "the draft becomes the next revision; --out: the signed plan package for the units"
     p = add_command(psub, "publish", text, cmd_publish, json=True)
     p.add_argument("code", metavar="CODE")
-    p.add_argument("--actor", default="", metavar="NAME", help="who publishes (for the record)")
+    add_actor_option(p)
     p.add_argument("--out", type=Path, metavar="FILE.xlsx", help="write the signed plan package")
     p.add_argument("--passphrase-env", metavar="VAR", help="the office key's passphrase from $VAR")
     p = add_command(psub, "new", "an empty plan to fill in", cmd_new, json=True)
@@ -175,7 +177,7 @@ def cmd_publish(ctx: Context, args: argparse.Namespace) -> int:
     if args.out is not None and args.out.suffix.lower() != ".xlsx":
         raise CliRefusal("out_not_xlsx", 2, path=args.out)
     try:
-        summary = publish_plan(store, args.code, actor=args.actor)
+        summary = publish_plan(store, args.code, actor=actor_of(ctx, args))
         published = True
     except PlanRejected as exc:
         raise _refuse_plan(exc, args) from exc
@@ -206,7 +208,7 @@ def _write_package(ctx: Context, args: argparse.Namespace) -> Any:
     passphrase = read_passphrase(args.passphrase_env, confirm=False)
     try:
         return write_plan_package(
-            ctx.office_store(), args.code, args.out, passphrase, actor=args.actor
+            ctx.office_store(), args.code, args.out, passphrase, actor=actor_of(ctx, args)
         )
     except KeyFileError as exc:
         raise refused(exc) from exc

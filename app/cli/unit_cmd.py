@@ -33,9 +33,10 @@ from app.cli.unit_common import (
     unit_service,
 )
 from app.cli.unit_key_cmd import register_key
-from app.cli.unit_office_cmd import register_office
+from app.cli.unit_office_cmd import answers_json, print_answers, register_office
 from app.io.keys import format_fingerprint
 from app.services.catalog import catalog_naming_unit
+from app.services.feedback import unit_answers
 from app.services.stores import store_catalog
 from app.services.unit_load import load_json
 from app.services.unit_setup import init_unit, write_registration_file, write_registration_sheet
@@ -205,6 +206,7 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
     period = plan_period(uc.catalog, args.period)
     summary = uc.service.summary(period.code)
     state = uc.service.period_state(period.code)
+    answers = unit_answers(uc.store, period.code, uc.catalog.code)
     if args.json:
         print_json(
             {
@@ -220,6 +222,7 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
                 "version": state.version,
                 "exported_at": state.exported_at.isoformat() if state.exported_at else None,
                 "errors": [error_json(e, lang) for e in summary.errors],
+                **answers_json(answers),
             }
         )
         return 0
@@ -239,4 +242,5 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
     print(say(args, "状态：", "state: ") + say(args, zh, en).format(v=state.version))
     for e in summary.errors:
         print(error_line(e, lang))
+    print_answers(args, answers)
     return 0

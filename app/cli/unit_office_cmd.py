@@ -32,6 +32,12 @@ def register_office(usub: Any) -> None:
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
     add_command(psub, "list", "the plans this install holds", run_plan_list, json=True)
 
+    feedback = usub.add_parser("feedback", help="the office's feedback files")
+    fsub = feedback.add_subparsers(dest="feedback_command", metavar="COMMAND", required=True)
+    text = "verify and apply a signed feedback file"
+    p = add_command(fsub, "import", text, run_feedback_import, json=True)
+    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+
 
 def _trust_json(info: Any) -> dict[str, Any]:
     return {
@@ -144,3 +150,85 @@ def run_plan_list(ctx: Context, args: argparse.Namespace) -> int:
     for p in plans:
         print(f"{p.code:<20} {p.year}  第 {p.revision} 版  {p.title}")
     return 0
+
+
+def run_feedback_import(ctx: Context, args: argparse.Namespace) -> int:
+    from app.services.feedback import import_feedback
+
+    result = import_feedback(ctx.unit_store(), args.file)
+    if args.json:
+        print_json(
+            {
+                "unit": result.unit,
+                "sequence": result.sequence,
+                "already_applied": result.already_applied,
+                "older": result.older,
+                "periods": list(result.periods),
+                "notices": list(result.notices),
+                "sha256": result.sha256,
+            }
+        )
+        return 0
+    if result.already_applied:
+        print(say(args, f"反馈文件第 {result.sequence} 号已导入过，未作改动",
+                  f"feedback #{result.sequence} was applied already"))  # fmt: skip
+    else:
+        print(
+            say(
+                args,
+                f"已导入反馈文件第 {result.sequence} 号",
+                f"applied feedback #{result.sequence}",
+            )
+        )
+    return 0
+
+
+REVIEW_TEXT = {
+    "pending": ("待审核", "pending"),
+    "accepted": ("已受理", "accepted"),
+    "returned": ("退回修改", "returned"),
+}
+
+
+def answers_json(answers: Any) -> dict[str, Any]:
+    """What ``unit status --json`` adds: the office's decision, its receipts and notices."""
+    r = answers.review
+    review = None
+    if r is not None:
+        review = {
+            "state": r.state,
+            "version": r.version,
+            "comment": r.comment,
+            "comments": [{"task": t, "text": x} for t, x in r.comments.items()],
+        }
+    return {
+        "review": review,
+        "receipts": [
+            {"version": x.version, "sha256": x.sha256, "accepted_at": x.accepted_at.isoformat()}
+            for x in answers.receipts
+        ],
+        "notices": [
+            {"id": n.id, "task": n.task, "text": n.text, "due": n.due.isoformat(),
+             "state": n.state, "overdue": n.overdue, "response": n.response}
+            for n in answers.notices
+        ],
+    }  # fmt: skip
+
+
+def print_answers(args: argparse.Namespace, answers: Any) -> None:
+    r = answers.review
+    if r is not None:
+        zh, en = REVIEW_TEXT[r.state]
+        print(
+            say(
+                args,
+                f"审核：v{r.version} {zh} {r.comment}",
+                f"review: v{r.version} {en} {r.comment}",
+            ).rstrip()
+        )
+        for task, text in r.comments.items():
+            print(say(args, f"  任务 {task}：{text}", f"  task {task}: {text}"))
+    for n in answers.notices:
+        late = say(args, "（已逾期）", " (overdue)") if n.overdue else ""
+        print(say(args, f"督办 #{n.id} 任务 {n.task}，{n.due} 前答复{late}：{n.text}",
+                  f"notice #{n.id} task {n.task}, due {n.due}{late}: {n.text}"))  # fmt: skip

@@ -421,8 +421,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **PLAN_DOCUMENT_MESSAGES,
     **PLAN_MESSAGES,
     **ASSESSMENT_MESSAGES,
-    **REVIEW_MESSAGES,
     **ANSWER_FILE_MESSAGES,
+    **REVIEW_MESSAGES,
 }
 
 _FORMATTER = string.Formatter()

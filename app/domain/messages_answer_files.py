@@ -90,7 +90,6 @@ ANSWER_FILE_MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Nothing to send for {period} (no receipt, decision, notice or plan revision)",
     ),
     # -- responses to 督办 notices -------------------------------------------------------
-    "notice_unknown": ("没有编号为 {notice} 的督办事项", "No supervision notice {notice}"),
     "notice_closed": (
         "督办事项 {notice} 已办结，不再需要答复",
         "Supervision notice {notice} is closed; no response is needed",

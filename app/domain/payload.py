@@ -9,164 +9,59 @@ signature: text to NFC, times to UTC seconds, entries sorted by task and indicat
 
 from __future__ import annotations
 
-import re
 import unicodedata
-import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from app.domain.catalog import Catalog
 from app.domain.messages import Message
+from app.domain.payload_fields import (
+    _HEX64,
+    MAX_ITEMS,
+    MAX_NUMBER_CHARS,
+    MAX_TEXT_CHARS,
+    PayloadError,
+    _decimal,
+    _int,
+    _mapping,
+    _name,
+    _sequence,
+    _set,
+    _text,
+    _time,
+    _uuid,
+    plain_decimal,
+)
+
+__all__ = [
+    "ENTRY_STATUSES",
+    "FORMAT",
+    "FORMATS",
+    "FORMAT_V1",
+    "FORMAT_V2",
+    "MAX_ITEMS",
+    "MAX_NUMBER_CHARS",
+    "MAX_TEXT_CHARS",
+    "PayloadEntry",
+    "PayloadError",
+    "PayloadIndicator",
+    "PayloadResponse",
+    "SubmissionPayload",
+    "payload_problems",
+    "plain_decimal",
+]
 
 # /2 adds the plan revision the unit filled against (issue 14); /1 files were made against
-# revision 1 of their plan, the only one there was, and stay readable as such.
-FORMAT = "qualityreport.submission/2"
+# revision 1 of their plan, the only one there was, and stay readable as such. /3 adds the
+# unit's responses to the office's 督办 notices (issue 15); /1 and /2 files read as having none.
+FORMAT = "qualityreport.submission/3"
+FORMAT_V2 = "qualityreport.submission/2"
 FORMAT_V1 = "qualityreport.submission/1"
+FORMATS = (FORMAT, FORMAT_V2, FORMAT_V1)
 ENTRY_STATUSES = ("not_started", "in_progress", "completed", "delayed")
-MAX_TEXT_CHARS = 32767  # one Excel cell holds no more
-MAX_NUMBER_CHARS = 40  # the stores keep decimals as text of at most 40 characters
-MAX_ITEMS = 1000  # entries, indicators or targets in one payload: far above any plan
-
-_HEX64 = re.compile(r"[0-9a-f]{64}")
-_DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)
-_UTC_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z", re.ASCII)
-_UNSTORABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")  # not UTF-8, or not XML
-
-
-class PayloadError(ValueError):
-    """The payload is malformed; the message names the field (``entries[2].status``)."""
-
-
-# -- field checks -------------------------------------------------------------------------
-def _storable(text: str) -> bool:
-    """What _UNSTORABLE says, at C speed (a regular expression over every long text was
-    measurable in an import: docs/benchmarks.md); UTF-8 encoding refuses exactly the
-    surrogates."""
-    if text.isascii():
-        return True
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return "\ufffe" not in text and "\uffff" not in text
-
-
-def _text(value: object, where: str) -> str:
-    if not isinstance(value, str):
-        raise PayloadError(f"{where}：应为文本")
-    if not _storable(value):
-        raise PayloadError(f"{where}：含有无法保存的字符")
-    text = unicodedata.normalize("NFC", value)
-    if len(text) > MAX_TEXT_CHARS:
-        raise PayloadError(f"{where}：文本过长（超过 {MAX_TEXT_CHARS} 字）")
-    return text
-
-
-def _name(value: object, where: str) -> str:
-    text = _text(value, where)
-    if not text:
-        raise PayloadError(f"{where}：不能为空")
-    return text
-
-
-def _int(value: object, where: str, low: int, high: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise PayloadError(f"{where}：应为整数")
-    if not low <= value <= high:
-        raise PayloadError(f"{where}：{value} 超出范围 {low}–{high}")
-    return value
-
-
-def _decimal(value: object, where: str) -> Decimal | None:
-    """A finite Decimal, from a Decimal or from its plain decimal text ("-12.5")."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        if len(value) > MAX_NUMBER_CHARS or not _DECIMAL_TEXT.fullmatch(value):
-            raise PayloadError(f"{where}：数值格式错误 {value[:50]!r}")
-        try:
-            return Decimal(value)
-        except InvalidOperation as exc:  # pragma: no cover - the pattern admits only decimals
-            raise PayloadError(f"{where}：数值格式错误") from exc
-    if not isinstance(value, Decimal):
-        raise PayloadError(f"{where}：应为数值文本或 Decimal（不接受浮点数）")
-    if not value.is_finite():
-        raise PayloadError(f"{where}：数值不能是 NaN 或无穷大")
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)  # finite
-    if abs(exponent) > MAX_NUMBER_CHARS or len(plain_decimal(value)) > MAX_NUMBER_CHARS:
-        raise PayloadError(f"{where}：数值过长")
-    return value
-
-
-def plain_decimal(value: Decimal) -> str:
-    """The canonical text of a finite decimal: no exponent, no trailing zeros, no "-0"."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def _time(value: object, where: str) -> datetime:
-    if isinstance(value, str):
-        if not _UTC_TEXT.fullmatch(value):
-            raise PayloadError(f"{where}：时间应为 YYYY-MM-DDTHH:MM:SSZ")
-        try:
-            value = datetime.fromisoformat(value[:-1] + "+00:00")
-        except ValueError as exc:
-            raise PayloadError(f"{where}：时间无效") from exc
-    if not isinstance(value, datetime):
-        raise PayloadError(f"{where}：应为时间")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise PayloadError(f"{where}：时间缺少时区")
-    return value.astimezone(UTC).replace(microsecond=0)
-
-
-def _uuid(value: object, where: str) -> str:
-    if not isinstance(value, str):
-        raise PayloadError(f"{where}：应为文本")
-    try:
-        canonical = str(uuid.UUID(value))
-    except ValueError as exc:
-        raise PayloadError(f"{where}：不是有效的 UUID") from exc
-    if canonical != value:
-        raise PayloadError(f"{where}：UUID 应为小写带连字符的形式")
-    return value
-
-
-_KEY_SETS: dict[tuple[str, ...], frozenset[str]] = {}
-
-
-def _mapping(value: object, where: str, keys: tuple[str, ...]) -> Mapping[str, Any]:
-    key_set = _KEY_SETS.get(keys)
-    if key_set is None:
-        key_set = _KEY_SETS[keys] = frozenset(keys)
-    if isinstance(value, dict) and value.keys() == key_set:  # the usual case, in one C call
-        return value
-    if not isinstance(value, Mapping):
-        raise PayloadError(f"{where}：应为对象")
-    unknown = sorted(str(k) for k in value if k not in keys)
-    if unknown:
-        raise PayloadError(f"{where}：未知字段 {', '.join(unknown)}")
-    missing = [k for k in keys if k not in value]
-    if missing:
-        raise PayloadError(f"{where}：缺少字段 {', '.join(missing)}")
-    return value
-
-
-def _sequence(value: object, where: str) -> Sequence[Any]:
-    if not isinstance(value, list | tuple):
-        raise PayloadError(f"{where}：应为列表")
-    if len(value) > MAX_ITEMS:
-        raise PayloadError(f"{where}：条目过多")
-    return value
-
-
-def _set(obj: object, name: str, value: object) -> None:
-    object.__setattr__(obj, name, value)  # normalising inside a frozen dataclass
 
 
 # -- the values ---------------------------------------------------------------------------
@@ -286,6 +181,28 @@ class PayloadIndicator:
         )
 
 
+@dataclass(frozen=True)
+class PayloadResponse:
+    """The unit's answer to one 督办 notice (the office's notice id)."""
+
+    notice: int
+    text: str
+
+    def __post_init__(self) -> None:
+        _int(self.notice, "responses.notice", 1, 10**9)
+        _set(self, "text", _text(self.text, f"responses[{self.notice}].text"))
+        if not self.text.strip():
+            raise PayloadError(f"responses[{self.notice}].text：答复为空")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"notice": int(self.notice), "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: object, where: str) -> PayloadResponse:
+        d = _mapping(data, where, ("notice", "text"))
+        return cls(notice=_int(d["notice"], f"{where}.notice", 1, 10**9), text=d["text"])
+
+
 _PAYLOAD_KEYS = (
     "format",
     "plan_code",
@@ -304,6 +221,7 @@ _PAYLOAD_KEYS = (
     "indicators",
 )
 _PAYLOAD_KEYS_V2 = (*_PAYLOAD_KEYS, "plan_revision")
+_PAYLOAD_KEYS_V3 = (*_PAYLOAD_KEYS_V2, "responses")
 
 
 @dataclass(frozen=True)
@@ -326,9 +244,10 @@ class SubmissionPayload:
     indicators: tuple[PayloadIndicator, ...] = ()
     plan_revision: int = 1  # of the plan (plan_code), as the unit's store held it
     format: str = FORMAT
+    responses: tuple[PayloadResponse, ...] = ()  # /3: answers to the office's notices
 
     def __post_init__(self) -> None:
-        if self.format not in (FORMAT, FORMAT_V1):
+        if self.format not in FORMATS:
             raise PayloadError(f"format：不支持的格式 {str(self.format)[:60]!r}")
         _int(self.plan_revision, "plan_revision", 1, 1_000_000)
         if self.format == FORMAT_V1 and self.plan_revision != 1:
@@ -355,6 +274,14 @@ class SubmissionPayload:
         nos = [i.no for i in indicators]
         if len(set(nos)) != len(nos):
             raise PayloadError("indicators：指标重复")
+        responses = _sequence(self.responses, "responses")
+        if not all(isinstance(r, PayloadResponse) for r in responses):
+            raise PayloadError("responses：应为 PayloadResponse")
+        if len({r.notice for r in responses}) != len(responses):
+            raise PayloadError("responses：督办事项重复")
+        if responses and self.format != FORMAT:
+            raise PayloadError("responses：旧格式的文件不能带督办答复")
+        _set(self, "responses", tuple(sorted(responses, key=lambda r: r.notice)))
         _set(self, "entries", tuple(sorted(entries, key=lambda e: e.task)))
         _set(self, "indicators", tuple(sorted(indicators, key=lambda i: i.no)))
 
@@ -378,8 +305,14 @@ class SubmissionPayload:
         } | self._revision()
 
     def _revision(self) -> dict[str, Any]:
-        """The plan revision, in the formats that carry it (a /1 file signed without it)."""
-        return {} if self.format == FORMAT_V1 else {"plan_revision": int(self.plan_revision)}
+        """The plan revision and the responses, in the formats that carry them (a /1 file was
+        signed without either, a /2 file without responses)."""
+        if self.format == FORMAT_V1:
+            return {}
+        if self.format == FORMAT_V2:
+            return {"plan_revision": int(self.plan_revision)}
+        responses = [r.to_json() for r in self.responses]
+        return {"plan_revision": int(self.plan_revision), "responses": responses}
 
     def to_json(self) -> dict[str, Any]:
         """The canonical JSON values (app.io.canonical), built directly: construction already
@@ -408,8 +341,13 @@ class SubmissionPayload:
 
     @classmethod
     def from_dict(cls, data: object) -> SubmissionPayload:
-        old = isinstance(data, Mapping) and data.get("format") == FORMAT_V1
-        d = _mapping(data, "payload", _PAYLOAD_KEYS if old else _PAYLOAD_KEYS_V2)
+        form = data.get("format") if isinstance(data, Mapping) else None
+        old = form == FORMAT_V1
+        keys = {FORMAT_V1: _PAYLOAD_KEYS, FORMAT_V2: _PAYLOAD_KEYS_V2}.get(
+            str(form), _PAYLOAD_KEYS_V3
+        )
+        d = _mapping(data, "payload", keys)
+        given = d["responses"] if keys is _PAYLOAD_KEYS_V3 else []
         entries = _sequence(d["entries"], "entries")
         indicators = _sequence(d["indicators"], "indicators")
         return cls(  # the constructor checks the texts
@@ -432,6 +370,10 @@ class SubmissionPayload:
             ),
             indicators=tuple(
                 PayloadIndicator.from_dict(x, f"indicators[{i}]") for i, x in enumerate(indicators)
+            ),
+            responses=tuple(
+                PayloadResponse.from_dict(r, f"responses[{i}]")
+                for i, r in enumerate(_sequence(given, "responses"))
             ),
         )
 

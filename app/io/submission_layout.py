@@ -25,6 +25,7 @@ from app.io.keys import format_fingerprint
 SHEET_COVER = "封面"
 SHEET_TASKS = "任务进展"
 SHEET_INDICATORS = "工作目标指标"
+SHEET_RESPONSES = "督办答复"  # only in a /3 file that carries responses
 SHEET_NAMES = (SHEET_COVER, SHEET_TASKS, SHEET_INDICATORS)
 NOTICE = "本文件含数字签名，任何修改都会使签名失效。"
 NOTICE_FIX = "如需更正，请在填报程序中修改后重新导出（版本号会加一）。"
@@ -243,15 +244,27 @@ def _indicators(p: SubmissionPayload, catalog: Catalog | None) -> SheetLayout:
     return SheetLayout(SHEET_INDICATORS, tuple(rows), INDICATOR_WIDTHS, ((1, 1, 1, ncol),), 2)
 
 
+def _responses(p: SubmissionPayload) -> SheetLayout:
+    headers = ("督办编号", "本单位答复")
+    rows: list[tuple[Cell, ...]] = [
+        (Cell(f"{p.unit_name}　{p.period}　督办事项答复", "title"), Cell(None, "title")),
+        tuple(Cell(h, "header") for h in headers),
+    ]
+    rows += [(Cell(r.notice, "center"), Cell(r.text, "text")) for r in p.responses]
+    return SheetLayout(SHEET_RESPONSES, tuple(rows), (12.0, 90.0), ((1, 1, 1, 2),), 2)
+
+
 def submission_layout(
     payload: SubmissionPayload, catalog: Catalog | None, fingerprint: str
 ) -> tuple[SheetLayout, ...]:
-    """The three sheets, in order, as the writer paints them and the reader checks them."""
-    return (
+    """The sheets, in order, as the writer paints them and the reader checks them: cover,
+    tasks, indicators, and the responses to 督办 notices when the file carries any."""
+    sheets = (
         _cover(payload, catalog, fingerprint),
         _tasks(payload, catalog),
         _indicators(payload, catalog),
     )
+    return (*sheets, _responses(payload)) if payload.responses else sheets
 
 
 def column_letter(col: int) -> str:

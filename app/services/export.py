@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.domain.catalog import Catalog
 from app.domain.entry_rules import FieldError, parse_decimal
-from app.domain.payload import PayloadEntry, PayloadIndicator, SubmissionPayload
+from app.domain.payload import PayloadEntry, PayloadIndicator, PayloadResponse, SubmissionPayload
 from app.io import keys
 from app.io.submission_writer import write_submission
 from app.models import LocalSubmission, Period, Plan, Setting, Unit, UnitProfile
@@ -33,6 +33,7 @@ from app.models.base import utcnow
 from app.models.store import Store
 from app.services.entries import EntryService
 from app.services.export_numbering import reserved_version_key
+from app.services.feedback.unit import open_responses
 from app.services.unit_keys import unlock_key
 from app.services.unit_setup import UnitProfileInfo, UnitSetupError, active_key, get_profile
 
@@ -75,6 +76,7 @@ def build_payload(
     created_at: datetime,
     clerk: str,
     contact: str,
+    responses: tuple[tuple[int, str], ...] = (),
 ) -> SubmissionPayload:
     catalog = service.catalog
     entries = tuple(
@@ -111,6 +113,7 @@ def build_payload(
         contact=contact,
         entries=entries,
         indicators=indicators,
+        responses=tuple(PayloadResponse(notice, text) for notice, text in responses),
     )
 
 
@@ -208,6 +211,7 @@ def export_period(
         created_at=row.created_at,
         clerk=profile.clerk,
         contact=profile.contact,
+        responses=open_responses(store),  # the clerk's answers to the office's notices
     )
     out = Path(out)
     try:

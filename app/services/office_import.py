@@ -39,6 +39,7 @@ from app.services import import_merge as merge
 from app.services.catalog import plan_book
 from app.services.import_changes import FieldChange, field_changes
 from app.services.parse_pool import ParsePool, ParseResult, expand_paths, verify_path
+from app.services.supervision import record_responses
 
 __all__ = ["OUTCOMES", "FieldChange", "FileOutcome", "Importer", "import_files"]
 OUTCOMES = ("accepted", "superseded", "duplicate", "rejected")
@@ -289,6 +290,10 @@ class Importer:
             v, result.path, unit_id, period_id, key_id, now=utcnow(), current=placed.newest
         )
         sub_id = merge.insert_version(c, row, p, ids)
+        if p.responses:  # the unit's answers to its 督办 notices (a current version only)
+            answers = [(r.notice, r.text) for r in p.responses]
+            record_responses(s, unit_id=unit_id, submission_id=sub_id, responses=answers,
+                             actor=p.clerk)  # fmt: skip
         outcome, message = merge.verdict(placed, p.version)
         current_id = None if placed.current is None else placed.current.id
         return merge.Merged(message, outcome, sub_id, placed.conflict, current_id)

@@ -6,6 +6,8 @@ with one line naming the item. Values that break an entry rule are stored as dra
 form keeps them too) and reported, so an export stays blocked until they are fixed.
 
 Fields an item leaves out keep their stored value, so a file may update only a percent.
+``"responses": [{"notice": ID, "text": "..."}]`` answers the office's open 督办 notices (an
+unknown or closed notice refuses the file); the next export signs them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from app.domain.entry_rules import (
 )
 from app.domain.messages import Refusal
 from app.services.entries import EntryService
+from app.services.feedback.unit import set_responses
 
 __all__ = ["LoadError", "LoadResult", "load_document", "load_json"]
 
@@ -180,11 +183,23 @@ def _list(doc: dict[str, Any], key: str) -> list[Any]:
     return items
 
 
+def _responses(items: list[Any]) -> list[tuple[int, str]]:
+    """``"responses": [{"notice": ID, "text": "..."}]``: answers to the office's notices."""
+    out: list[tuple[int, str]] = []
+    for i, item in enumerate(items):
+        where = f"responses[{i}]"
+        _keys(where, item, frozenset({"notice", "text"}), ("notice", "text"))
+        if not _is_int(item["notice"]):
+            raise LoadError("load_not_number", where=where, key="notice")
+        out.append((item["notice"], _text(where, "text", item["text"])))
+    return out
+
+
 def load_document(service: EntryService, doc: object) -> LoadResult:
     """Apply a parsed ``unit load`` document in one transaction (see the module text)."""
     if not isinstance(doc, dict):
         raise LoadError("load_top_not_object")
-    unknown = sorted(set(doc) - {"entries", "indicators"})
+    unknown = sorted(set(doc) - {"entries", "indicators", "responses"})
     if unknown:
         raise LoadError("load_top_unknown_field", name=repr(unknown[0]))
     entries: list[EntryDraft] = []
@@ -210,6 +225,9 @@ def load_document(service: EntryService, doc: object) -> LoadResult:
         seen_ind[(ind.no, ind.period)] = i
         indicators.append(ind)
 
+    responses = _responses(_list(doc, "responses"))
+    if responses:  # checked whole (every notice known and open) before anything is stored
+        set_responses(service.store, responses)
     saved, saved_ind = service.save_many(entries, indicators)
     errors: list[FieldError] = []
     for s in saved:

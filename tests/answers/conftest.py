@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answers.kit import Pair, fast_scrypt, make_pair
+from tests.answers.kit import OFFICE_PASS, UNIT_PASS, Cli, Pair, fast_scrypt, make_pair
 
 
 @pytest.fixture
@@ -17,3 +17,11 @@ def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pair]:
     yield p
     p.office.close()
     p.unit.close()
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    fast_scrypt(monkeypatch)
+    monkeypatch.setenv("QR_OFFICE", OFFICE_PASS)
+    monkeypatch.setenv("QR_UNIT", UNIT_PASS)
+    return Cli(tmp_path, capsys)

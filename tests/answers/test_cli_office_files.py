@@ -3,60 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
 
-import pytest
-
-from app.cli import main
-from app.io import keys
-
-OFFICE_PASS = "office quality 2016"
-UNIT_PASS = "住建局 quality 2016"
-SZ16 = "SZ-QUALITY-2016"
-
-
-class Cli:
-    """One data folder per role; ``office`` and ``unit`` run commands in their folder."""
-
-    def __init__(self, tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.tmp, self.capsys = tmp, capsys
-
-    def run(self, role: str, *args: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(self.tmp / role), role, *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def office(self, *args: str) -> tuple[int, str, str]:
-        return self.run("office", *args)
-
-    def unit(self, *args: str) -> tuple[int, str, str]:
-        return self.run("unit", *args)
-
-    def json(self, role: str, *args: str) -> Any:
-        code, out, err = self.run(role, *args, "--json")
-        assert code == 0, (out, err)
-        return json.loads(out)
-
-    def set_up(self, trust: bool = True) -> None:
-        code, _, err = self.office("init", "--passphrase-env", "QR_OFFICE")
-        assert code == 0, err
-        code, _, err = self.unit("init", "--unit", "住建局", "--clerk", "张三",
-                                 "--passphrase-env", "QR_UNIT")  # fmt: skip
-        assert code == 0, err
-        key_file = self.tmp / "office-key.json"
-        assert self.office("key", "export", "--out", str(key_file))[0] == 0
-        if trust:
-            code, _, err = self.unit("office-key", "add", str(key_file), "--yes")
-            assert code == 0, err
-
-
-@pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
-    monkeypatch.setenv("QR_OFFICE", OFFICE_PASS)
-    monkeypatch.setenv("QR_UNIT", UNIT_PASS)
-    return Cli(tmp_path, capsys)
+from tests.answers.kit import SZ16, Cli
 
 
 def test_office_init_creates_the_key_and_export_writes_its_file(cli: Cli) -> None:

@@ -1,0 +1,336 @@
+"""The unit applies feedback files and answers 督办 notices.
+
+``import_feedback`` reads the file through the one signed reader (every part, every visible
+cell), then in one transaction: the signer must be the trusted office key (or reached from it
+by the carried rotation statements), the file must be addressed to this unit, and the plan,
+period and tasks it names must be in the store. Each part is applied only over what an older
+file said (``feedback_sequence`` per row), so an older file never undoes a newer one; the same
+file again (its SHA-256) changes nothing. Receipts are facts and only ever added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.domain.entry_rules import has_control_chars
+from app.domain.messages import Refusal
+from app.io.feedback_package import FeedbackPayload, NoticeNews, read_feedback_package
+from app.models import Period, Plan, Task, Unit, UnitProfile
+from app.models.answers import (
+    FeedbackReceived,
+    Receipt,
+    ReceivedComment,
+    ReceivedNotice,
+    ReceivedReview,
+)
+from app.models.base import utcnow
+from app.models.store import Store
+from app.services.unit_office_key import signer_check
+
+MAX_RESPONSE_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class FeedbackApplied:
+    sequence: int
+    already_applied: bool
+    periods: tuple[str, ...]
+    notices: tuple[int, ...]  # the office's notice ids the file listed
+    unit: str = ""
+    sha256: str = ""
+    older: bool = False  # a newer file had been applied already: only new facts were taken
+
+
+@dataclass(frozen=True)
+class ReceivedReviewInfo:
+    state: str  # pending | accepted | returned
+    version: int
+    comment: str
+    comments: dict[str, str]  # task number -> text
+    decided_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ReceiptInfo:
+    period: str
+    version: int
+    sha256: str
+    accepted_at: datetime
+
+
+@dataclass(frozen=True)
+class ReceivedNoticeInfo:
+    id: int  # the office's notice id
+    task: str
+    text: str
+    due: date
+    state: str
+    overdue: bool
+    response: str
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class UnitAnswers:
+    review: ReceivedReviewInfo | None
+    receipts: tuple[ReceiptInfo, ...]
+    notices: tuple[ReceivedNoticeInfo, ...]
+
+
+def _this_unit(s: Session) -> Unit:
+    profile = s.scalars(select(UnitProfile).order_by(UnitProfile.id)).first()
+    if profile is None:
+        raise Refusal("unit_not_set_up")
+    return s.get_one(Unit, profile.unit_id)
+
+
+# -- applying a file ---------------------------------------------------------------------------
+class _Places:
+    """The plan, period and task rows a file names, looked up in this store (refused when
+    the store does not hold them: the unit needs the plan package first)."""
+
+    def __init__(self, s: Session, p: FeedbackPayload) -> None:
+        self.s = s
+        plan = s.scalar(select(Plan).where(Plan.code == p.plan_code))
+        if plan is None:
+            raise Refusal("feedback_plan_unknown", plan=p.plan_code)
+        self.plan = plan
+        self.period = self.period_id(p.period)
+
+    def period_id(self, code: str) -> int:
+        found = self.s.scalar(
+            select(Period.id).where(Period.plan_id == self.plan.id, Period.code == code)
+        )
+        if found is None:
+            what = f"报告期 {code}"
+            raise Refusal("feedback_plan_item_unknown", what=what, plan=self.plan.code)
+        return found
+
+    def task_id(self, no: int) -> int:
+        found = self.s.scalar(select(Task.id).where(Task.plan_id == self.plan.id, Task.no == no))
+        if found is None:
+            raise Refusal("feedback_plan_item_unknown", what=f"任务 {no}", plan=self.plan.code)
+        return found
+
+
+def _apply_review(s: Session, unit: Unit, places: _Places, p: FeedbackPayload) -> None:
+    r = p.review
+    if r is None:
+        return
+    row = s.scalar(
+        select(ReceivedReview).where(
+            ReceivedReview.unit_id == unit.id, ReceivedReview.period_id == places.period
+        )
+    )
+    if row is not None and row.feedback_sequence > p.sequence:
+        return
+    comments = [(places.task_id(c.task), c.text) for c in r.comments]
+    if row is None:
+        row = ReceivedReview(unit_id=unit.id, period_id=places.period)
+        s.add(row)
+    row.version, row.state, row.comment = r.version, r.state, r.comment
+    row.decided_at, row.feedback_sequence = r.decided_at, p.sequence
+    s.flush()
+    s.execute(delete(ReceivedComment).where(ReceivedComment.received_review_id == row.id))
+    s.add_all(ReceivedComment(received_review_id=row.id, task_id=t, text=x) for t, x in comments)
+
+
+def _apply_receipts(s: Session, unit: Unit, places: _Places, p: FeedbackPayload) -> None:
+    for x in p.receipts:
+        found = s.scalar(
+            select(Receipt.id).where(
+                Receipt.unit_id == unit.id,
+                Receipt.period_id == places.period,
+                Receipt.version == x.version,
+            )
+        )
+        if found is None:
+            s.add(
+                Receipt(
+                    unit_id=unit.id,
+                    period_id=places.period,
+                    version=x.version,
+                    file_sha256=x.sha256,
+                    accepted_at=x.accepted_at,
+                )
+            )
+
+
+def _apply_notice(s: Session, unit: Unit, places: _Places, n: NoticeNews, seq: int) -> None:
+    row = s.scalar(
+        select(ReceivedNotice).where(
+            ReceivedNotice.unit_id == unit.id, ReceivedNotice.office_notice_id == n.id
+        )
+    )
+    if row is not None and row.feedback_sequence > seq:
+        return
+    task = places.task_id(n.task)
+    period = None if n.period is None else places.period_id(n.period)
+    if row is None:
+        row = ReceivedNotice(unit_id=unit.id, office_notice_id=n.id, response="")
+        s.add(row)
+    row.task_id, row.period_id, row.text, row.due = task, period, n.text, n.due
+    row.state, row.feedback_sequence = n.state, seq
+
+
+def import_feedback(store: Store, path: Path) -> FeedbackApplied:
+    """Verify a feedback file and apply it (see the module's docstring)."""
+    package = read_feedback_package(Path(path))
+    p: FeedbackPayload = package.payload
+    with store.factory.begin() as s:
+        signer_check(s, package.fingerprint, p.rotations)
+        unit = _this_unit(s)
+        if p.unit != unit.code:
+            raise Refusal("feedback_other_unit", unit=p.unit_name)
+        done = FeedbackApplied(
+            p.sequence, True, (p.period,), tuple(n.id for n in p.notices), unit.code, package.sha256
+        )
+        if s.scalar(
+            select(FeedbackReceived.id).where(FeedbackReceived.file_sha256 == package.sha256)
+        ):
+            return done
+        newest = s.scalar(
+            select(FeedbackReceived.sequence).order_by(FeedbackReceived.sequence.desc())
+        )
+        places = _Places(s, p)
+        _apply_review(s, unit, places, p)
+        _apply_receipts(s, unit, places, p)
+        for n in p.notices:
+            _apply_notice(s, unit, places, n, p.sequence)
+        s.add(
+            FeedbackReceived(
+                file_sha256=package.sha256,
+                sequence=p.sequence,
+                issued_at=p.issued_at,
+                fingerprint=package.fingerprint,
+            )
+        )
+        older = newest is not None and newest > p.sequence
+        return FeedbackApplied(**{**done.__dict__, "already_applied": False, "older": older})
+
+
+# -- what the clerk sees and answers -------------------------------------------------------------
+def _period_row(s: Session, period_code: str, plan_code: str | None) -> Period | None:
+    query = select(Period).join(Plan, Plan.id == Period.plan_id).where(Period.code == period_code)
+    if plan_code is not None:
+        query = query.where(Plan.code == plan_code)
+    return s.scalars(query.order_by(Plan.year.desc(), Plan.code)).first()
+
+
+def _notice_info(s: Session, row: ReceivedNotice, today: date) -> ReceivedNoticeInfo:
+    no = s.scalar(select(Task.no).where(Task.id == row.task_id))
+    period = (
+        None
+        if row.period_id is None
+        else s.scalar(select(Period.code).where(Period.id == row.period_id))
+    )
+    overdue = row.state != "closed" and today > row.due
+    return ReceivedNoticeInfo(
+        row.office_notice_id, str(no), row.text, row.due, row.state, overdue, row.response, period
+    )
+
+
+def unit_answers(
+    store: Store, period_code: str, plan_code: str | None = None, today: date | None = None
+) -> UnitAnswers:
+    """What the office answered for this unit: the decision on the period, its receipts, and
+    every notice (of any period) not closed, plus closed ones of this period."""
+    today = today or date.today()
+    with store.factory() as s:
+        unit = _this_unit(s)
+        period = _period_row(s, period_code, plan_code)
+        if period is None:
+            return UnitAnswers(None, (), ())
+        row = s.scalar(
+            select(ReceivedReview).where(
+                ReceivedReview.unit_id == unit.id, ReceivedReview.period_id == period.id
+            )
+        )
+        review = None
+        if row is not None:
+            comments = s.execute(
+                select(Task.no, ReceivedComment.text)
+                .join(Task, Task.id == ReceivedComment.task_id)
+                .where(ReceivedComment.received_review_id == row.id)
+                .order_by(Task.no)
+            ).all()
+            review = ReceivedReviewInfo(
+                row.state,
+                row.version,
+                row.comment,
+                {str(no): text for no, text in comments},
+                row.decided_at,
+            )
+        receipts = tuple(
+            ReceiptInfo(period.code, r.version, r.file_sha256, r.accepted_at)
+            for r in s.scalars(
+                select(Receipt)
+                .where(Receipt.unit_id == unit.id, Receipt.period_id == period.id)
+                .order_by(Receipt.version)
+            )
+        )
+        notices = s.scalars(
+            select(ReceivedNotice)
+            .where(ReceivedNotice.unit_id == unit.id)
+            .order_by(ReceivedNotice.due, ReceivedNotice.office_notice_id)
+        )
+        shown = tuple(
+            _notice_info(s, n, today)
+            for n in notices
+            if n.state != "closed" or n.period_id == period.id
+        )
+        return UnitAnswers(review, receipts, shown)
+
+
+def check_response(notice_id: int, text: str) -> str:
+    text = text.strip()
+    if len(text) > MAX_RESPONSE_CHARS:
+        raise Refusal("response_too_long", limit=MAX_RESPONSE_CHARS)
+    if has_control_chars(text.replace("\n", "")):
+        raise Refusal("response_bad_text")
+    return text
+
+
+def set_response(store: Store, notice_id: int, text: str) -> None:
+    """The clerk's answer to a notice; it travels in the next signed submission."""
+    set_responses(store, [(notice_id, text)])
+
+
+def set_responses(store: Store, answers: Sequence[tuple[int, str]]) -> None:
+    """Several answers in one transaction: all of them, or none when one is refused
+    (``notice_unknown``, ``notice_closed``, ``response_too_long``, ``response_bad_text``)."""
+    checked = [(notice_id, check_response(notice_id, text)) for notice_id, text in answers]
+    with store.factory.begin() as s:
+        unit = _this_unit(s)
+        now = utcnow()
+        for notice_id, text in checked:
+            row = s.scalar(
+                select(ReceivedNotice).where(
+                    ReceivedNotice.unit_id == unit.id,
+                    ReceivedNotice.office_notice_id == notice_id,
+                )
+            )
+            if row is None:
+                raise Refusal("notice_unknown", id=notice_id)
+            if row.state == "closed":
+                raise Refusal("notice_closed", notice=notice_id)
+            row.response, row.response_updated_at = text, now
+
+
+def open_responses(store: Store) -> tuple[tuple[int, str], ...]:
+    """(office notice id, response) of every answered notice not closed: what an export signs."""
+    with store.factory() as s:
+        unit = _this_unit(s)
+        rows = s.execute(
+            select(ReceivedNotice.office_notice_id, ReceivedNotice.response)
+            .where(ReceivedNotice.unit_id == unit.id, ReceivedNotice.state != "closed")
+            .where(ReceivedNotice.response != "")
+            .order_by(ReceivedNotice.office_notice_id)
+        ).all()
+        return tuple((i, r) for i, r in rows)
