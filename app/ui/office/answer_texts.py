@@ -86,6 +86,17 @@ def audit_action_label(action: str) -> str:
     return labels.get(action, action)
 
 
+def news_label(news: str) -> str:
+    """What a feedback file tells a unit (``FeedbackWritten.news``)."""
+    labels = {
+        "receipt": _tr("受理回执"),
+        "review": _tr("审核意见"),
+        "notices": _tr("督办事项"),
+        "plan": _tr("工作方案修订"),
+    }
+    return labels.get(news, news)
+
+
 def error_text(exc: BaseException) -> str:
     """A refusal's words in the interface language (a service's Message), else the error's."""
     message = getattr(exc, "message", None)

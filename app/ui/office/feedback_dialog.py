@@ -33,7 +33,7 @@ from app.ui.common.retranslate import Retranslating
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import read_only_view
 from app.ui.office.actor import current_actor
-from app.ui.office.answer_texts import error_text
+from app.ui.office.answer_texts import error_text, news_label
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
@@ -56,11 +56,17 @@ class FeedbackJob(QRunnable):
     Cancel stops before the next unit: every file written is whole (atomic) and recorded."""
 
     def __init__(
-        self, store: Store, period: str, folder: Path, passphrase: str, actor: str
+        self,
+        store: Store,
+        period: str,
+        folder: Path,
+        passphrase: str,
+        actor: str,
+        plan: str | None = None,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the dialog keeps it until it reports
-        self.store, self.period, self.folder = store, period, folder
+        self.store, self.period, self.folder, self.plan = store, period, folder, plan
         self._passphrase, self.actor = passphrase, actor
         self.signals = FeedbackSignals()
         self._cancel = threading.Event()
@@ -82,6 +88,7 @@ class FeedbackJob(QRunnable):
                 self.folder,
                 self._passphrase,
                 self.actor,
+                self.plan,
                 on_progress=lambda done, total, unit: self.signals.progress.emit(done, total, unit),
                 cancelled=self._cancel.is_set,
             )
@@ -110,13 +117,13 @@ class WrittenModel(RowTableModel["FeedbackWritten"]):
         if column == COL_SEQUENCE:
             return str(row.sequence)
         if column == COL_NEWS:
-            return "；".join(row.news)
+            return "；".join(news_label(n) for n in row.news)
         return ""
 
     def tooltip(self, row: FeedbackWritten, column: int) -> str | None:
         if column == COL_FILE:
             return f"{row.path}\nSHA-256 {row.sha256}"
-        return "\n".join(row.news) if column == COL_NEWS else None
+        return None
 
 
 class FeedbackDialog(Retranslating, QDialog):
@@ -235,9 +242,8 @@ class FeedbackDialog(Retranslating, QDialog):
     def run_job(
         self, folder: Path, passphrase: str, pool: QThreadPool | None = None
     ) -> FeedbackJob:
-        job = FeedbackJob(
-            self.store, self.period_code(), folder, passphrase, current_actor(self.store)
-        )
+        period, plan, actor = self.period_code(), self.catalog.code, current_actor(self.store)
+        job = FeedbackJob(self.store, period, folder, passphrase, actor, plan)
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)

@@ -72,7 +72,7 @@ def test_filters_by_action_actor_and_dates(window: OfficeWindow) -> None:
     page.use_until.setChecked(False)
     page.use_since.setChecked(True)
     page.since.setDate(QDate(2000, 1, 1))
-    assert len(actions(page)) == 6
+    assert len(actions(page)) == 10  # 4 keys, 4 imports, 1 decision, 1 notice
 
 
 def test_verify_says_ok_then_finds_the_edited_row(
@@ -80,8 +80,8 @@ def test_verify_says_ok_then_finds_the_edited_row(
 ) -> None:
     page = window.pages.audit
     verdict = page.verify()
-    assert verdict is not None and verdict.ok and verdict.rows == 6
-    assert page.verdict_label.text().startswith("✓ 日志完整：6 条")
+    assert verdict is not None and verdict.ok and verdict.rows == 10
+    assert page.verdict_label.text().startswith("✓ 日志完整：10 条")
 
     edited = next(r.id for r in page.model.rows if r.action == "review_accept")
     with office_store.engine.begin() as c:  # someone edits the store behind the program's back
