@@ -99,6 +99,10 @@ def news_label(news: str) -> str:
 
 def error_text(exc: BaseException) -> str:
     """A refusal's words in the interface language (a service's Message), else the error's."""
+    from app.io.keys import WrongPassphrase
+
+    if isinstance(exc, WrongPassphrase):
+        return _tr("密钥密码不正确，请重新输入。")
     message = getattr(exc, "message", None)
     render = getattr(message, "render", None)
     if callable(render):

@@ -7,8 +7,6 @@ fields when it closes.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -111,8 +109,3 @@ def ask_passphrase(parent: QWidget | None, purpose: str, *, confirm: bool = Fals
         return None
     return dialog.passphrase()
 
-
-def is_wrong_passphrase(exc: Any) -> bool:
-    from app.io.keys import WrongPassphrase
-
-    return isinstance(exc, WrongPassphrase)
