@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from app.ui.common.colors import ERROR_COLOR, HINT_COLOR, OK_COLOR, WARN_COLOR
 from app.ui.common.i18n import EN, current_language
 
+translate = QCoreApplication.translate  # lupdate reads translate("AnswerTexts", "…")
+
 REVIEW_STATES = ("pending", "accepted", "returned")
 REVIEW_COLORS = {"pending": HINT_COLOR, "accepted": OK_COLOR, "returned": ERROR_COLOR}
 REVIEW_BACKGROUNDS = {"pending": "#eef1f5", "accepted": "#d8f0dc", "returned": "#fbd9d3"}
@@ -42,46 +44,46 @@ AUDIT_ACTIONS = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnswerTexts", text)
-
-
 def review_label(state: str) -> str:
     labels = {
-        "pending": _tr("待审核"),
-        "accepted": _tr("已受理"),
-        "returned": _tr("退回修改"),
+        "pending": translate("AnswerTexts", "待审核"),
+        "accepted": translate("AnswerTexts", "已受理"),
+        "returned": translate("AnswerTexts", "退回修改"),
     }
     return labels.get(state, state)
 
 
 def notice_label(state: str, overdue: bool = False) -> str:
     labels = {
-        "open": _tr("待答复"),
-        "answered": _tr("已答复"),
-        "closed": _tr("已办结"),
+        "open": translate("AnswerTexts", "待答复"),
+        "answered": translate("AnswerTexts", "已答复"),
+        "closed": translate("AnswerTexts", "已办结"),
     }
     text = labels.get(state, state)
-    return _tr("{0}（已逾期）").format(text) if overdue and state != "closed" else text
+    return (
+        translate("AnswerTexts", "{0}（已逾期）").format(text)
+        if overdue and state != "closed"
+        else text
+    )
 
 
 def audit_action_label(action: str) -> str:
     labels = {
-        "import": _tr("导入报送文件"),
-        "review_accept": _tr("受理"),
-        "review_return": _tr("退回"),
-        "notice_add": _tr("发出督办"),
-        "notice_close": _tr("办结督办"),
-        "notice_answered": _tr("收到督办答复"),
-        "trust_add": _tr("登记单位密钥"),
-        "trust_revoke": _tr("吊销单位密钥"),
-        "trust_rotate": _tr("更换单位密钥"),
-        "office_key_create": _tr("创建本办密钥"),
-        "office_key_rotate": _tr("更换本办密钥"),
-        "rules_change": _tr("修改考核规则"),
-        "plan_publish": _tr("发布工作方案"),
-        "plan_package": _tr("生成方案包"),
-        "feedback_issue": _tr("生成反馈文件"),
+        "import": translate("AnswerTexts", "导入报送文件"),
+        "review_accept": translate("AnswerTexts", "受理"),
+        "review_return": translate("AnswerTexts", "退回"),
+        "notice_add": translate("AnswerTexts", "发出督办"),
+        "notice_close": translate("AnswerTexts", "办结督办"),
+        "notice_answered": translate("AnswerTexts", "收到督办答复"),
+        "trust_add": translate("AnswerTexts", "登记单位密钥"),
+        "trust_revoke": translate("AnswerTexts", "吊销单位密钥"),
+        "trust_rotate": translate("AnswerTexts", "更换单位密钥"),
+        "office_key_create": translate("AnswerTexts", "创建本办密钥"),
+        "office_key_rotate": translate("AnswerTexts", "更换本办密钥"),
+        "rules_change": translate("AnswerTexts", "修改考核规则"),
+        "plan_publish": translate("AnswerTexts", "发布工作方案"),
+        "plan_package": translate("AnswerTexts", "生成方案包"),
+        "feedback_issue": translate("AnswerTexts", "生成反馈文件"),
     }
     return labels.get(action, action)
 
@@ -89,10 +91,10 @@ def audit_action_label(action: str) -> str:
 def news_label(news: str) -> str:
     """What a feedback file tells a unit (``FeedbackWritten.news``)."""
     labels = {
-        "receipt": _tr("受理回执"),
-        "review": _tr("审核意见"),
-        "notices": _tr("督办事项"),
-        "plan": _tr("工作方案修订"),
+        "receipt": translate("AnswerTexts", "受理回执"),
+        "review": translate("AnswerTexts", "审核意见"),
+        "notices": translate("AnswerTexts", "督办事项"),
+        "plan": translate("AnswerTexts", "工作方案修订"),
     }
     return labels.get(news, news)
 
@@ -102,7 +104,7 @@ def error_text(exc: BaseException) -> str:
     from app.io.keys import WrongPassphrase
 
     if isinstance(exc, WrongPassphrase):
-        return _tr("密钥密码不正确，请重新输入。")
+        return translate("AnswerTexts", "密钥密码不正确，请重新输入。")
     message = getattr(exc, "message", None)
     render = getattr(message, "render", None)
     if callable(render):

@@ -194,3 +194,23 @@ def test_the_matrix_menu_and_the_detail_links_decide_for_a_column(
     state = review_state(office_store, "zjj", PERIOD)
     assert state is not None and state.state == "accepted"
     assert "review:return:zjj" in matrix.detail.toHtml()
+
+
+def test_the_answers_speak_english_too(qtbot: Any, window: OfficeWindow) -> None:
+    from app.ui.common.i18n import EN, switch_language
+
+    switch_language(EN)
+    qtbot.waitUntil(lambda: window.tabs.tabText(PAGE_AUDIT) == "Audit log", timeout=2000)
+    tracker = window.pages.tracker
+    assert tracker.model.headerData(COL_REVIEW, Qt.Orientation.Horizontal) == "Review"
+    assert review_cell(window, "zjj") == "Pending review"
+    assert tracker.accept_all.text() == "Accept all without errors…"
+    assert window.menu_review.title() == "&Review"
+    assert window.feedback_action.text() == "Feedback files…"
+    window.tabs.setCurrentIndex(PAGE_AUDIT)
+    audit = window.pages.audit
+    assert audit.verify_button.text() == "&Verify log"
+    assert audit.model.index(0, 3).data() == "Submission imported"
+    supervise = window.pages.supervise
+    assert supervise.add_button.text() == "&New notice…"
+    assert supervise.state_filter.itemText(1) == "Awaiting reply"
