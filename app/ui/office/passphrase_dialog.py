@@ -108,4 +108,3 @@ def ask_passphrase(parent: QWidget | None, purpose: str, *, confirm: bool = Fals
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.passphrase()
-
