@@ -2180,57 +2180,57 @@ Please send this file to the office.</translation>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../app/ui/office/notice_dialog.py" line="100"/>
+        <location filename="../../app/ui/office/notice_dialog.py" line="103"/>
         <source>新增督办</source>
         <translation>New notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/notice_dialog.py" line="101"/>
+        <location filename="../../app/ui/office/notice_dialog.py" line="104"/>
         <source>单位(&amp;U)：</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/notice_dialog.py" line="101"/>
+        <location filename="../../app/ui/office/notice_dialog.py" line="104"/>
         <source>任务(&amp;K)：</source>
         <translation>Tas&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/notice_dialog.py" line="101"/>
+        <location filename="../../app/ui/office/notice_dialog.py" line="104"/>
         <source>办理期限(&amp;D)：</source>
         <translation>&amp;Due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/notice_dialog.py" line="102"/>
+        <location filename="../../app/ui/office/notice_dialog.py" line="105"/>
         <source>督办事项(&amp;T)：</source>
         <translation>&amp;Text:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/notice_dialog.py" line="104"/>
+        <location filename="../../app/ui/office/notice_dialog.py" line="107"/>
         <source>关联报告期 {0}</source>
         <translation>For period {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/notice_dialog.py" line="105"/>
+        <location filename="../../app/ui/office/notice_dialog.py" line="108"/>
         <source>写明需要单位办理或说明的事项，单位将在报送中答复。</source>
         <translation>What the unit must do or explain; it answers in its next submission.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/notice_dialog.py" line="107"/>
+        <location filename="../../app/ui/office/notice_dialog.py" line="110"/>
         <source>发出督办(&amp;S)</source>
         <translation>&amp;Send notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/notice_dialog.py" line="109"/>
+        <location filename="../../app/ui/office/notice_dialog.py" line="112"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/notice_dialog.py" line="140"/>
+        <location filename="../../app/ui/office/notice_dialog.py" line="143"/>
         <source>请选择单位和任务。</source>
         <translation>Choose a unit and a task.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/notice_dialog.py" line="143"/>
+        <location filename="../../app/ui/office/notice_dialog.py" line="146"/>
         <source>请填写督办事项。</source>
         <translation>Write what the notice asks.</translation>
     </message>
@@ -2758,81 +2758,81 @@ Please send this file to the office.</translation>
     </message>
     <message>
         <location filename="../../app/ui/office/plans/plan_actions.py" line="70"/>
-        <source>把已发布的方案写成带本办签名的方案包，发给各成员单位导入</source>
-        <translation>Write the published plan as a package signed by the office, for the member units to import</translation>
+        <source>写出带本办签名的方案包，发给各单位导入</source>
+        <translation>Write the published plan as a package signed by the office, for the units to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="76"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="74"/>
         <source>修订(&amp;R)</source>
         <translation>&amp;Revise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="77"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="75"/>
         <source>以已发布的方案为底稿开始新的版本（Ctrl+R）</source>
         <translation>Start a new revision from the published plan (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="81"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="79"/>
         <source>发布(&amp;P)…</source>
         <translation>&amp;Publish…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="82"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="80"/>
         <source>检查并发布所选方案的草稿（Ctrl+Shift+P）</source>
         <translation>Check and publish the chosen plan&apos;s draft (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="86"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="84"/>
         <source>放弃草稿(&amp;D)…</source>
         <translation>&amp;Discard draft…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="87"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="85"/>
         <source>删除草稿，回到已发布的版本</source>
         <translation>Delete the draft and go back to the published revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="91"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="89"/>
         <source>下一个问题(&amp;X)</source>
         <translation>Ne&amp;xt problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="92"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="90"/>
         <source>转到下一个问题或待确认项（F8）</source>
         <translation>Go to the next problem or guess to confirm (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="96"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="94"/>
         <source>关闭(&amp;W)</source>
         <translation>Close (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="97"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="95"/>
         <source>关闭工作方案窗口</source>
         <translation>Close the plans window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="103"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="104"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="104"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="105"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="105"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="106"/>
         <source>方案(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="106"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="107"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="107"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="108"/>
         <source>工作方案</source>
         <translation>Plans</translation>
     </message>
@@ -3494,42 +3494,42 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../app/ui/office/review_dialog.py" line="101"/>
+        <location filename="../../app/ui/office/review_dialog.py" line="106"/>
         <source>退回修改</source>
         <translation>Return for correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_dialog.py" line="102"/>
+        <location filename="../../app/ui/office/review_dialog.py" line="107"/>
         <source>总体意见(&amp;G)：</source>
         <translation>&amp;General comment:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_dialog.py" line="103"/>
+        <location filename="../../app/ui/office/review_dialog.py" line="108"/>
         <source>任务意见(&amp;T)（选中意见栏直接输入，不需要的留空）：</source>
         <translation>Comments on &amp;tasks (type in the Comment column; leave the rest empty):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_dialog.py" line="104"/>
+        <location filename="../../app/ui/office/review_dialog.py" line="109"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_dialog.py" line="104"/>
+        <location filename="../../app/ui/office/review_dialog.py" line="109"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_dialog.py" line="106"/>
+        <location filename="../../app/ui/office/review_dialog.py" line="111"/>
         <source>退回(&amp;R)</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_dialog.py" line="109"/>
+        <location filename="../../app/ui/office/review_dialog.py" line="114"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_dialog.py" line="148"/>
+        <location filename="../../app/ui/office/review_dialog.py" line="153"/>
         <source>请写明退回的原因：总体意见或至少一项任务意见。</source>
         <translation>Say why: a general comment or a comment on at least one task.</translation>
     </message>

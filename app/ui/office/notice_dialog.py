@@ -67,6 +67,17 @@ class NoticeDialog(Retranslating, QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("noticeProblem")
         self.problem.setStyleSheet(f"color: {ERROR_COLOR};")
+        self._lay_out()
+        self.unit.currentIndexChanged.connect(self._fill_tasks)
+        if unit is not None:
+            self.unit.setCurrentIndex(max(0, self.unit.findData(unit)))
+        self._fill_tasks()
+        if task is not None:
+            self.task.setCurrentIndex(max(0, self.task.findData(str(task))))
+        self.resize(620, 420)
+        self.retranslate()
+
+    def _lay_out(self) -> None:
         self.labels = [QLabel() for _ in range(4)]
         for label, field in zip(
             self.labels, (self.unit, self.task, self.due, self.text), strict=True
@@ -87,14 +98,6 @@ class NoticeDialog(Retranslating, QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.unit.currentIndexChanged.connect(self._fill_tasks)
-        if unit is not None:
-            self.unit.setCurrentIndex(max(0, self.unit.findData(unit)))
-        self._fill_tasks()
-        if task is not None:
-            self.task.setCurrentIndex(max(0, self.task.findData(str(task))))
-        self.resize(620, 420)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("新增督办"))

@@ -55,28 +55,7 @@ class ReturnDialog(Retranslating, QDialog):
         self.comment.setMaximumHeight(90)
         self.comment_label.setBuddy(self.comment)
         self.tasks_label = QLabel()
-        self.table = QTableWidget(len(tasks), 2)
-        self.table.setObjectName("returnTaskComments")
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-        )
-        self.table.setTabKeyNavigation(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_TASK, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(COL_TASK, 300)
-        existing = task_comments or {}
-        for row, (no, title) in enumerate(tasks):
-            item = QTableWidgetItem(f"{no}. {title}")
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            item.setData(Qt.ItemDataRole.UserRole, no)
-            item.setToolTip(title)
-            self.table.setItem(row, COL_TASK, item)
-            self.table.setItem(row, COL_COMMENT, QTableWidgetItem(existing.get(no, "")))
+        self.table = self._task_table(tasks, task_comments or {})
         self.tasks_label.setBuddy(self.table)
         self.problem = QLabel()
         self.problem.setObjectName("returnProblem")
@@ -96,6 +75,32 @@ class ReturnDialog(Retranslating, QDialog):
         layout.addWidget(self.buttons)
         self.resize(760, 560)
         self.retranslate()
+
+    @staticmethod
+    def _task_table(tasks: Sequence[tuple[str, str]], existing: Mapping[str, str]) -> QTableWidget:
+        """Task (read only) and comment (typed in place) per task the unit reports on."""
+        table = QTableWidget(len(tasks), 2)
+        table.setObjectName("returnTaskComments")
+        table.verticalHeader().hide()
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        table.setTabKeyNavigation(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(COL_TASK, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(COL_TASK, 300)
+        for row, (no, title) in enumerate(tasks):
+            item = QTableWidgetItem(f"{no}. {title}")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            item.setData(Qt.ItemDataRole.UserRole, no)
+            item.setToolTip(title)
+            table.setItem(row, COL_TASK, item)
+            table.setItem(row, COL_COMMENT, QTableWidgetItem(existing.get(no, "")))
+        return table
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("退回修改"))

@@ -67,9 +67,7 @@ class PlanActions:
             (
                 self.package,
                 translate("PlanActions", "生成方案包(&K)…"),
-                translate(
-                    "PlanActions", "把已发布的方案写成带本办签名的方案包，发给各成员单位导入"
-                ),
+                translate("PlanActions", "写出带本办签名的方案包，发给各单位导入"),
             ),
             (
                 self.revise,
@@ -100,6 +98,9 @@ class PlanActions:
         for action, text, tip in texts:
             action.setText(text)
             action.setToolTip(tip)
+        self._retranslate_menus()
+
+    def _retranslate_menus(self) -> None:
         self.undo.setText(translate("PlanActions", "撤销(&U)"))
         self.redo.setText(translate("PlanActions", "重做(&R)"))
         self.menu_plan.setTitle(translate("PlanActions", "方案(&P)"))
