@@ -268,22 +268,22 @@
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="215"/>
+        <location filename="../../app/ui/office/audit_page.py" line="222"/>
         <source>{0} 条</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="228"/>
+        <location filename="../../app/ui/office/audit_page.py" line="235"/>
         <source>无法校验：{0}</source>
         <translation>Cannot verify: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="253"/>
+        <location filename="../../app/ui/office/audit_page.py" line="260"/>
         <source>✓ 日志完整：{0} 条记录的校验链全部一致。</source>
         <translation>✓ The log is intact: the hash chain of all {0} rows holds.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="259"/>
+        <location filename="../../app/ui/office/audit_page.py" line="266"/>
         <source>✗ 日志被改动：第 {0} 条记录起校验链不一致。{1}</source>
         <translation>✗ The log was altered: the hash chain breaks at row {0}. {1}</translation>
     </message>
@@ -2319,77 +2319,77 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeKeyBox</name>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="70"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="78"/>
         <source>本办签名密钥</source>
         <translation>Office signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="71"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="79"/>
         <source>导出密钥登记文件(&amp;E)…</source>
         <translation>&amp;Export registration file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="72"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="80"/>
         <source>各成员单位凭这个文件登记本办的密钥，并电话核对指纹</source>
         <translation>Member units register the office&apos;s key from this file and confirm its fingerprint by phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="73"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="81"/>
         <source>创建密钥(&amp;K)…</source>
         <translation>Create &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="90"/>
-        <source>指纹：</source>
-        <translation>Fingerprint:</translation>
+        <location filename="../../app/ui/office/office_key_box.py" line="98"/>
+        <source>指纹（各单位登记本办密钥时与您电话核对）：</source>
+        <translation>Fingerprint (units confirm it with you by phone when they register the office key):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="93"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="101"/>
         <source>数据尚未打开。</source>
         <translation>The data is not open yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="95"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="103"/>
         <source>本办还没有签名密钥：方案包和反馈文件需要它签名。</source>
         <translation>The office has no signing key yet: plan packages and feedback files need it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="105"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="113"/>
         <source>导出本办密钥登记文件</source>
         <translation>Export the office&apos;s registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="107"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="115"/>
         <source>密钥登记文件 (*.json)</source>
         <translation>Key registration file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="117"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="125"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="119"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="127"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="128"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="136"/>
         <source>为本办创建签名密钥。请设一个密码保护密钥（至少 10 个字符），生成方案包和反馈文件时需要输入。</source>
         <translation>Create the office&apos;s signing key. Choose a passphrase to protect it (at least 10 characters); it is asked for when writing plan packages and feedback files.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="142"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="150"/>
         <source>正在生成密钥，请稍候…</source>
         <translation>Creating the key, please wait…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="148"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="156"/>
         <source>密钥已创建。请导出登记文件交给各成员单位。</source>
         <translation>Key created. Export the registration file for the member units.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="153"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="161"/>
         <source>未能创建密钥：{0}</source>
         <translation>Could not create the key: {0}</translation>
     </message>
@@ -2415,32 +2415,32 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="76"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="80"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="77"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="81"/>
         <source>界面语言(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="78"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="82"/>
         <source>工作人员姓名(&amp;N)：</source>
         <translation>Staff &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="79"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="83"/>
         <source>例如：李明</source>
         <translation>e.g. Li Ming</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="82"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="86"/>
         <source>受理、退回、督办等每项操作都以这个姓名记入审计日志（按本机 Windows 账户保存）。</source>
         <translation>Every accept, return and notice is recorded in the audit log under this name (kept per Windows account).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="85"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="89"/>
         <source>数据位置：</source>
         <translation>Data location:</translation>
     </message>
@@ -2603,7 +2603,7 @@ Please send this file to the office.</translation>
         <translation>Make the progress or annual assessment bulletin (Word, Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answers_wiring.py" line="49"/>
+        <location filename="../../app/ui/office/answers_wiring.py" line="50"/>
         <source>请先选中一个单位，再受理或退回。</source>
         <translation>Choose a unit first, then accept or return.</translation>
     </message>

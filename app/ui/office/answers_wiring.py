@@ -25,6 +25,7 @@ def wire_answers(window: OfficeWindow, pages: OfficePages) -> None:
     pages.tracker.review.decided.connect(lambda: reviews_changed(window))
     pages.supervise.changed.connect(lambda: window._stale({PAGE_AUDIT}))
     pages.supervise.today = window.today
+    pages.audit.set_today(window.today())
     pages.matrix.notice_requested.connect(lambda unit, task: add_notice(window, unit, task))
 
 

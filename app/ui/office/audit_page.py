@@ -186,6 +186,13 @@ class AuditPage(Retranslating, QWidget):
         self._show_verdict()
 
     # -- data --------------------------------------------------------------------------------
+    def set_today(self, today: date) -> None:
+        """The date filters start at the office's today (the window's clock)."""
+        for edit in (self.since, self.until):
+            edit.blockSignals(True)
+            edit.setDate(QDate(today.year, today.month, today.day))
+            edit.blockSignals(False)
+
     def reload(self, view: OfficeView) -> None:
         self.store = view.store
         self.refilter()

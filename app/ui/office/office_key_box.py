@@ -41,11 +41,17 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         self.info: OfficeKeyInfo | None = None
         self.changed = False  # a key was created here
         self._job: Any = None
+        self.status = QLabel()
+        self.status.setObjectName("officeKeyStatus")
         self.fingerprint = QLabel()
         self.fingerprint.setObjectName("officeFingerprint")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setWeight(QFont.Weight.DemiBold)
         self.fingerprint.setFont(font)
+        self.fingerprint.setStyleSheet(  # as the wizard shows a fingerprint
+            "QLabel { background: #f4f7fb; border: 1px solid #c9d4e3; padding: 8px; }"
+        )
+        self.fingerprint.ensurePolished()  # the padding counts in the size the layout keeps
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_button = QPushButton()
         self.export_button.setObjectName("officeKeyExport")
@@ -59,12 +65,14 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         row.addWidget(self.create_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
         layout.addWidget(self.fingerprint)
         layout.addLayout(row)
         layout.addWidget(self.result)
         self.export_button.clicked.connect(self.export_key)
         self.create_button.clicked.connect(self.create_key)
         self.reload()
+        self.retranslate()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("本办签名密钥"))
@@ -85,14 +93,14 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         self.export_button.setVisible(has_key)
         self.create_button.setVisible(not has_key and self.store is not None)
         self.create_button.setEnabled(self._job is None)
+        self.fingerprint.setVisible(has_key)
         if self.info is not None:
-            self.fingerprint.setText(
-                self.tr("指纹：") + "\n" + grouped_fingerprint(self.info.fingerprint)
-            )
+            self.status.setText(self.tr("指纹（各单位登记本办密钥时与您电话核对）："))
+            self.fingerprint.setText(grouped_fingerprint(self.info.fingerprint))
         elif self.store is None:
-            self.fingerprint.setText(self.tr("数据尚未打开。"))
+            self.status.setText(self.tr("数据尚未打开。"))
         else:
-            self.fingerprint.setText(self.tr("本办还没有签名密钥：方案包和反馈文件需要它签名。"))
+            self.status.setText(self.tr("本办还没有签名密钥：方案包和反馈文件需要它签名。"))
 
     # -- actions -----------------------------------------------------------------------------
     def default_path(self) -> Path:

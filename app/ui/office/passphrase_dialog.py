@@ -61,7 +61,7 @@ class PassphraseDialog(Retranslating, QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.resize(460, 0)
+        self.setMinimumWidth(460)  # not resize(): the first show fits the wrapped purpose
         self.retranslate()
 
     def retranslate(self) -> None:

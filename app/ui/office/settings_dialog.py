@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
 )
@@ -50,7 +51,8 @@ class OfficeSettingsDialog(Retranslating, QDialog):
         self.language_label.setBuddy(self.language)
         self.actor_label.setBuddy(self.actor)
         self.actor_note = QLabel()
-        self.actor_note.setWordWrap(True)
+        # no word wrap: a top-level dialog does not grow for wrapped lines (height for width),
+        # and the key box below would lose the fingerprint's second line
         self.actor_note.setStyleSheet("color: #555555;")
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
@@ -66,10 +68,12 @@ class OfficeSettingsDialog(Retranslating, QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # never smaller than the content: the fingerprint's two lines stay whole
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(form)
         layout.addWidget(self.key_box)
         layout.addWidget(self.buttons)
-        self.resize(560, 0)
+        self.resize(660, 0)
         self.retranslate()
 
     def retranslate(self) -> None:
