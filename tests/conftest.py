@@ -13,10 +13,6 @@ from app.domain.catalog import Catalog
 from app.services.catalog import default_catalog
 from app.services.stores import Store, open_office_store, open_unit_store
 
-ROOT = Path(__file__).resolve().parents[1]
-# the plan document the shipped 2016 plan was made from (vendored: a CI clone has no ../shared)
-SEED = ROOT / "tests" / "fixtures" / "plans" / "sz-2016-seed.txt"
-
 
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:

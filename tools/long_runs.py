@@ -31,8 +31,8 @@ SHARES = {"autosave": 0.3, "export": 0.25, "import": 0.3, "import-pool": 0.15}
 
 def crash(args: argparse.Namespace) -> int:
     from app.services.catalog import default_catalog
+    from tests.kit.world import make_base
     from tests.reliability.crash import TrialResult, run_trials
-    from tests.reliability.kit import make_base
 
     catalog = default_catalog()
     work = Path(tempfile.mkdtemp(prefix="qr-crash-"))

@@ -47,8 +47,9 @@ def main() -> int:
     from app.services.office_import import Importer
     from app.services.stores import open_office_store, open_unit_store
     from app.services.unit_setup import init_unit
-    from tests.reliability.kit import PASS, fill_period, office_state, trust
-    from tests.submission_kit import Key, make_payload, write
+    from tests.kit.keys import Key, trust
+    from tests.kit.submissions import make_payload, write
+    from tests.kit.world import PASS, fill_period, office_state
 
     out_dir = ROOT / "tests" / "fixtures"
     out_dir.mkdir(parents=True, exist_ok=True)

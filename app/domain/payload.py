@@ -318,7 +318,7 @@ class SubmissionPayload:
         """The canonical JSON values (app.io.canonical), built directly: construction already
         made every text NFC and storable, every decimal finite and short, the time UTC to the
         second, so the generic canonicaliser's walk over every value (~0.4 ms per imported
-        file) has nothing left to do. tests/test_perf_fast_paths.py proves the bytes equal."""
+        file) has nothing left to do. tests/io/test_perf_fast_paths.py proves the bytes equal."""
         t = self.created_at
         return {
             "format": self.format,

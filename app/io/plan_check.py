@@ -4,7 +4,7 @@ Pure (no store), so the plan editor can run it on every keystroke. The plan file
 (``app.io.plan_file``) is applied part by part, so one broken task does not hide the next,
 and each pydantic error becomes a ``Message`` at its JSON pointer; then the rules across
 parts (``app.domain.plan_problems.cross_problems``). ``check_plan(p) == []`` exactly when
-``PlanSpec.model_validate(p)`` accepts the plan (tests/test_plan_check.py holds it to that).
+``PlanSpec.model_validate(p)`` accepts the plan (tests/io/test_plan_check.py holds it to that).
 """
 
 from __future__ import annotations

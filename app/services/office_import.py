@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import uuid as uuidlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -41,7 +41,7 @@ from app.services.import_changes import FieldChange, field_changes
 from app.services.parse_pool import ParsePool, ParseResult, expand_paths, verify_path
 from app.services.supervision import record_responses
 
-__all__ = ["OUTCOMES", "FieldChange", "FileOutcome", "Importer", "import_files"]
+__all__ = ["OUTCOMES", "FieldChange", "FileOutcome", "Importer"]
 OUTCOMES = ("accepted", "superseded", "duplicate", "rejected")
 _ADD_LOG = insert(merge.LOG_TABLE)
 
@@ -386,9 +386,3 @@ def logged_message(code: str | None, params: str | None, reason: str) -> Message
         except (KeyError, ValueError):
             pass  # a code this version does not know: show the words it was logged with
     return Message.of("import_note", text=reason)
-
-
-def import_files(
-    store: Store, catalog: Catalog | PlanBook | None, paths: Sequence[str | Path], **kw: Any
-) -> list[FileOutcome]:
-    return Importer(store, catalog).run(paths, **kw)

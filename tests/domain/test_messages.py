@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ast
 import pickle
-from pathlib import Path
 
 import pytest
 
 from app.domain.messages import MESSAGES, Message, Refusal, template_fields
+from tests.kit.paths import ROOT
 
-APP = Path(__file__).resolve().parents[2] / "app"
+APP = ROOT / "app"
 
 
 @pytest.mark.parametrize("code", sorted(MESSAGES))

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from app.domain.catalog import Catalog
-from tests.reliability.kit import Base, make_base
+from tests.kit.world import Base, make_base
 
 PG_ENV = "QR_TEST_PG_URL"
 
@@ -20,10 +20,6 @@ PG_ENV = "QR_TEST_PG_URL"
 @pytest.fixture(scope="session")
 def base(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Base:
     return make_base(tmp_path_factory.mktemp("base") / "world", catalog)
-
-
-def trial_count(name: str, default: int) -> int:
-    return int(os.environ.get(name, default))
 
 
 @pytest.fixture

@@ -29,9 +29,9 @@ from app.services.office_import import Importer
 from app.services.parse_pool import expand_paths
 from app.services.stores import open_office_store, open_unit_store, store_catalog
 from app.services.unit_setup import active_key
-from tests.reliability.kit import PASS, Base, entry_counts, integrity, office_state
+from tests.kit.paths import ROOT
+from tests.kit.world import PASS, Base, entry_counts, integrity, office_state
 
-ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("autosave", "export", "import", "import-pool")
 # Seconds after the driver said "ready"; the worker pool takes one to three seconds to start
 # (spawned processes importing the reader), so its kills are spread over a longer window.

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from app.domain.catalog import Catalog
 from app.io.submission_reader import SubmissionRejected, verify_submission
-from tests.submission_kit import Key, entries, make_payload, write
+from tests.kit.keys import Key
+from tests.kit.submissions import entries, make_payload, write
 
 HANG_S = 10.0
 POOL_MEMORY_MB = 1024  # the importer's default bound per worker

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.catalog import Catalog
-from tests.reliability.conftest import trial_count
+from tests.kit.world import Base, trial_count
 from tests.reliability.crash import run_trial
-from tests.reliability.kit import Base
 
 FIRST = trial_count("QR_CRASH_SEED", 0)
 PARALLEL = trial_count("QR_CRASH_PARALLEL", 2)  # trials at once: each mostly waits on its driver
@@ -56,8 +55,8 @@ def test_killed_between_write_and_record_burns_the_version(
     from app.io.submission_reader import verify_submission
     from app.services.export import export_period
     from app.services.stores import open_unit_store
-    from tests.reliability.crash import ROOT
-    from tests.reliability.kit import PASS
+    from tests.kit.paths import ROOT
+    from tests.kit.world import PASS
 
     world = base.copy_to(tmp_path / "w")
     out = world.root / "out"

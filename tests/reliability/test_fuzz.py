@@ -17,9 +17,9 @@ from app.domain.catalog import Catalog
 from app.io.submission_reader import SubmissionRejected, verify_submission
 from app.services.office_import import Importer
 from app.services.stores import Store
-from tests.reliability.conftest import trial_count
+from tests.kit.keys import Key
+from tests.kit.world import trial_count
 from tests.reliability.fuzz import MUTATORS, genuine_files, mutate, run_fuzz
-from tests.submission_kit import Key
 
 CASES = trial_count("QR_FUZZ_CASES", 600)
 POOL = trial_count("QR_FUZZ_POOL", 60)
@@ -97,7 +97,7 @@ def test_fuzzed_folder_through_the_importer_changes_nothing(
 def _edit_sheet(data: bytes, sheet: str, old: bytes, new: bytes, key: Key | None) -> bytes:
     """The edit made by anyone (``key`` None: the signature no longer covers the part) or by
     the signer, who signs the edited part again (the second line must catch it)."""
-    from tests.submission_kit import entries, resigned, rezip, sheet_part
+    from tests.kit.submissions import entries, resigned, rezip, sheet_part
 
     part = sheet_part(data, sheet)
     xml = entries(data)[part]
@@ -138,8 +138,8 @@ def test_what_fuzzing_found_is_refused_cleanly(name: str, tmp_path: Path, catalo
     import subprocess
     import sys
 
-    from tests.reliability.crash import ROOT
-    from tests.submission_kit import make_payload, write
+    from tests.kit.paths import ROOT
+    from tests.kit.submissions import make_payload, write
 
     sheet, old, new, by_signer, words = FOUND[name]
     key = Key()

@@ -28,7 +28,7 @@ from app.domain.entry_rules import EntryDraft
 from app.models import Entry, ImportLog, LocalSubmission
 from app.services.entries import EntryService
 from app.services.stores import open_office_store, open_unit_store
-from tests.reliability.kit import PASS, Base, entry_counts, integrity
+from tests.kit.world import PASS, Base, entry_counts, integrity
 
 pytestmark = pytest.mark.usefixtures("fast_scrypt_env")
 
@@ -266,7 +266,7 @@ def test_read_only_data_folder_after_a_crash(
     process that still has the store open ends that process with SIGBUS, inside SQLite.)"""
     import sys
 
-    from tests.reliability.crash import ROOT
+    from tests.kit.paths import ROOT
 
     opener = (
         "import os, signal, sys; from pathlib import Path; from app.config import Settings; "

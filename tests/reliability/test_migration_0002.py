@@ -18,10 +18,11 @@ from app.models.store import current_revision
 from app.services.office_import import Importer
 from app.services.office_status import period_status
 from app.services.stores import open_office_store
-from tests.reliability.kit import office_state, trust
-from tests.submission_kit import Key, make_payload, write
+from tests.kit.keys import Key, trust
+from tests.kit.paths import FIXTURES
+from tests.kit.submissions import make_payload, write
+from tests.kit.world import office_state
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 OLD_FILE = FIXTURES / "old-format-submission.xlsx"  # written by the 0001-era program
 
 

@@ -23,9 +23,9 @@ from app.services.entries import EntryService
 from app.services.export import export_period
 from app.services.stores import open_office_store, open_unit_store, store_catalog
 from app.services.unit_setup import get_profile
-from tests.reliability.kit import PASS
+from tests.kit.paths import FIXTURES
+from tests.kit.world import PASS
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SZ16 = "SZ-QUALITY-2016"
 
 

@@ -39,9 +39,9 @@ from app.services.entries import EntryService
 from app.services.export import export_period
 from app.services.office_import import Importer
 from app.services.stores import open_office_store, open_unit_store, store_catalog
-from tests.reliability.kit import PASS, integrity, office_state
+from tests.kit.paths import FIXTURES
+from tests.kit.world import PASS, integrity, office_state
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 RELEASED = sorted(p.stem.removeprefix("schema-") for p in FIXTURES.glob("schema-*.json"))
 
 

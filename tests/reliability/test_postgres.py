@@ -1,8 +1,11 @@
 """The office store on PostgreSQL (``--db postgresql+psycopg://...``), and two importers at once.
 
 The PostgreSQL tests need ``QR_TEST_PG_URL`` (.ci/run starts a private server and sets it);
-each gets a fresh database. The key office-import tests of tests/test_office_import.py run
-here once more with their ``office_store`` fixture pointed at PostgreSQL.
+each gets a fresh database. The key office-import tests of tests/services/test_office_import.py
+and tests/services/test_import_order.py run here once more with their ``office_store`` fixture
+pointed at PostgreSQL: they are imported by name from their home modules, so a test moved or
+renamed there fails this module's import loudly instead of silently dropping out of the
+PostgreSQL run.
 """
 
 from __future__ import annotations
@@ -26,17 +29,17 @@ from app.models.store import current_revision
 from app.services.office_import import Importer
 from app.services.office_status import period_status
 from app.services.stores import Store, open_office_store, store_catalog
-from tests.reliability.crash import ROOT
-from tests.reliability.kit import Base as World
-from tests.reliability.kit import office_state
-from tests.test_import_order import (  # noqa: F401 - fixtures and tests collected by pytest
+from tests.kit.paths import ROOT
+from tests.kit.world import Base as World
+from tests.kit.world import office_state
+from tests.services.test_import_order import (  # noqa: F401 - fixtures and tests collected by pytest
     genuine_files,
     test_order_and_repetition_do_not_matter,
 )
 
 # The office-import tests that run again on PostgreSQL (collected here, so the fixture below
 # replaces the SQLite one for them).
-from tests.test_office_import import (  # noqa: F401 - fixtures and tests collected by pytest
+from tests.services.test_office_import import (  # noqa: F401 - fixtures and tests collected by pytest
     test_a_rotated_key_ends_when_the_office_registers_the_rotation,
     test_a_signing_time_more_than_a_day_ahead_is_refused,
     test_accepted_duplicate_superseded,

@@ -27,8 +27,9 @@ from app.domain.catalog import Catalog
 from app.io import keys
 from app.models import ImportLog
 from app.services.stores import open_office_store
-from tests.reliability.kit import office_state, trust
-from tests.submission_kit import Key, entries, make_payload, resigned, rezip, write
+from tests.kit.keys import Key, trust
+from tests.kit.submissions import entries, make_payload, resigned, rezip, write
+from tests.kit.world import office_state
 
 SHEET = "xl/worksheets/sheet2.xml"  # 任务进展
 STYLES = "xl/styles.xml"
@@ -250,7 +251,7 @@ SIGNER = [
 
 
 def entries_payload(data: bytes) -> bytes:
-    from tests.submission_kit import signed_payload_bytes
+    from tests.kit.submissions import signed_payload_bytes
 
     return signed_payload_bytes(data)
 

@@ -14,8 +14,9 @@ import pytest
 
 from app.domain.catalog import Catalog
 from app.io.submission_reader import SubmissionRejected, read_submission, verify_submission
-from tests.reliability.conftest import trial_count
-from tests.submission_kit import Key, make_payload, with_signed_document, write
+from tests.kit.keys import Key
+from tests.kit.submissions import make_payload, with_signed_document, write
+from tests.kit.world import trial_count
 
 CASES = trial_count("QR_DOC_FUZZ_CASES", 400)
 VALUES: tuple[Any, ...] = (

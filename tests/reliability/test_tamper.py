@@ -22,9 +22,8 @@ from app.models import Submission
 from app.services.office_import import FileOutcome, Importer
 from app.services.office_trust import revoke_key
 from app.services.stores import Store
-from tests.reliability.kit import office_state, trust
-from tests.submission_kit import (
-    Key,
+from tests.kit.keys import Key, trust
+from tests.kit.submissions import (
     custom_xml,
     entries,
     make_payload,
@@ -34,6 +33,7 @@ from tests.submission_kit import (
     signed_properties,
     write,
 )
+from tests.kit.world import office_state
 
 
 @dataclass

@@ -13,9 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from app.config import Settings
 from app.io import keys
@@ -23,10 +21,7 @@ from app.services.stores import Store, store_catalog
 from app.services.unit_setup import UnitProfileInfo, init_unit
 from app.ui.common.application import prepare_application
 from app.ui.common.i18n import ZH
-
-FAST_SCRYPT_N = 2**10  # the real 2^17 takes ~0.5 s per key; the envelope records the cost
-PASSPHRASE = "青山绿水 quality 2016!"
-TODAY = date(2016, 4, 1)  # inside 2016Q1's reporting window (due 2016-04-10)
+from tests.kit.ui import FAST_SCRYPT_N, PASSPHRASE, TODAY
 
 
 @pytest.fixture(autouse=True)
@@ -81,28 +76,3 @@ def make_window(
 @pytest.fixture
 def window(make_window: Callable[..., Any]) -> Any:
     return make_window()
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a clerk: ASCII as key clicks, Chinese as an input-method commit (as a
-    Pinyin IME delivers it; QTest cannot click non-ASCII keys)."""
-    widget.setFocus()
-    chunk = ""
-    for ch in text:
-        if ch.isascii() == (chunk[:1].isascii() if chunk else ch.isascii()):
-            chunk += ch
-            continue
-        _send(widget, chunk)
-        chunk = ch
-    _send(widget, chunk)
-
-
-def _send(widget: QWidget, chunk: str) -> None:
-    if not chunk:
-        return
-    if chunk.isascii():
-        QTest.keyClicks(widget, chunk)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(chunk)
-        QApplication.sendEvent(widget, event)

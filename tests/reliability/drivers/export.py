@@ -20,7 +20,7 @@ import app.services.export as export_service
 from app.config import Settings
 from app.services.export import export_period
 from app.services.stores import open_unit_store, store_catalog
-from tests.reliability.kit import PASS
+from tests.kit.world import PASS
 
 
 def die_after_write() -> None:

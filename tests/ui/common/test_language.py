@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.ui.common.i18n import EN, ZH, current_language, stored_language
 from app.ui.unit.task_list import COL_ROLE
-from tests.ui.conftest import type_text
+from tests.kit.ui import type_text
 
 
 def choose_in_settings(window: Any, qtbot: Any, language_text: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 from app.cli import main
 from app.config import Settings
 from app.ui.common.launch import Launcher
-from tests.ui.conftest import PASSPHRASE, TODAY
+from tests.kit.ui import PASSPHRASE, TODAY
 
 
 def first_window(qapp: Any, qtbot: Any, settings: Settings) -> Any:

@@ -17,7 +17,7 @@ from app.services.stores import Store, store_catalog
 from app.services.unit_setup import UnitProfileInfo
 from app.ui.common.i18n import EN, apply_language
 from app.ui.unit.export_dialog import ExportDialog
-from tests.ui.conftest import PASSPHRASE, type_text
+from tests.kit.ui import PASSPHRASE, type_text
 
 TS = Path(resource_path("i18n")) / "qualityreport_en.ts"
 

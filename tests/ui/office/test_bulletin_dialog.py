@@ -20,7 +20,7 @@ from app.domain.catalog import Catalog
 from app.services.stores import Store
 from app.ui.office.bulletin_dialog import BulletinDialog
 from app.ui.office.window import OfficeWindow
-from tests.bulletin_kit import Kit
+from tests.kit.bulletin import Kit
 
 TODAY = date(2016, 4, 20)
 

@@ -13,7 +13,7 @@ from app.domain.catalog import Catalog
 from app.services.stores import Store
 from app.ui.office.import_dialog import PREVIEW, ImportDialog
 from app.ui.office.import_worker import ImportJob
-from tests.ui.office.office_kit import build_small_office
+from tests.kit.office import build_small_office
 
 
 class Panic(BaseException):

@@ -18,7 +18,7 @@ from app.services.stores import Store
 from app.ui.common.i18n import EN, ZH, apply_language
 from app.ui.office.assessment_page import AssessmentPage
 from app.ui.office.pages import OfficeView
-from tests.ui.office.office_kit import build_small_office
+from tests.kit.office import build_small_office
 
 UNITS = ["zjj", "jtys"]
 

@@ -18,7 +18,8 @@ from app.ui.office.change_list import COL_NEW
 from app.ui.office.import_dialog import IMPORT, PREVIEW, ImportDialog
 from app.ui.office.import_table import FileRow
 from app.ui.office.import_worker import ImportJob
-from tests.ui.office.office_kit import OfficeKit, build_small_office, trust, write_unit_file
+from tests.kit.keys import trust
+from tests.kit.office import OfficeKit, build_small_office, write_unit_file
 
 
 def submissions(store: Store) -> set[tuple[str, str, int, bool]]:

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from app.config import Settings
 from app.services.stores import Store, store_catalog
 from app.ui.office.window import PAGE_MATRIX, OfficeWindow
-from tests.ui.plan_kit import NEXT, SHIPPED, publish_next_year
+from tests.kit.plans import NEXT, SHIPPED, publish_next_year
 
 
 def make(qtbot: Any, settings: Settings, store: Store) -> OfficeWindow:

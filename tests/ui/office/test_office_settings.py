@@ -26,7 +26,7 @@ from app.ui.office.window import (
     PAGE_TRACKER,
     OfficeWindow,
 )
-from tests.ui.office.office_kit import build_small_office
+from tests.kit.office import build_small_office
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ZH_TABS = ["汇总矩阵", "报送情况", "指标看板", "图表", "密钥登记", "年度考核", "督办", "审计日志"]

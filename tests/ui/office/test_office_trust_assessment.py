@@ -20,7 +20,8 @@ from app.ui.office.assessment_models import COL_TOTAL, COL_UNIT
 from app.ui.office.assessment_page import AssessmentPage
 from app.ui.office.pages import OfficeView
 from app.ui.office.trust_page import COL_FINGERPRINT, COL_STATUS, TrustPage, start_of_day
-from tests.ui.office.office_kit import Key, build_small_office
+from tests.kit.keys import Key
+from tests.kit.office import build_small_office
 
 
 def click_box(qtbot, box) -> None:  # type: ignore[no-untyped-def]

@@ -28,6 +28,7 @@ from app.ui.office.window import (
     OfficeWindow,
     open_office_window,
 )
+from tests.kit.paths import ROOT
 from tools.demo.office_data import (
     SUPERSEDED_MARKER,
     OfficeData,
@@ -35,7 +36,6 @@ from tools.demo.office_data import (
     write_office_files,
 )
 
-ROOT = Path(__file__).resolve().parents[3]
 PERIODS = ("2016Q1", "2016Q2")
 LATER = "2016Q3"  # written, not imported: the import test brings it in
 

@@ -29,7 +29,7 @@ from app.ui.office.outcome_text import (
     reason_text,
     result_text,
 )
-from tests.ui.office.office_kit import Key, trust
+from tests.kit.keys import Key, trust
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 FP = keys.format_fingerprint("3f2a9c01" * 8)

@@ -25,10 +25,9 @@ from app.ui.office.plans.editor import TAB_HEADER, TAB_TASKS, TAB_UNITS, PlanEdi
 from app.ui.office.plans.issues_panel import TAB_GUESSES
 from app.ui.office.plans.marks import ERROR_BACKGROUND, GUESS_BACKGROUND
 from app.ui.office.plans.table_model import POINTER_ROLE
-from tests.ui.conftest import type_text
+from tests.kit.paths import SEED
+from tests.kit.ui import type_text
 
-ROOT = Path(__file__).resolve().parents[3]
-SEED = ROOT / "tests" / "fixtures" / "plans" / "sz-2016-seed.txt"
 TARGET_VALUE = "/tasks/22/targets/0/value"  # 任务 23: 重点工业品和消费品质量监督抽查 1500 批次
 
 

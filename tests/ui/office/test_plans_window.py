@@ -25,10 +25,9 @@ from app.ui.office.plans.plan_dialogs import CopyPlanDialog, ImportCodeDialog, N
 from app.ui.office.plans.plan_list import PlanListModel
 from app.ui.office.plans.publish_dialog import PublishDialog
 from app.ui.office.plans.window import PlansWindow
-from tests.ui.conftest import type_text
+from tests.kit.paths import SEED
+from tests.kit.ui import type_text
 
-ROOT = Path(__file__).resolve().parents[3]
-SEED = ROOT / "tests" / "fixtures" / "plans" / "sz-2016-seed.txt"
 SHIPPED = "SZ-QUALITY-2016"
 TARGET_VALUE = "/tasks/22/targets/0/value"  # 任务 23: 抽查 1500 批次
 

@@ -30,7 +30,7 @@ from app.ui.setup.wizard import (
     PAGE_ROLE,
     PAGE_UNIT,
 )
-from tests.ui.conftest import PASSPHRASE, TODAY, type_text
+from tests.kit.ui import PASSPHRASE, TODAY, type_text
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from app.config import Settings
 from app.services.entries import EntryService
 from app.services.stores import Store, open_unit_store, store_catalog
-from tests.ui.conftest import type_text
+from tests.kit.ui import type_text
 
 
 @pytest.fixture

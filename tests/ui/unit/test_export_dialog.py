@@ -17,7 +17,7 @@ from app.services.entries import EntryService
 from app.services.stores import Store, store_catalog
 from app.services.unit_setup import UnitProfileInfo
 from app.ui.unit.export_dialog import ExportDialog, make_export_handler
-from tests.ui.conftest import PASSPHRASE, type_text
+from tests.kit.ui import PASSPHRASE, type_text
 
 
 def fill_period(store: Store, unit: str, period: str) -> None:

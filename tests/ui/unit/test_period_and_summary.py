@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from app.domain.entry_rules import EntryDraft
 from app.ui.unit.summary_panel import SummaryPanel
-from tests.ui.conftest import type_text
+from tests.kit.ui import type_text
 
 
 def test_period_bar_shows_due_date_days_left_and_state(make_window: Any) -> None:

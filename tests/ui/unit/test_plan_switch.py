@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 
 from app.services.plans import changes_since_seen
 from app.services.stores import Store
-from tests.ui.plan_kit import NEXT, SHIPPED, publish_next_year, revise_target
+from tests.kit.plans import NEXT, SHIPPED, publish_next_year, revise_target
 
 
 def test_the_period_selector_spans_plans(unit_store: Store, make_window: Any) -> None:

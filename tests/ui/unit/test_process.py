@@ -17,9 +17,9 @@ from app.config import Settings
 from app.services.entries import EntryService
 from app.services.stores import open_unit_store, store_catalog
 from app.services.unit_setup import init_unit
-from tests.ui.conftest import PASSPHRASE
+from tests.kit.paths import ROOT
+from tests.kit.ui import PASSPHRASE
 
-ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("autosave_driver.py")
 HEAVY = ("sqlalchemy", "alembic", "openpyxl", "cryptography", "calamine", "xlsxwriter")
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.entry_rules import EntryDraft
 from app.ui.unit.task_list import COL_DONE, COL_ROLE, COL_STATUS, TaskListModel, TaskRow
-from tests.ui.conftest import type_text
+from tests.kit.ui import type_text
 
 ZJJ_TASKS = [1, 2, 9, 21, 22, 26, 27, 46, 47]
 
