@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -31,7 +31,7 @@ from app.io.canonical import canonical_bytes
 from app.io.keys import fingerprint, parse_iso_utc
 from app.io.office_key_file import MAX_STATEMENTS, checked_statement
 from app.io.package_errors import PackageRejected
-from app.io.printable_book import BookLook, book_parts
+from app.io.printable_book import BookLook, book_parts, cover_layout, table_layout
 from app.io.signed_package import SignedPackage, package_bytes, read_package
 from app.io.submission_cells import check_sheets
 from app.io.submission_layout import BEIJING, Cell, SheetLayout, fingerprint_lines
@@ -327,26 +327,10 @@ def _beijing(at: datetime | None) -> str | None:
     return None if at is None else at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M（北京时间）")
 
 
-def _table(
-    name: str,
-    title: str,
-    headers: tuple[str, ...],
-    widths: tuple[float, ...],
-    body: Sequence[tuple[Cell, ...]],
-    empty: str,
-) -> SheetLayout:
-    rows: list[tuple[Cell, ...]] = [
-        (Cell(title, "title"), *(Cell(None, "title") for _ in headers[1:])),
-        tuple(Cell(h, "header") for h in headers),
-    ]
-    rows += list(body) or [(Cell(None, "text"), Cell(empty, "text"))]
-    return SheetLayout(name, tuple(rows), widths, ((1, 1, 1, len(headers)),), 2)
-
-
 def _cover(p: FeedbackPayload, fp: str) -> SheetLayout:
     r = p.review
     decision = "（本期尚无审核结论）" if r is None else f"第 {r.version} 版：{STATE_ZH[r.state]}"
-    fields = [
+    fields: list[tuple[str, str | None]] = [
         ("填报单位", p.unit_name),
         ("工作方案", f"{p.plan_title}（第 {p.plan_revision} 版）"),
         ("报告期", f"{p.period_title}（{p.period}）"),
@@ -358,20 +342,8 @@ def _cover(p: FeedbackPayload, fp: str) -> SheetLayout:
         ("签名密钥指纹", fingerprint_lines(fp)),
         ("签名算法", "Ed25519"),
     ]
-    rows: list[tuple[Cell, ...]] = [
-        (Cell("市质量强市办反馈", "title"), Cell(None, "title")),
-        (Cell(f"{p.unit_name}　{p.period_title}", "subtitle"), Cell(None, "subtitle")),
-        (Cell(None, "note"), Cell(None, "note")),
-    ]
-    rows += [(Cell(label, "label"), Cell(value, "value")) for label, value in fields]
-    rows += [
-        (Cell(None, "note"), Cell(None, "note")),
-        (Cell(NOTICE, "notice"), Cell(None, "notice")),
-        (Cell(NOTICE_USE, "note"), Cell(None, "note")),
-    ]
-    n = len(rows)
-    merges = ((1, 1, 1, 2), (2, 1, 2, 2), (n - 1, 1, n - 1, 2), (n, 1, n, 2))
-    return SheetLayout("封面", tuple(rows), (20.0, 70.0), merges, 0)
+    subtitle = f"{p.unit_name}　{p.period_title}"
+    return cover_layout("市质量强市办反馈", subtitle, fields, (NOTICE, NOTICE_USE), (20.0, 70.0))
 
 
 def _receipts(p: FeedbackPayload) -> SheetLayout:
@@ -384,7 +356,7 @@ def _receipts(p: FeedbackPayload) -> SheetLayout:
         )
         for x in p.receipts
     ]
-    return _table(
+    return table_layout(
         "回执",
         f"{p.unit_name}　报送文件回执",
         ("报告期", "版本", "文件 SHA-256", "受理时间"),
@@ -415,7 +387,7 @@ def _review_sheet(p: FeedbackPayload) -> SheetLayout:
             (Cell(c.task, "center"), Cell(c.title, "text"), Cell(c.text, "text"))
             for c in r.comments
         ]
-    return _table(
+    return table_layout(
         "审核意见",
         f"{p.unit_name}　{p.period}　审核意见",
         ("任务", "事项", "意见"),
@@ -437,7 +409,7 @@ def _notices(p: FeedbackPayload) -> SheetLayout:
         )
         for n in p.notices
     ]
-    return _table(
+    return table_layout(
         "督办事项",
         f"{p.unit_name}　督办事项",
         ("编号", "任务", "督办内容", "答复期限", "状态", "本单位答复"),
@@ -455,7 +427,7 @@ def _revision(p: FeedbackPayload) -> SheetLayout:
     body = [
         (Cell(p.plan_code, "text"), Cell(f"第 {p.plan_revision} 版", "center"), Cell(text, "text"))
     ]
-    return _table(
+    return table_layout(
         "方案修订", "工作方案修订", ("方案代码", "现行版本", "说明"), (20.0, 10.0, 60.0), body, ""
     )
 

@@ -32,7 +32,7 @@ from app.io.keys import fingerprint, parse_iso_utc
 from app.io.office_key_file import MAX_STATEMENTS, checked_statement
 from app.io.package_errors import PackageRejected
 from app.io.plan_file import PlanFileError, normal_plan, validate_plan
-from app.io.printable_book import BookLook, book_parts
+from app.io.printable_book import BookLook, book_parts, cover_layout, table_layout
 from app.io.signed_package import SignedPackage, package_bytes, read_package
 from app.io.submission_cells import check_sheets
 from app.io.submission_layout import Cell, SheetLayout, fingerprint_lines
@@ -169,9 +169,9 @@ def plan_package_bytes(
 
 
 # -- what the workbook shows --------------------------------------------------------------
-def _cover(p: PlanPackagePayload, catalog: Catalog, fingerprint: str) -> SheetLayout:
+def _cover(p: PlanPackagePayload, catalog: Catalog, fp: str) -> SheetLayout:
     head = p.plan["plan"]
-    fields = [
+    fields: list[tuple[str, str | None]] = [
         ("工作方案", p.title),
         ("方案代码", p.code),
         ("年度", str(p.year)),
@@ -181,23 +181,11 @@ def _cover(p: PlanPackagePayload, catalog: Catalog, fingerprint: str) -> SheetLa
         ("任务", f"共 {len(catalog.tasks)} 项"),
         ("报告期", "、".join(f"{x.title or x.code}（{x.due} 前报送）" for x in catalog.periods)),
         ("内容摘要", p.content_hash),
-        ("签名密钥指纹", fingerprint_lines(fingerprint)),
+        ("签名密钥指纹", fingerprint_lines(fp)),
         ("签名算法", "Ed25519"),
     ]
-    rows: list[tuple[Cell, ...]] = [
-        (Cell(p.title, "title"), Cell(None, "title")),
-        (Cell(f"工作方案包（第 {p.revision} 版）", "subtitle"), Cell(None, "subtitle")),
-        (Cell(None, "note"), Cell(None, "note")),
-    ]
-    rows += [(Cell(label, "label"), Cell(value or None, "value")) for label, value in fields]
-    rows += [
-        (Cell(None, "note"), Cell(None, "note")),
-        (Cell(NOTICE, "notice"), Cell(None, "notice")),
-        (Cell(NOTICE_USE, "note"), Cell(None, "note")),
-    ]
-    n = len(rows)
-    merges = ((1, 1, 1, 2), (2, 1, 2, 2), (n - 1, 1, n - 1, 2), (n, 1, n, 2))
-    return SheetLayout("封面", tuple(rows), (20.0, 80.0), merges, 0)
+    subtitle = f"工作方案包（第 {p.revision} 版）"
+    return cover_layout(p.title, subtitle, fields, (NOTICE, NOTICE_USE))
 
 
 def _owners(catalog: Catalog, task: Any, role: str) -> str | None:
@@ -212,55 +200,50 @@ def _owners(catalog: Catalog, task: Any, role: str) -> str | None:
 def _tasks(p: PlanPackagePayload, catalog: Catalog) -> SheetLayout:
     headers = ("序号", "板块", "任务", "内容", "牵头单位", "负责单位", "配合单位", "目标")
     sections = {s.no: s.title for s in catalog.sections}
-    rows: list[tuple[Cell, ...]] = [
-        (Cell(f"{p.title}　主要任务（第 {p.revision} 版）", "title"),
-         *(Cell(None, "title") for _ in headers[1:])),
-        tuple(Cell(h, "header") for h in headers),
-    ]  # fmt: skip
-    for t in catalog.tasks:
-        targets = "\n".join(f"{x.name} {x.describe()}" for x in t.targets)
-        rows.append(
-            (
-                Cell(t.no, "center"),
-                Cell(sections.get(t.section, str(t.section)), "text"),
-                Cell(t.title, "text"),
-                Cell(t.text, "text"),
-                *(Cell(_owners(catalog, t, r), "text") for r in ROLE_LABELS),
-                Cell(targets or None, "text"),
-            )
+    body = [
+        (
+            Cell(t.no, "center"),
+            Cell(sections.get(t.section, str(t.section)), "text"),
+            Cell(t.title, "text"),
+            Cell(t.text, "text"),
+            *(Cell(_owners(catalog, t, r), "text") for r in ROLE_LABELS),
+            Cell("\n".join(f"{x.name} {x.describe()}" for x in t.targets) or None, "text"),
         )
+        for t in catalog.tasks
+    ]
     widths = (6.0, 14.0, 16.0, 60.0, 14.0, 14.0, 16.0, 22.0)
-    return SheetLayout("任务", tuple(rows), widths, ((1, 1, 1, len(headers)),), 2)
+    title = f"{p.title}　主要任务（第 {p.revision} 版）"
+    return table_layout("任务", title, headers, widths, body)
 
 
 def _periods(p: PlanPackagePayload, catalog: Catalog) -> SheetLayout:
     headers = ("代码", "名称", "开始", "结束", "报送截止")
-    rows: list[tuple[Cell, ...]] = [
-        (Cell(f"{p.title}　报告期", "title"), *(Cell(None, "title") for _ in headers[1:])),
-        tuple(Cell(h, "header") for h in headers),
+    body = [
+        (
+            Cell(x.code, "center"),
+            Cell(x.title or None, "text"),
+            *(Cell(d.isoformat(), "center") for d in (x.start, x.end, x.due)),
+        )
+        for x in catalog.periods
     ]
-    for x in catalog.periods:
-        dates = (x.start.isoformat(), x.end.isoformat(), x.due.isoformat())
-        rows.append((Cell(x.code, "center"), Cell(x.title or None, "text"),
-                     *(Cell(d, "center") for d in dates)))  # fmt: skip
     widths = (10.0, 24.0, 14.0, 14.0, 14.0)
-    return SheetLayout("报告期", tuple(rows), widths, ((1, 1, 1, len(headers)),), 2)
+    return table_layout("报告期", f"{p.title}　报告期", headers, widths, body)
 
 
 def _indicators(p: PlanPackagePayload, catalog: Catalog) -> SheetLayout:
     headers = ("序号", "指标", "目标值", "负责单位")
-    rows: list[tuple[Cell, ...]] = [
-        (Cell(f"{p.title}　工作目标指标", "title"), *(Cell(None, "title") for _ in headers[1:])),
-        tuple(Cell(h, "header") for h in headers),
+    body = [
+        (
+            Cell(ind.no, "center"),
+            Cell(ind.name, "text"),
+            Cell(ind.as_target().describe(), "text"),
+            Cell(catalog.unit(ind.owner).short_name if ind.owner else None, "text"),
+        )
+        for ind in catalog.indicators
     ]
-    for ind in catalog.indicators:
-        owner = catalog.unit(ind.owner).short_name if ind.owner else None
-        rows.append((Cell(ind.no, "center"), Cell(ind.name, "text"),
-                     Cell(ind.as_target().describe(), "text"), Cell(owner, "text")))  # fmt: skip
-    if not catalog.indicators:
-        rows.append((Cell(None, "text"), Cell("（本方案没有工作目标指标）", "text")))
     widths = (6.0, 40.0, 18.0, 20.0)
-    return SheetLayout("工作目标指标", tuple(rows), widths, ((1, 1, 1, len(headers)),), 2)
+    title = f"{p.title}　工作目标指标"
+    return table_layout("工作目标指标", title, headers, widths, body, "（本方案没有工作目标指标）")
 
 
 def plan_layout(p: PlanPackagePayload, fingerprint: str) -> tuple[SheetLayout, ...]:

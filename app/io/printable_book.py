@@ -13,6 +13,7 @@ import copy
 import io
 import math
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -222,3 +223,46 @@ def _workbook_bytes(sheets: tuple[SheetLayout, ...], look: BookLook) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+# -- the sheets the office's kinds share ----------------------------------------------------
+def cover_layout(
+    title: str,
+    subtitle: str,
+    fields: list[tuple[str, str | None]],
+    notices: tuple[str, str],
+    widths: tuple[float, float] = (20.0, 80.0),
+) -> SheetLayout:
+    """A 封面: title, subtitle, one labelled row per field, the signature notice and a note."""
+    rows: list[tuple[Cell, ...]] = [
+        (Cell(title, "title"), Cell(None, "title")),
+        (Cell(subtitle, "subtitle"), Cell(None, "subtitle")),
+        (Cell(None, "note"), Cell(None, "note")),
+    ]
+    rows += [(Cell(label, "label"), Cell(value or None, "value")) for label, value in fields]
+    rows += [
+        (Cell(None, "note"), Cell(None, "note")),
+        (Cell(notices[0], "notice"), Cell(None, "notice")),
+        (Cell(notices[1], "note"), Cell(None, "note")),
+    ]
+    n = len(rows)
+    merges = ((1, 1, 1, 2), (2, 1, 2, 2), (n - 1, 1, n - 1, 2), (n, 1, n, 2))
+    return SheetLayout("封面", tuple(rows), widths, merges, 0)
+
+
+def table_layout(
+    name: str,
+    title: str,
+    headers: tuple[str, ...],
+    widths: tuple[float, ...],
+    body: Sequence[tuple[Cell, ...]],
+    empty: str = "",
+) -> SheetLayout:
+    """A titled table: the title across the columns, the header row, the body (or one row
+    saying ``empty``); the two top rows repeat on every printed page."""
+    rows: list[tuple[Cell, ...]] = [
+        (Cell(title, "title"), *(Cell(None, "title") for _ in headers[1:])),
+        tuple(Cell(h, "header") for h in headers),
+    ]
+    rows += list(body) or [(Cell(None, "text"), Cell(empty or None, "text"))]
+    return SheetLayout(name, tuple(rows), widths, ((1, 1, 1, len(headers)),), 2)

@@ -29,6 +29,7 @@ from app.io.office_key_file import (
     follow,
     read_office_key_file,
 )
+from app.models import Unit, UnitProfile
 from app.models.answers import OfficeTrust
 from app.models.base import utcnow
 from app.models.store import Store
@@ -58,6 +59,14 @@ def _info(row: OfficeTrust) -> OfficeTrustInfo:
     return OfficeTrustInfo(
         fp, keys.format_fingerprint(fp), row.public_key, row.status, row.added_at
     )
+
+
+def this_unit(s: Session) -> Unit:
+    """The unit this install speaks for (``unit_not_set_up`` before ``unit init``)."""
+    profile = s.scalars(select(UnitProfile).order_by(UnitProfile.id)).first()
+    if profile is None:
+        raise Refusal("unit_not_set_up")
+    return s.get_one(Unit, profile.unit_id)
 
 
 def active_trust(s: Session) -> OfficeTrust | None:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from app.domain.entry_rules import has_control_chars
 from app.domain.messages import Refusal
 from app.io.feedback_package import FeedbackPayload, NoticeNews, read_feedback_package
-from app.models import Period, Plan, Task, Unit, UnitProfile
+from app.models import Period, Plan, Task, Unit
 from app.models.answers import (
     FeedbackReceived,
     Receipt,
@@ -31,7 +31,8 @@ from app.models.answers import (
 )
 from app.models.base import utcnow
 from app.models.store import Store
-from app.services.unit_office_key import signer_check
+from app.services.supervision import today_here
+from app.services.unit_office_key import signer_check, this_unit
 
 MAX_RESPONSE_CHARS = 2000
 
@@ -81,13 +82,6 @@ class UnitAnswers:
     review: ReceivedReviewInfo | None
     receipts: tuple[ReceiptInfo, ...]
     notices: tuple[ReceivedNoticeInfo, ...]
-
-
-def _this_unit(s: Session) -> Unit:
-    profile = s.scalars(select(UnitProfile).order_by(UnitProfile.id)).first()
-    if profile is None:
-        raise Refusal("unit_not_set_up")
-    return s.get_one(Unit, profile.unit_id)
 
 
 # -- applying a file ---------------------------------------------------------------------------
@@ -185,7 +179,7 @@ def import_feedback(store: Store, path: Path) -> FeedbackApplied:
     p: FeedbackPayload = package.payload
     with store.factory.begin() as s:
         signer_check(s, package.fingerprint, p.rotations)
-        unit = _this_unit(s)
+        unit = this_unit(s)
         if p.unit != unit.code:
             raise Refusal("feedback_other_unit", unit=p.unit_name)
         done = FeedbackApplied(
@@ -230,7 +224,7 @@ def _notice_info(s: Session, row: ReceivedNotice, today: date) -> ReceivedNotice
         if row.period_id is None
         else s.scalar(select(Period.code).where(Period.id == row.period_id))
     )
-    overdue = row.state != "closed" and today > row.due
+    overdue = row.state == "open" and today > row.due  # answered: the office has it
     return ReceivedNoticeInfo(
         row.office_notice_id, str(no), row.text, row.due, row.state, overdue, row.response, period
     )
@@ -241,9 +235,9 @@ def unit_answers(
 ) -> UnitAnswers:
     """What the office answered for this unit: the decision on the period, its receipts, and
     every notice (of any period) not closed, plus closed ones of this period."""
-    today = today or date.today()
+    today = today or today_here()
     with store.factory() as s:
-        unit = _this_unit(s)
+        unit = this_unit(s)
         period = _period_row(s, period_code, plan_code)
         if period is None:
             return UnitAnswers(None, (), ())
@@ -288,7 +282,7 @@ def unit_answers(
         return UnitAnswers(review, receipts, shown)
 
 
-def check_response(notice_id: int, text: str) -> str:
+def check_response(text: str) -> str:
     text = text.strip()
     if len(text) > MAX_RESPONSE_CHARS:
         raise Refusal("response_too_long", limit=MAX_RESPONSE_CHARS)
@@ -305,9 +299,9 @@ def set_response(store: Store, notice_id: int, text: str) -> None:
 def set_responses(store: Store, answers: Sequence[tuple[int, str]]) -> None:
     """Several answers in one transaction: all of them, or none when one is refused
     (``notice_unknown``, ``notice_closed``, ``response_too_long``, ``response_bad_text``)."""
-    checked = [(notice_id, check_response(notice_id, text)) for notice_id, text in answers]
+    checked = [(notice_id, check_response(text)) for notice_id, text in answers]
     with store.factory.begin() as s:
-        unit = _this_unit(s)
+        unit = this_unit(s)
         now = utcnow()
         for notice_id, text in checked:
             row = s.scalar(
@@ -326,7 +320,7 @@ def set_responses(store: Store, answers: Sequence[tuple[int, str]]) -> None:
 def open_responses(store: Store) -> tuple[tuple[int, str], ...]:
     """(office notice id, response) of every answered notice not closed: what an export signs."""
     with store.factory() as s:
-        unit = _this_unit(s)
+        unit = this_unit(s)
         rows = s.execute(
             select(ReceivedNotice.office_notice_id, ReceivedNotice.response)
             .where(ReceivedNotice.unit_id == unit.id, ReceivedNotice.state != "closed")

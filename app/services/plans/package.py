@@ -26,13 +26,13 @@ from app.domain.plan_diff import PlanChange, plan_changes
 from app.io.plan_package import PlanPackagePayload, make_payload, plan_package_bytes
 from app.io.plan_package import read_plan_package as read_package_file
 from app.io.signed_package import write_package
-from app.models import Plan, PlanRevision, Unit, UnitProfile
+from app.models import Plan, PlanRevision, Unit
 from app.models.store import Store
 from app.services.answers_audit import record
 from app.services.office_key import office_signer
 from app.services.plans.listing import require_plan
 from app.services.plans.publish import install_revision
-from app.services.unit_office_key import signer_check
+from app.services.unit_office_key import signer_check, this_unit
 
 __all__ = [
     "PackageWritten",
@@ -99,13 +99,6 @@ def write_plan_package(
 
 
 # -- unit -----------------------------------------------------------------------------------
-def _this_unit(s: Session) -> Unit:
-    profile = s.scalars(select(UnitProfile).order_by(UnitProfile.id)).first()
-    if profile is None:
-        raise Refusal("unit_not_set_up")
-    return s.get_one(Unit, profile.unit_id)
-
-
 def _check_unit(payload: PlanPackagePayload, unit: Unit) -> None:
     catalog = payload.catalog()
     info = next((u for u in catalog.units if u.id == unit.code), None)
@@ -175,6 +168,6 @@ def import_plan_package(store: Store, path: Path) -> PlanPackageImported:
     payload: PlanPackagePayload = package.payload
     with store.factory.begin() as s:
         signer_check(s, package.fingerprint, payload.rotations)
-        _check_unit(payload, _this_unit(s))
+        _check_unit(payload, this_unit(s))
         result = _install(s, payload)
     return PlanPackageImported(**{**result.__dict__, "sha256": package.sha256})
