@@ -19,8 +19,8 @@ from app.services.stores import Store
 from app.ui.office import passphrase_dialog
 from app.ui.office.feedback_dialog import COL_NEWS, COL_UNIT, FeedbackDialog, open_feedback_dialog
 from app.ui.office.window import OfficeWindow
-from tests.ui.conftest import PASSPHRASE
-from tests.ui.office.answers_kit import PERIOD, STAFF, build_answers_office, make_window
+from tests.kit.answers import PERIOD, STAFF, build_answers_office, make_window
+from tests.kit.ui import PASSPHRASE
 
 
 @pytest.fixture

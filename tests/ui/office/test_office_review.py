@@ -19,8 +19,7 @@ from app.services.stores import Store
 from app.ui.office.matrix_model import ReviewRole
 from app.ui.office.tracker_page import COL_REVIEW, COL_UNIT
 from app.ui.office.window import PAGE_AUDIT, PAGE_MATRIX, PAGE_TRACKER, OfficeWindow
-from tests.ui.conftest import type_text
-from tests.ui.office.answers_kit import (
+from tests.kit.answers import (
     PARTIAL,
     PERIOD,
     STAFF,
@@ -29,6 +28,7 @@ from tests.ui.office.answers_kit import (
     make_window,
     on_modal,
 )
+from tests.kit.ui import type_text
 
 
 @pytest.fixture

@@ -23,8 +23,7 @@ from app.services.stores import Store
 from app.services.supervision import add_notice, list_notices, record_responses
 from app.ui.office.supervise_page import COL_RESPONSE, COL_STATE, OVERDUE
 from app.ui.office.window import PAGE_MATRIX, PAGE_SUPERVISE, OfficeWindow
-from tests.ui.conftest import type_text
-from tests.ui.office.answers_kit import (
+from tests.kit.answers import (
     STAFF,
     TODAY,
     Boxes,
@@ -32,6 +31,7 @@ from tests.ui.office.answers_kit import (
     make_window,
     on_modal,
 )
+from tests.kit.ui import type_text
 
 
 @pytest.fixture

@@ -20,7 +20,8 @@ from app.io.submission_writer import write_submission
 from app.models.store import Store
 from app.services.office_import import Importer
 from app.ui.office.window import OfficeWindow
-from tests.ui.office.office_kit import OfficeKit, build_small_office, trust, unit_payload
+from tests.kit.keys import trust
+from tests.kit.office import OfficeKit, build_small_office, unit_payload
 
 UNITS = ("zjj", "jtys", "swj")
 PARTIAL = "scjg"  # reports only one task: has_errors
