@@ -14,7 +14,7 @@ from app.domain.catalog import Catalog
 from app.services import audit
 from app.services.review import ReviewConflict, ReviewState, decide, review_state
 from app.services.stores import Store, open_office_store
-from tests.review_kit import submit, trusted_key
+from tests.kit.review import submit, trusted_key
 
 
 @pytest.fixture

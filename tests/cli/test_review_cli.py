@@ -14,7 +14,7 @@ from app.cli import main
 from app.config import Settings
 from app.domain.catalog import Catalog
 from app.services.stores import Store
-from tests.review_kit import submit, trusted_key
+from tests.kit.review import submit, trusted_key
 
 P = "2016Q1"
 

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from app.domain.catalog import Catalog
-from app.io import keys
+from app.models.store import Store
 from app.services.office_import import FileOutcome, Importer
-from app.services.office_trust import add_trusted_key
-from app.services.stores import Store
-from tests.submission_kit import Key, make_payload, write
+from tests.kit.keys import Key, trust
+from tests.kit.submissions import make_payload, write
 
 
 def trusted_key(store: Store, catalog: Catalog, unit: str) -> Key:
+    """A fresh key the office has registered for ``unit``."""
     key = Key()
-    doc = keys.registration_document(
-        unit, catalog.unit(unit).name, key.public, "张三", datetime(2016, 3, 1, tzinfo=UTC)
-    )
-    add_trusted_key(store, catalog, keys.registration_from_document(doc))
+    trust(store, catalog, unit, key)
     return key
 
 

@@ -18,8 +18,8 @@ from app.services.review import (
     review_states,
 )
 from app.services.stores import Store
-from tests.review_kit import submit, trusted_key
-from tests.submission_kit import Key
+from tests.kit.keys import Key
+from tests.kit.review import submit, trusted_key
 
 
 @pytest.fixture

@@ -15,8 +15,9 @@ from app.services.assessment.grades import update_grades
 from app.services.office_import import Importer
 from app.services.office_trust import revoke_key, rotate_key
 from app.services.stores import Store
-from tests.review_kit import trusted_key
-from tests.submission_kit import Key, make_payload, write
+from tests.kit.keys import Key
+from tests.kit.review import trusted_key
+from tests.kit.submissions import make_payload, write
 
 
 def test_one_row_per_imported_file_with_its_outcome(

@@ -23,7 +23,7 @@ from app.services.supervision import (
     record_responses,
     write_notice_document,
 )
-from tests.review_kit import submit, trusted_key
+from tests.kit.review import submit, trusted_key
 
 DUE = date(2016, 4, 30)
 
