@@ -115,26 +115,41 @@
     </message>
     <message>
         <location filename="../../app/ui/office/answer_texts.py" line="94"/>
+        <source>同一版本有两个不同的文件</source>
+        <translation>Two different files of one version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="95"/>
+        <source>按旧版工作方案填报</source>
+        <translation>Made against an older plan revision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="96"/>
+        <source>有任务未填报</source>
+        <translation>Tasks not reported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="104"/>
         <source>受理回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="95"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="105"/>
         <source>审核意见</source>
         <translation>Review decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="96"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="106"/>
         <source>督办事项</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="97"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="107"/>
         <source>工作方案修订</source>
         <translation>Plan revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="107"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="117"/>
         <source>密钥密码不正确，请重新输入。</source>
         <translation>The key passphrase is wrong; please type it again.</translation>
     </message>
@@ -3542,61 +3557,66 @@ Close anyway? Unsaved changes will be lost.</translation>
         <translation>Return version {2} of {0} for {1}: say what must be corrected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_flow.py" line="83"/>
-        <location filename="../../app/ui/office/review_flow.py" line="90"/>
-        <location filename="../../app/ui/office/review_flow.py" line="105"/>
+        <location filename="../../app/ui/office/review_flow.py" line="84"/>
+        <location filename="../../app/ui/office/review_flow.py" line="91"/>
+        <location filename="../../app/ui/office/review_flow.py" line="109"/>
         <source>全部无误受理</source>
         <translation>Accept all without errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_flow.py" line="84"/>
+        <location filename="../../app/ui/office/review_flow.py" line="85"/>
         <source>{0} 报告期没有待审核且无错误的报送。</source>
         <translation>No pending submission without errors in {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_flow.py" line="91"/>
+        <location filename="../../app/ui/office/review_flow.py" line="92"/>
         <source>受理 {0} 报告期待审核且无错误的 {1} 个单位的报送？
 {2}</source>
         <translation>Accept the pending submissions without errors of {1} units for {0}?
 {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_flow.py" line="106"/>
+        <location filename="../../app/ui/office/review_flow.py" line="104"/>
         <source>已受理 {0} 个单位的报送。</source>
         <translation>Accepted the submissions of {0} units.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_flow.py" line="139"/>
+        <location filename="../../app/ui/office/review_flow.py" line="106"/>
+        <source>另有 {0} 个单位的报送有问题，请逐个查看后再决定。</source>
+        <translation>The submissions of {0} more units have problems: look at each before deciding.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="141"/>
         <source>{0} 已报送新的第 {1} 版（您看到的是第 {2} 版），新版本待审核。请先查看新版本。</source>
         <translation>{0} has sent version {1} (you were looking at version {2}); the new version is pending. Look at it first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_flow.py" line="141"/>
+        <location filename="../../app/ui/office/review_flow.py" line="143"/>
         <source>另一位工作人员</source>
         <translation>Another staff member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_flow.py" line="143"/>
+        <location filename="../../app/ui/office/review_flow.py" line="145"/>
         <source>{0} 已于 {1} 将 {2} 第 {3} 版设为「{4}」。</source>
         <translation>{0} set {2} version {3} to &quot;{4}&quot; at {1}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_flow.py" line="147"/>
+        <location filename="../../app/ui/office/review_flow.py" line="149"/>
         <source>意见：{0}</source>
         <translation>Comment: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_flow.py" line="148"/>
+        <location filename="../../app/ui/office/review_flow.py" line="150"/>
         <source>窗口已刷新，显示的是最新的审核结果。</source>
         <translation>The window is refreshed and shows the latest decision.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_flow.py" line="152"/>
+        <location filename="../../app/ui/office/review_flow.py" line="154"/>
         <source>已有其他人处理</source>
         <translation>Someone else decided</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/review_flow.py" line="157"/>
+        <location filename="../../app/ui/office/review_flow.py" line="159"/>
         <source>未能保存审核结果</source>
         <translation>The decision was not saved</translation>
     </message>
@@ -4232,42 +4252,42 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="172"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="176"/>
         <source>受理(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="173"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="177"/>
         <source>受理所选单位的当前版本</source>
         <translation>Accept the chosen unit&apos;s current version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="174"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="178"/>
         <source>退回(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="175"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="179"/>
         <source>退回所选单位的当前版本，并写明意见</source>
         <translation>Return the chosen unit&apos;s current version with comments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="176"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="180"/>
         <source>全部无误受理…</source>
         <translation>Accept all without errors…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="231"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="235"/>
         <source>受理 {0} 第 {1} 版</source>
         <translation>Accept {0} version {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="235"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="239"/>
         <source>退回 {0}…</source>
         <translation>Return {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="251"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="255"/>
         <source>{0}（截止 {1}）：应报 {2} 个单位，按时 {3}，逾期 {4}，未报送 {5}，仅被拒收 {6}</source>
         <translation>{0} (due {1}): {2} units expected, {3} on time, {4} late, {5} missing, {6} only refused</translation>
     </message>

@@ -88,6 +88,16 @@ def audit_action_label(action: str) -> str:
     return labels.get(action, action)
 
 
+def problem_label(code: str) -> str:
+    """Why a version is not among "accept all without errors" (``ReviewState.problems``)."""
+    labels = {
+        "conflict": translate("AnswerTexts", "同一版本有两个不同的文件"),
+        "older_revision": translate("AnswerTexts", "按旧版工作方案填报"),
+        "tasks_missing": translate("AnswerTexts", "有任务未填报"),
+    }
+    return labels.get(code, code)
+
+
 def news_label(news: str) -> str:
     """What a feedback file tells a unit (``FeedbackWritten.news``)."""
     labels = {

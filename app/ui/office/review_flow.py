@@ -77,6 +77,7 @@ class ReviewFlow(QObject):
 
         states = review_states(store, period, plan)
         clean = [s for s in states if s.state == "pending" and not s.has_errors]
+        doubtful = sum(1 for s in states if s.state == "pending" and s.has_errors)
         if not clean:
             QMessageBox.information(
                 self.widget,
@@ -100,11 +101,12 @@ class ReviewFlow(QObject):
             self._failed(exc)
             return None
         self.decided.emit()
-        QMessageBox.information(
-            self.widget,
-            self.tr("全部无误受理"),
-            self.tr("已受理 {0} 个单位的报送。").format(len(accepted)),
-        )
+        done = self.tr("已受理 {0} 个单位的报送。").format(len(accepted))
+        if doubtful:
+            done += "\n" + self.tr("另有 {0} 个单位的报送有问题，请逐个查看后再决定。").format(
+                doubtful
+            )
+        QMessageBox.information(self.widget, self.tr("全部无误受理"), done)
         return accepted
 
     # -- the one call ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 from app.ui.common.retranslate import Retranslating
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import read_only_view
-from app.ui.office.answer_texts import REVIEW_BACKGROUNDS, review_label
+from app.ui.office.answer_texts import REVIEW_BACKGROUNDS, problem_label, review_label
 from app.ui.office.detail_pane import local_time
 from app.ui.office.outcome_text import conflict_mark, reason_text
 from app.ui.office.review_flow import ReviewFlow
@@ -110,13 +110,17 @@ class TrackerModel(RowTableModel["TrackerRow"]):
         text = review_label(review.state)
         if review.state != "pending" and review.actor:
             text += f"（{review.actor}）"
+        elif review.has_errors:
+            text += " ⚠"  # not among "accept all without errors": look first
         return text
 
     def tooltip(self, row: TrackerRow, column: int) -> str | None:
         if column == COL_REVIEW:
             review = self.reviews.get(row.unit_id)
-            if review is None or review.state == "pending":
+            if review is None:
                 return None
+            if review.state == "pending":
+                return "\n".join(problem_label(p) for p in review.problems) or None
             lines = [f"{review_label(review.state)} {local_time(review.decided_at)}"]
             lines += [review.comment] if review.comment else []
             lines += [f"{c.task}. {c.text}" for c in review.comments]

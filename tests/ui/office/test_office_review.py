@@ -156,13 +156,19 @@ def test_accept_all_without_errors_leaves_the_unit_with_errors_pending(
     boxes = Boxes(monkeypatch)
     window.menu_review.accept_all_action.trigger()
     assert boxes.questions and "3 个单位" in boxes.questions[0]
-    assert boxes.infos == ["已受理 3 个单位的报送。"]
+    assert boxes.infos == [
+        "已受理 3 个单位的报送。\n另有 1 个单位的报送有问题，请逐个查看后再决定。"
+    ]
     for unit in ("zjj", "jtys", "swj"):
         state = review_state(office_store, unit, PERIOD)
         assert state is not None and state.state == "accepted"
     partial = review_state(office_store, PARTIAL, PERIOD)
     assert partial is not None and partial.state == "pending" and partial.has_errors
-    assert review_cell(window, PARTIAL).startswith("待审核")
+    assert review_cell(window, PARTIAL) == "待审核 ⚠"
+    tip = window.pages.tracker.model.index(tracker_row(window, PARTIAL), COL_REVIEW).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert tip == "有任务未填报"
     window.tabs.setCurrentIndex(PAGE_AUDIT)
     audit = window.pages.audit
     assert sum(1 for r in audit.model.rows if r.action == "review_accept") == 3
