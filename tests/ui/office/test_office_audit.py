@@ -18,7 +18,7 @@ from app.services.stores import Store
 from app.services.supervision import add_notice
 from app.ui.office.audit_page import BAD_BACKGROUND, COL_ACTION, COL_ACTOR
 from app.ui.office.window import PAGE_AUDIT, OfficeWindow
-from tests.kit.answers import PERIOD, STAFF, build_answers_office, make_window
+from tests.kit.answers_window import PERIOD, STAFF, build_answers_office, make_window
 
 
 @pytest.fixture

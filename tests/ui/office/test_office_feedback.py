@@ -19,7 +19,7 @@ from app.services.stores import Store
 from app.ui.office import passphrase_dialog
 from app.ui.office.feedback_dialog import COL_NEWS, COL_UNIT, FeedbackDialog, open_feedback_dialog
 from app.ui.office.window import OfficeWindow
-from tests.kit.answers import PERIOD, STAFF, build_answers_office, make_window
+from tests.kit.answers_window import PERIOD, STAFF, build_answers_office, make_window
 from tests.kit.ui import PASSPHRASE
 
 

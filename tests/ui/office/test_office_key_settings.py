@@ -26,7 +26,7 @@ from app.ui.office import passphrase_dialog
 from app.ui.office.actor import KEY_ACTOR, current_actor
 from app.ui.office.settings_dialog import OfficeSettingsDialog
 from app.ui.office.window import OfficeWindow
-from tests.kit.answers import on_modal
+from tests.kit.answers_window import on_modal
 from tests.kit.ui import PASSPHRASE, type_text
 
 

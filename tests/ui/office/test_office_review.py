@@ -19,7 +19,7 @@ from app.services.stores import Store
 from app.ui.office.matrix_model import ReviewRole
 from app.ui.office.tracker_page import COL_REVIEW, COL_UNIT
 from app.ui.office.window import PAGE_AUDIT, PAGE_MATRIX, PAGE_TRACKER, OfficeWindow
-from tests.kit.answers import (
+from tests.kit.answers_window import (
     PARTIAL,
     PERIOD,
     STAFF,

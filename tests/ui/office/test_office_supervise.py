@@ -23,7 +23,7 @@ from app.services.stores import Store
 from app.services.supervision import add_notice, list_notices, record_responses
 from app.ui.office.supervise_page import COL_RESPONSE, COL_STATE, OVERDUE
 from app.ui.office.window import PAGE_MATRIX, PAGE_SUPERVISE, OfficeWindow
-from tests.kit.answers import (
+from tests.kit.answers_window import (
     STAFF,
     TODAY,
     Boxes,
