@@ -359,7 +359,7 @@ def test_cli_import_and_status_json(
     status = json.loads(capsys.readouterr().out)
     assert status["period"] == "2016Q1"
     zjj = next(u for u in status["units"] if u["unit"] == "zjj")
-    review = zjj.pop("review")  # the office's review (tests/test_review_cli.py)
+    review = zjj.pop("review")  # the office's review (tests/cli/test_review_cli.py)
     assert (review["state"], review["version"], review["comments"]) == ("pending", 1, [])
     assert zjj == {
         "unit": "zjj",
