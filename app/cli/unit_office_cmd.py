@@ -30,6 +30,7 @@ def register_office(usub: Any) -> None:
     psub = plan.add_subparsers(dest="plan_command", metavar="COMMAND", required=True)
     p = add_command(psub, "import", "install a signed plan package", run_plan_import, json=True)
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="check and list the changes only")
     add_command(psub, "list", "the plans this install holds", run_plan_list, json=True)
 
     feedback = usub.add_parser("feedback", help="the office's feedback files")
@@ -106,7 +107,7 @@ def change_json(change: PlanChange, lang: str) -> dict[str, Any]:
 def run_plan_import(ctx: Context, args: argparse.Namespace) -> int:
     from app.services.plans.package import import_plan_package
 
-    result = import_plan_package(ctx.unit_store(), args.file)
+    result = import_plan_package(ctx.unit_store(), args.file, dry_run=args.dry_run)
     lang = output_lang(args)
     if args.json:
         print_json(
@@ -120,6 +121,7 @@ def run_plan_import(ctx: Context, args: argparse.Namespace) -> int:
                 "new_periods": list(result.new_periods),
                 "moved_due_dates": list(result.moved_due_dates),
                 "sha256": result.sha256,
+                "dry_run": args.dry_run,
             }
         )
         return 0
@@ -166,9 +168,19 @@ def run_feedback_import(ctx: Context, args: argparse.Namespace) -> int:
                 "periods": list(result.periods),
                 "notices": list(result.notices),
                 "sha256": result.sha256,
+                "plan": {
+                    "code": result.plan,
+                    "revision": result.plan_revision,
+                    "installed": result.installed_revision,
+                },
             }
         )
         return 0
+    if result.plan_revision > result.installed_revision:
+        print(say(args, f"工作方案 {result.plan} 已有第 {result.plan_revision} 版（本机为第 "
+                        f"{result.installed_revision} 版）：请导入市质量强市办的工作方案包",
+                  f"plan {result.plan} is at revision {result.plan_revision} (here "
+                  f"{result.installed_revision}): import the office's plan package"))  # fmt: skip
     if result.already_applied:
         print(say(args, f"反馈文件第 {result.sequence} 号已导入过，未作改动",
                   f"feedback #{result.sequence} was applied already"))  # fmt: skip

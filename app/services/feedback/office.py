@@ -32,7 +32,7 @@ from app.models import Period, Plan, Submission, Task, Unit
 from app.models.answers import FeedbackIssued, Notice, Review, ReviewComment
 from app.models.base import utcnow
 from app.models.store import Store
-from app.services.answers_audit import record
+from app.services.answers_audit import lock_for_writes, record
 from app.services.catalog import store_catalogs
 from app.services.office_key import OfficeSigner, office_signer
 from app.services.plans.listing import plan_for_period
@@ -194,6 +194,7 @@ def write_feedback(
     signer = office_signer(store, passphrase)
     written: list[FeedbackWritten] = []
     with store.factory.begin() as s:
+        lock_for_writes(s)  # the per-unit numbers: one writer at a time
         plan, period = _period_rows(s, catalog, period_code)
         units = catalog.reporting_units()
         for done, info in enumerate(units, start=1):

@@ -31,6 +31,7 @@ from app.models.answers import (
 )
 from app.models.base import utcnow
 from app.models.store import Store
+from app.services.audit import write_lock
 from app.services.supervision import today_here
 from app.services.unit_office_key import signer_check, this_unit
 
@@ -46,6 +47,9 @@ class FeedbackApplied:
     unit: str = ""
     sha256: str = ""
     older: bool = False  # a newer file had been applied already: only new facts were taken
+    plan: str = ""
+    plan_revision: int = 0  # the plan's current revision at the office when it wrote the file
+    installed_revision: int = 0  # the revision this install holds (lower: import the package)
 
 
 @dataclass(frozen=True)
@@ -178,13 +182,16 @@ def import_feedback(store: Store, path: Path) -> FeedbackApplied:
     package = read_feedback_package(Path(path))
     p: FeedbackPayload = package.payload
     with store.factory.begin() as s:
+        write_lock(s)  # the window may autosave meanwhile
         signer_check(s, package.fingerprint, p.rotations)
         unit = this_unit(s)
         if p.unit != unit.code:
             raise Refusal("feedback_other_unit", unit=p.unit_name)
+        installed = s.scalar(select(Plan.revision).where(Plan.code == p.plan_code)) or 0
         done = FeedbackApplied(
-            p.sequence, True, (p.period,), tuple(n.id for n in p.notices), unit.code, package.sha256
-        )
+            p.sequence, True, (p.period,), tuple(n.id for n in p.notices), unit.code,
+            package.sha256, False, p.plan_code, p.plan_revision, installed,
+        )  # fmt: skip
         if s.scalar(
             select(FeedbackReceived.id).where(FeedbackReceived.file_sha256 == package.sha256)
         ):

@@ -29,6 +29,7 @@ from app.io.signed_package import write_package
 from app.models import Plan, PlanRevision, Unit
 from app.models.store import Store
 from app.services.answers_audit import record
+from app.services.audit import write_lock
 from app.services.office_key import office_signer
 from app.services.plans.listing import require_plan
 from app.services.plans.publish import install_revision
@@ -162,12 +163,22 @@ def read_plan_package(path: Path) -> PlanPackagePayload:
     return payload
 
 
-def import_plan_package(store: Store, path: Path) -> PlanPackageImported:
-    """Verify the package against the trusted office key and install its revision."""
+def import_plan_package(store: Store, path: Path, *, dry_run: bool = False) -> PlanPackageImported:
+    """Verify the package against the trusted office key and install its revision;
+    ``dry_run``: every check and the list of changes, then nothing kept (a preview)."""
     package = read_package_file(Path(path))
     payload: PlanPackagePayload = package.payload
-    with store.factory.begin() as s:
+    s = store.factory()
+    try:
+        s.begin()
+        write_lock(s)  # the window may autosave meanwhile
         signer_check(s, package.fingerprint, payload.rotations)
         _check_unit(payload, this_unit(s))
         result = _install(s, payload)
+        if dry_run:
+            s.rollback()
+        else:
+            s.commit()
+    finally:
+        s.close()  # an exception rolls the transaction back
     return PlanPackageImported(**{**result.__dict__, "sha256": package.sha256})

@@ -19,23 +19,24 @@ from app.io.plan_package import read_plan_package
 from app.services.feedback import write_feedback
 from app.services.office_key import office_signer, rotate_office_key
 from app.services.plans.package import import_plan_package, write_plan_package
-from tests.answers.kit import (
+from tests.kit.answers import (
     OFFICE_PASS,
     SZ16,
-    Cli,
     Pair,
+    Roles,
     add_notice,
     make_pair,
     publish_revision,
 )
-from tests.submission_kit import Key, entries, resigned, rezip
+from tests.kit.keys import Key
+from tests.kit.submissions import entries, resigned, rezip
 
 TABLES = ("plan", "plan_revision", "task", "period", "office_trust", "feedback_received",
           "received_review", "received_comment", "receipt", "received_notice")  # fmt: skip
 
 
 class _Signer(Key):
-    """The office's real key in the shape tests/submission_kit's ``resigned`` takes."""
+    """The office's real key in the shape tests/kit/submissions' ``resigned`` takes."""
 
     def __init__(self, pair: Pair, passphrase: str = OFFICE_PASS) -> None:
         self.office = office_signer(pair.office, passphrase)
@@ -128,7 +129,8 @@ def older_revision(pair: Pair) -> Path:
 
 def a_submission(pair: Pair) -> Path:
     from app.services.catalog import default_catalog
-    from tests.submission_kit import Key, sample_submission
+    from tests.kit.keys import Key
+    from tests.kit.submissions import sample_submission
 
     return _write(pair, "sub.xlsx", sample_submission(pair.tmp, default_catalog(), Key()))
 
@@ -169,8 +171,7 @@ def test_a_hostile_file_is_refused_and_changes_nothing(
 ) -> None:
     path = craft(pair)
     before = unit_state(pair)
-    cli = Cli(pair.tmp, capsys)
-    status, out, err = cli.unit(command, "import", str(path), "--json")
+    status, out, err = Roles(pair.tmp, capsys).unit(command, "import", str(path), "--json")
     assert status == 1, (why, out, err)
     assert json.loads(out)["code"] == code, why
     assert err.startswith("error: ") and "Traceback" not in err and len(err.splitlines()) == 1

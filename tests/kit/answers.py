@@ -1,5 +1,6 @@
-"""Shared set-up for the office-answers file tests: an office store with its key, a unit store
-set up for 住建局 (zjj) trusting that key, real scrypt-sealed keys at a test cost."""
+"""The office's answers, files side (plan packages, feedback, responses): an office store with
+its key beside a unit store set up for 住建局 (zjj) trusting that key (``Pair``), the command
+line on both folders (``Roles``); real scrypt-sealed keys at a test cost."""
 
 from __future__ import annotations
 
@@ -73,7 +74,8 @@ def office_submission(pair: Pair, version: int = 1, sequence: int = 1) -> int:
     from app.models import Submission
     from app.services.office_import import Importer
     from app.services.office_trust import add_trusted_key
-    from tests.submission_kit import Key, make_payload, write
+    from tests.kit.keys import Key
+    from tests.kit.submissions import make_payload, write
 
     catalog = default_catalog()
     if pair.key is None:
@@ -129,7 +131,7 @@ def add_notice(pair: Pair, task: int, text: str, due: str) -> int:
         return int(row.id)
 
 
-class Cli:
+class Roles:
     """One data folder per role; ``office`` and ``unit`` run commands in their folder."""
 
     def __init__(self, tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:

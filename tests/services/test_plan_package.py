@@ -22,7 +22,7 @@ from app.services.office_key import (
 )
 from app.services.plans.package import import_plan_package, write_plan_package
 from app.services.unit_office_key import trust_office_key, trusted_office_key
-from tests.answers.kit import (
+from tests.kit.answers import (
     OFFICE_PASS,
     SZ16,
     Pair,
@@ -57,6 +57,8 @@ def test_a_new_revision_reaches_the_unit_with_what_changed(pair: Pair) -> None:
     out = pair.tmp / "plan-r2.xlsx"
     written = write_plan_package(pair.office, SZ16, out, OFFICE_PASS, actor="李四")
     assert (written.revision, written.code) == (2, SZ16)
+    preview = import_plan_package(pair.unit, out, dry_run=True)
+    assert preview.moved_due_dates == ("2016Q2",) and _revision_in_unit(pair.unit) == 1
     result = import_plan_package(pair.unit, out)
     assert (result.revision, result.previous, result.already_installed) == (revision, 1, False)
     assert result.moved_due_dates == ("2016Q2",)
@@ -162,7 +164,8 @@ def test_the_package_is_a_printable_workbook_checked_cell_by_cell(pair: Pair) ->
 
 def test_a_submission_is_not_a_plan_package(pair: Pair, tmp_path: Path) -> None:
     from app.services.catalog import default_catalog
-    from tests.submission_kit import Key, sample_submission
+    from tests.kit.keys import Key
+    from tests.kit.submissions import sample_submission
 
     sub = tmp_path / "sub.xlsx"
     sub.write_bytes(sample_submission(tmp_path, default_catalog(), Key()))

@@ -17,8 +17,9 @@ from app.models import Unit
 from app.models.answers import Notice
 from app.services.catalog import default_catalog
 from app.services.office_import import Importer
-from tests.answers.kit import Pair, add_notice, office_submission
-from tests.submission_kit import Key, entries, make_payload, resigned, write
+from tests.kit.answers import Pair, add_notice, office_submission
+from tests.kit.keys import Key
+from tests.kit.submissions import entries, make_payload, resigned, write
 
 
 def _notice_of_other_unit(pair: Pair) -> int:

@@ -17,7 +17,14 @@ from app.services.feedback import (
     unit_answers,
     write_feedback,
 )
-from tests.answers.kit import OFFICE_PASS, Pair, add_notice, decide, office_submission
+from tests.kit.answers import (
+    OFFICE_PASS,
+    Pair,
+    add_notice,
+    decide,
+    office_submission,
+    publish_revision,
+)
 
 
 def _write(pair: Pair, name: str = "out") -> Path:
@@ -92,3 +99,15 @@ def test_a_file_for_another_unit_is_refused(pair: Pair, tmp_path: Path) -> None:
     with pytest.raises(Refusal) as exc:
         import_feedback(pair.unit, path)
     assert exc.value.code == "feedback_other_unit"
+
+
+def test_a_newer_plan_revision_is_news_the_unit_is_told(pair: Pair) -> None:
+    office_submission(pair)  # made against revision 1
+    publish_revision(pair.office, lambda p: p["periods"][1].update(due="2016-07-20"))
+    folder = pair.tmp / "out"
+    folder.mkdir()
+    written_all = write_feedback(pair.office, "2016Q1", folder, OFFICE_PASS)
+    assert {w.news for w in written_all} == {("plan",)}  # every unit: none has filed r2
+    written = next(w for w in written_all if w.unit_code == "zjj")
+    applied = import_feedback(pair.unit, written.path)
+    assert (applied.plan_revision, applied.installed_revision) == (2, 1)
