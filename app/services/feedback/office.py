@@ -185,7 +185,7 @@ def write_feedback(
     cancelled: Callable[[], bool] | None = None,
 ) -> list[FeedbackWritten]:
     """One signed file per reporting unit of the period's plan that has news, in ``out_dir``.
-    ``on_progress(done, total, unit)`` after each unit looked at; ``cancelled()`` true stops
+    ``on_progress(done, total, unit)`` as each unit is taken up; ``cancelled()`` true stops
     before the next unit, and the files written so far are recorded (the window's cancel)."""
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
