@@ -1062,87 +1062,87 @@ Please send this file to the office.</translation>
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="195"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="197"/>
         <source>生成反馈文件</source>
         <translation>Feedback files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="198"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="200"/>
         <source>为本报告期有新消息的每个单位生成一个带本办签名的反馈文件：受理回执、审核意见、督办事项和工作方案修订。把文件交给各单位，单位导入后即可看到。</source>
         <translation>Writes one feedback file signed by the office for every unit with news this period: receipts, review decisions, notices and plan revisions. Give each unit its file; it sees the news once it imports it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="202"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="204"/>
         <source>报告期(&amp;P)：</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="203"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="205"/>
         <source>保存到文件夹(&amp;F)：</source>
         <translation>Save to &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="204"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="206"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="205"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="207"/>
         <source>生成(&amp;G)</source>
         <translation>&amp;Generate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="206"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="208"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="207"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="209"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="217"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="219"/>
         <source>选择保存反馈文件的文件夹</source>
         <translation>Choose the folder for the feedback files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="236"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="238"/>
         <source>反馈文件用本办的签名密钥签名，请输入密钥密码。</source>
         <translation>Feedback files are signed with the office&apos;s key. Type the key passphrase.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="254"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="256"/>
         <source>正在生成反馈文件…</source>
         <translation>Writing feedback files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="261"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="264"/>
         <source>正在取消：写完当前单位的文件后停止…</source>
         <translation>Cancelling: stopping after the current unit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="273"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="276"/>
         <source>正在生成反馈文件：{0}（{1}/{2}）</source>
         <translation>Writing feedback files: {0} ({1}/{2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="282"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="285"/>
         <source>已取消：已生成 {0} 个文件，保存在 {1}。</source>
         <translation>Cancelled: {0} files written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="284"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="287"/>
         <source>已生成 {0} 个单位的反馈文件，保存在 {1}。</source>
         <translation>Feedback files for {0} units written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="286"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="289"/>
         <source>本报告期没有需要反馈的新消息，没有生成文件。</source>
         <translation>No unit has news this period; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="292"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="295"/>
         <source>未能生成反馈文件：{0}</source>
         <translation>Could not write the feedback files: {0}</translation>
     </message>
@@ -2334,77 +2334,77 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeKeyBox</name>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="78"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="80"/>
         <source>本办签名密钥</source>
         <translation>Office signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="79"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="81"/>
         <source>导出密钥登记文件(&amp;E)…</source>
         <translation>&amp;Export registration file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="80"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="82"/>
         <source>各成员单位凭这个文件登记本办的密钥，并电话核对指纹</source>
         <translation>Member units register the office&apos;s key from this file and confirm its fingerprint by phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="81"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="83"/>
         <source>创建密钥(&amp;K)…</source>
         <translation>Create &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="98"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="100"/>
         <source>指纹（各单位登记本办密钥时与您电话核对）：</source>
         <translation>Fingerprint (units confirm it with you by phone when they register the office key):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="101"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="103"/>
         <source>数据尚未打开。</source>
         <translation>The data is not open yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="103"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="105"/>
         <source>本办还没有签名密钥：方案包和反馈文件需要它签名。</source>
         <translation>The office has no signing key yet: plan packages and feedback files need it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="113"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="115"/>
         <source>导出本办密钥登记文件</source>
         <translation>Export the office&apos;s registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="115"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="117"/>
         <source>密钥登记文件 (*.json)</source>
         <translation>Key registration file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="125"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="127"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="127"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="129"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="136"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="138"/>
         <source>为本办创建签名密钥。请设一个密码保护密钥（至少 10 个字符），生成方案包和反馈文件时需要输入。</source>
         <translation>Create the office&apos;s signing key. Choose a passphrase to protect it (at least 10 characters); it is asked for when writing plan packages and feedback files.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="150"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="152"/>
         <source>正在生成密钥，请稍候…</source>
         <translation>Creating the key, please wait…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="156"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="159"/>
         <source>密钥已创建。请导出登记文件交给各成员单位。</source>
         <translation>Key created. Export the registration file for the member units.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="161"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="165"/>
         <source>未能创建密钥：{0}</source>
         <translation>Could not create the key: {0}</translation>
     </message>
@@ -2430,32 +2430,32 @@ Please send this file to the office.</translation>
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="80"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="81"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="81"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="82"/>
         <source>界面语言(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="82"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="83"/>
         <source>工作人员姓名(&amp;N)：</source>
         <translation>Staff &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="83"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="84"/>
         <source>例如：李明</source>
         <translation>e.g. Li Ming</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="86"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="87"/>
         <source>受理、退回、督办等每项操作都以这个姓名记入审计日志（按本机 Windows 账户保存）。</source>
         <translation>Every accept, return and notice is recorded in the audit log under this name (kept per Windows account).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="90"/>
         <source>数据位置：</source>
         <translation>Data location:</translation>
     </message>
@@ -2623,12 +2623,12 @@ Please send this file to the office.</translation>
         <translation>Choose a unit first, then accept or return.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="316"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="319"/>
         <source>生成反馈文件…</source>
         <translation>Feedback files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="318"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="321"/>
         <source>为各单位生成带签名的反馈文件：回执、审核意见、督办（Ctrl+Shift+F）</source>
         <translation>Write signed feedback files for the units: receipts, reviews, notices (Ctrl+Shift+F)</translation>
     </message>
@@ -4401,22 +4401,22 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>WrittenModel</name>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="110"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="112"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="110"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="112"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="110"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="112"/>
         <source>序号</source>
         <translation>Seq.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/feedback_dialog.py" line="110"/>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="112"/>
         <source>内容</source>
         <translation>Contents</translation>
     </message>

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 COL_UNIT, COL_FILE, COL_SEQUENCE, COL_NEWS = range(4)
+_RUNNING: set[FeedbackJob] = set()  # a job outlives a dialog closed with its window
 
 
 class FeedbackSignals(QObject):
@@ -99,6 +100,7 @@ class FeedbackJob(QRunnable):
             self.signals.finished.emit(list(written))
         finally:
             self._passphrase = ""
+            _RUNNING.discard(self)
 
 
 class WrittenModel(RowTableModel["FeedbackWritten"]):
@@ -252,6 +254,7 @@ class FeedbackDialog(Retranslating, QDialog):
         self._set_busy(True)
         self.progress.setRange(0, 0)  # until the first unit is counted
         self._say(self.tr("正在生成反馈文件…"), ok=True)
+        _RUNNING.add(job)
         (pool or QThreadPool.globalInstance()).start(job)
         return job
 

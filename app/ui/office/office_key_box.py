@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 
 class OfficeKeyBox(Retranslating, QGroupBox):
+    busy_changed = Signal(bool)  # the key is being made: the dialog stays open meanwhile
+
     def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("officeKeyBox")
@@ -151,19 +153,26 @@ class OfficeKeyBox(Retranslating, QGroupBox):
 
         def done(info: OfficeKeyInfo) -> None:
             self._job = None
+            self.busy_changed.emit(False)
             self.info, self.changed = info, True
             self._show()
             self._say(self.tr("密钥已创建。请导出登记文件交给各成员单位。"), ok=True)
 
         def failed(exc: BaseException) -> None:
             self._job = None
+            self.busy_changed.emit(False)
             self._show()
             self._say(self.tr("未能创建密钥：{0}").format(error_text(exc)), ok=False)
 
         self._job = run_in_background(
             lambda: create_office_key(store, passphrase, actor), done, failed
         )
+        self.busy_changed.emit(True)
         self._show()
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
 
     def _say(self, text: str, *, ok: bool) -> None:
         self.result.setStyleSheet(f"color: {OK_COLOR if ok else ERROR_COLOR};")

@@ -67,6 +67,7 @@ class OfficeSettingsDialog(Retranslating, QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.key_box.busy_changed.connect(self.buttons.setDisabled)
         layout = QVBoxLayout(self)
         # never smaller than the content: the fingerprint's two lines stay whole
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
@@ -87,6 +88,11 @@ class OfficeSettingsDialog(Retranslating, QDialog):
             )
         )
         self.data_label.setText(self.tr("数据位置："))
+
+    def done(self, result: int) -> None:
+        if self.key_box.busy:  # Esc while the key is made: it finishes here, not unseen
+            return
+        super().done(result)
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())

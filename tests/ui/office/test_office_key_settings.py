@@ -46,6 +46,7 @@ def test_no_key_yet_create_it_then_export_the_registration_file(
 ) -> None:
     dialog = OfficeSettingsDialog(language="zh", data_location="x", store=office_store)
     qtbot.addWidget(dialog)
+    dialog.show()
     box = dialog.key_box
     assert "还没有签名密钥" in box.status.text() and box.fingerprint.isHidden()
     assert not box.create_button.isHidden() and box.export_button.isHidden()
@@ -58,7 +59,11 @@ def test_no_key_yet_create_it_then_export_the_registration_file(
     monkeypatch.setattr(passphrase_dialog, "ask_passphrase", ask)
     box.create_button.click()
     assert asked == [True]  # a new key: the passphrase twice
+    assert box.busy and not dialog.buttons.isEnabled()  # the dialog waits for the key
+    dialog.reject()  # Esc while the key is made
+    assert dialog.isVisible()
     qtbot.waitUntil(lambda: box.info is not None, timeout=10000)
+    assert dialog.buttons.isEnabled() and not box.busy
     info = office_key(office_store)
     assert info is not None and box.changed
     shown = box.fingerprint.text().replace("\n", " ")
