@@ -2,6 +2,159 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AnswerTexts</name>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="49"/>
+        <source>待审核</source>
+        <translation>Pending review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="50"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="51"/>
+        <source>退回修改</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="58"/>
+        <source>待答复</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="59"/>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="60"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="64"/>
+        <source>{0}（已逾期）</source>
+        <translation>{0} (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="72"/>
+        <source>导入报送文件</source>
+        <translation>Submission imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="73"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="74"/>
+        <source>退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="75"/>
+        <source>发出督办</source>
+        <translation>Notice raised</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="76"/>
+        <source>办结督办</source>
+        <translation>Notice closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="77"/>
+        <source>收到督办答复</source>
+        <translation>Notice answered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="78"/>
+        <source>登记单位密钥</source>
+        <translation>Unit key registered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="79"/>
+        <source>吊销单位密钥</source>
+        <translation>Unit key revoked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="80"/>
+        <source>更换单位密钥</source>
+        <translation>Unit key rotated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="81"/>
+        <source>创建本办密钥</source>
+        <translation>Office key created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="82"/>
+        <source>更换本办密钥</source>
+        <translation>Office key rotated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="83"/>
+        <source>修改考核规则</source>
+        <translation>Assessment rules changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="84"/>
+        <source>发布工作方案</source>
+        <translation>Plan published</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="85"/>
+        <source>生成方案包</source>
+        <translation>Plan package written</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="86"/>
+        <source>生成反馈文件</source>
+        <translation>Feedback files written</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="94"/>
+        <source>同一版本有两个不同的文件</source>
+        <translation>Two different files of one version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="95"/>
+        <source>按旧版工作方案填报</source>
+        <translation>Made against an older plan revision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="96"/>
+        <source>有任务未填报</source>
+        <translation>Tasks not reported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="104"/>
+        <source>受理回执</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="105"/>
+        <source>审核意见</source>
+        <translation>Review decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="106"/>
+        <source>督办事项</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="107"/>
+        <source>工作方案修订</source>
+        <translation>Plan revision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="117"/>
+        <source>密钥密码不正确，请重新输入。</source>
+        <translation>The key passphrase is wrong; please type it again.</translation>
+    </message>
+</context>
+<context>
     <name>AnswersController</name>
     <message>
         <location filename="../../app/ui/unit/answers.py" line="144"/>
@@ -55,6 +208,107 @@
         <location filename="../../app/ui/office/assessment_page.py" line="378"/>
         <source>不适用，不计分（权重不计入总权重）</source>
         <translation>not applicable: no points (its weight leaves the total weight)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="59"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="60"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="61"/>
+        <source>操作人</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="62"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="63"/>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="64"/>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="65"/>
+        <source>校验值</source>
+        <translation>Hash</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="169"/>
+        <source>操作(&amp;A)</source>
+        <translation>&amp;Action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="170"/>
+        <source>操作人(&amp;M)</source>
+        <translation>Sta&amp;ff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="171"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="172"/>
+        <source>从(&amp;F)</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="173"/>
+        <source>到(&amp;T)</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="174"/>
+        <source>校验日志(&amp;V)</source>
+        <translation>&amp;Verify log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="175"/>
+        <source>逐条核对日志的校验值：任何一条被修改或删除都能发现</source>
+        <translation>Check every row against its hash: any edited or deleted row is found</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="179"/>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="222"/>
+        <source>{0} 条</source>
+        <translation>{0} rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="235"/>
+        <source>无法校验：{0}</source>
+        <translation>Cannot verify: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="260"/>
+        <source>✓ 日志完整：{0} 条记录的校验链全部一致。</source>
+        <translation>✓ The log is intact: the hash chain of all {0} rows holds.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/audit_page.py" line="266"/>
+        <source>✗ 日志被改动：第 {0} 条记录起校验链不一致。{1}</source>
+        <translation>✗ The log was altered: the hash chain breaks at row {0}. {1}</translation>
     </message>
 </context>
 <context>
@@ -325,37 +579,37 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="190"/>
+        <location filename="../../app/ui/setup/wizard.py" line="208"/>
         <source>填报人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="191"/>
+        <location filename="../../app/ui/setup/wizard.py" line="209"/>
         <source>报送文件中会写明填报人和联系电话，便于市质量强市办联系核实。</source>
         <translation>Each submission names the clerk and a phone number, so the office can call to check.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="192"/>
+        <location filename="../../app/ui/setup/wizard.py" line="210"/>
         <source>姓名(&amp;N)：</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="193"/>
+        <location filename="../../app/ui/setup/wizard.py" line="211"/>
         <source>联系电话(&amp;T)：</source>
         <translation>&amp;Telephone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="194"/>
+        <location filename="../../app/ui/setup/wizard.py" line="212"/>
         <source>例如：张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="195"/>
+        <location filename="../../app/ui/setup/wizard.py" line="213"/>
         <source>例如：0755-88888888 或 13800000000</source>
         <translation>e.g. 0755-88888888 or 13800000000</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="196"/>
+        <location filename="../../app/ui/setup/wizard.py" line="214"/>
         <source>以后可以在“设置”中修改。</source>
         <translation>You can change these later under Settings.</translation>
     </message>
@@ -435,195 +689,215 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="52"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="57"/>
         <source>在左侧矩阵中选中一项任务，这里显示各单位的填报内容、目标值和版本历史。</source>
         <translation>Select a task in the matrix to see every unit&apos;s report, the targets and the version history here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="81"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="91"/>
         <source>{0} 报告期：{1} 个责任单位中 {2} 个已填报。</source>
         <translation>Period {0}: {2} of {1} responsible units reported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="95"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="105"/>
         <source>未报送</source>
         <translation>not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="95"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="105"/>
         <source>已报送，但未填报此任务</source>
         <translation>reported, but not on this task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="102"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="112"/>
         <source>逾期报送</source>
         <translation>sent late</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="106"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="117"/>
         <source>工作进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="107"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="118"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="108"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="119"/>
         <source>下一步计划</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="113"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="124"/>
         <source>来源：{0}，签署于 {1}</source>
         <translation>Source: {0}, signed {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="118"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="159"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="118"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="159"/>
         <source>要求</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="118"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="159"/>
         <source>实际</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="118"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="159"/>
         <source>是否达标</source>
         <translation>Met?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="129"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="170"/>
         <source>无数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="131"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="172"/>
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="133"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="174"/>
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="148"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="189"/>
         <source>版本历史</source>
         <translation>Version history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="154"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="195"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="155"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="196"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="156"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="197"/>
         <source>签署时间</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="157"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="198"/>
         <source>导入时间</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="158"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="199"/>
         <source>与上一版相比</source>
         <translation>Changes against the previous version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="165"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="206"/>
         <source>（当前）</source>
         <translation>(current)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="165"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="206"/>
         <source>（已被替换）</source>
         <translation>(replaced)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="168"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="209"/>
         <source>首次报送</source>
         <translation>first report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="168"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="209"/>
         <source>此任务无改动</source>
         <translation>no change on this task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/detail_pane.py" line="171"/>
+        <location filename="../../app/ui/office/detail_pane.py" line="212"/>
         <source>逾期</source>
         <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/detail_pane.py" line="140"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/detail_pane.py" line="140"/>
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/detail_pane.py" line="148"/>
+        <source>总体意见</source>
+        <translation>General comment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/detail_pane.py" line="149"/>
+        <source>本任务意见</source>
+        <translation>Comment on this task</translation>
     </message>
 </context>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="277"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="280"/>
         <source>设置完成</source>
         <translation>Set-up complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="278"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="281"/>
         <source>请把密钥登记文件交给市质量强市办，并核对指纹。</source>
         <translation>Give the key registration file to the office and confirm the fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="279"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="282"/>
         <source>本单位签名密钥的指纹：</source>
         <translation>Fingerprint of your unit&apos;s signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="280"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="283"/>
         <source>保存登记文件(&amp;S)…</source>
         <translation>&amp;Save registration file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="283"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="286"/>
         <source>市质量强市办收到登记文件后，会通过电话或加盖公章的书面材料向您核对这串指纹；只有核对一致，您报送的文件才会被接受。请勿通过电子邮件单独确认指纹。</source>
         <translation>When the office receives the registration file it will confirm this fingerprint with you by phone or on a stamped paper form; your submissions are accepted only once it matches. Do not confirm the fingerprint by e-mail alone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="301"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="307"/>
         <source>本机已设置为 {unit} 的填报电脑，填报人：{clerk}。</source>
         <translation>This computer now reports for {unit}; clerk: {clerk}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="315"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="321"/>
         <source>保存密钥登记文件</source>
         <translation>Save key registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="317"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="323"/>
         <source>密钥登记文件 (*.json)</source>
         <translation>Key registration file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="326"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="332"/>
         <source>保存失败：{reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="332"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="338"/>
         <source>已保存到 {path}；请打印 {sheet}，签字盖章后随登记文件报送。</source>
         <translation>Saved to {path}. Print {sheet}, have it signed and stamped, and send it with the registration file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="337"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="343"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -791,6 +1065,94 @@ Please send this file to the office.</translation>
         <location filename="../../app/ui/unit/export_dialog.py" line="185"/>
         <source>导出失败：{reason}</source>
         <translation>Export failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="197"/>
+        <source>生成反馈文件</source>
+        <translation>Feedback files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="200"/>
+        <source>为本报告期有新消息的每个单位生成一个带本办签名的反馈文件：受理回执、审核意见、督办事项和工作方案修订。把文件交给各单位，单位导入后即可看到。</source>
+        <translation>Writes one feedback file signed by the office for every unit with news this period: receipts, review decisions, notices and plan revisions. Give each unit its file; it sees the news once it imports it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="204"/>
+        <source>报告期(&amp;P)：</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="205"/>
+        <source>保存到文件夹(&amp;F)：</source>
+        <translation>Save to &amp;folder:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="206"/>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="207"/>
+        <source>生成(&amp;G)</source>
+        <translation>&amp;Generate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="208"/>
+        <source>取消(&amp;C)</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="209"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="219"/>
+        <source>选择保存反馈文件的文件夹</source>
+        <translation>Choose the folder for the feedback files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="238"/>
+        <source>反馈文件用本办的签名密钥签名，请输入密钥密码。</source>
+        <translation>Feedback files are signed with the office&apos;s key. Type the key passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="256"/>
+        <source>正在生成反馈文件…</source>
+        <translation>Writing feedback files…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="264"/>
+        <source>正在取消：写完当前单位的文件后停止…</source>
+        <translation>Cancelling: stopping after the current unit…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="276"/>
+        <source>正在生成反馈文件：{0}（{1}/{2}）</source>
+        <translation>Writing feedback files: {0} ({1}/{2})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="285"/>
+        <source>已取消：已生成 {0} 个文件，保存在 {1}。</source>
+        <translation>Cancelled: {0} files written to {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="287"/>
+        <source>已生成 {0} 个单位的反馈文件，保存在 {1}。</source>
+        <translation>Feedback files for {0} units written to {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="289"/>
+        <source>本报告期没有需要反馈的新消息，没有生成文件。</source>
+        <translation>No unit has news this period; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="295"/>
+        <source>未能生成反馈文件：{0}</source>
+        <translation>Could not write the feedback files: {0}</translation>
     </message>
 </context>
 <context>
@@ -1323,72 +1685,72 @@ Please send this file to the office.</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="123"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="126"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="125"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="128"/>
         <source>报送文件用本单位的签名密钥签名。请设一个密码保护密钥，导出时需要输入。</source>
         <translation>Submissions are signed with your unit&apos;s key. Choose a passphrase to protect it; you will type it when exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="129"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="132"/>
         <source>密码至少 {n} 个字符，可以用一句好记的话（可含中文）。密码只保存在您的记忆中：忘记后无法再导出签名文件，只能重新设置密钥并重新登记。</source>
         <translation>At least {n} characters; a sentence you remember works well (Chinese is fine). Only you know it: if it is forgotten, no signed file can be exported until a new key is set up and registered again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="133"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="136"/>
         <source>密码(&amp;W)：</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="133"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="136"/>
         <source>再输一次(&amp;A)：</source>
         <translation>Type it &amp;again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="133"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="136"/>
         <source>强度：</source>
         <translation>Strength:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="136"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="139"/>
         <source>正在生成密钥，请稍候…</source>
         <translation>Creating the key, please wait…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="148"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="151"/>
         <source>密码至少需要{n}个字符（现有{m}个）</source>
         <translation>The passphrase needs at least {n} characters (now {m})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="150"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="153"/>
         <source>密码太简单（重复、连续或常见），请换一个</source>
         <translation>Too simple (repeated, a sequence or a common one); please choose another</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="172"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="175"/>
         <source>强度：{label}。{problem}</source>
         <translation>Strength: {label}. {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="176"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="179"/>
         <source>强度：{label}。建议加长，或混合字母、数字和符号。</source>
         <translation>Strength: {label}. Make it longer, or mix letters, digits and symbols.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="180"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="183"/>
         <source>强度：{label}</source>
         <translation>Strength: {label}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="184"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="187"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/key_pages.py" line="237"/>
+        <location filename="../../app/ui/setup/key_pages.py" line="240"/>
         <source>未能创建密钥：{reason}</source>
         <translation>Could not create the key: {reason}</translation>
     </message>
@@ -1449,12 +1811,12 @@ Please send this file to the office.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="110"/>
+        <location filename="../../app/ui/common/launch.py" line="112"/>
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="111"/>
+        <location filename="../../app/ui/common/launch.py" line="113"/>
         <source>无法打开本机数据：{reason}</source>
         <translation>Cannot open this computer&apos;s data: {reason}</translation>
     </message>
@@ -1703,53 +2065,53 @@ Please send this file to the office.</translation>
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="320"/>
-        <location filename="../../app/ui/office/matrix_model.py" line="452"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="329"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="467"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="399"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="414"/>
         <source>未报</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="441"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="456"/>
         <source>{0}（{1}）不通过本系统报送进展</source>
         <translation>{0} ({1}) does not report through this system</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="457"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="472"/>
         <source>本期尚未报送</source>
         <translation>nothing sent for this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="459"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="474"/>
         <source>已报送 v{0}，但没有填报此任务</source>
         <translation>sent v{0}, but without this task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="463"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="478"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="466"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="481"/>
         <source>（逾期报送）</source>
         <translation>(sent late)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="467"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="482"/>
         <source>版本：{0}</source>
         <translation>Version: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="469"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="484"/>
         <source>进展：{0}</source>
         <translation>Progress: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="471"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="486"/>
         <source>问题：{0}</source>
         <translation>Problems: {0}</translation>
     </message>
@@ -1757,64 +2119,89 @@ Please send this file to the office.</translation>
 <context>
     <name>MatrixPage</name>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="36"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="39"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="144"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="160"/>
         <source>板块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="145"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="161"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="146"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="162"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="147"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="163"/>
         <source>只看逾期报送</source>
         <translation>Late only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="148"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="164"/>
         <source>只看未报送</source>
         <translation>Missing only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="149"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="165"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="188"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="220"/>
         <source>全部板块</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="192"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="224"/>
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="196"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="228"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="236"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="268"/>
         <source>显示 {0} 项任务 × {1} 个单位</source>
         <translation>{0} tasks × {1} units shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_page.py" line="243"/>
+        <location filename="../../app/ui/office/matrix_page.py" line="275"/>
         <source>逾期报送</source>
         <translation>Sent late</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/matrix_page.py" line="166"/>
+        <source>全部无误受理…</source>
+        <translation>Accept all without errors…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/matrix_page.py" line="167"/>
+        <source>受理本报告期所有待审核且没有错误的报送</source>
+        <translation>Accept every pending submission without errors in this period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/matrix_page.py" line="354"/>
+        <source>受理 {0} 第 {1} 版</source>
+        <translation>Accept {0} version {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/matrix_page.py" line="357"/>
+        <source>退回 {0}…</source>
+        <translation>Return {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/matrix_page.py" line="361"/>
+        <source>对此任务督办…</source>
+        <translation>Raise a notice on this task…</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +2256,64 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../app/ui/office/notice_dialog.py" line="103"/>
+        <source>新增督办</source>
+        <translation>New notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/notice_dialog.py" line="104"/>
+        <source>单位(&amp;U)：</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/notice_dialog.py" line="104"/>
+        <source>任务(&amp;K)：</source>
+        <translation>Tas&amp;k:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/notice_dialog.py" line="104"/>
+        <source>办理期限(&amp;D)：</source>
+        <translation>&amp;Due:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/notice_dialog.py" line="105"/>
+        <source>督办事项(&amp;T)：</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/notice_dialog.py" line="107"/>
+        <source>关联报告期 {0}</source>
+        <translation>For period {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/notice_dialog.py" line="108"/>
+        <source>写明需要单位办理或说明的事项，单位将在报送中答复。</source>
+        <translation>What the unit must do or explain; it answers in its next submission.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/notice_dialog.py" line="110"/>
+        <source>发出督办(&amp;S)</source>
+        <translation>&amp;Send notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/notice_dialog.py" line="112"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/notice_dialog.py" line="143"/>
+        <source>请选择单位和任务。</source>
+        <translation>Choose a unit and a task.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/notice_dialog.py" line="146"/>
+        <source>请填写督办事项。</source>
+        <translation>Write what the notice asks.</translation>
+    </message>
+</context>
+<context>
     <name>NoticeListModel</name>
     <message>
         <location filename="../../app/ui/unit/notice_list.py" line="43"/>
@@ -1902,6 +2347,59 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>NoticeModel</name>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="70"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="71"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="72"/>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="73"/>
+        <source>报告期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="74"/>
+        <source>督办事项</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="75"/>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="76"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="77"/>
+        <source>单位答复</source>
+        <translation>Unit&apos;s reply</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="78"/>
+        <source>答复时间</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="79"/>
+        <source>发出</source>
+        <translation>Raised</translation>
+    </message>
+</context>
+<context>
     <name>NoticePanel</name>
     <message>
         <location filename="../../app/ui/unit/notice_list.py" line="120"/>
@@ -1922,6 +2420,34 @@ Please send this file to the office.</translation>
         <location filename="../../app/ui/unit/notice_list.py" line="131"/>
         <source>督办事项</source>
         <translation>Supervision notice</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeDonePage</name>
+    <message>
+        <location filename="../../app/ui/setup/office_pages.py" line="45"/>
+        <source>请把本办的密钥登记文件发给各成员单位，并请他们核对指纹。</source>
+        <translation>Send the office&apos;s key registration file to every member unit and have them confirm the fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_pages.py" line="46"/>
+        <source>本办签名密钥的指纹：</source>
+        <translation>Fingerprint of the office&apos;s signing key:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_pages.py" line="47"/>
+        <source>保存密钥登记文件(&amp;S)…</source>
+        <translation>&amp;Save registration file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_pages.py" line="50"/>
+        <source>各单位在首次设置或“设置”中导入这个文件后，会通过电话向您核对指纹；以后也可以在本办窗口的“设置”中再次导出。</source>
+        <translation>Units import this file at set-up or in Settings and confirm the fingerprint with you by phone; you can export it again later from Settings in the office window.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_pages.py" line="59"/>
+        <source>本机已设置为市质量强市办的汇总电脑，本办签名密钥已创建。</source>
+        <translation>This computer is set up as the Quality Office&apos;s consolidation computer; the office&apos;s signing key is created.</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2605,84 @@ Nothing was changed on this computer.</translation>
     </message>
 </context>
 <context>
+    <name>OfficeKeyBox</name>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="80"/>
+        <source>本办签名密钥</source>
+        <translation>Office signing key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="81"/>
+        <source>导出密钥登记文件(&amp;E)…</source>
+        <translation>&amp;Export registration file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="82"/>
+        <source>各成员单位凭这个文件登记本办的密钥，并电话核对指纹</source>
+        <translation>Member units register the office&apos;s key from this file and confirm its fingerprint by phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="83"/>
+        <source>创建密钥(&amp;K)…</source>
+        <translation>Create &amp;key…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="100"/>
+        <source>指纹（各单位登记本办密钥时与您电话核对）：</source>
+        <translation>Fingerprint (units confirm it with you by phone when they register the office key):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="103"/>
+        <source>数据尚未打开。</source>
+        <translation>The data is not open yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="105"/>
+        <source>本办还没有签名密钥：方案包和反馈文件需要它签名。</source>
+        <translation>The office has no signing key yet: plan packages and feedback files need it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="115"/>
+        <source>导出本办密钥登记文件</source>
+        <translation>Export the office&apos;s registration file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="117"/>
+        <source>密钥登记文件 (*.json)</source>
+        <translation>Key registration file (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="127"/>
+        <source>导出失败：{0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="129"/>
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="138"/>
+        <source>为本办创建签名密钥。请设一个密码保护密钥（至少 10 个字符），生成方案包和反馈文件时需要输入。</source>
+        <translation>Create the office&apos;s signing key. Choose a passphrase to protect it (at least 10 characters); it is asked for when writing plan packages and feedback files.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="152"/>
+        <source>正在生成密钥，请稍候…</source>
+        <translation>Creating the key, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="159"/>
+        <source>密钥已创建。请导出登记文件交给各成员单位。</source>
+        <translation>Key created. Export the registration file for the member units.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="165"/>
+        <source>未能创建密钥：{0}</source>
+        <translation>Could not create the key: {0}</translation>
+    </message>
+</context>
+<context>
     <name>OfficeKeyChooser</name>
     <message>
         <location filename="../../app/ui/setup/office_key_page.py" line="85"/>
@@ -2190,159 +2794,184 @@ When the office changes its key, import its rotation statement (importing a newe
         <source>以后可在“文件 → 市质量强市办密钥…”中添加或更换。</source>
         <translation>You can add or replace it later under File → Office key….</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/setup/office_pages.py" line="25"/>
+        <source>本办签名密钥</source>
+        <translation>Office signing key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_pages.py" line="28"/>
+        <source>发给各成员单位的工作方案包和反馈文件用本办的签名密钥签名，单位凭它确认文件确实来自市质量强市办。请设一个密码保护密钥。</source>
+        <translation>Plan packages and feedback files sent to the member units are signed with the office&apos;s key, so units know they come from the Quality Office. Choose a passphrase to protect the key.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/office_pages.py" line="34"/>
+        <source>密码至少 {n} 个字符，可以用一句好记的话（可含中文）。生成方案包和反馈文件时需要输入；忘记后只能重新创建密钥，并请各单位重新登记。</source>
+        <translation>At least {n} characters; a memorable sentence works well (Chinese allowed). It is asked for when writing plan packages and feedback files; if forgotten, a new key must be made and every unit must register it again.</translation>
+    </message>
 </context>
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="46"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="81"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="47"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="82"/>
         <source>界面语言(&amp;L)：</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/settings_dialog.py" line="48"/>
+        <location filename="../../app/ui/office/settings_dialog.py" line="90"/>
         <source>数据位置：</source>
         <translation>Data location:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/settings_dialog.py" line="83"/>
+        <source>工作人员姓名(&amp;N)：</source>
+        <translation>Staff &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/settings_dialog.py" line="84"/>
+        <source>例如：李明</source>
+        <translation>e.g. Li Ming</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/settings_dialog.py" line="87"/>
+        <source>受理、退回、督办等每项操作都以这个姓名记入审计日志（按本机 Windows 账户保存）。</source>
+        <translation>Every accept, return and notice is recorded in the audit log under this name (kept per Windows account).</translation>
     </message>
 </context>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../app/ui/office/window.py" line="168"/>
+        <location filename="../../app/ui/office/window.py" line="184"/>
         <source>{0} — 质量强市办</source>
         <translation>{0} — Quality Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="170"/>
+        <location filename="../../app/ui/office/window.py" line="186"/>
         <source>汇总矩阵</source>
         <translation>Matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="171"/>
+        <location filename="../../app/ui/office/window.py" line="187"/>
         <source>报送情况</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="172"/>
+        <location filename="../../app/ui/office/window.py" line="188"/>
         <source>指标看板</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="173"/>
+        <location filename="../../app/ui/office/window.py" line="189"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="174"/>
+        <location filename="../../app/ui/office/window.py" line="190"/>
         <source>密钥登记</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="175"/>
+        <location filename="../../app/ui/office/window.py" line="191"/>
         <source>年度考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="178"/>
+        <location filename="../../app/ui/office/window.py" line="196"/>
         <source>导入报送文件…</source>
         <translation>Import submissions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="179"/>
+        <location filename="../../app/ui/office/window.py" line="197"/>
         <source>导入报送文件（Ctrl+I）</source>
         <translation>Import submissions (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="180"/>
+        <location filename="../../app/ui/office/window.py" line="198"/>
         <source>导出汇总表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="181"/>
+        <location filename="../../app/ui/office/window.py" line="199"/>
         <source>导出本报告期的汇总表（Ctrl+E）</source>
         <translation>Export this period&apos;s consolidated report (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="183"/>
+        <location filename="../../app/ui/office/window.py" line="202"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="184"/>
+        <location filename="../../app/ui/office/window.py" line="203"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="185"/>
-        <source>界面语言（中文 / English）</source>
-        <translation>Interface language (中文 / English)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/office/window.py" line="186"/>
+        <location filename="../../app/ui/office/window.py" line="205"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="187"/>
+        <location filename="../../app/ui/office/window.py" line="206"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="188"/>
+        <location filename="../../app/ui/office/window.py" line="207"/>
         <source> 报告期 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="190"/>
+        <location filename="../../app/ui/office/window.py" line="209"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="245"/>
+        <location filename="../../app/ui/office/window.py" line="291"/>
         <source>无法打开数据：{0}</source>
         <translation>Cannot open the data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="336"/>
+        <location filename="../../app/ui/office/window.py" line="381"/>
         <source>{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}</source>
         <translation>{0}: {2} of {1} units reported · {3} keys registered · data: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="386"/>
+        <location filename="../../app/ui/office/window.py" line="432"/>
         <source>汇总表_{0}.xlsx</source>
         <translation>report_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="388"/>
+        <location filename="../../app/ui/office/window.py" line="434"/>
         <source>导出汇总表</source>
         <translation>Export consolidated report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="388"/>
+        <location filename="../../app/ui/office/window.py" line="434"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="403"/>
+        <location filename="../../app/ui/office/window.py" line="449"/>
         <source>正在导出汇总表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="408"/>
+        <location filename="../../app/ui/office/window.py" line="454"/>
         <source>汇总表已导出：{0}</source>
         <translation>Report exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="418"/>
+        <location filename="../../app/ui/office/window.py" line="464"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="419"/>
+        <location filename="../../app/ui/office/window.py" line="465"/>
         <source>无法导出汇总表：{0}</source>
         <translation>Cannot export the report: {0}</translation>
     </message>
@@ -2355,6 +2984,74 @@ When the office changes its key, import its rotation statement (importing a newe
         <location filename="../../app/ui/office/bulletin_dialog.py" line="295"/>
         <source>生成工作进展情况或年度考核结果通报（Word，Ctrl+B）</source>
         <translation>Make the progress or annual assessment bulletin (Word, Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/window.py" line="192"/>
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/window.py" line="193"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/window.py" line="204"/>
+        <source>界面语言、工作人员姓名、本办签名密钥</source>
+        <translation>Interface language, staff name, office signing key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answers_wiring.py" line="50"/>
+        <source>请先选中一个单位，再受理或退回。</source>
+        <translation>Choose a unit first, then accept or return.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="319"/>
+        <source>生成反馈文件…</source>
+        <translation>Feedback files…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="321"/>
+        <source>为各单位生成带签名的反馈文件：回执、审核意见、督办（Ctrl+Shift+F）</source>
+        <translation>Write signed feedback files for the units: receipts, reviews, notices (Ctrl+Shift+F)</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../app/ui/office/passphrase_dialog.py" line="68"/>
+        <source>本办签名密钥</source>
+        <translation>Office signing key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/passphrase_dialog.py" line="69"/>
+        <source>密钥密码(&amp;W)：</source>
+        <translation>Key pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/passphrase_dialog.py" line="70"/>
+        <source>再输一次(&amp;A)：</source>
+        <translation>&amp;Again:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/passphrase_dialog.py" line="71"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/passphrase_dialog.py" line="72"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/passphrase_dialog.py" line="80"/>
+        <source>请输入密码。</source>
+        <translation>Type the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/passphrase_dialog.py" line="90"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passphrases differ</translation>
     </message>
 </context>
 <context>
@@ -2433,119 +3130,129 @@ When the office changes its key, import its rotation statement (importing a newe
 <context>
     <name>PlanActions</name>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="48"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="49"/>
         <source>新建方案(&amp;N)…</source>
         <translation>&amp;New plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="49"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="50"/>
         <source>新建一个空白的工作方案（Ctrl+N）</source>
         <translation>Start an empty plan (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="53"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="54"/>
         <source>复制上一年度方案(&amp;C)…</source>
         <translation>&amp;Copy last year&apos;s plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="54"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="55"/>
         <source>以已有方案为底稿建立新年度的方案</source>
         <translation>Start a new year&apos;s plan from an existing one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="58"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="59"/>
         <source>从方案文件导入(&amp;I)…</source>
         <translation>&amp;Import a plan file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="59"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="60"/>
         <source>导入方案文件：.txt、.docx、.xlsx 或 .json（Ctrl+I）</source>
         <translation>Import a plan file: .txt, .docx, .xlsx or .json (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="63"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="64"/>
         <source>导出 Excel 模板(&amp;E)…</source>
         <translation>&amp;Export Excel template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="64"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="65"/>
         <source>把所选方案导出为 Excel 模板（Ctrl+E）</source>
         <translation>Export the chosen plan as an Excel template (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="68"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="74"/>
         <source>修订(&amp;R)</source>
         <translation>&amp;Revise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="69"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="75"/>
         <source>以已发布的方案为底稿开始新的版本（Ctrl+R）</source>
         <translation>Start a new revision from the published plan (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="73"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="79"/>
         <source>发布(&amp;P)…</source>
         <translation>&amp;Publish…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="74"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="80"/>
         <source>检查并发布所选方案的草稿（Ctrl+Shift+P）</source>
         <translation>Check and publish the chosen plan&apos;s draft (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="78"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="84"/>
         <source>放弃草稿(&amp;D)…</source>
         <translation>&amp;Discard draft…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="79"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="85"/>
         <source>删除草稿，回到已发布的版本</source>
         <translation>Delete the draft and go back to the published revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="83"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="89"/>
         <source>下一个问题(&amp;X)</source>
         <translation>Ne&amp;xt problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="84"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="90"/>
         <source>转到下一个问题或待确认项（F8）</source>
         <translation>Go to the next problem or guess to confirm (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="88"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="94"/>
         <source>关闭(&amp;W)</source>
         <translation>Close (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="89"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="95"/>
         <source>关闭工作方案窗口</source>
         <translation>Close the plans window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="95"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="104"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="96"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="105"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="97"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="106"/>
         <source>方案(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="98"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="107"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/plan_actions.py" line="99"/>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="108"/>
         <source>工作方案</source>
         <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="69"/>
+        <source>生成方案包(&amp;K)…</source>
+        <translation>Write pac&amp;kage…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/plan_actions.py" line="70"/>
+        <source>写出带本办签名的方案包，发给各单位导入</source>
+        <translation>Write the published plan as a package signed by the office, for the units to import</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +3522,44 @@ When the office changes its key, import its rotation statement (importing a newe
     </message>
 </context>
 <context>
+    <name>PlanPackage</name>
+    <message>
+        <location filename="../../app/ui/office/plans/package_flow.py" line="39"/>
+        <source>生成方案包</source>
+        <translation>Write plan package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/package_flow.py" line="40"/>
+        <source>工作方案包_{0}_第{1}版.xlsx</source>
+        <translation>plan-package_{0}_rev{1}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/package_flow.py" line="41"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/package_flow.py" line="48"/>
+        <source>方案包用本办的签名密钥签名，单位据此确认方案来自市质量强市办。请输入密钥密码。</source>
+        <translation>The package is signed with the office&apos;s key so units know the plan comes from the Quality Office. Type the key passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/package_flow.py" line="64"/>
+        <source>方案包已生成：{0}（第 {1} 版）</source>
+        <translation>Plan package written: {0} (revision {1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/package_flow.py" line="70"/>
+        <source>正在生成方案包 {0} …</source>
+        <translation>Writing plan package {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/plans/package_flow.py" line="71"/>
+        <source>无法生成方案包</source>
+        <translation>Could not write the plan package</translation>
+    </message>
+</context>
+<context>
     <name>PlanTables</name>
     <message>
         <location filename="../../app/ui/office/plans/tables.py" line="64"/>
@@ -3066,7 +3811,7 @@ When the office changes its key, import its rotation statement (importing a newe
     </message>
     <message>
         <location filename="../../app/ui/office/plans/window.py" line="167"/>
-        <location filename="../../app/ui/office/plans/window.py" line="245"/>
+        <location filename="../../app/ui/office/plans/window.py" line="250"/>
         <source>草稿未能保存</source>
         <translation>Draft not saved</translation>
     </message>
@@ -3098,12 +3843,12 @@ Your changes are still in the window; saving is retried automatically.</translat
         <translation>{0} ({1}): {2} problems, {3} guesses to confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/window.py" line="216"/>
+        <location filename="../../app/ui/office/plans/window.py" line="221"/>
         <source>无法修订</source>
         <translation>Cannot revise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/plans/window.py" line="246"/>
+        <location filename="../../app/ui/office/plans/window.py" line="251"/>
         <source>方案草稿未能保存：{0}
 仍要关闭吗？未保存的修改将丢失。</source>
         <translation>The plan draft could not be saved: {0}
@@ -3165,6 +3910,159 @@ Close anyway? Unsaved changes will be lost.</translation>
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../app/ui/office/review_dialog.py" line="106"/>
+        <source>退回修改</source>
+        <translation>Return for correction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_dialog.py" line="107"/>
+        <source>总体意见(&amp;G)：</source>
+        <translation>&amp;General comment:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_dialog.py" line="108"/>
+        <source>任务意见(&amp;T)（选中意见栏直接输入，不需要的留空）：</source>
+        <translation>Comments on &amp;tasks (type in the Comment column; leave the rest empty):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_dialog.py" line="109"/>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_dialog.py" line="109"/>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_dialog.py" line="111"/>
+        <source>退回(&amp;R)</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_dialog.py" line="114"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_dialog.py" line="153"/>
+        <source>请写明退回的原因：总体意见或至少一项任务意见。</source>
+        <translation>Say why: a general comment or a comment on at least one task.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFlow</name>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="49"/>
+        <source>退回 {0} {1} 报告期的第 {2} 版，请写明需要修改的地方。</source>
+        <translation>Return version {2} of {0} for {1}: say what must be corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="84"/>
+        <location filename="../../app/ui/office/review_flow.py" line="91"/>
+        <location filename="../../app/ui/office/review_flow.py" line="109"/>
+        <source>全部无误受理</source>
+        <translation>Accept all without errors</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="85"/>
+        <source>{0} 报告期没有待审核且无错误的报送。</source>
+        <translation>No pending submission without errors in {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="92"/>
+        <source>受理 {0} 报告期待审核且无错误的 {1} 个单位的报送？
+{2}</source>
+        <translation>Accept the pending submissions without errors of {1} units for {0}?
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="104"/>
+        <source>已受理 {0} 个单位的报送。</source>
+        <translation>Accepted the submissions of {0} units.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="106"/>
+        <source>另有 {0} 个单位的报送有问题，请逐个查看后再决定。</source>
+        <translation>The submissions of {0} more units have problems: look at each before deciding.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="141"/>
+        <source>{0} 已报送新的第 {1} 版（您看到的是第 {2} 版），新版本待审核。请先查看新版本。</source>
+        <translation>{0} has sent version {1} (you were looking at version {2}); the new version is pending. Look at it first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="143"/>
+        <source>另一位工作人员</source>
+        <translation>Another staff member</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="145"/>
+        <source>{0} 已于 {1} 将 {2} 第 {3} 版设为「{4}」。</source>
+        <translation>{0} set {2} version {3} to &quot;{4}&quot; at {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="149"/>
+        <source>意见：{0}</source>
+        <translation>Comment: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="150"/>
+        <source>窗口已刷新，显示的是最新的审核结果。</source>
+        <translation>The window is refreshed and shows the latest decision.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="154"/>
+        <source>已有其他人处理</source>
+        <translation>Someone else decided</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_flow.py" line="159"/>
+        <source>未能保存审核结果</source>
+        <translation>The decision was not saved</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMenu</name>
+    <message>
+        <location filename="../../app/ui/office/review_menu.py" line="50"/>
+        <source>审核(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_menu.py" line="51"/>
+        <source>受理所选单位(&amp;A)</source>
+        <translation>&amp;Accept chosen unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_menu.py" line="52"/>
+        <source>受理所选单位本报告期的当前版本（Ctrl+Shift+A）</source>
+        <translation>Accept the chosen unit&apos;s current version for this period (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_menu.py" line="53"/>
+        <source>退回所选单位(&amp;R)…</source>
+        <translation>&amp;Return chosen unit…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_menu.py" line="54"/>
+        <source>退回所选单位的当前版本并写明意见（Ctrl+Shift+R）</source>
+        <translation>Return the chosen unit&apos;s current version with comments (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_menu.py" line="55"/>
+        <source>全部无误受理(&amp;L)…</source>
+        <translation>Accept a&amp;ll without errors…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/review_menu.py" line="56"/>
+        <source>新增督办(&amp;D)…</source>
+        <translation>New &amp;notice…</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <location filename="../../app/ui/office/trust_page.py" line="56"/>
@@ -3190,37 +4088,37 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="70"/>
+        <location filename="../../app/ui/setup/wizard.py" line="86"/>
         <source>欢迎使用</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="71"/>
+        <location filename="../../app/ui/setup/wizard.py" line="87"/>
         <source>第一次使用，请先完成设置。这些设置只需做一次。</source>
         <translation>This is the first start: please set the program up. You do this only once.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="72"/>
+        <location filename="../../app/ui/setup/wizard.py" line="88"/>
         <source>请选择本机的用途：</source>
         <translation>What is this computer for?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="73"/>
+        <location filename="../../app/ui/setup/wizard.py" line="89"/>
         <source>成员单位填报员(&amp;U)</source>
         <translation>&amp;Unit clerk (成员单位填报员)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="74"/>
+        <location filename="../../app/ui/setup/wizard.py" line="90"/>
         <source>按报告期填写本单位承担的任务进展，导出带签名的报送文件。</source>
         <translation>Fill in your unit&apos;s progress on its tasks each period and export signed submission files.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="75"/>
+        <location filename="../../app/ui/setup/wizard.py" line="91"/>
         <source>质量强市办(&amp;O)</source>
         <translation>The &amp;office (质量强市办)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="76"/>
+        <location filename="../../app/ui/setup/wizard.py" line="92"/>
         <source>导入、核验各成员单位的报送文件，汇总并考核。</source>
         <translation>Import and verify the units&apos; submissions, consolidate and assess.</translation>
     </message>
@@ -3383,12 +4281,12 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="247"/>
+        <location filename="../../app/ui/setup/wizard.py" line="274"/>
         <source>质量工作任务填报与汇总 — 首次设置</source>
         <translation>Quality Work Progress Reporting — Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="248"/>
+        <location filename="../../app/ui/setup/wizard.py" line="275"/>
         <source>创建密钥(&amp;C)</source>
         <translation>&amp;Create key</translation>
     </message>
@@ -3429,6 +4327,134 @@ Close anyway? Unsaved changes will be lost.</translation>
         <location filename="../../app/ui/unit/summary_panel.py" line="89"/>
         <source>{where} · {field}：{message}</source>
         <translation>{where} · {field}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisePage</name>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="175"/>
+        <source>状态(&amp;S)</source>
+        <translation>&amp;State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="176"/>
+        <source>单位(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="177"/>
+        <source>新增督办(&amp;N)…</source>
+        <translation>&amp;New notice…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="178"/>
+        <source>对一个单位的一项任务发出督办（Ctrl+N）</source>
+        <translation>Raise a notice on one of a unit&apos;s tasks (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="179"/>
+        <source>办结(&amp;C)</source>
+        <translation>&amp;Close notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="180"/>
+        <source>打印通知(&amp;P)…</source>
+        <translation>&amp;Print notice…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="181"/>
+        <source>生成督办通知 Word 文件并打开（Ctrl+P）</source>
+        <translation>Write the notice as a Word file and open it (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="201"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="204"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="205"/>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="234"/>
+        <source>共 {0} 条，待答复 {1}，已逾期 {2}</source>
+        <translation>{0} notices, {1} awaiting reply, {2} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="258"/>
+        <source>选中一条督办，这里显示督办事项和单位的答复。</source>
+        <translation>Choose a notice to see its text and the unit&apos;s reply here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="270"/>
+        <source>督办事项：</source>
+        <translation>Notice: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="276"/>
+        <source>期限：{0}&#x3000;发出：{1} {2}</source>
+        <translation>Due: {0}  Raised: {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="286"/>
+        <source>单位答复（{0}）：</source>
+        <translation>Reply ({0}): </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="292"/>
+        <source>单位尚未答复。</source>
+        <translation>The unit has not replied yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="297"/>
+        <source>已于 {0} 由 {1} 办结。</source>
+        <translation>Closed at {0} by {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="335"/>
+        <source>未能发出督办</source>
+        <translation>Could not raise the notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="350"/>
+        <source>办结督办</source>
+        <translation>Close notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="351"/>
+        <source>办结 {0} 关于任务 {1} 的督办？</source>
+        <translation>Close the notice to {0} on task {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="358"/>
+        <source>未能办结督办</source>
+        <translation>Could not close the notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="369"/>
+        <source>督办通知_{0}_{1}.docx</source>
+        <translation>notice_{0}_{1}.docx</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="371"/>
+        <source>保存督办通知</source>
+        <translation>Save the notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="371"/>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/supervise_page.py" line="398"/>
+        <source>未能生成督办通知</source>
+        <translation>Could not write the notice</translation>
     </message>
 </context>
 <context>
@@ -3609,77 +4635,117 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>TrackerModel</name>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="45"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="54"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="46"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="55"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="47"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="56"/>
         <source>当前版本</source>
         <translation>Current version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="48"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="58"/>
         <source>签署时间</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="49"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="59"/>
         <source>导入时间</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="50"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="60"/>
         <source>版本数</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="51"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="61"/>
         <source>被拒收次数</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="52"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="62"/>
         <source>最近一次拒收原因</source>
         <translation>Last refusal reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="53"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="63"/>
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="58"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="68"/>
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="59"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="69"/>
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="60"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="70"/>
         <source>未报送</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="61"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="71"/>
         <source>仅有被拒收的文件</source>
         <translation>Only refused files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="57"/>
+        <source>审核</source>
+        <translation>Review</translation>
     </message>
 </context>
 <context>
     <name>TrackerPage</name>
     <message>
-        <location filename="../../app/ui/office/tracker_page.py" line="140"/>
+        <location filename="../../app/ui/office/tracker_page.py" line="255"/>
         <source>{0}（截止 {1}）：应报 {2} 个单位，按时 {3}，逾期 {4}，未报送 {5}，仅被拒收 {6}</source>
         <translation>{0} (due {1}): {2} units expected, {3} on time, {4} late, {5} missing, {6} only refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="176"/>
+        <source>受理(&amp;A)</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="177"/>
+        <source>受理所选单位的当前版本</source>
+        <translation>Accept the chosen unit&apos;s current version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="178"/>
+        <source>退回(&amp;R)…</source>
+        <translation>&amp;Return…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="179"/>
+        <source>退回所选单位的当前版本，并写明意见</source>
+        <translation>Return the chosen unit&apos;s current version with comments</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="180"/>
+        <source>全部无误受理…</source>
+        <translation>Accept all without errors…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="235"/>
+        <source>受理 {0} 第 {1} 版</source>
+        <translation>Accept {0} version {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/tracker_page.py" line="239"/>
+        <source>退回 {0}…</source>
+        <translation>Return {0}…</translation>
     </message>
 </context>
 <context>
@@ -3753,39 +4819,62 @@ Close anyway? Unsaved changes will be lost.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="111"/>
+        <location filename="../../app/ui/setup/wizard.py" line="129"/>
         <source>选择本单位</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="112"/>
+        <location filename="../../app/ui/setup/wizard.py" line="130"/>
         <source>输入单位名称、简称或其中几个字查找，例如“住建”或“市场监管委”。</source>
         <translation>Type part of the unit&apos;s name or short name, e.g. “住建” or “市场监管委”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="113"/>
+        <location filename="../../app/ui/setup/wizard.py" line="131"/>
         <source>查找单位(&amp;F)：</source>
         <translation>&amp;Find unit:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="114"/>
+        <location filename="../../app/ui/setup/wizard.py" line="132"/>
         <source>单位名称或简称</source>
         <translation>Unit name or short name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="115"/>
+        <location filename="../../app/ui/setup/wizard.py" line="133"/>
         <source>正在读取工作方案…</source>
         <translation>Reading the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="136"/>
+        <location filename="../../app/ui/setup/wizard.py" line="154"/>
         <source>又称：</source>
         <translation>Also called: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/wizard.py" line="142"/>
+        <location filename="../../app/ui/setup/wizard.py" line="160"/>
         <source>没有找到这个单位，请换个说法。</source>
         <translation>No unit found; try other words.</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenModel</name>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="112"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="112"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="112"/>
+        <source>序号</source>
+        <translation>Seq.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/feedback_dialog.py" line="112"/>
+        <source>内容</source>
+        <translation>Contents</translation>
     </message>
 </context>
 <context>

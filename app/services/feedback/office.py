@@ -9,6 +9,7 @@ transaction that writes them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -179,8 +180,13 @@ def write_feedback(
     passphrase: str,
     actor: str = "",
     plan_code: str | None = None,
+    *,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[FeedbackWritten]:
-    """One signed file per reporting unit of the period's plan that has news, in ``out_dir``."""
+    """One signed file per reporting unit of the period's plan that has news, in ``out_dir``.
+    ``on_progress(done, total, unit)`` as each unit is taken up; ``cancelled()`` true stops
+    before the next unit, and the files written so far are recorded (the window's cancel)."""
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise Refusal("folder_missing", path=str(out_dir))
@@ -190,7 +196,12 @@ def write_feedback(
     with store.factory.begin() as s:
         lock_for_writes(s)  # the per-unit numbers: one writer at a time
         plan, period = _period_rows(s, catalog, period_code)
-        for info in catalog.reporting_units():
+        units = catalog.reporting_units()
+        for done, info in enumerate(units, start=1):
+            if cancelled is not None and cancelled():
+                break
+            if on_progress is not None:
+                on_progress(done, len(units), info.id)
             unit = s.scalar(select(Unit).where(Unit.code == info.id))
             found = None if unit is None else _one_unit(s, unit, plan, period, signer)
             if unit is None or found is None:

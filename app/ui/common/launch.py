@@ -193,6 +193,8 @@ class Launcher(QObject):
             self._create_unit_job,
             self._save_registration,
             office_key=(self._read_office_key, self._trust_office_key),
+            create_office=self._create_office_job,
+            save_office_key=self._save_office_key,
         )
         wizard.finished.connect(self._wizard_finished)
         self.wizard = wizard
@@ -229,6 +231,28 @@ class Launcher(QObject):
 
         self._open_store()
         return trust_office_key(self.store, file)
+
+    def _create_office_job(self, passphrase: str) -> Any:
+        """Runs on a pool thread (scrypt): creates the office store and its signing key."""
+        from app.services.audit import os_user
+        from app.services.office_key import create_office_key
+        from app.services.stores import open_office_store
+
+        store = open_office_store(self.settings)
+        try:
+            return create_office_key(store, passphrase, os_user())
+        finally:
+            store.close()
+
+    def _save_office_key(self, path: Path) -> Path:
+        from app.services.office_key import export_office_key
+        from app.services.stores import open_office_store
+
+        store = open_office_store(self.settings)
+        try:
+            return Path(export_office_key(store, path))
+        finally:
+            store.close()
 
     def _wizard_finished(self, _result: int) -> None:
         wizard = self.wizard

@@ -10,12 +10,13 @@ from datetime import UTC, datetime, timedelta, timezone
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR, STATUS_COLORS, WARN_COLOR
 from app.ui.common.i18n import role_label, status_label
 from app.ui.common.punctuation import colon
+from app.ui.office.answer_texts import REVIEW_COLORS, review_label
 from app.ui.office.change_list import change_field, change_value
 
 PLAN_TZ = timezone(timedelta(hours=8))  # due dates are Beijing calendar days
@@ -35,10 +36,14 @@ def _para(text: str) -> str:
 
 
 class DetailPane(QTextBrowser):
+    review_link = Signal(str, str)  # action ("accept" | "return"), unit id
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setOpenLinks(False)
+        self.reviews: dict[str, Any] = {}  # unit id -> review.ReviewState of the period
+        self.anchorClicked.connect(self._link)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps
         self.detail: Any = None
         self._unit = ""
@@ -61,6 +66,11 @@ class DetailPane(QTextBrowser):
         first = detail.rows[0].unit_id if detail.rows else ""
         if unit and unit != first:  # the first unit is in view with the task's own text
             self.scrollToAnchor(f"u-{unit}")
+
+    def _link(self, url: QUrl) -> None:
+        parts = url.toString().split(":")
+        if len(parts) == 3 and parts[0] == "review":
+            self.review_link.emit(parts[1], parts[2])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.detail is not None:
@@ -102,6 +112,7 @@ class DetailPane(QTextBrowser):
             late = escape(self.tr("逾期报送"))
             parts.append(f"<span style='color:{WARN_COLOR}'>{late}</span>")
         html = [f"<a name='u-{r.unit_id}'></a><h4>{head} · {' · '.join(parts)}</h4>"]
+        html.append(self._review_line(r.unit_id, str(getattr(self.detail.task, "no", ""))))
         for label, text in (
             (self.tr("工作进展"), r.progress),
             (self.tr("存在问题"), r.problems),
@@ -113,6 +124,36 @@ class DetailPane(QTextBrowser):
         source = self.tr("来源：{0}，签署于 {1}").format(r.source, local_time(r.submitted_at))
         html.append(f"<p style='color:{MUTED}; font-size:small'>{escape(source)}</p>")
         return "".join(html)
+
+    def _review_line(self, unit: str, task: str) -> str:
+        """The period's review of the unit's current version, the comment on this task, and
+        links to decide (Tab reaches them, Enter follows)."""
+        review = self.reviews.get(unit)
+        if review is None:
+            return ""
+        label = escape(review_label(review.state))
+        color = REVIEW_COLORS.get(review.state, MUTED)
+        line = f"<b style='color:{color}'>{label}</b>"
+        if review.state != "pending":
+            who = escape(f"{review.actor} {local_time(review.decided_at)}".strip())
+            line += f" <span style='color:{MUTED}'>{who}</span>"
+        accept, back = escape(self.tr("受理")), escape(self.tr("退回…"))
+        if review.state != "accepted":
+            line += f" · <a href='review:accept:{escape(unit)}'>{accept}</a>"
+        line += f" · <a href='review:return:{escape(unit)}'>{back}</a>"
+        out = [f"<p>{escape(colon(self.tr('审核')))}{line}</p>"]
+        if review.state == "returned":
+            comments = {c.task: c.text for c in review.comments}
+            for label_text, text in (
+                (self.tr("总体意见"), review.comment),
+                (self.tr("本任务意见"), comments.get(task, "")),
+            ):
+                if text:
+                    style = f"color:{ERROR_COLOR}"
+                    out.append(
+                        f"<p style='{style}'><b>{escape(colon(label_text))}</b>{_para(text)}</p>"
+                    )
+        return "".join(out)
 
     def _targets(self, targets: Any) -> str:
         heads = [self.tr("目标"), self.tr("要求"), self.tr("实际"), self.tr("是否达标")]

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.ui.common.colors import STATUS_COLORS
 from app.ui.common.i18n import role_label, status_label
 from app.ui.common.model_texts import ask_views_again
+from app.ui.office.answer_texts import REVIEW_COLORS, REVIEW_MARKS, review_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -39,6 +40,7 @@ StateRole = Qt.ItemDataRole.UserRole + 3
 LateRole = Qt.ItemDataRole.UserRole + 4
 SectionRole = Qt.ItemDataRole.UserRole + 5
 MatchRole = Qt.ItemDataRole.UserRole + 6  # False for a cell a cell filter does not select
+ReviewRole = Qt.ItemDataRole.UserRole + 7  # a unit column's review state (header data)
 
 # Plain ints: comparing with Qt's enum members on every call is measurable when the view asks
 # seven roles of each of ~900 visible cells per repaint (docs/benchmarks.md).
@@ -127,6 +129,7 @@ class MatrixModel(QAbstractTableModel):
         self._percent: Any = lambda status, percent: percent  # the service's, once loaded
         # (task, unit) -> {role: value} of the cells painted since the filter last changed
         self._looks: dict[tuple[int, str], dict[int, Any]] = {}
+        self.reviews: dict[str, str] = {}  # unit id -> review state of the period shown
 
     # -- data in ---------------------------------------------------------------------------
     def set_matrices(self, matrices: Mapping[str, Any], section_titles: Mapping[int, str]) -> None:
@@ -300,6 +303,12 @@ class MatrixModel(QAbstractTableModel):
                     out[state] += 1
         return out
 
+    def set_reviews(self, reviews: Mapping[str, str]) -> None:
+        """Each unit's review state for the period shown, marked above its column."""
+        self.reviews = dict(reviews)
+        if self._cols:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, len(self._cols))
+
     def retranslate(self) -> None:
         ask_views_again(self)
 
@@ -322,10 +331,16 @@ class MatrixModel(QAbstractTableModel):
         unit = self._unit_by_id.get(self._cols[section - 1]) if section <= len(self._cols) else None
         if unit is None:
             return None
+        review = self.reviews.get(unit.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return vertical_text(compact_name(unit.short_name))
+            name = vertical_text(compact_name(unit.short_name))
+            return name if review is None else f"{REVIEW_MARKS.get(review, '')}\n{name}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return unit.name
+            return unit.name if review is None else f"{unit.name}\n{review_label(review)}"
+        if role == Qt.ItemDataRole.ForegroundRole and review is not None:
+            return _brush(REVIEW_COLORS.get(review, "#000000"))
+        if role == ReviewRole:
+            return review
         if role == UnitRole:
             return unit.id
         return None

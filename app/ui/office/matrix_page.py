@@ -6,13 +6,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -25,9 +26,11 @@ from app.ui.common.retranslate import Retranslating
 from app.ui.office.detail_pane import DetailPane
 from app.ui.office.matrix_model import CELL_STATES, MISSING, MISSING_COLOR, MatrixModel
 from app.ui.office.matrix_view import MatrixView
+from app.ui.office.review_flow import ReviewFlow
 
 if TYPE_CHECKING:
     from app.services.consolidation import TaskDetail
+    from app.services.review import ReviewState
     from app.ui.office.pages import OfficeView
 
 
@@ -57,6 +60,7 @@ def swatch(state: str, size: int = 14) -> QPixmap:
 
 class MatrixPage(Retranslating, QWidget):
     follows_period = True
+    notice_requested = Signal(str, int)  # unit id, task no: 督办 this cell
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,11 +68,19 @@ class MatrixPage(Retranslating, QWidget):
         self.model = MatrixModel(self)
         self.view = MatrixView(self.model)
         self.detail = DetailPane()
+        self.review = ReviewFlow(self)
+        self.reviews: dict[str, ReviewState] = {}
         self._data: OfficeView | None = None
         self._task: tuple[int, str] | None = None
         self._build()
         self.retranslate()
         self.view.cell_chosen.connect(self._cell_chosen)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        header = self.view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.detail.review_link.connect(self._review_link)
 
     def _build(self) -> None:
         """Filter bar and legend above the matrix; the task's detail beside them."""
@@ -100,6 +112,9 @@ class MatrixPage(Retranslating, QWidget):
         self.missing = QCheckBox()
         self.missing.setObjectName("missingFilter")
         self.reset = QPushButton()
+        self.accept_all = QPushButton()
+        self.accept_all.setObjectName("matrixAcceptAll")
+        self.accept_all.clicked.connect(self.accept_all_clean)
         self.count = QLabel()
         self.count.setObjectName("matrixCount")
         self.section_label, self.unit_label, self.state_label = QLabel(), QLabel(), QLabel()
@@ -118,6 +133,7 @@ class MatrixPage(Retranslating, QWidget):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.count)
+        bar.addWidget(self.accept_all)
         for combo in (self.section, self.unit, self.state):
             combo.currentIndexChanged.connect(self._filters_edited)
         self.late.toggled.connect(self._filters_edited)
@@ -147,6 +163,8 @@ class MatrixPage(Retranslating, QWidget):
         self.late.setText(self.tr("只看逾期报送"))
         self.missing.setText(self.tr("只看未报送"))
         self.reset.setText(self.tr("清除筛选"))
+        self.accept_all.setText(self.tr("全部无误受理…"))
+        self.accept_all.setToolTip(self.tr("受理本报告期所有待审核且没有错误的报送"))
         self._fill_combos()
         self._update_count()
         self.model.retranslate()
@@ -164,7 +182,21 @@ class MatrixPage(Retranslating, QWidget):
         else:
             titles = {s.no: section_label(s.no, s.title) for s in view.catalog.sections}
             self.set_matrices(view.matrices, titles, view.period)
+        self.load_reviews()
         self.reload_detail()
+
+    def load_reviews(self) -> None:
+        """The period's review states: marks above the columns, lines in the detail."""
+        from app.services.review import review_states
+
+        period = self.model.filter.period
+        if self._data is None or not period:
+            return
+        self.reviews = {
+            r.unit_code: r for r in review_states(self._data.store, period, self._data.catalog.code)
+        }
+        self.model.set_reviews({u: r.state for u, r in self.reviews.items()})
+        self.detail.reviews = self.reviews
 
     def set_matrices(
         self, matrices: Mapping[str, Any], section_titles: dict[int, str], period: str
@@ -272,3 +304,60 @@ class MatrixPage(Retranslating, QWidget):
         if self._data is None or not period:
             return None
         return task_detail(self._data.store, self._data.catalog, period, task)
+
+    # -- review ----------------------------------------------------------------------------
+    def selected_unit(self) -> str | None:
+        """The unit of the current cell (None on the task column)."""
+        index = self.view.currentIndex()
+        return self.model.unit_at(index.column()) if index.isValid() else None
+
+    def decide(self, action: str, unit: str | None = None) -> None:
+        """Accept or return ``unit`` (default: the current cell's) for the period shown."""
+        unit = unit or self.selected_unit()
+        seen = self.reviews.get(unit or "")
+        if seen is None or self._data is None:
+            return
+        if action == "accept":
+            self.review.accept(self._data.store, seen)
+        else:
+            task = str(self._task[0]) if self._task is not None else None
+            self.review.return_(self._data.store, self._data.catalog, seen, task)
+
+    def accept_all_clean(self) -> None:
+        period = self.model.filter.period
+        if self._data is not None and period:
+            self.review.accept_all(self._data.store, period, self._data.catalog.code)
+
+    def _review_link(self, action: str, unit: str) -> None:
+        self.decide(action, unit)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        unit = self.model.unit_at(index.column()) if index.isValid() else None
+        task = self.model.task_at(index.row()) if index.isValid() else None
+        menu = self.review_menu(unit, task)
+        if not menu.isEmpty():
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _header_menu(self, pos: QPoint) -> None:
+        column = self.view.horizontalHeader().logicalIndexAt(pos)
+        menu = self.review_menu(self.model.unit_at(column), None)
+        if not menu.isEmpty():
+            menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def review_menu(self, unit: str | None, task: int | None) -> QMenu:
+        """受理 / 退回 the unit's version, 督办 the cell's task."""
+        menu = QMenu(self)
+        review = self.reviews.get(unit or "")
+        if unit is not None and review is not None:
+            name = review.unit_name
+            accept = menu.addAction(self.tr("受理 {0} 第 {1} 版").format(name, review.version))
+            accept.setEnabled(review.state != "accepted")
+            accept.triggered.connect(lambda: self.decide("accept", unit))
+            back = menu.addAction(self.tr("退回 {0}…").format(name))
+            back.triggered.connect(lambda: self.decide("return", unit))
+        if unit is not None and task is not None:
+            menu.addSeparator()
+            notice = menu.addAction(self.tr("对此任务督办…"))
+            notice.triggered.connect(lambda: self.notice_requested.emit(unit, task))
+        return menu

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from app.ui.office.assessment_page import AssessmentPage
+from app.ui.office.audit_page import AuditPage
 from app.ui.office.board_page import BoardPage
 from app.ui.office.charts_page import ChartsPage
 from app.ui.office.matrix_page import MatrixPage
+from app.ui.office.supervise_page import SupervisePage
 from app.ui.office.tracker_page import TrackerPage
 from app.ui.office.trust_page import TrustPage
 
@@ -48,12 +50,21 @@ class OfficePage(Protocol):
 
 
 # Every page type: each is a QWidget and an OfficePage.
-AnyPage = MatrixPage | TrackerPage | BoardPage | ChartsPage | TrustPage | AssessmentPage
+AnyPage = (
+    MatrixPage
+    | TrackerPage
+    | BoardPage
+    | ChartsPage
+    | TrustPage
+    | AssessmentPage
+    | SupervisePage
+    | AuditPage
+)
 
 
 @dataclass(frozen=True)
 class OfficePages:
-    """The six pages, in tab order (the window's PAGE_* constants index this order)."""
+    """The eight pages, in tab order (the window's PAGE_* constants index this order)."""
 
     matrix: MatrixPage
     tracker: TrackerPage
@@ -61,9 +72,20 @@ class OfficePages:
     charts: ChartsPage
     trust: TrustPage
     assessment: AssessmentPage
+    supervise: SupervisePage
+    audit: AuditPage
 
     def in_tab_order(self) -> list[AnyPage]:
-        return [self.matrix, self.tracker, self.board, self.charts, self.trust, self.assessment]
+        return [
+            self.matrix,
+            self.tracker,
+            self.board,
+            self.charts,
+            self.trust,
+            self.assessment,
+            self.supervise,
+            self.audit,
+        ]
 
 
 def build_pages(matrix: MatrixPage | None = None) -> OfficePages:
@@ -75,4 +97,6 @@ def build_pages(matrix: MatrixPage | None = None) -> OfficePages:
         charts=ChartsPage(),
         trust=TrustPage(),
         assessment=AssessmentPage(),
+        supervise=SupervisePage(),
+        audit=AuditPage(),
     )

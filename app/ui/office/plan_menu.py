@@ -51,9 +51,10 @@ class PlanMenu(Retranslating, QMenu):
         if store is None:
             return None
         if self.window_ is None or self.window_.store is not store:
+            from app.ui.office.actor import current_actor
             from app.ui.office.plans.window import PlansWindow
 
-            window = PlansWindow(store, self.parentWidget())
+            window = PlansWindow(store, self.parentWidget(), actor=current_actor(store))
             window.setWindowFlag(Qt.WindowType.Window, True)
             window.published.connect(self._on_published)
             self.window_ = window

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -32,13 +31,15 @@ from app import APP_TITLE_ZH
 from app.config import Settings
 from app.ui.common.first_paint import AfterFirstPaint
 from app.ui.common.help_menu import HelpMenu
-from app.ui.common.i18n import current_language, switch_language
+from app.ui.common.i18n import switch_language
 from app.ui.common.periods import period_due
 from app.ui.common.plan_periods import GroupedPeriodCombo, as_choices, published_periods
 from app.ui.common.prefs import ui_settings
 from app.ui.common.retranslate import Retranslating
 from app.ui.office.bulletin_dialog import bulletin_action, retranslate_bulletin_action
+from app.ui.office.feedback_dialog import feedback_action, retranslate_feedback_action
 from app.ui.office.plan_menu import PlanMenu
+from app.ui.office.review_menu import ReviewMenu
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
@@ -51,8 +52,17 @@ log = logging.getLogger(__name__)
 
 
 KEY_OFFICE_GEOMETRY = "office/geometry"
-PAGE_COUNT = 6  # the fields of pages.OfficePages, in this order
-PAGE_MATRIX, PAGE_TRACKER, PAGE_BOARD, PAGE_CHARTS, PAGE_KEYS, PAGE_SCORES = range(PAGE_COUNT)
+PAGE_COUNT = 8  # the fields of pages.OfficePages, in this order
+(
+    PAGE_MATRIX,
+    PAGE_TRACKER,
+    PAGE_BOARD,
+    PAGE_CHARTS,
+    PAGE_KEYS,
+    PAGE_SCORES,
+    PAGE_SUPERVISE,
+    PAGE_AUDIT,
+) = range(PAGE_COUNT)
 
 
 def default_period(matrices: dict[str, Any], periods: list[Any], today: date) -> str | None:
@@ -112,6 +122,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.report_action.setShortcut(QKeySequence("Ctrl+E"))
         self.report_action.triggered.connect(self.export_report)
         self.bulletin_action = bulletin_action(self)  # 生成通报 (Word), with a preview
+        self.feedback_action = feedback_action(self)  # 生成反馈文件, one signed file per unit
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh)
@@ -141,6 +152,8 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.menu_file.addAction(self.settings_action)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.quit_action)
+        self.menu_review = ReviewMenu(self)
+        self.menuBar().addMenu(self.menu_review)
         self.menu_plans = PlanMenu(self, lambda: self.store, self._plan_published)
         self.menuBar().addMenu(self.menu_plans)
         self.menu_help = HelpMenu(self.settings.log_dir, self)
@@ -176,6 +189,8 @@ class OfficeWindow(Retranslating, QMainWindow):
             (PAGE_CHARTS, self.tr("图表")),
             (PAGE_KEYS, self.tr("密钥登记")),
             (PAGE_SCORES, self.tr("年度考核")),
+            (PAGE_SUPERVISE, self.tr("督办")),
+            (PAGE_AUDIT, self.tr("审计日志")),
         ):
             self.tabs.setTabText(index, text)
         self.import_action.setText(self.tr("导入报送文件…"))
@@ -183,9 +198,10 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.report_action.setText(self.tr("导出汇总表…"))
         self.report_action.setToolTip(self.tr("导出本报告期的汇总表（Ctrl+E）"))
         retranslate_bulletin_action(self.bulletin_action)
+        retranslate_feedback_action(self.feedback_action)
         self.refresh_action.setText(self.tr("刷新"))
         self.settings_action.setText(self.tr("设置(&O)…"))
-        self.settings_action.setToolTip(self.tr("界面语言（中文 / English）"))
+        self.settings_action.setToolTip(self.tr("界面语言、工作人员姓名、本办签名密钥"))
         self.quit_action.setText(self.tr("退出(&X)"))
         self.menu_file.setTitle(self.tr("文件(&F)"))
         self.period_label.setText(self.tr(" 报告期 "))
@@ -195,13 +211,15 @@ class OfficeWindow(Retranslating, QMainWindow):
             self._update_status()
 
     def _data_actions(self) -> list[QAction]:
-        return [self.import_action, self.report_action, self.bulletin_action, self.refresh_action]
+        data = [self.import_action, self.report_action, self.bulletin_action]
+        return [*data, self.feedback_action, self.refresh_action]
 
     def _set_enabled(self, on: bool) -> None:
         for action in self._data_actions():
             action.setEnabled(on)
         self.period_combo.setEnabled(on)
         self.menu_plans.set_enabled(on)
+        self.menu_review.set_enabled(on)
 
     # -- the pages, built after the first paint ---------------------------------------------
     def _built(self) -> OfficePages:
@@ -216,6 +234,9 @@ class OfficeWindow(Retranslating, QMainWindow):
                     layout.addWidget(page)
             pages.trust.keys_changed.connect(self._keys_changed)
             self._pages = pages
+            from app.ui.office.answers_wiring import wire_answers
+
+            wire_answers(self, pages)
         return self._pages
 
     def _first_page(self) -> MatrixPage:
@@ -239,7 +260,7 @@ class OfficeWindow(Retranslating, QMainWindow):
 
     @property
     def pages(self) -> OfficePages:
-        """The six pages (built at the first call)."""
+        """The eight pages (built at the first call)."""
         return self._built()
 
     # -- opening the store -----------------------------------------------------------------
@@ -376,15 +397,16 @@ class OfficeWindow(Retranslating, QMainWindow):
 
     # -- settings --------------------------------------------------------------------------
     def open_settings(self) -> None:
-        from app.ui.office.settings_dialog import OfficeSettingsDialog
+        from app.ui.office.settings_dialog import open_office_settings
 
-        dialog = OfficeSettingsDialog(
-            language=current_language(), data_location=self.data_location(), parent=self
-        )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_settings(dialog.chosen_language())
+        if open_office_settings(self):
+            self._stale({PAGE_AUDIT})  # the office key was created: an audit row
 
-    def apply_settings(self, language: str) -> None:
+    def apply_settings(self, language: str, actor: str | None = None) -> None:
+        from app.ui.office.actor import set_actor
+
+        if actor is not None:
+            set_actor(self.store, actor)
         switch_language(language)
 
     # -- import ----------------------------------------------------------------------------

@@ -64,6 +64,9 @@ def fingerprint_label() -> QLabel:
 class KeyPage(Retranslating, QWizardPage):
     """Passphrase twice, live strength; Next creates the key off the UI thread."""
 
+    created_hook = "key_created"  # the wizard's method that takes what the job returned
+    min_length = MIN_PASSPHRASE
+
     def __init__(self, prepare: Callable[[str], Callable[[], Any]]) -> None:
         super().__init__()
         self._prepare = prepare
@@ -222,7 +225,7 @@ class KeyPage(Retranslating, QWizardPage):
         self._done = True
         self._set_busy(False)
         wizard = self.wizard()
-        setter = getattr(wizard, "key_created", None)
+        setter = getattr(wizard, self.created_hook, None)
         if setter is not None:
             setter(profile)
         # The passphrase is not kept in the widgets once the key is sealed.
@@ -285,6 +288,9 @@ class DonePage(Retranslating, QWizardPage):
             )
         )
         self._show_profile()
+
+    def nextId(self) -> int:
+        return -1  # the last page of its path (the office's pages come after it by number)
 
     def initializePage(self) -> None:
         from PySide6.QtCore import Qt  # the Qt namespace costs ~45 ms: not before first paint

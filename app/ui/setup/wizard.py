@@ -27,19 +27,34 @@ from app.config import resource_path
 from app.ui.common.prefs import ROLE_OFFICE, ROLE_UNIT
 from app.ui.common.retranslate import Retranslating
 from app.ui.setup.key_pages import DonePage, KeyPage, ProfileLike
-from app.ui.setup.office_key_page import OfficeKeyPage, ReadKeyFile, TrustKey
+from app.ui.setup.office_key_page import OfficeKeyPage as TrustOfficeKeyPage
+from app.ui.setup.office_key_page import ReadKeyFile, TrustKey
+from app.ui.setup.office_pages import OfficeDonePage, OfficeKeyPage
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
 
-PAGE_ROLE, PAGE_UNIT, PAGE_CLERK, PAGE_KEY, PAGE_OFFICE_KEY, PAGE_DONE = range(6)
+# The unit's path: role, unit, clerk, key, trust the office key (optional), done; the office's:
+# role, office key, done. A page goes on to the next number unless its nextId says otherwise.
+(
+    PAGE_ROLE,
+    PAGE_UNIT,
+    PAGE_CLERK,
+    PAGE_KEY,
+    PAGE_TRUST_OFFICE,
+    PAGE_DONE,
+    PAGE_OFFICE_KEY,
+    PAGE_OFFICE_DONE,
+) = range(8)
 
 CreateUnit = Callable[[str, str, str, str], ProfileLike]  # unit id, clerk, contact, passphrase
+CreateOffice = Callable[[str], Any]  # passphrase -> the office key's info (fingerprint)
 
 
 class RolePage(Retranslating, QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, office_key: bool = False) -> None:
         super().__init__()
+        self.office_key = office_key  # the office path has its key pages
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.unit = QRadioButton()
@@ -62,8 +77,9 @@ class RolePage(Retranslating, QWizardPage):
         layout.addWidget(self.office)
         layout.addWidget(self.office_note)
         layout.addStretch(1)
-        # setFinalPage makes QWizard swap Next for Finish at once (office has no more pages).
-        self.office.toggled.connect(self.setFinalPage)
+        if not office_key:
+            # setFinalPage makes QWizard swap Next for Finish at once (no more office pages).
+            self.office.toggled.connect(self.setFinalPage)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -79,7 +95,9 @@ class RolePage(Retranslating, QWizardPage):
         return ROLE_OFFICE if self.office.isChecked() else ROLE_UNIT
 
     def nextId(self) -> int:
-        return -1 if self.office.isChecked() else PAGE_UNIT
+        if self.office.isChecked():
+            return PAGE_OFFICE_KEY if self.office_key else -1
+        return PAGE_UNIT
 
 
 class UnitPage(Retranslating, QWizardPage):
@@ -215,25 +233,34 @@ class SetupWizard(Retranslating, QWizard):
         parent: Any = None,
         *,
         office_key: tuple[ReadKeyFile, TrustKey] | None = None,
+        create_office: CreateOffice | None = None,
+        save_office_key: Callable[[Path], Path] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.role_page = RolePage()
+        self.role_page = RolePage(office_key=create_office is not None)
         self.unit_page = UnitPage()
         self.clerk_page = ClerkPage()
         self.key_page = KeyPage(self._create)
         self.done_page = DonePage(save_registration)
         read, trust = office_key or (_no_office_key, _no_office_key)
-        self.office_key_page = OfficeKeyPage(read, trust)
+        self.trust_office_page = TrustOfficeKeyPage(read, trust)
         self.setPage(PAGE_ROLE, self.role_page)
         self.setPage(PAGE_UNIT, self.unit_page)
         self.setPage(PAGE_CLERK, self.clerk_page)
         self.setPage(PAGE_KEY, self.key_page)
-        self.setPage(PAGE_OFFICE_KEY, self.office_key_page)
+        self.setPage(PAGE_TRUST_OFFICE, self.trust_office_page)
         self.setPage(PAGE_DONE, self.done_page)
+        self.office_key_info: Any = None
+        if create_office is not None:
+            make = create_office
+            self.office_key_page = OfficeKeyPage(lambda p: lambda: make(p))
+            self.office_done_page = OfficeDonePage(save_office_key or (lambda path: path))
+            self.setPage(PAGE_OFFICE_KEY, self.office_key_page)
+            self.setPage(PAGE_OFFICE_DONE, self.office_done_page)
         self.setStartId(PAGE_ROLE)
         logo = resource_path("icons/app.png")
         if logo.exists():  # the program's icon in the page headers
@@ -267,3 +294,8 @@ class SetupWizard(Retranslating, QWizard):
 
     def key_created(self, profile: ProfileLike) -> None:
         self.done_page.profile = profile
+
+    def office_key_created(self, info: Any) -> None:
+        """The office key exists (and with it the office store)."""
+        self.office_key_info = info
+        self.office_done_page.profile = info

@@ -29,7 +29,7 @@ from app.ui.office.window import (
 from tests.kit.office import build_small_office
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-ZH_TABS = ["汇总矩阵", "报送情况", "指标看板", "图表", "密钥登记", "年度考核"]
+ZH_TABS = ["汇总矩阵", "报送情况", "指标看板", "图表", "密钥登记", "年度考核", "督办", "审计日志"]
 
 
 @pytest.fixture
@@ -119,6 +119,8 @@ def test_the_settings_action_switches_every_page_to_english_at_once_and_back(
         "Charts",
         "Keys",
         "Assessment",
+        "Supervision",
+        "Audit log",
     ]
     assert window.menu_file.title() == "&File"
     assert window.settings_action.text() == "Settings…"

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 from app.config import Settings
 from app.domain import entry_rules
 from app.io.keys import format_fingerprint
+from app.io.office_key_file import read_office_key_file
 from app.services.install_role import install_role
+from app.services.office_key import office_key
 from app.services.stores import open_unit_store
 from app.services.unit_setup import get_profile
 from app.ui.common.launch import Launcher
@@ -23,8 +25,10 @@ from app.ui.setup.wizard import (
     PAGE_CLERK,
     PAGE_DONE,
     PAGE_KEY,
+    PAGE_OFFICE_DONE,
     PAGE_OFFICE_KEY,
     PAGE_ROLE,
+    PAGE_TRUST_OFFICE,
     PAGE_UNIT,
 )
 from tests.kit.ui import PASSPHRASE, TODAY, type_text
@@ -100,8 +104,8 @@ def test_wizard_sets_up_zhujian_by_keyboard(
     type_text(key.second, PASSPHRASE)
     assert key.mismatch.text() == "" and commit.isEnabled()
     qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
-    assert key.busy.isVisible() or wizard.currentId() == PAGE_OFFICE_KEY  # scrypt: off-thread
-    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_OFFICE_KEY, timeout=10000)
+    assert key.busy.isVisible() or wizard.currentId() == PAGE_TRUST_OFFICE  # scrypt: off-thread
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_TRUST_OFFICE, timeout=10000)
     next_button = wizard.button(QWizard.WizardButton.NextButton)
     assert next_button.isEnabled()  # the office's key is optional: skipped here
     qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
@@ -137,15 +141,46 @@ def test_wizard_sets_up_zhujian_by_keyboard(
     assert again is not None and again.fingerprint == profile.fingerprint
 
 
-def test_office_role_opens_the_office_window(launched: Any, qtbot: Any, settings: Settings) -> None:
+def test_office_role_creates_the_office_key_and_opens_the_office_window(
+    launched: Any, qtbot: Any, settings: Settings, tmp_path: Path, monkeypatch: Any
+) -> None:
     wizard = launched.window
     wizard.role_page.office.click()
+    press(wizard.role_page.office, Qt.Key.Key_Return)
+    assert wizard.currentId() == PAGE_OFFICE_KEY
+    assert not settings.office_store_path.exists()  # nothing written before the key
+
+    key = wizard.office_key_page
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert key.title() == "本办签名密钥"
+    type_text(key.first, PASSPHRASE)
+    type_text(key.second, "青山绿水 quality 2017!")
+    assert key.mismatch.text() == "两次输入的密码不一致" and not commit.isEnabled()
+    key.second.clear()
+    type_text(key.second, PASSPHRASE)
+    assert commit.isEnabled()
+    qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_OFFICE_DONE, timeout=10000)
+    info = wizard.office_key_info
+    done = wizard.office_done_page
+    assert done.fingerprint.text().replace("\n", " ") == format_fingerprint(info.fingerprint)
+    assert key.first.text() == ""  # the passphrase does not linger in the widgets
+    assert install_role(settings) == "office"  # the key made the office store
+
+    out = tmp_path / "office-key.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(done.save_button, Qt.MouseButton.LeftButton)
+    assert read_office_key_file(out).fingerprint == info.fingerprint
+    assert "已保存到" in done.saved.text()
+
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.isVisible()
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
     assert launched.window.objectName() == "officeWindow"
     assert install_role(settings) == "office" and settings.office_store_path.exists()
     assert not settings.unit_store_path.exists() and not (settings.data_dir / "role.json").exists()
+    store = launched.window.store
+    assert store is not None and office_key(store) is not None
 
 
 def test_unknown_unit_says_so(launched: Any) -> None:
@@ -181,8 +216,8 @@ def test_the_wizard_trusts_the_office_key_when_given(
         type_text(wizard.key_page.first, PASSPHRASE)
         type_text(wizard.key_page.second, PASSPHRASE)
         wizard.next()
-        qtbot.waitUntil(lambda: wizard.currentId() == PAGE_OFFICE_KEY, timeout=10000)
-        page = wizard.office_key_page
+        qtbot.waitUntil(lambda: wizard.currentId() == PAGE_TRUST_OFFICE, timeout=10000)
+        page = wizard.trust_office_page
         assert page.chooser.load(key_file)
         next_button = wizard.button(QWizard.WizardButton.NextButton)
         assert not next_button.isEnabled()  # a chosen key waits for its fingerprint check

@@ -30,6 +30,7 @@ class PlanActions:
     copy: QAction
     import_file: QAction
     export: QAction
+    package: QAction
     revise: QAction
     publish: QAction
     discard: QAction
@@ -64,6 +65,11 @@ class PlanActions:
                 translate("PlanActions", "把所选方案导出为 Excel 模板（Ctrl+E）"),
             ),
             (
+                self.package,
+                translate("PlanActions", "生成方案包(&K)…"),
+                translate("PlanActions", "写出带本办签名的方案包，发给各单位导入"),
+            ),
+            (
                 self.revise,
                 translate("PlanActions", "修订(&R)"),
                 translate("PlanActions", "以已发布的方案为底稿开始新的版本（Ctrl+R）"),
@@ -92,6 +98,9 @@ class PlanActions:
         for action, text, tip in texts:
             action.setText(text)
             action.setToolTip(tip)
+        self._retranslate_menus()
+
+    def _retranslate_menus(self) -> None:
         self.undo.setText(translate("PlanActions", "撤销(&U)"))
         self.redo.setText(translate("PlanActions", "重做(&R)"))
         self.menu_plan.setTitle(translate("PlanActions", "方案(&P)"))
@@ -105,6 +114,7 @@ class PlanActions:
         draft = window.draft
         editing = draft is not None and not draft.read_only
         self.export.setEnabled(summary is not None)
+        self.package.setEnabled(summary is not None and summary.published)
         self.revise.setEnabled(draft is not None and draft.read_only)
         self.publish.setEnabled(editing)
         self.discard.setEnabled(editing)
@@ -126,6 +136,7 @@ def create_actions(window: PlansWindow) -> PlanActions:
         copy=_action(window, window.copy_plan),
         import_file=_action(window, window.import_file, "Ctrl+I"),
         export=_action(window, window.export_template, "Ctrl+E"),
+        package=_action(window, window.write_package, "Ctrl+Shift+K"),
         revise=_action(window, window.revise, "Ctrl+R"),
         publish=_action(window, window.publish, "Ctrl+Shift+P"),
         discard=_action(window, window.discard_draft),
@@ -140,10 +151,11 @@ def create_actions(window: PlansWindow) -> PlanActions:
     actions.toolbar.setObjectName("plansToolbar")
     actions.toolbar.setMovable(False)
     actions.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    plan_items = [actions.new, actions.copy, actions.import_file, actions.export, None]
-    plan_items += [actions.revise, actions.publish, actions.discard, None, actions.close]
-    for item in plan_items:
-        actions.menu_plan.addAction(item) if item else actions.menu_plan.addSeparator()
+    plan_items: list[QAction | None] = [actions.new, actions.copy, actions.import_file]
+    plan_items += [actions.export, actions.package, None, actions.revise, actions.publish]
+    plan_items += [actions.discard, None, actions.close]
+    for entry in plan_items:
+        actions.menu_plan.addAction(entry) if entry else actions.menu_plan.addSeparator()
     actions.menu_edit.addActions([undo, redo])
     actions.menu_edit.addSeparator()
     actions.menu_edit.addAction(actions.next_issue)

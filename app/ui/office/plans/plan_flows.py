@@ -158,7 +158,7 @@ def import_file(window: PlansWindow, path: Path | None = None) -> None:
         window.plan_dialog = dialog
         dialog.open()
 
-    _in_background(
+    in_background(
         window,
         translate("PlanFlows", "正在读取 {0} …").format(path.name),
         read,
@@ -182,10 +182,10 @@ def _import_as(window: PlansWindow, path: Path, code: str) -> None:
 
     label = translate("PlanFlows", "正在导入 {0} …").format(path.name)
     failure = translate("PlanFlows", "无法导入方案文件")
-    _in_background(window, label, lambda: svc.import_plan_file(store, path, code), done, failure)
+    in_background(window, label, lambda: svc.import_plan_file(store, path, code), done, failure)
 
 
-def _in_background(
+def in_background(
     window: PlansWindow,
     label: str,
     work: Callable[[], Any],
@@ -242,7 +242,7 @@ def export_template(window: PlansWindow, path: Path | None = None) -> None:
     label = translate("PlanFlows", "正在导出 {0} …").format(out.name)
     failure = translate("PlanFlows", "无法导出 Excel 模板")
     work = lambda: svc.export_plan_template(store, code, out)  # noqa: E731
-    _in_background(window, label, work, done, failure)
+    in_background(window, label, work, done, failure)
 
 
 # -- publish, discard -------------------------------------------------------------------------

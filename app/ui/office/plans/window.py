@@ -206,6 +206,11 @@ class PlansWindow(Retranslating, QMainWindow):
 
         export_template(self, path)
 
+    def write_package(self, path: Path | None = None, passphrase: str | None = None) -> None:
+        from app.ui.office.plans.package_flow import write_package
+
+        write_package(self, path, passphrase)
+
     def revise(self) -> None:
         if self.code is None or self.draft is None or not self.draft.read_only:
             return
