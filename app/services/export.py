@@ -33,7 +33,7 @@ from app.models.base import utcnow
 from app.models.store import Store
 from app.services.entries import EntryService
 from app.services.export_numbering import reserved_version_key
-from app.services.feedback.unit import open_responses
+from app.services.feedback.answers import open_responses
 from app.services.unit_keys import unlock_key
 from app.services.unit_setup import UnitProfileInfo, UnitSetupError, active_key, get_profile
 

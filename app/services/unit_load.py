@@ -29,7 +29,7 @@ from app.domain.entry_rules import (
 )
 from app.domain.messages import Refusal
 from app.services.entries import EntryService
-from app.services.feedback.unit import set_responses
+from app.services.feedback.answers import set_responses
 
 __all__ = ["LoadError", "LoadResult", "load_document", "load_json"]
 
