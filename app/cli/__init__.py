@@ -76,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # start-up only allocates, and the collector's passes over SQLAlchemy's and Qt's
         # fresh objects cost a fifth of it (docs/benchmarks.md).
         gc.disable()
+        from app.deferred_imports import defer_unused_stdlib
+
+        defer_unused_stdlib()  # asyncio, importlib.metadata: SQLAlchemy's, never the window's
         from app.config import Settings
         from app.ui.common.launch import run_gui
 

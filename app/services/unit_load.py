@@ -29,7 +29,6 @@ from app.domain.entry_rules import (
 )
 from app.domain.messages import Refusal
 from app.services.entries import EntryService
-from app.services.feedback.answers import set_responses
 
 __all__ = ["LoadError", "LoadResult", "load_document", "load_json"]
 
@@ -227,6 +226,8 @@ def load_document(service: EntryService, doc: object) -> LoadResult:
 
     responses = _responses(_list(doc, "responses"))
     if responses:  # checked whole (every notice known and open) before anything is stored
+        from app.services.feedback.answers import set_responses  # not for every CLI command
+
         set_responses(service.store, responses)
     saved, saved_ind = service.save_many(entries, indicators)
     errors: list[FieldError] = []

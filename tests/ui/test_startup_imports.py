@@ -36,6 +36,11 @@ NOT_AT_START = (
     "app.services.plans.publish",
     "app.services.office_import",
     "app.services.parse_pool",
+    # SQLAlchemy imports these two; the window's process defers them (app.deferred_imports):
+    # a placeholder named "asyncio" is there, the real package's modules are not
+    "asyncio.base_events",
+    "importlib.metadata._meta",
+    "greenlet._greenlet",
 )
 DRIVER = """
 import json, sys

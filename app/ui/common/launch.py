@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app import STARTED_AT
 from app.config import Settings
 from app.services.install_role import OFFICE, UNIT, install_role
+from app.ui.common import pyside_imports
 from app.ui.common.application import prepare_application
 from app.ui.common.first_paint import AfterFirstPaint
 from app.ui.common.prefs import ROLE_OFFICE
@@ -283,6 +284,7 @@ def started() -> None:
 
 
 def run_gui(settings: Settings, *, smoke_test: bool = False, lang: str | None = None) -> int:
+    pyside_imports.install()  # before SQLAlchemy and the models are imported
     try:
         existing = QApplication.instance()
         app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)

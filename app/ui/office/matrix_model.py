@@ -113,7 +113,7 @@ class MatrixFilter:
 class MatrixModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._matrices: dict[str, Any] = {}
+        self._matrices: Mapping[str, Any] = {}
         self._sections: dict[int, str] = {}
         self._tasks: list[Any] = []  # TaskInfo in plan order
         self._units: list[Any] = []  # UnitInfo, every column there can be
@@ -138,7 +138,7 @@ class MatrixModel(QAbstractTableModel):
         from app.services.consolidation import effective_percent
 
         self._percent = effective_percent
-        self._matrices = dict(matrices)
+        self._matrices = matrices  # the window's, read per period on demand: not copied
         self._sections = dict(section_titles)
         first = next(iter(self._matrices.values()), None)
         self._tasks = list(first.tasks) if first is not None else []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,14 +65,15 @@ PAGE_COUNT = 8  # the fields of pages.OfficePages, in this order
 ) = range(PAGE_COUNT)
 
 
-def default_period(matrices: dict[str, Any], periods: list[Any], today: date) -> str | None:
-    """The latest period anyone reported for; before any report, the one now due."""
-    with_data = [
-        p.code
-        for p in periods
-        if p.code in matrices and any(c.status is not None for c in matrices[p.code].cells.values())
-    ]
-    return str(with_data[-1]) if with_data else period_due(periods, today)
+def default_period(matrices: Mapping[str, Any], periods: list[Any], today: date) -> str | None:
+    """The latest period anyone reported for; before any report, the one now due. From the
+    last period back: the earlier ones' matrices need not be read (they load on demand)."""
+    for p in reversed(periods):
+        if p.code in matrices and any(
+            c.status is not None for c in matrices[p.code].cells.values()
+        ):
+            return str(p.code)
+    return period_due(periods, today)
 
 
 class OfficeWindow(Retranslating, QMainWindow):
@@ -92,7 +93,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.catalog: Catalog | None = None
         self.today = today
         self.period: str | None = None
-        self.matrices: dict[str, Any] = {}
+        self.matrices: Mapping[str, Any] = {}
         self.import_dialog: ImportDialog | None = None
         self._dirty: set[int] = set()
         self._active_keys = 0
@@ -306,13 +307,16 @@ class OfficeWindow(Retranslating, QMainWindow):
 
     # -- reloading -------------------------------------------------------------------------
     def _load_matrices(self) -> None:
-        """Every period's matrix (the pages share them) and the count of usable keys."""
+        """Every period's matrix, each read when first asked for (the pages share them), and
+        the count of usable keys."""
         from app.services.consolidation import load_matrix
+        from app.ui.office.period_matrices import PeriodMatrices
 
-        assert self.store is not None and self.catalog is not None
-        self.matrices = {
-            p.code: load_matrix(self.store, self.catalog, p.code) for p in self.catalog.periods
-        }
+        store, catalog = self.store, self.catalog
+        assert store is not None and catalog is not None
+        self.matrices = PeriodMatrices(
+            (p.code for p in catalog.periods), lambda code: load_matrix(store, catalog, code)
+        )
         self._count_keys()
 
     def _count_keys(self) -> None:

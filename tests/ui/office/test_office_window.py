@@ -181,6 +181,52 @@ def test_filters_from_the_bar_and_the_period_from_the_toolbar(
     assert window.period == "2016Q1" and page.model.matrix.period == "2016Q1"
 
 
+def test_each_periods_matrix_is_read_once_when_asked_for(
+    qtbot, window: OfficeWindow, office: tuple[Store, OfficeData], catalog: Catalog
+) -> None:
+    from app.services.consolidation import load_matrix
+    from app.ui.office.period_matrices import PeriodMatrices
+
+    store, _ = office
+    matrices = window.matrices
+    assert isinstance(matrices, PeriodMatrices)
+    assert list(matrices) == [p.code for p in catalog.periods]
+    assert window.period == "2016Q2"  # the latest period with data
+    window.period_combo.setCurrentIndex(window.period_combo.findData("2016Q4"))
+    assert matrices["2016Q4"] == load_matrix(store, catalog, "2016Q4")
+    assert window.pages.matrix.model.matrix is matrices["2016Q4"]
+    assert "2017" not in matrices and matrices.get("2017") is None
+
+
+def test_the_default_period_reads_from_the_last_period_back(catalog: Catalog) -> None:
+    from datetime import date
+    from types import SimpleNamespace
+
+    from app.ui.office.period_matrices import PeriodMatrices
+    from app.ui.office.window import default_period
+
+    periods = list(catalog.periods)
+    codes = [p.code for p in periods]
+
+    def matrices(with_data: set[str]) -> PeriodMatrices:
+        def load(code: str) -> SimpleNamespace:
+            status = "in_progress" if code in with_data else None
+            return SimpleNamespace(cells={(1, "u"): SimpleNamespace(status=status)})
+
+        return PeriodMatrices(codes, load)  # type: ignore[arg-type]
+
+    year = matrices(set(codes))  # a year of data: only the last period is read
+    assert default_period(year, periods, date(2017, 3, 1)) == codes[-1]
+    assert year.loaded() == [codes[-1]]
+    half = matrices({codes[0], codes[1]})
+    assert default_period(half, periods, date(2017, 3, 1)) == codes[1]
+    assert half.loaded() == codes[1:]
+    none = matrices(set())
+    assert default_period(none, periods, date(2016, 5, 2)) == default_period(
+        {}, periods, date(2016, 5, 2)
+    )
+
+
 def test_tracker_board_and_charts_load_when_shown(
     qtbot, window: OfficeWindow, office: tuple[Store, OfficeData], catalog: Catalog
 ) -> None:

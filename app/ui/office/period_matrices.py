@@ -1,0 +1,47 @@
+"""Every period's matrix, each read from the store the first time a page asks for it.
+
+The window used to read all five periods' matrices before the first view had its data; the
+matrix page shows one period (and takes the plan's rows from the first), the charts the
+chosen one, the status line the chosen one. Read on demand, a start reads two instead of five
+(docs/design.md §6). One mapping per refresh, as before: pages compare it by identity to
+know whether the data changed, and a matrix once read stays the one every page sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.services.consolidation import Matrix
+
+
+class PeriodMatrices(Mapping[str, "Matrix"]):
+    """The periods' codes in plan order; a matrix is loaded at its first look-up."""
+
+    def __init__(self, periods: Iterable[str], load: Callable[[str], Matrix]) -> None:
+        self._periods = tuple(periods)
+        self._known = frozenset(self._periods)
+        self._load = load
+        self._loaded: dict[str, Matrix] = {}
+
+    def __getitem__(self, period: str) -> Matrix:
+        matrix = self._loaded.get(period)
+        if matrix is None:
+            if period not in self._known:
+                raise KeyError(period)
+            matrix = self._loaded[period] = self._load(period)
+        return matrix
+
+    def __contains__(self, period: object) -> bool:
+        return period in self._known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._periods)
+
+    def __len__(self) -> int:
+        return len(self._periods)
+
+    def loaded(self) -> list[str]:
+        """The periods read so far (for tests)."""
+        return [p for p in self._periods if p in self._loaded]
