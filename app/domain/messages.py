@@ -23,7 +23,7 @@ from app.domain.messages_answer_files import ANSWER_FILE_MESSAGES
 from app.domain.messages_assessment import ASSESSMENT_MESSAGES
 from app.domain.messages_plan_documents import PLAN_DOCUMENT_MESSAGES
 from app.domain.messages_plans import PLAN_MESSAGES
-from app.domain.messages_review import REVIEW_MESSAGES
+from app.domain.messages_review import REVIEW_MESSAGES, shown_word
 
 # code -> (zh, en). Parameters are str.format fields; both texts use the same ones.
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
@@ -453,7 +453,8 @@ class Message:
     def render(self, lang: str = "zh") -> str:
         zh, en = MESSAGES.get(self.code, ("{code}", "{code}"))
         template = en if lang == "en" else zh
-        values: Mapping[str, str] = {"code": self.code, **self.param_dict}
+        words = {k: shown_word(k, v, lang) for k, v in self.param_dict.items()}
+        values: Mapping[str, str] = {"code": self.code, **words}
         try:
             return template.format_map(values)
         except (KeyError, IndexError, ValueError):  # a stored message from an older version

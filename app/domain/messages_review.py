@@ -14,8 +14,9 @@ REVIEW_MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{unit} has not reported for {period}: there is no version to review",
     ),
     "review_conflict": (
-        "{unit} {period} 的审核已有变化：现行 v{version} 现为“{state}”（{actor}）；请查看后再决定",
-        "The review of {unit} {period} changed meanwhile: v{version} is now {state} ({actor});"
+        "{unit} {period} 的审核已有变化：现行 v{version} 现为“{state_word}”（{actor}）；"
+        "请查看后再决定",
+        "The review of {unit} {period} changed meanwhile: v{version} is now {state_word} ({actor});"
         " look at it and decide again",
     ),
     "review_state_invalid": (
@@ -78,3 +79,14 @@ REVIEW_MESSAGES: Final[dict[str, tuple[str, str]]] = {
         " deleted or added at the end",
     ),
 }
+
+# A parameter named ``*_word`` holding one of these codes is shown in the reader's language.
+WORDS: Final[dict[str, tuple[str, str]]] = {
+    "pending": ("待审核", "pending"),
+    "accepted": ("已受理", "accepted"),
+    "returned": ("退回修改", "returned"),
+}
+
+
+def shown_word(key: str, value: str, lang: str) -> str:
+    return WORDS[value][lang == "en"] if key.endswith("_word") and value in WORDS else value

@@ -90,7 +90,7 @@ class ReviewConflict(Refusal):
             unit=current.unit_code,
             period=current.period_code,
             version=current.version,
-            state=current.state,
+            state_word=current.state,
             actor=current.actor or "-",
         )
         self.current = current

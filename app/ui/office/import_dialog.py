@@ -284,8 +284,15 @@ class ImportDialog(Retranslating, QDialog):
             self.cancel_button.setEnabled(False)
 
     def _run(self, files: list[str], phase: str) -> None:
+        from app.ui.office.actor import current_actor
+
         job = ImportJob(
-            self.store, self.catalog, files, dry_run=phase == PREVIEW, in_process=self.in_process
+            self.store,
+            self.catalog,
+            files,
+            dry_run=phase == PREVIEW,
+            in_process=self.in_process,
+            actor=current_actor(self.store),
         )
         job.signals.result.connect(self._on_result)
         job.signals.finished.connect(self._on_finished)

@@ -39,8 +39,10 @@ class ImportJob(QRunnable):
         *,
         dry_run: bool,
         in_process: bool | None = None,
+        actor: str = "",
     ) -> None:
         super().__init__()
+        self.actor = actor  # the staff member the audit log names
         self.setAutoDelete(False)  # the dialog keeps it until ``finished``
         self.store = store
         self.catalog = catalog
@@ -64,7 +66,9 @@ class ImportJob(QRunnable):
         from app.services.office_import import Importer
 
         try:
-            outcomes = Importer(self.store).run(  # every plan's submissions, not the window's
+            outcomes = Importer(
+                self.store, actor=self.actor
+            ).run(  # every plan's submissions, not the window's
                 self.files,
                 dry_run=self.dry_run,
                 on_result=self._on_result,

@@ -13,7 +13,9 @@ from sqlalchemy import func, select
 
 from app.domain.catalog import Catalog
 from app.models import ImportLog, Period, Submission, SubmissionEntry, TrustedKey, Unit
+from app.services.audit import list_audit
 from app.services.stores import Store
+from app.ui.office.actor import set_actor
 from app.ui.office.change_list import COL_NEW
 from app.ui.office.import_dialog import IMPORT, PREVIEW, ImportDialog
 from app.ui.office.import_table import FileRow
@@ -112,8 +114,12 @@ def test_preview_changes_nothing_then_import_applies(
     assert any("（更正）" in t for t in progress_col)
     assert "替换 v1" in dialog.summary.text() or "替换 1" in dialog.summary.text()
 
+    set_actor(office_store, "李明")  # the staff name of this account (设置)
+    audited = len(list_audit(office_store, action="import"))
     with qtbot.waitSignal(dialog.imported, timeout=60_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    imports = list_audit(office_store, action="import")  # newest first
+    assert len(imports) == audited + 4 and {row.actor for row in imports[:4]} == {"李明"}
     after = submissions(office_store)
     assert ("zjj", "2016Q1", 2, True) in after and ("zjj", "2016Q1", 1, False) in after
     assert ("swj", "2016Q2", 1, True) in after
