@@ -1,6 +1,6 @@
 """Number phrases in a plan's text: value(s), unit and comparator, with what was guessed.
 
-Rules (DESIGN.md §1), on folded text (plan_text.fold):
+Rules (docs/design.md §1), on folded text (plan_text.fold):
 
 - ``30-40家`` (also ``—``, ``~``, ``至``, ``到``) is a range; ``6.75万批次``: 万/亿 move into the
   unit; ``4.5批次/千人`` and ``33微克/立方米`` keep their denominator; ``%`` is a unit.

@@ -1,4 +1,4 @@
-"""Run something once a widget has painted for the first time (DESIGN.md §6: paint first,
+"""Run something once a widget has painted for the first time (docs/design.md §6: paint first,
 load after)."""
 
 from __future__ import annotations

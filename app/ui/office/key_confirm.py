@@ -1,4 +1,4 @@
-"""Confirming a unit's signing key before trusting it (DESIGN.md §3).
+"""Confirming a unit's signing key before trusting it (docs/design.md §3).
 
 The fingerprint is shown in large groups of four that can be read aloud over the phone or
 compared with the stamped registration sheet; 登记 stays disabled until the office ticks that

@@ -1,7 +1,7 @@
 """The unit's tasks for one period as a flat model: section header rows, then task rows.
 
 Filtering happens here, in Python, and the model is reset: a QSortFilterProxyModel over a
-Python model costs seconds on big tables (DESIGN.md §6).
+Python model costs seconds on big tables (docs/design.md §6).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The window is painted first as an empty frame (title, remembered geometry, "opening…"); its
 widgets are built and filled by ``attach`` once the store is open. So nothing heavy (the Qt
-namespace, the core's rules, the form) is loaded before the first paint (DESIGN.md §6).
+namespace, the core's rules, the form) is loaded before the first paint (docs/design.md §6).
 Every user action opens its own short session through the EntryService; no widget keeps one.
 """
 
