@@ -12,102 +12,60 @@ task, then one column per unit. A cell exists only where the unit has a role on 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cache
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from app.ui.common.colors import STATUS_COLORS
 from app.ui.common.i18n import role_label, status_label
 from app.ui.common.model_texts import ask_views_again
 from app.ui.office.answer_texts import REVIEW_COLORS, REVIEW_MARKS, review_label
-
-_Index = QModelIndex | QPersistentModelIndex
-
-MISSING = "missing"  # a unit with a role that reported nothing on the task this period
-EXEMPT = "exempt"  # a unit with a role that does not report through this system (the office)
-CELL_STATES = ("not_started", "in_progress", "completed", "delayed", MISSING)
-MISSING_COLOR = "#e0645a"  # the hatch lines of a missing cell
-SECTION_BACKGROUND = "#e4e9f0"
-DIM_BACKGROUND = "#f1f3f6"
-
-TaskNoRole = Qt.ItemDataRole.UserRole + 1
-UnitRole = Qt.ItemDataRole.UserRole + 2
-StateRole = Qt.ItemDataRole.UserRole + 3
-LateRole = Qt.ItemDataRole.UserRole + 4
-SectionRole = Qt.ItemDataRole.UserRole + 5
-MatchRole = Qt.ItemDataRole.UserRole + 6  # False for a cell a cell filter does not select
-ReviewRole = Qt.ItemDataRole.UserRole + 7  # a unit column's review state (header data)
-
-# Plain ints: comparing with Qt's enum members on every call is measurable when the view asks
-# seven roles of each of ~900 visible cells per repaint (docs/benchmarks.md).
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
-# The roles a cell's paint asks (plus the view's late corner), worked out once per filter.
-_LOOK_ROLES: tuple[int, ...] = (_DISPLAY, _BACKGROUND, _FOREGROUND, _ALIGNMENT)
-_LOOK_ROLES += (int(StateRole), int(LateRole), int(MatchRole))
-_MISSING_TEXT = object()  # translated when asked: the language may change meanwhile
-# Roles the view asks of every cell that a cell never answers: no work at all for them.
-_CELL_NEVER = frozenset(
-    int(r)
-    for r in (
-        Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.CheckStateRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.SizeHintRole,
-    )
+from app.ui.office.matrix_cells import (
+    _ALIGNMENT,
+    _BACKGROUND,
+    _CELL_NEVER,
+    _CENTER,
+    _DISPLAY,
+    _FLAGS,
+    _FOREGROUND,
+    _LOOK_ROLES,
+    _MISSING_TEXT,
+    _TOOLTIP,
+    CELL_STATES,
+    DIM_BACKGROUND,
+    EXEMPT,
+    MISSING,
+    MISSING_COLOR,
+    SECTION_BACKGROUND,
+    LateRole,
+    MatchRole,
+    MatrixFilter,
+    ReviewRole,
+    SectionRole,
+    StateRole,
+    TaskNoRole,
+    UnitRole,
+    _brush,
+    _Index,
+    cell_state,
+    compact_name,
+    vertical_text,
 )
 
-
-@cache
-def _brush(color: str, style: Qt.BrushStyle = Qt.BrushStyle.SolidPattern) -> QBrush:
-    """One brush per colour, not a new one on every paint of every cell."""
-    return QBrush(QColor(color), style)
-
-
-def cell_state(cell: Any, exempt: frozenset[str] = frozenset()) -> str:
-    if cell.status is None:
-        return EXEMPT if cell.unit_id in exempt else MISSING
-    return str(cell.status)
-
-
-def compact_name(short_name: str) -> str:
-    """'市住房建设局' -> '住房建设局': the leading 市 says nothing in a column header."""
-    return short_name[1:] if short_name.startswith("市") and len(short_name) > 2 else short_name
-
-
-def vertical_text(text: str) -> str:
-    """Chinese reads well top to bottom: one character per line keeps columns narrow."""
-    return "\n".join(text)
-
-
-@dataclass(frozen=True)
-class MatrixFilter:
-    period: str | None = None
-    section: int | None = None
-    unit: str | None = None
-    state: str | None = None  # one of CELL_STATES
-    late: bool = False
-    missing: bool = False
-
-    @property
-    def cell_level(self) -> bool:
-        return self.state is not None or self.late or self.missing
-
-    def selects(self, cell: Any, exempt: frozenset[str] = frozenset()) -> bool:
-        state = cell_state(cell, exempt)
-        if state == EXEMPT or (self.state is not None and state != self.state):
-            return False
-        if self.late and not cell.late:
-            return False
-        return not (self.missing and state != MISSING)
+__all__ = [  # the cells' names the page, view and tests import from here
+    "CELL_STATES",
+    "EXEMPT",
+    "MISSING",
+    "MISSING_COLOR",
+    "LateRole",
+    "MatchRole",
+    "MatrixModel",
+    "ReviewRole",
+    "StateRole",
+    "cell_state",
+]
 
 
 class MatrixModel(QAbstractTableModel):
@@ -290,6 +248,25 @@ class MatrixModel(QAbstractTableModel):
             return None
         return self.matrix.cells.get((task, unit))
 
+    def late_cells(self, rows: range, columns: range) -> list[tuple[int, int]]:
+        """(row, column) of the cells in these rows and columns whose report came in late
+        (``LateRole``), found without a model index per cell (for the view's late corners)."""
+        if self.matrix is None:
+            return []
+        cells, out = self.matrix.cells, []
+        cols = [(c, self._cols[c - 1]) for c in columns if 1 <= c <= len(self._cols)]
+        for row in rows:
+            if not 0 <= row < len(self._rows):
+                continue
+            kind, no = self._rows[row]
+            if kind != "task":
+                continue
+            for col, unit in cols:
+                cell = cells.get((no, unit))
+                if cell is not None and self._looks_of(cell)[int(LateRole)]:
+                    out.append((row, col))
+        return out
+
     def counts(self) -> dict[str, int]:
         """Visible cells per state (for the legend)."""
         out = dict.fromkeys(CELL_STATES, 0)
@@ -348,7 +325,7 @@ class MatrixModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.matrix is None:
@@ -398,15 +375,49 @@ class MatrixModel(QAbstractTableModel):
             return self._tasks[no - 1]
         return next((t for t in self._tasks if t.no == no), None)
 
-    def _cell_data(self, cell: Any, role: int) -> Any:
-        """The paint roles from the cell's looks, worked out once per filter (a cell's state and
-        match were otherwise recomputed for each of the ~8 roles a repaint asks)."""
+    def multiData(self, index: _Index, roleDataSpan: Any) -> None:
+        """Every role the view's delegate asks of one cell in one call (Qt 6 asks seven at
+        once): the cell and its looks are found once, not once per role (docs/benchmarks.md).
+        The answers are ``data``'s, role by role."""
+        cell = self._cell_of(index)
+        looks = None if cell is None else self._looks_of(cell)
+        for i in range(roleDataSpan.length()):
+            slot = roleDataSpan[i]
+            role = slot.role()
+            if looks is None:
+                value = self.data(index, role)
+            elif (value := looks.get(role, looks)) is looks:
+                value = None if role in _CELL_NEVER else self.data(index, role)
+            elif value is _MISSING_TEXT:
+                value = self.tr("未报")
+            if value is None:
+                slot.clearData()
+            else:
+                slot.setData(value)
+
+    def _cell_of(self, index: _Index) -> Any:
+        """The matrix cell at ``index`` (None for a section row, the task column, no role)."""
+        if not index.isValid() or self.matrix is None:
+            return None
+        col = index.column()
+        kind, no = self._rows[index.row()]
+        if kind == "section" or col == 0:
+            return None
+        return self.matrix.cells.get((no, self._cols[col - 1]))
+
+    def _looks_of(self, cell: Any) -> dict[int, Any]:
+        """The paint roles of a cell, worked out once per filter (a cell's state and match
+        were otherwise recomputed for each of the ~8 roles a repaint asks)."""
         looks = self._looks.get((cell.task_no, cell.unit_id))
         if looks is None:
             state = cell_state(cell, self._exempt)
             match = not self.filter.cell_level or self.filter.selects(cell, self._exempt)
             looks = {r: self._cell_value(cell, state, match, r) for r in _LOOK_ROLES}
             self._looks[(cell.task_no, cell.unit_id)] = looks
+        return looks
+
+    def _cell_data(self, cell: Any, role: int) -> Any:
+        looks = self._looks_of(cell)
         value = looks.get(role, looks)
         if value is looks:  # not a paint role: the tooltip, or nothing
             state = looks[int(StateRole)]

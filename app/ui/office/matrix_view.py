@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.ui.common.colors import WARN_COLOR
-from app.ui.office.matrix_model import LateRole, MatrixModel
+from app.ui.office.matrix_model import MatrixModel
 
 UNIT_COLUMN_WIDTH = 40
 TASK_COLUMN_WIDTH = 250
@@ -55,21 +55,18 @@ class MatrixView(QTableView):
         last = model.rowCount() - 1 if last < 0 else last
         right = model.columnCount() - 1 if right < 0 else right
         corners = []
-        for row in range(first, last + 1):
-            for col in range(max(1, left), right + 1):
-                index = model.index(row, col)
-                if model.data(index, LateRole):
-                    r = self.visualRect(index)
-                    size = max(7.0, min(r.width(), r.height()) * 0.35)
-                    corners.append(
-                        QPolygonF(
-                            [
-                                QPointF(r.right() - size, r.top()),
-                                QPointF(r.right() + 1, r.top()),
-                                QPointF(r.right() + 1, r.top() + size),
-                            ]
-                        )
-                    )
+        for row, col in model.late_cells(range(first, last + 1), range(max(1, left), right + 1)):
+            r = self.visualRect(model.index(row, col))
+            size = max(7.0, min(r.width(), r.height()) * 0.35)
+            corners.append(
+                QPolygonF(
+                    [
+                        QPointF(r.right() - size, r.top()),
+                        QPointF(r.right() + 1, r.top()),
+                        QPointF(r.right() + 1, r.top() + size),
+                    ]
+                )
+            )
         if not corners:
             return
         painter = QPainter(self.viewport())

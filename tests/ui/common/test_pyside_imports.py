@@ -57,3 +57,30 @@ def test_installed_once_by_the_window_start() -> None:
     assert pyside_imports.install()
     assert feature._mod_uses_pyside is installed
     assert getattr(installed, "original", None) is original_check()
+
+
+class _Loader:
+    """A loader serving sources of files not on disk (as the frozen bundle's does)."""
+
+    def __init__(self, source: str | None, fail: bool = False) -> None:
+        self.source, self.fail = source, fail
+
+    def get_source(self, name: str) -> str | None:
+        if self.fail:
+            raise ImportError(name)
+        return self.source
+
+
+def test_sources_served_by_the_loader(tmp_path: Path) -> None:
+    from importlib.machinery import ModuleSpec
+
+    original = original_check()
+    fast = pyside_imports.faster_check(original)
+    cases = [("import PySide6\n", False), ("x = 1\n", False), (None, False), (None, True)]
+    for i, (source, fail) in enumerate(cases):
+        name = f"frozen_like_{i}"
+        module = types.ModuleType(name)
+        module.__file__ = str(tmp_path / f"{name}.py")  # not on disk
+        module.__loader__ = _Loader(source, fail)
+        module.__spec__ = ModuleSpec(name, module.__loader__, origin=module.__file__)
+        assert fast(module) is bool(original(module)) is (i == 0)

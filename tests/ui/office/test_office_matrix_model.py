@@ -8,6 +8,7 @@ import statistics
 import time
 from collections.abc import Iterator
 from html import escape
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -252,3 +253,50 @@ def test_filter_and_sort_of_25_units_49_tasks_5_periods_stay_under_50_ms(
     assert timed(refilter) < 0.050
     assert timed(resort) < 0.050
     assert model.rowCount() > 0
+
+
+ASKED_ROLES = [int(r) for r in Qt.ItemDataRole if r < Qt.ItemDataRole.UserRole]
+ASKED_ROLES += [int(Qt.ItemDataRole.UserRole) + k for k in range(1, 7)]
+
+
+def every_answer(model: MatrixModel) -> tuple[dict[tuple[int, int, int], Any], ...]:
+    """``data`` and ``multiData`` (the delegate's one call per cell) for every position and
+    role: the same answers."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    by_data, by_multi = {}, {}
+    for r in range(model.rowCount()):
+        for c in range(model.columnCount()):
+            index = model.index(r, c)
+            slots = [QModelRoleData(role) for role in ASKED_ROLES]
+            for slot in slots:
+                slot.setData("stale")  # a reused slot: every one is answered, None included
+            for slot in slots:
+                model.multiData(index, QModelRoleDataSpan(slot))
+            for role, slot in zip(ASKED_ROLES, slots, strict=True):
+                by_data[(r, c, role)] = model.data(index, role)
+                by_multi[(r, c, role)] = slot.data()
+    return by_data, by_multi
+
+
+def test_multi_data_answers_what_data_answers(model: MatrixModel, catalog: Catalog) -> None:
+    first = catalog.sections[0].no
+    for changes in ({}, {"state": "delayed"}, {"late": True, "missing": True}, {"section": first}):
+        model.apply_filter(**changes)
+        by_data, by_multi = every_answer(model)
+        assert by_multi == by_data
+    model.retranslate()
+    model.apply_filter(section=None, state=None, late=False, missing=False)
+    assert any(v == "未报" for v in every_answer(model)[1].values())
+
+
+def test_the_late_corners_are_the_cells_with_late_role(model: MatrixModel) -> None:
+    for late in (False, True):
+        model.apply_filter(late=late)
+        rows, cols = range(model.rowCount()), range(model.columnCount())
+        expected = [(r, c) for r in rows for c in cols if model.index(r, c).data(LateRole) is True]
+        assert model.late_cells(rows, cols) == expected
+        assert model.late_cells(range(2, 9), range(3, 6)) == [
+            (r, c) for r, c in expected if 2 <= r < 9 and 3 <= c < 6
+        ]
+        assert expected or not late
