@@ -26,6 +26,7 @@ from sqlalchemy.sql.selectable import Select
 
 Processor = Callable[[Any], Any] | None
 _REQUIRED = object()  # a parameter the caller must give
+_CACHE_MAX = 256  # a statement built per call must not grow a cache forever
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,11 @@ class DirectSqlite:
         raw = conn.connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
         self.raw = raw
-        self._compiled: dict[tuple[ClauseElement, tuple[str, ...]], _Compiled] = {}
+        # Compiled once per process, not per batch (17 statements: ~10 ms, a fifth of a
+        # millisecond per file of a 50-file batch): what a statement compiles to depends on
+        # the dialect's class and the SQLite version it found, nothing else of a connection.
+        key = (type(self.dialect), self.dialect.server_version_info, self.dialect.paramstyle)
+        self._compiled = _COMPILED.setdefault(key, {})
 
     # -- the transaction -------------------------------------------------------------------
     def begin(self) -> None:
@@ -148,10 +153,13 @@ class DirectSqlite:
             row = namedtuple("Row", [col.key for col in cols])  # type: ignore[misc,no-redef]
             results = tuple(col.type.dialect_impl(d).result_processor(d, None) for col in cols)
         found = _Compiled(compiled.string, names, binds, fixed, defaults, row, results)
-        if len(self._compiled) >= 256:  # a statement built per call must not grow it forever
+        if len(self._compiled) >= _CACHE_MAX:
             self._compiled.clear()
         self._compiled[(stmt, keys)] = found
         return found
+
+
+_COMPILED: dict[tuple[Any, ...], dict[tuple[ClauseElement, tuple[str, ...]], _Compiled]] = {}
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,17 @@ POOL_FROM = 100
 __all__ = ["OUTCOMES", "FieldChange", "FileOutcome", "Importer"]
 OUTCOMES = ("accepted", "superseded", "duplicate", "rejected")
 _ADD_LOG = insert(merge.LOG_TABLE)
+_UNIT_IDS = select(Unit.code, Unit.id)
+_PLAN_ROW_IDS = {  # plan code, key, row id of each kind of plan row (Importer._plan_ids)
+    name: select(Plan.code.label("plan"), key.label("key"), pk.label("id")).join(
+        Plan, Plan.id == plan_id
+    )
+    for name, key, pk, plan_id in (
+        ("period", Period.code, Period.id, Period.plan_id),
+        ("task", Task.no, Task.id, Task.plan_id),
+        ("indicator", Indicator.no, Indicator.id, Indicator.plan_id),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -191,16 +202,14 @@ class Importer:
     def _session(self) -> Session:
         return Session(bind=self._conn) if self._conn is not None else self.store.factory()
 
-    def _plan_ids(self, s: Session) -> dict[str, dict[Any, int]]:
+    def _plan_ids(self, c: merge.Executor) -> dict[str, dict[Any, int]]:
         """Row ids by unit code, and by (plan code, period code / task / indicator number):
         read once per run, not four SELECTs per file. Rows a revision removed are there too
         (a file made against the older revision still has its rows)."""
         if self._ids is None:
             self._ids = {
-                "unit": dict(s.execute(select(Unit.code, Unit.id)).tuples().all()),
-                "period": _by_plan(s, Period.code, Period.id, Period.plan_id),
-                "task": _by_plan(s, Task.no, Task.id, Task.plan_id),
-                "indicator": _by_plan(s, Indicator.no, Indicator.id, Indicator.plan_id),
+                "unit": {code: row_id for code, row_id in c.execute(_UNIT_IDS).all()},
+                **{name: _by_plan(c, q) for name, q in _PLAN_ROW_IDS.items()},
             }
         return self._ids
 
@@ -248,7 +257,8 @@ class Importer:
         session = self._session()
         try:
             session.begin()
-            merged = self._merge(session.connection(), self._plan_ids(session), result, session)
+            c = session.connection()
+            merged = self._merge(c, self._plan_ids(c), result, session)
             outcome = replace(
                 base,
                 outcome=merged.outcome,
@@ -280,13 +290,10 @@ class Importer:
     ) -> FileOutcome:
         """``_apply_verified`` of a batch on SQLite: the same steps and rows, on the
         connection's own cursor (app.services.direct_sqlite)."""
-        if self._ids is None:
-            with self._session() as s:
-                self._plan_ids(s)
-        assert self._ids is not None
+        ids = self._plan_ids(d)  # the first file: read outside its transaction, as before
         d.begin()
         try:
-            merged = self._merge(d, self._ids, result)
+            merged = self._merge(d, ids, result)
             outcome = replace(
                 base, outcome=merged.outcome, message=merged.message, conflict=merged.conflict
             )
@@ -413,10 +420,9 @@ class Importer:
         )
 
 
-def _by_plan(s: Session, key: Any, pk: Any, plan_id: Any) -> dict[Any, int]:
+def _by_plan(c: merge.Executor, q: Any) -> dict[Any, int]:
     """(plan code, key) -> row id for one kind of catalog row."""
-    rows = s.execute(select(Plan.code, key, pk).join(Plan, Plan.id == plan_id)).tuples()
-    return {(code, k): row_id for code, k, row_id in rows}
+    return {(code, k): row_id for code, k, row_id in c.execute(q).all()}
 
 
 def logged_message(code: str | None, params: str | None, reason: str) -> Message:
