@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -18,13 +19,23 @@ from typing import NoReturn
 from app import __version__
 from app.logs import LEVELS
 
+# The top-level command each module registers (``register``), in the order of the help.
+COMMANDS = {
+    "catalog": "catalog_cmd",
+    "unit": "unit_cmd",
+    "office": "office_cmd",
+    "verify": "verify_cmd",
+    "backup": "maintenance_cmd",
+}
 
-def command_modules() -> tuple[ModuleType, ...]:
-    # Imported only for a sub-command: they pull in SQLAlchemy, which the window must not
-    # load before its first paint (docs/design.md §6).
-    from app.cli import catalog_cmd, maintenance_cmd, office_cmd, unit_cmd, verify_cmd
 
-    return (catalog_cmd, unit_cmd, office_cmd, verify_cmd, maintenance_cmd)
+def command_modules(command: str | None = None) -> tuple[ModuleType, ...]:
+    """The module registering ``command``, or every command module (the help, a typo).
+    Imported only for a sub-command: they pull in SQLAlchemy, which the window must not
+    load before its first paint (docs/design.md §6); and a command loads only its own
+    (the others' services cost a command line ~40 ms, docs/benchmarks.md)."""
+    names = [COMMANDS[command]] if command in COMMANDS else list(COMMANDS.values())
+    return tuple(importlib.import_module(f"app.cli.{name}") for name in names)
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -40,7 +51,9 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of ``command`` only (its help and errors are the
+    same: the list of commands is shown as COMMAND)."""
     parser = argparse.ArgumentParser(
         prog="python -m app",
         description="质量工作任务填报与汇总 — quality-work progress reporting",
@@ -48,19 +61,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in command_modules():
+    for module in command_modules(command):
         module.register(sub)
     return parser
+
+
+def _global_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """The global options of ``argv``, and the rest (a sub-command and its arguments)."""
+    pre = argparse.ArgumentParser(prog="python -m app", add_help=False)
+    _add_global_options(pre)
+    return pre.parse_known_args(argv)
 
 
 def _window_args(argv: list[str]) -> argparse.Namespace | None:
     """The global options when ``argv`` names no sub-command (and asks for no help)."""
     if any(a in ("-h", "--help", "--version") for a in argv):
         return None
-    pre = argparse.ArgumentParser(prog="python -m app", add_help=False)
-    _add_global_options(pre)
-    known, rest = pre.parse_known_args(argv)
+    known, rest = _global_args(argv)
     return None if rest else known
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The top-level command ``argv`` names (None with any help or version option: the
+    full parser answers those). The global options parsed already (``_window_args``)."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return None
+    _known, rest = _global_args(argv)
+    return rest[0] if rest and rest[0] in COMMANDS else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     gc.disable()  # the command modules load without collection passes, as the window does
     try:
-        parser = build_parser()
+        parser = build_parser(_command_named(argv))
     finally:
         gc.freeze()  # what they made lives as long as the process: out of later passes
         gc.enable()
