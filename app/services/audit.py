@@ -125,6 +125,22 @@ def row_hash(prev: str, at: datetime, actor: str, action: str, subject: str, det
     return hashlib.sha256(json_bytes(content)).hexdigest()
 
 
+def _stored_row_hash(prev: str, at: datetime, actor: str, action: str, subject: str,
+                     details_json: str) -> str:  # fmt: skip
+    """``row_hash`` from the details as stored (``json_bytes`` of them, made once by
+    ``record``): the canonical object written around them, keys in sorted order, instead of
+    serialising the details a second time (every import writes one row per file)."""
+    dump = _JSON_TEXT
+    text = (
+        f'{{"action":{dump(action)},"actor":{dump(actor)},"at":{dump(canonical_time(at))},'
+        f'"details":{details_json},"prev":{dump(prev)},"subject":{dump(subject)}}}'
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_JSON_TEXT = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # as json_bytes
+
+
 # -- appending -----------------------------------------------------------------------------
 def write_lock(session: Session) -> None:
     """SQLite: take the write lock before a transaction's first read, so another writer's
@@ -152,11 +168,11 @@ def record(
         c.execute(_LOCK)
     elif not write_locked:  # SQLite: the write lock before the head is read
         c.execute(_TAKE_WRITE_LOCK)
-    who, what, info, text_ = _normalised(actor[:MAX_ACTOR], subject, details)
+    who, what, _info, text_ = _normalised(actor[:MAX_ACTOR], subject, details)
     last = c.execute(_LAST).first()
     prev = GENESIS if last is None else last.sha256
     at = utcnow()
-    sha = row_hash(prev, at, who, action, what, info)
+    sha = _stored_row_hash(prev, at, who, action, what, text_)  # = row_hash(..., info)
     row = {"at": at, "actor": who, "action": action, "subject": what, "details": text_}
     row_id = c.execute(_ADD_ROW, {**row, "prev_sha256": prev, "sha256": sha}).scalar_one()
     head = f"{row_id} {sha}"

@@ -178,3 +178,24 @@ def test_texts_are_stored_as_hashed(office_store: Store) -> None:
     assert audit.verify_audit(office_store).ok
     with pytest.raises(ValueError), office_store.factory.begin() as s:  # no JSON for it
         audit.record(s, actor="a", action="import", subject="x", details={"f": object()})
+
+
+def test_record_hash_is_row_hash(office_store: Store) -> None:
+    """``record`` hashes the details as stored (one serialisation, issue 17): the very hash
+    ``row_hash`` gives (and ``verify_audit`` recomputes), for texts JSON must escape too."""
+    tricky = {
+        "text": 'quote " backslash \\ 中文 \u2028 \x00 \t',
+        "nested": {"z": [1, -2, None, True], "a": {}},
+        "sha256": None,
+    }
+    for actor, subject in (("李四", 's "q" 中'), ("x\\y", "\u00e9 e\u0301")):
+        with office_store.factory.begin() as s:
+            audit.record(s, actor=actor, action="import", subject=subject, details=tricky)
+    rows = audit.list_audit(office_store)
+    with office_store.factory() as s:
+        q = audit.select(audit.AuditEntry.id, audit.AuditEntry.prev_sha256)
+        prevs = dict(s.execute(q).tuples().all())
+    for r in rows:
+        again = audit.row_hash(prevs[r.id], r.at, r.actor, r.action, r.subject, r.details)
+        assert again == r.sha256
+    assert audit.verify_audit(office_store).ok
