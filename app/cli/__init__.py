@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from app import __version__
 from app.logs import LEVELS
@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.make(window.data_dir, window.db)
         _start_log(settings.log_dir, window.log_level, "window")
         return run_gui(settings, smoke_test=window.smoke_test, lang=window.lang)
-    from app.cli.common import CliError, Context
+    from app.cli.common import Context
 
     gc.disable()  # the command modules load without collection passes, as the window does
     try:
@@ -130,7 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.common.launch import run_gui  # Qt only when a window is wanted
 
         return run_gui(ctx.settings, smoke_test=args.smoke_test, lang=args.lang)
-    from app.cli.common import describe_failure, print_refusal
+    return _run_command(handler, ctx, args)
+
+
+def _run_command(handler: Any, ctx: Any, args: argparse.Namespace) -> int:
+    """One command: its exit status; a refusal or failure is one line (the traceback is logged)."""
+    from app.cli.common import CliError, describe_failure, print_refusal
     from app.domain.messages import Refusal
 
     log = logging.getLogger("app.cli")

@@ -12,14 +12,15 @@ import sys
 from typing import Any
 
 from app.cli.common import Context, add_command, date_option, output_lang, print_json, say
+from app.domain.audit_actions import AUDIT_ACTIONS
 from app.services import audit
 
 
 def register(osub: Any) -> None:
     text = "the audit log: who did what, when (newest first)"
     p = add_command(osub, "audit", text, cmd_audit, json=True)
-    p.add_argument("--action", choices=audit.ACTIONS, metavar="ACTION",
-                   help=", ".join(audit.ACTIONS))  # fmt: skip
+    p.add_argument("--action", choices=AUDIT_ACTIONS, metavar="ACTION",
+                   help=", ".join(AUDIT_ACTIONS))  # fmt: skip
     p.add_argument("--actor", metavar="NAME", help="only this staff member's")
     p.add_argument("--since", metavar="DATE", help="from this day (ISO date, Beijing time)")
     p.add_argument("--until", metavar="DATE", help="up to and including this day")

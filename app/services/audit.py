@@ -28,29 +28,13 @@ from typing import Any, cast
 from sqlalchemy import Select, Table, bindparam, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from app.domain.audit_actions import AUDIT_ACTIONS as ACTIONS
 from app.domain.messages import Message, Refusal
 from app.io.canonical import CanonicalError, canonical_bytes, canonical_time, json_bytes
 from app.models import AuditEntry, Setting
 from app.models.base import utcnow
 from app.models.store import Store
 
-ACTIONS = (
-    "import",
-    "review_accept",
-    "review_return",
-    "notice_add",
-    "notice_close",
-    "notice_answered",
-    "trust_add",
-    "trust_revoke",
-    "trust_rotate",
-    "office_key_create",
-    "office_key_rotate",
-    "rules_change",
-    "plan_publish",
-    "plan_package",
-    "feedback_issue",
-)
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"  # setting: "<id> <sha256>" of the newest row
 ACTOR_KEY = "office.actor"  # setting: the staff name used when no --actor is given

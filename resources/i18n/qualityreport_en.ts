@@ -1333,82 +1333,82 @@ Please send this file to the office.</translation>
         <translation>Cancelling: stopping once the files already started are done…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="297"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="304"/>
         <source>正在预览 {0} 个文件（不会改动数据）…</source>
         <translation>Previewing {0} file(s) (nothing is changed)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="299"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="306"/>
         <source>正在导入 {0} 个文件…</source>
         <translation>Importing {0} file(s)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="340"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="347"/>
         <source>无法完成：{0}</source>
         <translation>Could not finish: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="354"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="361"/>
         <source>预览：新增 {0}，替换 {1}，无变化 {2}，存入历史 {3}，拒收 {4}。确认无误后点“导入”。</source>
         <translation>Preview: {0} new, {1} replacing, {2} unchanged, {3} to history, {4} refused. Click Import when it looks right.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="357"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="364"/>
         <source>导入完成：新增 {0}，替换 {1}，无变化 {2}，存入历史 {3}，拒收 {4}。</source>
         <translation>Import finished: {0} new, {1} replacing, {2} unchanged, {3} to history, {4} refused.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="360"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="367"/>
         <source>已取消：{0} 个文件未处理，已处理的文件保持有效。</source>
         <translation>Cancelled: {0} file(s) not processed; the files already processed stay applied.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="390"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="397"/>
         <source>选中一个文件，可在此查看它与当前版本逐项的差异。</source>
         <translation>Select a file to see its field-by-field differences against the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="399"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="406"/>
         <source>{0}：拒收。{1}</source>
         <translation>{0}: refused. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="401"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="408"/>
         <source>{0}：本单位本期的第一份报送，没有可比较的当前版本。</source>
         <translation>{0}: the unit&apos;s first report for this period; there is no current version to compare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="404"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="411"/>
         <source>{0}：与当前版本相比有 {1} 处改动。</source>
         <translation>{0}: {1} change(s) against the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="409"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="416"/>
         <source>同一批中还有更新的 v{0}，导入后以它为当前版本。</source>
         <translation>This batch also holds the newer v{0}, which will be the current version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="426"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="433"/>
         <source>无法从文件读取密钥：{0}</source>
         <translation>Cannot read the key from the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="462"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="469"/>
         <source>重新导入</source>
         <translation>import again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="462"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="469"/>
         <source>重新预览</source>
         <translation>preview again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="465"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="472"/>
         <source>密钥已登记</source>
         <translation>Key registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/import_dialog.py" line="466"/>
+        <location filename="../../app/ui/office/import_dialog.py" line="473"/>
         <source>密钥已登记。是否立即{0}由该密钥签名的 {1} 个文件？</source>
         <translation>The key is registered. {0} the {1} file(s) signed with it now?</translation>
     </message>
@@ -1811,12 +1811,12 @@ Please send this file to the office.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="112"/>
+        <location filename="../../app/ui/common/launch.py" line="113"/>
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/launch.py" line="113"/>
+        <location filename="../../app/ui/common/launch.py" line="114"/>
         <source>无法打开本机数据：{reason}</source>
         <translation>Cannot open this computer&apos;s data: {reason}</translation>
     </message>
@@ -2065,53 +2065,54 @@ Please send this file to the office.</translation>
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="329"/>
-        <location filename="../../app/ui/office/matrix_model.py" line="467"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="307"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="479"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="414"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="393"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="426"/>
         <source>未报</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="456"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="468"/>
         <source>{0}（{1}）不通过本系统报送进展</source>
         <translation>{0} ({1}) does not report through this system</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="472"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="484"/>
         <source>本期尚未报送</source>
         <translation>nothing sent for this period yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="474"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="486"/>
         <source>已报送 v{0}，但没有填报此任务</source>
         <translation>sent v{0}, but without this task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="478"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="490"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="481"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="493"/>
         <source>（逾期报送）</source>
         <translation>(sent late)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="482"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="494"/>
         <source>版本：{0}</source>
         <translation>Version: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="484"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="496"/>
         <source>进展：{0}</source>
         <translation>Progress: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/matrix_model.py" line="486"/>
+        <location filename="../../app/ui/office/matrix_model.py" line="498"/>
         <source>问题：{0}</source>
         <translation>Problems: {0}</translation>
     </message>
@@ -2846,132 +2847,132 @@ When the office changes its key, import its rotation statement (importing a newe
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../app/ui/office/window.py" line="184"/>
+        <location filename="../../app/ui/office/window.py" line="183"/>
         <source>{0} — 质量强市办</source>
         <translation>{0} — Quality Office</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="186"/>
+        <location filename="../../app/ui/office/window.py" line="185"/>
         <source>汇总矩阵</source>
         <translation>Matrix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="187"/>
+        <location filename="../../app/ui/office/window.py" line="186"/>
         <source>报送情况</source>
         <translation>Tracker</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="188"/>
+        <location filename="../../app/ui/office/window.py" line="187"/>
         <source>指标看板</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="189"/>
+        <location filename="../../app/ui/office/window.py" line="188"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="190"/>
+        <location filename="../../app/ui/office/window.py" line="189"/>
         <source>密钥登记</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="191"/>
+        <location filename="../../app/ui/office/window.py" line="190"/>
         <source>年度考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="196"/>
+        <location filename="../../app/ui/office/window.py" line="195"/>
         <source>导入报送文件…</source>
         <translation>Import submissions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="197"/>
+        <location filename="../../app/ui/office/window.py" line="196"/>
         <source>导入报送文件（Ctrl+I）</source>
         <translation>Import submissions (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="198"/>
+        <location filename="../../app/ui/office/window.py" line="197"/>
         <source>导出汇总表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="199"/>
+        <location filename="../../app/ui/office/window.py" line="198"/>
         <source>导出本报告期的汇总表（Ctrl+E）</source>
         <translation>Export this period&apos;s consolidated report (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="202"/>
+        <location filename="../../app/ui/office/window.py" line="201"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="203"/>
+        <location filename="../../app/ui/office/window.py" line="202"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="205"/>
+        <location filename="../../app/ui/office/window.py" line="204"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="206"/>
+        <location filename="../../app/ui/office/window.py" line="205"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="207"/>
+        <location filename="../../app/ui/office/window.py" line="206"/>
         <source> 报告期 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="209"/>
+        <location filename="../../app/ui/office/window.py" line="208"/>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="291"/>
+        <location filename="../../app/ui/office/window.py" line="290"/>
         <source>无法打开数据：{0}</source>
         <translation>Cannot open the data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="381"/>
+        <location filename="../../app/ui/office/window.py" line="383"/>
         <source>{0}：{1} 个单位中 {2} 个已报送 · 已登记密钥 {3} 个 · 数据：{4}</source>
         <translation>{0}: {2} of {1} units reported · {3} keys registered · data: {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="432"/>
+        <location filename="../../app/ui/office/report_export.py" line="20"/>
         <source>汇总表_{0}.xlsx</source>
         <translation>report_{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="434"/>
+        <location filename="../../app/ui/office/report_export.py" line="23"/>
         <source>导出汇总表</source>
         <translation>Export consolidated report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="434"/>
+        <location filename="../../app/ui/office/report_export.py" line="25"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="449"/>
+        <location filename="../../app/ui/office/report_export.py" line="43"/>
         <source>正在导出汇总表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="454"/>
+        <location filename="../../app/ui/office/report_export.py" line="49"/>
         <source>汇总表已导出：{0}</source>
         <translation>Report exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="464"/>
+        <location filename="../../app/ui/office/report_export.py" line="61"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="465"/>
+        <location filename="../../app/ui/office/report_export.py" line="62"/>
         <source>无法导出汇总表：{0}</source>
         <translation>Cannot export the report: {0}</translation>
     </message>
@@ -2986,17 +2987,17 @@ When the office changes its key, import its rotation statement (importing a newe
         <translation>Make the progress or annual assessment bulletin (Word, Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="192"/>
+        <location filename="../../app/ui/office/window.py" line="191"/>
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="193"/>
+        <location filename="../../app/ui/office/window.py" line="192"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/window.py" line="204"/>
+        <location filename="../../app/ui/office/window.py" line="203"/>
         <source>界面语言、工作人员姓名、本办签名密钥</source>
         <translation>Interface language, staff name, office signing key</translation>
     </message>

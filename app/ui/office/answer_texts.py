@@ -25,24 +25,6 @@ NOTICE_BACKGROUNDS = {"open": "#fff4d6", "answered": "#dbe9fb", "closed": "#eef1
 OVERDUE_BACKGROUND = "#fbd9d3"
 NOTICE_COLORS = {"open": WARN_COLOR, "answered": "#1e6fd9", "closed": HINT_COLOR}
 
-AUDIT_ACTIONS = (
-    "import",
-    "review_accept",
-    "review_return",
-    "notice_add",
-    "notice_close",
-    "notice_answered",
-    "trust_add",
-    "trust_revoke",
-    "trust_rotate",
-    "office_key_create",
-    "office_key_rotate",
-    "rules_change",
-    "plan_publish",
-    "plan_package",
-    "feedback_issue",
-)
-
 
 def review_label(state: str) -> str:
     labels = {

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.audit_actions import AUDIT_ACTIONS
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR
 from app.ui.common.retranslate import Retranslating
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import read_only_view
-from app.ui.office.answer_texts import AUDIT_ACTIONS, audit_action_label, error_text
+from app.ui.office.answer_texts import audit_action_label, error_text
 from app.ui.office.detail_pane import local_time
 
 if TYPE_CHECKING:

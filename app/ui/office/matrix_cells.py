@@ -96,3 +96,9 @@ class MatrixFilter:
         if self.late and not cell.late:
             return False
         return not (self.missing and state != MISSING)
+
+
+def clip_text(text: str, limit: int = 240) -> str:
+    """One line of at most ``limit`` characters (a tooltip's paragraph)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

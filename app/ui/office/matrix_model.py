@@ -50,6 +50,7 @@ from app.ui.office.matrix_cells import (
     _brush,
     _Index,
     cell_state,
+    clip_text,
     compact_name,
     vertical_text,
 )
@@ -492,12 +493,7 @@ class MatrixModel(QAbstractTableModel):
             version += " " + self.tr("（逾期报送）")
         lines.append(escape(self.tr("版本：{0}").format(version)))
         if cell.progress:
-            lines.append(escape(self.tr("进展：{0}").format(_clip(cell.progress))))
+            lines.append(escape(self.tr("进展：{0}").format(clip_text(cell.progress))))
         if cell.problems:
-            lines.append(escape(self.tr("问题：{0}").format(_clip(cell.problems))))
+            lines.append(escape(self.tr("问题：{0}").format(clip_text(cell.problems))))
         return "<qt>" + "<br>".join(lines) + "</qt>"
-
-
-def _clip(text: str, limit: int = 240) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

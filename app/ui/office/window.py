@@ -17,10 +17,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -429,49 +427,16 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.import_dialog.activateWindow()
         return self.import_dialog
 
-    # -- the consolidated report -----------------------------------------------------------
+    # -- the consolidated report (report_export.py) ----------------------------------------
     def export_report(self) -> None:
-        if self.store is None or self.catalog is None or self.period is None:
-            return
-        name = self.tr("汇总表_{0}.xlsx").format(self.period)
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出汇总表"), name, self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if path:
-            self.write_report(Path(path))
+        from app.ui.office.report_export import export_report
+
+        export_report(self)
 
     def write_report(self, out: Path, on_done: Callable[[Any], None] | None = None) -> None:
-        """Write the period's report on the thread pool; the window stays responsive."""
-        from app.services.report import write_report
-        from app.ui.common.workers import run_in_background
+        from app.ui.office.report_export import write_report
 
-        if self._report_job is not None or self.store is None or self.catalog is None:
-            return
-        store, catalog, period = self.store, self.catalog, self.period or ""
-        out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
-        self.report_action.setEnabled(False)
-        self.statusBar().showMessage(self.tr("正在导出汇总表…"))
-
-        def done(summary: Any) -> None:
-            self._report_job = None
-            self.report_action.setEnabled(True)
-            self.statusBar().showMessage(self.tr("汇总表已导出：{0}").format(summary.path), 15000)
-            if on_done is not None:
-                on_done(summary)
-
-        def failed(exc: BaseException) -> None:
-            self._report_job = None
-            self.report_action.setEnabled(True)
-            self.statusBar().clearMessage()
-            QMessageBox.warning(
-                self,
-                self.tr("导出失败"),
-                self.tr("无法导出汇总表：{0}").format(str(exc) or type(exc).__name__),
-            )
-
-        self._report_job = run_in_background(
-            lambda: write_report(store, catalog, period, out), done, failed
-        )
+        write_report(self, out, on_done)
 
     # -- plans -----------------------------------------------------------------------------
     def _plan_published(self, _code: str) -> None:
