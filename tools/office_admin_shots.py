@@ -22,7 +22,6 @@ Runs headless (QT_QPA_PLATFORM=offscreen unless set); the user's settings are no
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
@@ -34,6 +33,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tools.shot_setup import shot_application, shot_options  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PERIODS = ("2016Q1", "2016Q2", "2016Q3", "2016Q4", "2016")
@@ -178,24 +179,11 @@ def rotate_and_revoke(window: Any, files: Any, root: Path, clock: Clock) -> None
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    parser.add_argument("--size", default="1600x900")
-    args = parser.parse_args(argv)
-    width, height = (int(x) for x in args.size.lower().split("x"))
-    args.out.mkdir(parents=True, exist_ok=True)
-
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from app.ui.common.application import prepare_application
+    out, (width, height) = shot_options(argv, __doc__)
 
     with tempfile.TemporaryDirectory(prefix="office-admin-shot-") as tmp:
         root = Path(tmp)
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "ini"))
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        prepare_application(app, "zh_CN")
+        app = shot_application(root)
         clock = Clock()
         clock.install()
 
@@ -225,33 +213,33 @@ def main(argv: list[str]) -> int:
         def tidy() -> None:
             tidy_status(window, data_dir)
 
-        confirm_shot(app, window, files, root, args.out, clock, tidy)
+        confirm_shot(app, window, files, root, out, clock, tidy)
         import_periods(store, catalog, files, clock)
         window.refresh()
         rotate_and_revoke(window, files, root, clock)
         window.tabs.setCurrentIndex(PAGE_KEYS)
         settle(app)
         tidy()
-        save(window, args.out / "office-keys.png")
+        save(window, out / "office-keys.png")
 
         window.period_combo.setCurrentIndex(window.period_combo.findData("2016Q4"))
         window.tabs.setCurrentIndex(PAGE_TRACKER)
         settle(app)
         tidy()
-        save(window, args.out / "office-tracker.png")
+        save(window, out / "office-tracker.png")
 
         window.period_combo.setCurrentIndex(window.period_combo.findData("2016"))
         window.tabs.setCurrentIndex(PAGE_BOARD)
         settle(app)
         tidy()
-        save(window, args.out / "office-board.png")
+        save(window, out / "office-board.png")
 
         window.tabs.setCurrentIndex(PAGE_SCORES)
         settle(app)
         window.pages.assessment.select_unit(SCORED_UNIT)
         settle(app)
         tidy()
-        save(window, args.out / "office-assessment.png")
+        save(window, out / "office-assessment.png")
 
         window.close()
         store.close()

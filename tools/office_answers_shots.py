@@ -23,7 +23,6 @@ The services' clock is set to those dates, so the pictures show 2016. Runs headl
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
@@ -34,6 +33,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tools.shot_setup import shot_application, shot_options  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PERIOD = "2016Q1"
@@ -281,24 +282,11 @@ def feedback_shot(app: Any, window: Any, out: Path, root: Path, clock: Clock) ->
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    parser.add_argument("--size", default="1600x900")
-    args = parser.parse_args(argv)
-    width, height = (int(x) for x in args.size.lower().split("x"))
-    args.out.mkdir(parents=True, exist_ok=True)
-
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from app.ui.common.application import prepare_application
+    out, (width, height) = shot_options(argv, __doc__)
 
     with tempfile.TemporaryDirectory(prefix="office-answers-shot-") as tmp:
         root = Path(tmp)
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "ini"))
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        prepare_application(app, "zh_CN")
+        app = shot_application(root)
         clock = Clock()
         clock.install()
 
@@ -319,7 +307,7 @@ def main(argv: list[str]) -> int:
         settle(app)
         label = window.status_label
         label.setText(label.text().replace(str(data_dir), SHOWN_DATA).replace("/", "\\"))
-        shots(app, window, args.out, root, clock)
+        shots(app, window, out, root, clock)
         window.close()
         store.close()
     return 0

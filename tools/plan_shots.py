@@ -23,7 +23,6 @@ Runs headless (QT_QPA_PLATFORM=offscreen unless set); the user's settings are no
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -33,6 +32,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tools.shot_setup import shot_application, shot_options  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DOCUMENT = ROOT / "tests" / "fixtures" / "plans" / "sz-2017-fullwidth.txt"
@@ -156,7 +157,7 @@ def periods_shot(app: Any, settings: Any, store: Any, out: Path, size: tuple[int
     path = out / "plan-periods.png"
     if not picture.save(str(path)):
         raise SystemExit(f"error: could not write {path}")
-    print(f"wrote {path.relative_to(ROOT)}")
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     combo.hidePopup()
     window.close()
 
@@ -198,32 +199,20 @@ def clerk_shot(app: Any, root: Path, out: Path, size: tuple[int, int]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    parser.add_argument("--size", default="1600x900")
-    args = parser.parse_args(argv)
-    width, height = (int(x) for x in args.size.split("x"))
-    args.out.mkdir(parents=True, exist_ok=True)
-
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    out, (width, height) = shot_options(argv, __doc__)
 
     from app.config import Settings
     from app.services.stores import open_office_store
-    from app.ui.common.application import prepare_application
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "qs"))
-        app = QApplication.instance() or QApplication([])
-        prepare_application(app, "zh_CN")
+        app = shot_application(root)
         settings = Settings(root / "data")
         store = open_office_store(settings)
-        plans_shots(app, store, args.out, (width, height))
-        periods_shot(app, settings, store, args.out, (width, height))
+        plans_shots(app, store, out, (width, height))
+        periods_shot(app, settings, store, out, (width, height))
         store.close()
-        clerk_shot(app, root, args.out, (width, height))
+        clerk_shot(app, root, out, (width, height))
     return 0
 
 

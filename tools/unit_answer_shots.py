@@ -20,7 +20,6 @@ Runs headless (QT_QPA_PLATFORM=offscreen unless set); the user's settings are no
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -32,6 +31,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from tools.shot_setup import shot_application, shot_options  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 OFFICE_PASS = "截图用的办公室口令 2016!"
@@ -203,25 +204,12 @@ def grab(widget: Any, path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    parser.add_argument("--size", default="1600x900")
-    args = parser.parse_args(argv)
-    width, height = (int(x) for x in args.size.split("x"))
-    args.out.mkdir(parents=True, exist_ok=True)
-
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from app.ui.common.application import prepare_application
+    out, (width, height) = shot_options(argv, __doc__)
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "qs"))
-        app = QApplication.instance() or QApplication([])
-        prepare_application(app, "zh_CN")
-        shots(app, root, args.out, (width, height))
+        app = shot_application(root)
+        shots(app, root, out, (width, height))
     return 0
 
 
