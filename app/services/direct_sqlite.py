@@ -4,14 +4,21 @@ SQLAlchemy Core costs ~50 µs per statement around ~5 µs of SQLite's work; a fi
 dozen statements. Each statement is still built and compiled by SQLAlchemy, once, and its
 values go through the very bind and result processors SQLAlchemy applies (the UTC times, the
 booleans, the column defaults): only the per-execution machinery is skipped. The transaction
-is the connection's own (BEGIN ... COMMIT), one per file as before. Used for the batch
-import on SQLite; PostgreSQL and the dry run keep the Core path
-(tests/services/test_direct_merge.py compares the rows both paths write).
+is the connection's own. Used for the batch import on SQLite; PostgreSQL and the dry run keep
+the Core path (tests/services/test_direct_merge.py compares the rows both paths write).
+
+Each file is its own savepoint: it is applied whole or not at all. With ``group`` > 1 the
+savepoints of several files share one transaction (BEGIN ... COMMIT), committed when it holds
+``group`` files or is ``group_s`` old, and whenever the caller asks (``settle``): a commit
+writes every page a file touched (~30 for a submission, ~0.3 ms here), and files of one
+group share their index, log and audit pages. The caller reports a file only once its group
+is committed, so nothing it reported can be lost.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -65,8 +72,12 @@ class Rows:
 class DirectSqlite:
     """Executes Core statements on the SQLite connection under ``conn``."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, *, group: int = 1, group_s: float = 0.1) -> None:
         self.dialect = conn.dialect
+        self.group, self.group_s = group, group_s
+        self._grouped = 0  # files in the open transaction
+        self._opened = 0.0  # when it began (time.monotonic)
+        self._savepoint = False
         raw = conn.connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
         self.raw = raw
@@ -76,16 +87,44 @@ class DirectSqlite:
         key = (type(self.dialect), self.dialect.server_version_info, self.dialect.paramstyle)
         self._compiled = _COMPILED.setdefault(key, {})
 
-    # -- the transaction -------------------------------------------------------------------
+    # -- the transaction: one savepoint per file, several files per commit ----------------
     def begin(self) -> None:
-        self.raw.execute("BEGIN")
+        """A file's work begins (inside the group's transaction, opened if need be)."""
+        if not self.raw.in_transaction:
+            self.raw.execute("BEGIN")
+            self._grouped, self._opened = 0, time.monotonic()
+            return  # the group's first file: undone by rolling the transaction back
+        self.raw.execute("SAVEPOINT file")
+        self._savepoint = True
 
     def commit(self) -> None:
-        self.raw.execute("COMMIT")
+        """The file's work is done: it joins the group, committed now if the group is full."""
+        if self._savepoint:
+            self.raw.execute("RELEASE file")
+            self._savepoint = False
+        self._grouped += 1
+        if self._grouped >= self.group or time.monotonic() - self._opened >= self.group_s:
+            self.settle()
 
     def rollback(self) -> None:
-        if self.raw.in_transaction:
+        """Undo the file's work; the group's finished files stay."""
+        if self._savepoint:
+            self._savepoint = False
+            self.raw.execute("ROLLBACK TO file")
+            self.raw.execute("RELEASE file")
+        if self.raw.in_transaction and not self._grouped:
             self.raw.execute("ROLLBACK")
+
+    def settle(self) -> None:
+        """Commit the finished files of the group (nothing to do outside one)."""
+        if self.raw.in_transaction and not self._savepoint:
+            self.raw.execute("COMMIT")
+        self._grouped = 0
+
+    @property
+    def settled(self) -> bool:
+        """Every finished file is committed."""
+        return not self.raw.in_transaction
 
     # -- statements ------------------------------------------------------------------------
     def execute(

@@ -45,6 +45,9 @@ from app.services.supervision import record_responses
 # From this many files on, the batch is verified in worker processes (parse_pool): below,
 # two workers' start (~0.25 s of CPU here) costs more than they save on 2 cores.
 POOL_FROM = 100
+# A batch verified in process commits its files in groups on SQLite (DirectSqlite): at most
+# this many files, or 0.1 s of work, per commit.
+GROUP = 16
 
 __all__ = ["OUTCOMES", "FieldChange", "FileOutcome", "Importer"]
 OUTCOMES = ("accepted", "superseded", "duplicate", "rejected")
@@ -159,13 +162,23 @@ class Importer:
         else:
             pool = ParsePool(self.plans, self.workers, self.timeout_s, self.memory_mb)
             results = pool.results(files, cancelled)
+        told = 0  # outcomes reported: only those of committed files (DirectSqlite's groups)
+
+        def tell() -> None:
+            nonlocal told
+            for outcome in outcomes[told:]:
+                told += 1
+                if on_result is not None:
+                    on_result(outcome, told, len(files))
+
         try:
-            with self._batch_connection():
+            with self._batch_connection(group=GROUP if inline else 1):
                 for result in results:
-                    outcome = self.apply(result, batch=batch, dry_run=dry_run)
-                    outcomes.append(outcome)
-                    if on_result is not None:
-                        on_result(outcome, len(outcomes), len(files))
+                    outcomes.append(self.apply(result, batch=batch, dry_run=dry_run))
+                    if self._direct is None or self._direct.settled:
+                        tell()
+                self._settle()
+            tell()
         finally:
             if pool is not None:
                 pool.close()
@@ -174,24 +187,28 @@ class Importer:
         return outcomes
 
     @contextlib.contextmanager
-    def _batch_connection(self) -> Iterator[None]:
+    def _batch_connection(self, group: int = 1) -> Iterator[None]:
         """One connection for the batch. On SQLite it commits with synchronous=NORMAL: still
         one transaction per file and safe against a crash of the program (WAL), but without
         an fsync per file (8-14 ms each here, more than reading the file: docs/benchmarks.md).
         A power cut may roll back the last files, which a re-import applies again; the
-        checkpoint at the end makes the finished batch durable."""
+        checkpoint at the end makes the finished batch durable. ``group``: files per commit
+        (DirectSqlite); whatever ends the batch, its finished files are committed."""
         self._ids = None  # the plan rows are read again once per run
         conn = self.store.engine.connect()
         raw = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
         if raw is not None:
             raw.execute("PRAGMA synchronous=NORMAL")  # outside any transaction
         self._conn = conn
-        self._direct = None if raw is None else DirectSqlite(conn)
+        self._direct = None if raw is None else DirectSqlite(conn, group=group)
         try:
             yield
         finally:
-            self._conn = self._direct = None
+            direct, self._conn, self._direct = self._direct, None, None
             try:
+                if direct is not None:
+                    direct.rollback()  # a file cut short by an exception
+                    direct.settle()  # the files finished before it
                 if raw is not None:
                     conn.rollback()
                     raw.execute("PRAGMA synchronous=FULL")  # as every other connection
@@ -200,7 +217,12 @@ class Importer:
                 conn.close()
 
     def _session(self) -> Session:
+        self._settle()  # the batch connection's own transactions begin outside any group
         return Session(bind=self._conn) if self._conn is not None else self.store.factory()
+
+    def _settle(self) -> None:
+        if self._direct is not None:
+            self._direct.settle()
 
     def _plan_ids(self, c: merge.Executor) -> dict[str, dict[Any, int]]:
         """Row ids by unit code, and by (plan code, period code / task / indicator number):
@@ -391,6 +413,17 @@ class Importer:
         }
 
     def _log(self, o: FileOutcome, sha: str | None, batch: str, sub_id: int | None) -> None:
+        d = self._direct
+        if d is not None:  # a refused file's log row, in the batch's current group
+            d.begin()
+            try:
+                d.execute(_ADD_LOG, self._log_row(o, sha, batch, sub_id))
+                self._audit(d.as_session(), o, sha, sub_id)
+                d.commit()
+            except BaseException:
+                d.rollback()
+                raise
+            return
         with self._session() as s, s.begin():
             s.connection().execute(_ADD_LOG, self._log_row(o, sha, batch, sub_id))
             self._audit(s, o, sha, sub_id)

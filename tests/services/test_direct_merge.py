@@ -72,8 +72,46 @@ def test_direct_and_core_merges_write_the_same_rows(
     template = data.office_template(catalog, tmp_path / "template")
     paths = batch(catalog, tmp_path)
     direct = dump(import_all(catalog, template, tmp_path / "direct", paths))
-    monkeypatch.setattr(office_import, "DirectSqlite", lambda conn: None)  # Core only
+    monkeypatch.setattr(office_import, "DirectSqlite", lambda conn, **kw: None)  # Core only
     core = dump(import_all(catalog, template, tmp_path / "core", paths))
     assert len(direct["submission"]) == 120  # the files that came twice: once
     assert sum(r["is_current"] for r in direct["submission"]) == 100
     assert direct == core
+
+
+def test_a_failure_mid_group_keeps_the_files_before_it(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files share a commit (DirectSqlite's groups): a file that fails with an unexpected
+    error takes nothing but itself; the finished files of its group are committed, each
+    reported file is stored, and the audit chain holds."""
+    template = data.office_template(catalog, tmp_path / "template")
+    files = data.ensure_files(catalog, tmp_path / "files", 12, jobs=1)
+    store = open_office_store(data.fresh_office(template, tmp_path / "office"))
+    real = office_import.Importer._merge
+    seen: list[str] = []
+
+    def merge(self: Importer, c: Any, ids: Any, result: Any, s: Any = None) -> Any:
+        seen.append(result.path)
+        if len(seen) == 7:
+            raise RuntimeError("disk on fire")
+        return real(self, c, ids, result, s)
+
+    monkeypatch.setattr(office_import.Importer, "_merge", merge)
+    monkeypatch.setattr(office_import, "GROUP", 4)
+    told: list[str] = []
+    try:
+        with pytest.raises(RuntimeError):
+            Importer(store, catalog).run(
+                files, in_process=True, on_result=lambda o, n, t: told.append(o.file)
+            )
+        chain = verify_audit(store)
+        assert chain.ok
+    finally:
+        store.close()
+    stored = dump(Settings(tmp_path / "office").office_store_path)
+    names = sorted(r["file_name"] for r in stored["submission"])
+    assert names == sorted(
+        Path(f).name for f in seen[:6]
+    )  # the six before the failure, the seventh not at all
+    assert told == seen[:4]  # the first group's, reported once it was committed

@@ -277,13 +277,20 @@ def test_cancel_keeps_finished_files_and_applies_no_more(
         trust(office_store, catalog, unit, key)
         files.append(write(tmp_path, catalog, key, make_payload(catalog, unit), f"{unit}.xlsx"))
     done: list[str] = []
+    asked: list[int] = []  # asked before each file: the user cancels during the first
+
+    def cancelled() -> bool:
+        asked.append(len(done))
+        return len(asked) > 1
+
     outcomes = Importer(office_store, catalog).run(
         files,
         in_process=True,
         on_result=lambda o, n, total: done.append(o.outcome),
-        cancelled=lambda: len(done) >= 1,
+        cancelled=cancelled,
     )
     assert [o.outcome for o in outcomes] == ["accepted"]
+    assert done == ["accepted"]  # reported once committed
     assert counts(office_store)[0] == 1
 
 

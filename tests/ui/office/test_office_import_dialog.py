@@ -14,12 +14,12 @@ from sqlalchemy import func, select
 from app.domain.catalog import Catalog
 from app.models import ImportLog, Period, Submission, SubmissionEntry, TrustedKey, Unit
 from app.services.audit import list_audit
+from app.services.office_import import Importer
 from app.services.stores import Store
 from app.ui.office.actor import set_actor
 from app.ui.office.change_list import COL_NEW
 from app.ui.office.import_dialog import IMPORT, PREVIEW, ImportDialog
 from app.ui.office.import_table import FileRow
-from app.ui.office.import_worker import ImportJob
 from tests.kit.keys import trust
 from tests.kit.office import OfficeKit, build_small_office, write_unit_file
 
@@ -223,16 +223,17 @@ def check_cancelled(dialog: ImportDialog, store: Store) -> tuple[list[FileRow], 
 def test_cancel_after_the_first_file_leaves_the_rest_unapplied(
     qtbot, twelve: ImportDialog, office_store: Store, monkeypatch
 ) -> None:
-    # The worker itself cancels right after its first result (as a click would, but
+    # The worker itself cancels right after applying its first file (as a click would, but
     # without racing the UI thread), so exactly one file may be applied.
-    original = ImportJob._on_result
+    original = Importer.apply
 
-    def first_then_cancel(self, outcome, done, total):  # type: ignore[no-untyped-def]
-        original(self, outcome, done, total)
-        if done == 1:
-            self.cancel()
+    def first_then_cancel(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        outcome = original(self, *args, **kwargs)
+        assert twelve.job is not None
+        twelve.job.cancel()
+        return outcome
 
-    monkeypatch.setattr(ImportJob, "_on_result", first_then_cancel)
+    monkeypatch.setattr(Importer, "apply", first_then_cancel)
     run_phase(qtbot, twelve, IMPORT, twelve.start_import)
     done, cancelled = check_cancelled(twelve, office_store)
     assert len(done) == 1 and len(cancelled) == 11
