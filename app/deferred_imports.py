@@ -3,10 +3,10 @@
 ``import sqlalchemy`` imports ``asyncio`` (for ``sqlalchemy.ext.asyncio``, through greenlet)
 and ``importlib.metadata`` (for dialects and plugins named by entry points; the SQLite and
 PostgreSQL dialects are found by name without them): ~50 ms of the window's start before the
-first view has its data (docs/design.md §6). The window's process installs placeholders for
-both that import the real module the first time any of its names is used, so nothing can
-tell the difference but the clock. greenlet is kept out of the window's process: SQLAlchemy
-uses it for its asyncio extension only, which the program does not use.
+first view has its data, ~20 ms of every command (docs/design.md §6). Both install
+placeholders for them that import the real module the first time any of its names is used,
+so nothing can tell the difference but the clock. greenlet is kept out of the process:
+SQLAlchemy uses it for its asyncio extension only, which the program does not use.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def defer(name: str) -> None:
 
 
 def defer_unused_stdlib() -> None:
-    """For the window's process, before SQLAlchemy is imported."""
+    """For the window's or a command's process, before SQLAlchemy is imported."""
     if "sqlalchemy" in sys.modules:
         return  # too late to matter, and the real modules may already be in use
     sys.modules.setdefault("greenlet", None)  # type: ignore[arg-type]  # SQLAlchemy's asyncio only

@@ -112,9 +112,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.make(window.data_dir, window.db)
         _start_log(settings.log_dir, window.log_level, "window")
         return run_gui(settings, smoke_test=window.smoke_test, lang=window.lang)
+    gc.disable()  # the command modules load without collection passes, as the window does
+    from app.deferred_imports import defer_unused_stdlib
+
+    defer_unused_stdlib()  # no command uses asyncio or entry points either (loaded if one did)
     from app.cli.common import Context
 
-    gc.disable()  # the command modules load without collection passes, as the window does
     try:
         parser = build_parser(_command_named(argv))
     finally:

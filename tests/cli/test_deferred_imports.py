@@ -60,3 +60,18 @@ def test_nothing_is_deferred_once_sqlalchemy_is_loaded() -> None:
         "print(sys.modules.get('greenlet', 0) is None)\n"
     )
     assert out.splitlines() == ["False", "False"]
+
+
+def test_a_command_runs_without_loading_them(tmp_path: Path) -> None:
+    """A command on an existing store (here ``office trust list``) defers them as the window
+    does; creating the store (Alembic) may load them."""
+    data = str(tmp_path / "office")
+    run(f"from app.cli import main; main(['--data-dir', {data!r}, 'office', 'init'])")
+    out = run(
+        "import sys\n"
+        "from app.cli import main\n"
+        f"code = main(['--data-dir', {data!r}, 'office', 'trust', 'list'])\n"
+        "m = sys.modules\n"
+        "print(code, 'asyncio.base_events' in m, 'importlib.metadata._meta' in m)\n"
+    )
+    assert out.splitlines()[-1] == "0 False False"
