@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from app.io.package_errors import PackageRejected, shown
 from app.io.package_xml import NS_CUSTOM, NS_VT, is_element, only_space, parse_xml, qname
@@ -66,6 +65,12 @@ def property_chunks(text: str, size: int = PROPERTY_CHUNK) -> list[str]:
         out.append(piece)
         pos += len(piece)
     return out
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML text needs them (xml.sax.saxutils.escape, whose module
+    imports urllib.request and http.client: ~15 ms of every verifying process)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def custom_xml(properties: Sequence[tuple[str, str]]) -> bytes:

@@ -479,3 +479,17 @@ def test_targets_keep_the_plans_order(catalog: Catalog) -> None:
     bad = replace(p, entries=tuple(unknown if e.task == 23 else e for e in p.entries))
     [m] = payload_problems(bad, catalog)
     assert m.code == "target_unknown" and "没有这个目标" in m.render("en")
+
+
+def test_property_text_with_markup_characters_reads_back_as_written() -> None:
+    """The carrier's own escaping: what the reader gets back is the text, character for
+    character, and the bytes are those the standard library's escaping gives."""
+    from xml.sax.saxutils import escape
+
+    from app.io.package_props import custom_xml as carrier
+    from app.io.package_props import read_properties
+
+    props = [("qr.a", 'x & y < z > "w" &amp; 中'), ("qr.b", "&&<<>>"), ("qr.c", "")]
+    written = carrier(props)
+    assert read_properties(written) == props
+    assert written.count(escape(props[0][1]).encode()) == 1
