@@ -11,19 +11,20 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import multiprocessing as mp
 import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.catalog import Catalog
 from app.domain.messages import Message
 from app.domain.plan_book import PlanBook
+
+if TYPE_CHECKING:  # multiprocessing loads with the first pool: a small batch needs none
+    from multiprocessing.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,9 @@ class ParsePool:
         self.size = workers or max(1, min(2, os.cpu_count() or 1))
         self.timeout_s = timeout_s
         self.memory_mb = memory_mb
-        self._ctx = mp.get_context("spawn")  # never fork a process that may run Qt threads
+        import multiprocessing
+
+        self._ctx = multiprocessing.get_context("spawn")  # never fork: Qt threads may run
         self._workers: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
@@ -182,6 +185,8 @@ class ParsePool:
         Each worker holds up to ``DEPTH`` paths, and idle workers are fed before results are
         handed over: the caller's database work on one file overlaps the reading of the next
         (fed one path at a time, a worker waited for every merge: docs/benchmarks.md)."""
+        from multiprocessing import connection
+
         queue = deque(paths)
         while len(self._workers) < min(self.size, max(1, len(queue))):
             self._workers.append(self._spawn())
@@ -199,7 +204,7 @@ class ParsePool:
             busy = [w for w in self._workers if w.paths]
             if not busy:
                 return
-            ready = wait([w.conn for w in busy], timeout=0.2)
+            ready = connection.wait([w.conn for w in busy], timeout=0.2)
             now = time.monotonic()
             done: list[ParseResult] = []
             for w in busy:

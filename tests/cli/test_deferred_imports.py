@@ -64,8 +64,8 @@ def test_nothing_is_deferred_once_sqlalchemy_is_loaded() -> None:
 
 def test_a_command_runs_without_loading_them(tmp_path: Path) -> None:
     """A command on an existing store (here ``office import`` of a file it refuses) defers
-    them as the window does, and the reader loads no network module; creating the store
-    (Alembic) may load them."""
+    them as the window does, and the reader loads no network module, nor multiprocessing for a
+    batch verified in process; creating the store (Alembic) may load them."""
     data = str(tmp_path / "office")
     junk = tmp_path / "junk.xlsx"
     junk.write_bytes(b"PK\x03\x04 not a workbook")
@@ -77,6 +77,6 @@ def test_a_command_runs_without_loading_them(tmp_path: Path) -> None:
         "m = sys.modules\n"
         "print(code, 'app.io.package_props' in m)\n"
         "print('asyncio.base_events' in m, 'importlib.metadata._meta' in m)\n"
-        "print('urllib.request' in m, 'http.client' in m)\n"
+        "print('urllib.request' in m, 'http.client' in m, 'multiprocessing' in m)\n"
     )
-    assert out.splitlines()[-3:] == ["1 True", "False False", "False False"]
+    assert out.splitlines()[-3:] == ["1 True", "False False", "False False False"]
