@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from app.io.atomic_file import replacing
-from app.io.xlsx_text import write_number, write_text
+from app.io.xlsx_text import visible_text, write_number, write_text
 
 Value = str | int | float | Decimal | None
 
@@ -119,9 +119,18 @@ def text_units(text: str) -> float:
 def text_lines(text: str, width: float) -> int:
     """Lines ``text`` takes in a column ``width`` wide, for 10 pt text (columns are measured
     in 11 pt digits: a CJK character of 10 pt takes about 1.8 of them)."""
-    usable = max(1.0, (width - 1) / 0.9)
+    return lines_in(text, usable_units(width))
+
+
+def usable_units(width: float) -> float:
+    """What a column ``width`` wide holds of ``text_units`` per line."""
+    return max(1.0, (width - 1) / 0.9)
+
+
+def lines_in(text: str, usable: float) -> int:
     if "\n" not in text:
-        return max(1, math.ceil(text_units(text) / usable))
+        n = len(text)
+        return max(1, math.ceil((n + (len(text.encode("utf-8")) - n) / 2) / usable))
     return sum(max(1, math.ceil(text_units(p) / usable)) for p in text.split("\n"))
 
 
@@ -259,25 +268,29 @@ class _SheetWriter:
             height = pt * text_lines(text, width * (1.1 if row.note else 1.0)) + 5
             self._band_row(text, kind, height, len(block.columns) - 1)
             return
-        # The hot loop of a large report: no per-cell look-ups beyond the mark's format.
+        # The hot loop of a large report: no per-cell look-ups beyond the mark's format, and
+        # xlsxwriter's undecorated writers (its public ones first convert "A1" arguments).
         ws, r, values = self.ws, self.row, row.values
         kinds, plain, wrapped = self._plan(block)
         lines = 1
-        for i, width in wrapped:
+        for i, usable in wrapped:
             value = values[i]
             if value.__class__ is str and value:
-                n = text_lines(value, width)
+                n = lines_in(value, usable)
                 if n > lines:
                     lines = n
         self._set_row(LINE_PT * lines + 4)
         marks = row.marks
         n_marks = len(marks)
+        put_text, put_blank = ws._write_string, ws._write_blank
         for i, value in enumerate(values):
             fmt = self.fmts.get(kinds[i], marks[i]) if i < n_marks and marks[i] else plain[i]
-            if value.__class__ is str or value is None:
-                write_text(ws, r, i, value, fmt)
+            if value.__class__ is str and value:  # as write_text: never a formula
+                put_text(r, i, value if value.isprintable() else visible_text(value), fmt)
+            elif value is None or value == "":
+                put_blank(r, i, None, fmt)
             elif value.__class__ is float:
-                ws.write_number(r, i, value, fmt)
+                ws._write_number(r, i, value, fmt)
             else:
                 write_number(ws, r, i, value, fmt)  # type: ignore[arg-type]
         self.cells += len(values)
@@ -289,7 +302,9 @@ class _SheetWriter:
         if plan is None:
             kinds = [_col_kind(c) for c in block.columns]
             plain = [self.fmts.get(k) for k in kinds]
-            wrapped = [(i, c.width) for i, c in enumerate(block.columns) if c.kind == "text"]
+            wrapped = [
+                (i, usable_units(c.width)) for i, c in enumerate(block.columns) if c.kind == "text"
+            ]
             plan = self.plans[id(block)] = (kinds, plain, wrapped)
         return plan
 
