@@ -13,6 +13,7 @@ from typing import Any
 
 from app.cli.common import Context, add_command, date_option, output_lang, print_json, say
 from app.domain.audit_actions import AUDIT_ACTIONS
+from app.domain.plan_time import PLAN_TZ
 from app.services import audit
 
 
@@ -46,7 +47,7 @@ def cmd_audit(ctx: Context, args: argparse.Namespace) -> int:
     if not rows:
         print(say(args, "审计日志中没有符合条件的记录", "no audit rows match"))
     for r in rows:
-        at = r.at.astimezone(audit.PLAN_TZ).strftime("%Y-%m-%d %H:%M:%S")
+        at = r.at.astimezone(PLAN_TZ).strftime("%Y-%m-%d %H:%M:%S")
         print(f"{r.id:>6} {at} {r.actor or '-':<10} {r.action:<16} {r.subject}")
     return 0
 

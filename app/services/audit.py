@@ -22,7 +22,7 @@ import json
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Select, Table, bindparam, insert, or_, select, text, update
@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.audit_actions import AUDIT_ACTIONS as ACTIONS
 from app.domain.messages import Message, Refusal
+from app.domain.plan_time import PLAN_TZ
 from app.io.canonical import CanonicalError, canonical_bytes, canonical_time, json_bytes
 from app.models import AuditEntry, Setting
 from app.models.base import utcnow
@@ -40,8 +41,6 @@ HEAD_KEY = "audit.head"  # setting: "<id> <sha256>" of the newest row
 ACTOR_KEY = "office.actor"  # setting: the staff name used when no --actor is given
 AUDIT_LOCK = 7202  # PostgreSQL advisory lock: one appender at a time (7200/7201: store, units)
 MAX_ACTOR = 100
-# days as staff count them (app.services.office_status.PLAN_TZ; not imported: it imports us)
-PLAN_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 _TABLE = cast(Table, AuditEntry.__table__)
 _T = _TABLE.c

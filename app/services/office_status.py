@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
 from app.domain.messages import Message
+from app.domain.plan_time import PLAN_TZ
 from app.models import ImportLog, Period, Plan, Submission, Unit
 from app.models.store import Store
 
@@ -18,7 +19,6 @@ if TYPE_CHECKING:  # the review (and the audit it writes) load when a status is 
     from app.services.review import ReviewState
 
 # Due dates are calendar days in the plan's city; submissions carry UTC times.
-PLAN_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 
 @dataclass(frozen=True)

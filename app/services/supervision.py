@@ -18,12 +18,12 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.messages import Refusal
+from app.domain.plan_time import PLAN_TZ, today_here
 from app.models import Notice, Period, Plan, Submission, Task, Unit
 from app.models.answers import NOTICE_STATES
 from app.models.base import utcnow
 from app.models.store import Store
 from app.services import audit
-from app.services.audit import PLAN_TZ
 from app.services.catalog import default_plan_code, plan_catalog
 from app.services.review import period_rows
 
@@ -75,11 +75,6 @@ class NoticeInfo:
             "closed_at": when(self.closed_at),
             "closed_by": self.closed_by,
         }
-
-
-def today_here() -> date:
-    """Today in the plan's city (due dates are calendar days there)."""
-    return datetime.now(PLAN_TZ).date()
 
 
 def is_overdue(state: str, due: date, responded_at: datetime | None, today: date) -> bool:

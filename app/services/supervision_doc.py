@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from app.domain.catalog import Catalog
+from app.domain.plan_time import PLAN_TZ
 from app.io.bulletin_docx import write_docx
 from app.io.bulletin_model import (
     Column,
@@ -18,7 +19,6 @@ from app.io.bulletin_model import (
     chinese_date,
 )
 from app.models.store import Store
-from app.services.audit import PLAN_TZ
 from app.services.bulletin.common import office_of
 from app.services.catalog import store_catalog_of
 from app.services.supervision import NoticeInfo

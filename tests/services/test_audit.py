@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from app.domain.messages import Refusal
+from app.domain.plan_time import PLAN_TZ
 from app.services import audit
 from app.services.stores import Store
 
@@ -141,7 +142,7 @@ def test_filters(office_store: Store) -> None:
     assert [r.actor for r in audit.list_audit(office_store, actor="王五")] == ["王五"]
     assert len(audit.list_audit(office_store, text="row 1")) == 1
     assert len(audit.list_audit(office_store, limit=2)) == 2
-    today = audit.list_audit(office_store)[0].at.astimezone(audit.PLAN_TZ).date()
+    today = audit.list_audit(office_store)[0].at.astimezone(PLAN_TZ).date()
     assert len(audit.list_audit(office_store, since=today, until=today)) == 3
     assert audit.list_audit(office_store, since=today + timedelta(days=1)) == []
     assert audit.list_audit(office_store, until=today - timedelta(days=1)) == []

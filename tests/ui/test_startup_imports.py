@@ -42,6 +42,14 @@ NOT_AT_START = (
     "importlib.metadata._meta",
     "greenlet._greenlet",
 )
+# The office's own services: a clerk's start has no use for them (nor, later, for most).
+CLERK_NEVER = (
+    "app.services.supervision",
+    "app.services.review",
+    "app.services.audit",
+    "app.services.import_merge",
+    "app.models.office",
+)
 DRIVER = """
 import json, sys
 from app.cli import main
@@ -79,8 +87,8 @@ def test_the_clerk_shows_its_data_without_the_heavy_modules(
     finally:
         store.close()
     # the office's answers (review state, notices) are part of the clerk's first view: their
-    # tables load, the signed-file reader that brought them does not
-    window, loaded = start(settings.data_dir, tmp_path)
+    # tables load, the signed-file reader that brought them does not, nor the office's services
+    window, loaded = start(settings.data_dir, tmp_path, CLERK_NEVER)
     assert window == "window: mainWindow"
     assert loaded == []
 

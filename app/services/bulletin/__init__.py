@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app.domain.catalog import Catalog
 from app.domain.messages import Refusal
+from app.domain.plan_time import PLAN_TZ
 from app.io.bulletin_docx import write_docx
 from app.io.bulletin_model import OfficialDocument
 from app.models.base import utcnow
@@ -24,7 +25,6 @@ from app.services.bulletin import annual, progress_facts
 from app.services.bulletin.annual import assessment_bulletin
 from app.services.bulletin.common import Frame, office_of
 from app.services.bulletin.progress import progress_bulletin
-from app.services.office_status import PLAN_TZ
 
 KINDS = ("progress", "assessment")
 

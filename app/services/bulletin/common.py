@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.domain.catalog import Catalog, PeriodInfo
+from app.domain.plan_time import PLAN_TZ
 from app.io.bulletin_model import (
     Annex,
     Block,
@@ -19,7 +20,6 @@ from app.io.bulletin_model import (
 )
 from app.services.bulletin.wording import level1
 from app.services.consolidation import SourceInfo
-from app.services.office_status import PLAN_TZ
 
 DEFAULT_OFFICE = ("质量强市工作领导小组办公室", "质量强市办")
 SOURCES_TITLE = "数据来源"

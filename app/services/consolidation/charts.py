@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 
 from app.domain.catalog import Catalog
 from app.domain.entry_rules import STATUS_LABELS
+from app.domain.plan_time import PLAN_TZ
 from app.models import Submission
 from app.models.store import Store
 from app.services.consolidation.current import as_utc, period_pk
 from app.services.consolidation.labels import NOT_REPORTED, effective_percent, section_label
 from app.services.consolidation.matrix import Matrix
-from app.services.office_status import PLAN_TZ
 
 
 def _mean(values: list[int]) -> float:

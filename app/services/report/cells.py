@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.domain.plan_time import PLAN_TZ
 from app.services.assessment import PARAMS, RuleInfo
-from app.services.office_status import PLAN_TZ
 from app.services.report.data import ReportData
 
 STATUS_MARKS = {

@@ -6,20 +6,20 @@ escaped), with an anchor per unit so a click on a matrix cell scrolls to that un
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from app.domain.plan_time import PLAN_TZ
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR, STATUS_COLORS, WARN_COLOR
 from app.ui.common.i18n import role_label, status_label
 from app.ui.common.punctuation import colon
 from app.ui.office.answer_texts import REVIEW_COLORS, review_label
 from app.ui.office.change_list import change_field, change_value
 
-PLAN_TZ = timezone(timedelta(hours=8))  # due dates are Beijing calendar days
 MUTED = "#6b7280"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.plan_time import PLAN_TZ
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR
 from app.ui.common.retranslate import Retranslating
 from app.ui.common.table_model import RowTableModel
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-PLAN_TZ = timezone(timedelta(hours=8))
 KEY_COLORS = {"active": "#d8f0dc", "revoked": "#fbd9d3", "rotated": "#eef0f3"}
 
 COL_UNIT, COL_CLERK, COL_FINGERPRINT, COL_STATUS, COL_REGISTERED, COL_REVOKED, COL_UNIT_ID = range(
