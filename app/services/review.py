@@ -28,8 +28,6 @@ from app.domain.messages import Refusal
 from app.models import Period, Plan, Review, ReviewComment, Submission, SubmissionEntry, Task, Unit
 from app.models.base import utcnow
 from app.models.store import Store
-from app.services import audit
-from app.services import import_merge as merge
 from app.services.catalog import plan_catalog, published_plans
 
 STATES = ("pending", "accepted", "returned")
@@ -332,6 +330,10 @@ def _decide(
     actor: str,
     seen: ReviewState | None,
 ) -> ReviewState:
+    # The writing side's modules: the office's first view only reads reviews (design §6).
+    from app.services import audit
+    from app.services import import_merge as merge
+
     c = s.connection()
     merge.lock_store(c)  # turns with imports and other decisions (see the module)
     plan, period = period_rows(s, period_code, plan_code)
