@@ -5,8 +5,9 @@ tables, the office install the office-side ones.
 
 Loading a model module costs start-up time (declarative classes, their constraints): the
 catalog and the plans load with the package (every window needs them); the office's, the
-unit's and the answers' tables load at the first use of one of their names, and every one
-of them at the first use of ``Base`` (its metadata: migrations, schema checks). Modules of
+unit's, the office's answers' and the answers a unit received load at the first use of one of
+their names, and every one of them at the first use of ``Base`` (its metadata: migrations,
+schema checks). Modules of
 the package import ``app.models.base`` directly (docs/design.md §6).
 """
 
@@ -34,14 +35,8 @@ if TYPE_CHECKING:
     from app.models.answers import (
         AuditEntry,
         FeedbackIssued,
-        FeedbackReceived,
         Notice,
         OfficeKey,
-        OfficeTrust,
-        Receipt,
-        ReceivedComment,
-        ReceivedNotice,
-        ReceivedReview,
         Review,
         ReviewComment,
     )
@@ -53,6 +48,14 @@ if TYPE_CHECKING:
         SubmissionEntry,
         SubmissionIndicator,
         TrustedKey,
+    )
+    from app.models.received import (
+        FeedbackReceived,
+        OfficeTrust,
+        Receipt,
+        ReceivedComment,
+        ReceivedNotice,
+        ReceivedReview,
     )
     from app.models.unit_side import (
         Entry,
@@ -67,14 +70,14 @@ if TYPE_CHECKING:
 _LAZY = {
     "AuditEntry": "app.models.answers",
     "FeedbackIssued": "app.models.answers",
-    "FeedbackReceived": "app.models.answers",
+    "FeedbackReceived": "app.models.received",
     "Notice": "app.models.answers",
     "OfficeKey": "app.models.answers",
-    "OfficeTrust": "app.models.answers",
-    "Receipt": "app.models.answers",
-    "ReceivedComment": "app.models.answers",
-    "ReceivedNotice": "app.models.answers",
-    "ReceivedReview": "app.models.answers",
+    "OfficeTrust": "app.models.received",
+    "Receipt": "app.models.received",
+    "ReceivedComment": "app.models.received",
+    "ReceivedNotice": "app.models.received",
+    "ReceivedReview": "app.models.received",
     "Review": "app.models.answers",
     "ReviewComment": "app.models.answers",
     "AssessmentRule": "app.models.office",
@@ -91,7 +94,12 @@ _LAZY = {
     "SigningKey": "app.models.unit_side",
     "UnitProfile": "app.models.unit_side",
 }
-_MODULES = ("app.models.office", "app.models.unit_side", "app.models.answers")
+_MODULES = (
+    "app.models.office",
+    "app.models.unit_side",
+    "app.models.answers",
+    "app.models.received",
+)
 
 
 def __getattr__(name: str) -> Any:

@@ -30,8 +30,8 @@ from app.io.office_key_file import (
     read_office_key_file,
 )
 from app.models import Unit, UnitProfile
-from app.models.answers import OfficeTrust
 from app.models.base import utcnow
+from app.models.received import OfficeTrust
 from app.models.store import Store
 
 __all__ = [

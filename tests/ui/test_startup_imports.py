@@ -49,6 +49,7 @@ CLERK_NEVER = (
     "app.services.audit",
     "app.services.import_merge",
     "app.models.office",
+    "app.models.answers",  # the office's side of the answers; the clerk's is app.models.received
 )
 # The office's writing side: its first view reads (reviews included) and writes nothing.
 OFFICE_NOT_AT_START = ("app.services.audit", "app.services.import_merge")

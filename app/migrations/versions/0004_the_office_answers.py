@@ -4,7 +4,8 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-12-03
 
-New tables only (app/models/answers.py, docs/design.md §4); nothing existing changes.
+New tables only (app/models/answers.py and received.py, docs/design.md §4); nothing existing
+changes.
 Office side: office_key, review, review_comment, notice, feedback_issued, audit_log.
 Unit side: office_trust, feedback_received, received_review, received_comment, receipt,
 received_notice.

@@ -16,8 +16,8 @@ from app.domain.entry_rules import has_control_chars
 from app.domain.messages import Refusal
 from app.domain.plan_time import today_here
 from app.models import Period, Plan, Task
-from app.models.answers import Receipt, ReceivedComment, ReceivedNotice, ReceivedReview
 from app.models.base import utcnow
+from app.models.received import Receipt, ReceivedComment, ReceivedNotice, ReceivedReview
 from app.models.store import Store
 from app.services.unit_office_key import this_unit
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app.domain.messages import Refusal
 from app.io.feedback_package import FeedbackPayload, NoticeNews, read_feedback_package
 from app.models import Period, Plan, Task, Unit
-from app.models.answers import (
+from app.models.received import (
     FeedbackReceived,
     Receipt,
     ReceivedComment,
