@@ -362,9 +362,16 @@ class EntryService:
             return out
 
     # -- the period as a whole ------------------------------------------------------------
-    def summary(self, period: str) -> PeriodSummary:
-        entries = self.list_period(period)
-        indicators = self.list_indicators(period)
+    def summary(
+        self,
+        period: str,
+        entries: list[SavedEntry] | None = None,
+        indicators: list[SavedIndicator] | None = None,
+    ) -> PeriodSummary:
+        """The period's counts and problems; ``entries`` and ``indicators``: the period's, when
+        the caller has just read them (``list_period``, ``list_indicators``)."""
+        entries = self.list_period(period) if entries is None else entries
+        indicators = self.list_indicators(period) if indicators is None else indicators
         required = indicator_required(self.catalog.period(period).kind)
         errors: list[FieldError] = []
         for e in entries:

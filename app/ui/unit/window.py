@@ -253,8 +253,9 @@ class MainWindow(Retranslating, QMainWindow):
         entries = service.list_period(period)
         self.task_panel.model.set_rows([self._row(e) for e in entries], self._sections)
         self.answers.load(period)
-        self.indicators.show_drafts([i.draft for i in service.list_indicators(period)])
-        self._refresh_summary()
+        indicators = service.list_indicators(period)
+        self.indicators.show_drafts([i.draft for i in indicators])
+        self._refresh_summary(entries, indicators)
         wanted = task if isinstance(task, int) else int(task) if task and task.isdigit() else None
         if wanted not in self._tasks:
             visible = self.task_panel.model.visible_tasks()
@@ -263,21 +264,26 @@ class MainWindow(Retranslating, QMainWindow):
             self.form.clear_entry()
             return
         self.task_panel.select_task(wanted, notify=False)
-        self._show_task(wanted)
+        self._show_task(wanted, next((e for e in entries if e.draft.task_no == wanted), None))
 
-    def _show_task(self, no: int) -> None:
+    def _show_task(self, no: int, saved: SavedEntry | None = None) -> None:
+        """Task ``no`` in the form: ``saved`` as just read with the period, else read now."""
         service = self.service()
         assert self._period is not None
-        saved = service.load(no, self._period)
+        saved = service.load(no, self._period) if saved is None else saved
         task, role = self._tasks[no]
         self.form.show_entry(task, role, saved.draft)
         self.answers.show_task(no)
         service.set_state(STATE_TASK, str(no))
 
-    def _refresh_summary(self) -> None:
+    def _refresh_summary(
+        self,
+        entries: list[SavedEntry] | None = None,
+        indicators: list[SavedIndicator] | None = None,
+    ) -> None:
         if self._service is None or self._period is None:
             return
-        s = self._service.summary(self._period)
+        s = self._service.summary(self._period, entries, indicators)
         self.summary.show_summary(
             s.filled, s.total, list(s.errors), s.indicators_filled, s.indicators_total
         )
