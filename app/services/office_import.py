@@ -8,9 +8,10 @@ Every file ends with exactly one outcome, and its reason is a Message (code + pa
 
 The rules of identity, order and conflict are in app.services.import_merge (design §3): the
 same set of files in any order, any number of times, ends in the same state. Each file is
-applied in its own transaction; cancelling leaves every finished file applied and none half
-applied. The import log keeps each reason's code and parameters, so the window shows it in
-the interface's language.
+applied whole or not at all (its own transaction, or its savepoint in a group of files that
+commit together, app.services.direct_sqlite); a file is reported once it is committed, and
+cancelling leaves every finished file applied and none half applied. The import log keeps
+each reason's code and parameters, so the window shows it in the interface's language.
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ class Importer:
     @contextlib.contextmanager
     def _batch_connection(self, group: int = 1) -> Iterator[None]:
         """One connection for the batch. On SQLite it commits with synchronous=NORMAL: still
-        one transaction per file and safe against a crash of the program (WAL), but without
+        each file whole or absent and safe against a crash of the program (WAL), but without
         an fsync per file (8-14 ms each here, more than reading the file: docs/benchmarks.md).
         A power cut may roll back the last files, which a re-import applies again; the
         checkpoint at the end makes the finished batch durable. ``group``: files per commit
@@ -429,7 +430,7 @@ class Importer:
             self._audit(s, o, sha, sub_id)
 
     def _audit(self, s: Session, o: FileOutcome, sha: str | None, sub_id: int | None) -> None:
-        """One audit row per file, in the file's own transaction (design §4)."""
+        """One audit row per file, committed with the file's rows (design §4)."""
         audit.record(
             s,
             actor=self.actor,
