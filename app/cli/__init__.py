@@ -133,7 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.common.launch import run_gui  # Qt only when a window is wanted
 
         return run_gui(ctx.settings, smoke_test=args.smoke_test, lang=args.lang)
-    return _run_command(handler, ctx, args)
+    try:
+        return _run_command(handler, ctx, args)
+    finally:
+        ctx.close()
 
 
 def _run_command(handler: Any, ctx: Any, args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -69,6 +70,17 @@ class Context:
             except StoreError as exc:
                 raise CliRefusal("store_unavailable", detail=exc) from exc
         return self._stores[role]
+
+    def close(self) -> None:
+        """Every store the command opened, closed: its connections go, and SQLite folds the
+        write-ahead log back into the file. A failure here is logged, never shown: the
+        command's work was committed before."""
+        for store in self._stores.values():
+            try:
+                store.close()
+            except Exception:
+                logging.getLogger("app.cli").exception("closing a store failed")
+        self._stores.clear()
 
 
 def add_period_options(
