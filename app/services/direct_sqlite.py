@@ -116,9 +116,11 @@ class DirectSqlite:
             self.raw.execute("ROLLBACK")
 
     def settle(self) -> None:
-        """Commit the finished files of the group (nothing to do outside one)."""
-        if self.raw.in_transaction and not self._savepoint:
-            self.raw.execute("COMMIT")
+        """Commit the finished files of the group (nothing to do outside one, nor while a
+        file's work is under way: its savepoint is still open)."""
+        if self._savepoint or not self.raw.in_transaction:
+            return
+        self.raw.execute("COMMIT")
         self._grouped = 0
 
     @property
