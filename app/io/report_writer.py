@@ -128,9 +128,9 @@ def usable_units(width: float) -> float:
 
 
 def lines_in(text: str, usable: float) -> int:
+    """Lines ``text`` takes where a line holds ``usable`` text units."""
     if "\n" not in text:
-        n = len(text)
-        return max(1, math.ceil((n + (len(text.encode("utf-8")) - n) / 2) / usable))
+        return max(1, math.ceil(text_units(text) / usable))
     return sum(max(1, math.ceil(text_units(p) / usable)) for p in text.split("\n"))
 
 
