@@ -19,7 +19,7 @@ from pathlib import Path
 from app.domain.catalog import Catalog
 from app.io.submission_reader import SubmissionRejected, verify_submission
 from tests.kit.keys import Key
-from tests.kit.submissions import entries, make_payload, write
+from tests.kit.submissions import entries, fixed_info, make_payload, write
 
 HANG_S = 10.0
 POOL_MEMORY_MB = 1024  # the importer's default bound per worker
@@ -142,7 +142,7 @@ def change_compression(rng: random.Random, data: bytes) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         for k, (name, content) in enumerate(parts):
-            z.writestr(str(name), content, method if k == i else zipfile.ZIP_DEFLATED)
+            z.writestr(fixed_info(str(name), method if k == i else zipfile.ZIP_DEFLATED), content)
     return buf.getvalue()
 
 

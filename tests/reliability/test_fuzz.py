@@ -8,6 +8,7 @@ another reproducible set. tools/long_runs.py runs 10,000.
 from __future__ import annotations
 
 import random
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -45,8 +46,13 @@ def test_fuzzed_files_never_crash_hang_or_grow_memory(
         assert outcomes[layer] > 0, outcomes
 
 
-def test_mutation_is_reproducible(tmp_path: Path, catalog: Catalog) -> None:
+def test_mutation_is_reproducible(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
     sources = genuine_files(tmp_path, catalog)
+    # The clock moves ten seconds per reading, so a mutant stamped with "now" would differ.
+    ticks = iter(range(1_800_000_000, 1_900_000_000, 10))
+    monkeypatch.setattr(time, "time", lambda: float(next(ticks)))
     for case in range(len(MUTATORS)):
         assert mutate(case, 5, sources) == mutate(case, 5, sources)
     assert mutate(1, 5, sources) != mutate(1, 6, sources)
