@@ -91,7 +91,7 @@ class DirectSqlite:
     def begin(self) -> None:
         """A file's work begins (inside the group's transaction, opened if need be)."""
         if not self.raw.in_transaction:
-            self.raw.execute("BEGIN")
+            self.raw.execute("BEGIN IMMEDIATE")  # the write lock first: see write_locked
             self._grouped, self._opened = 0, time.monotonic()
             return  # the group's first file: undone by rolling the transaction back
         self.raw.execute("SAVEPOINT file")
@@ -122,6 +122,12 @@ class DirectSqlite:
             return
         self.raw.execute("COMMIT")
         self._grouped = 0
+
+    @property
+    def write_locked(self) -> bool:
+        """Inside a file's work the connection holds SQLite's write lock: every group's
+        transaction begins IMMEDIATE (what import_merge.lock_store takes otherwise)."""
+        return self.raw.in_transaction
 
     @property
     def settled(self) -> bool:

@@ -85,6 +85,8 @@ class Merged:
 
 
 def lock_store(c: Executor) -> None:
+    if isinstance(c, DirectSqlite) and c.write_locked:  # taken when its group began
+        return
     if c.dialect.name == "sqlite":  # first statement: the write lock, before any read
         c.execute(_TAKE_WRITE_LOCK)
 

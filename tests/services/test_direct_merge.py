@@ -115,3 +115,36 @@ def test_a_failure_mid_group_keeps_the_files_before_it(
         Path(f).name for f in seen[:6]
     )  # the six before the failure, the seventh not at all
     assert told == seen[:4]  # the first group's, reported once it was committed
+
+
+def test_a_group_holds_the_write_lock_from_its_first_statement(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The merge skips import_merge.lock_store inside a group: the group began IMMEDIATE, so
+    another writer cannot slip in between a file's reads and its writes."""
+    template = data.office_template(catalog, tmp_path / "template")
+    files = data.ensure_files(catalog, tmp_path / "files", 3, jobs=1)
+    settings = data.fresh_office(template, tmp_path / "office")
+    store = open_office_store(settings)
+    real = office_import.Importer._merge
+    probes: list[bool] = []
+
+    def merge(self: Importer, c: Any, ids: Any, result: Any, s: Any = None) -> Any:
+        other = sqlite3.connect(settings.office_store_path, timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # refused while the import holds the lock
+            other.execute("ROLLBACK")
+            probes.append(False)
+        except sqlite3.OperationalError:
+            probes.append(True)
+        finally:
+            other.close()
+        return real(self, c, ids, result, s)
+
+    monkeypatch.setattr(office_import.Importer, "_merge", merge)
+    try:
+        outcomes = Importer(store, catalog).run(files, in_process=True)
+    finally:
+        store.close()
+    assert [o.outcome for o in outcomes] == ["accepted"] * 3
+    assert probes == [True, True, True]
