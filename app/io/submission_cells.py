@@ -13,11 +13,12 @@ a dict, never a grid sized by the farthest cell.
 
 from __future__ import annotations
 
+import enum
 import functools
 import posixpath
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 from app.io.package_errors import PackageRejected, shown
 from app.io.package_xml import NS_MAIN, NS_REL, parse_xml, qname, relationships
@@ -105,24 +106,57 @@ def _decoded(text: str) -> str:
     return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
-def _cell_value(cell: Any, kind: str | None, label: str, ref: str) -> CellValue | None:
-    """A cell's value as a reader shows it (text, a number, None for an empty cell), after
-    checking every element and attribute of it that can change what is shown: one <v> with a
-    number (type n), or <is><t> with text and nothing else (type inlineStr), or nothing."""
+class _Form(enum.Enum):
+    NOT_WRITTEN = "a cell in none of the forms the writer writes"
+
+
+_NOT_WRITTEN: Final = _Form.NOT_WRITTEN
+
+
+def _written_value(cell: Any, kind: str | None) -> CellValue | _Form | None:
+    """A cell's value as a reader shows it (text, a number, None for an empty cell) when it
+    is in one of the forms the writer writes, checking every element and attribute of it that
+    can change what is shown: one <v> with a number (type n), or <is><t> with text and
+    nothing else (type inlineStr), or nothing; else _NOT_WRITTEN."""
     n = len(cell)
+    if n == 0:
+        return None if kind is None or kind == "n" else _NOT_WRITTEN
+    value: CellValue | None = None
     if n == 1:
-        child = cell[0]
-        tag = child.tag
-        if tag == _V and kind in (None, "n") and not len(child):
-            raw = child.text or ""
-            if _NUMBER.fullmatch(raw):
-                return float(raw)  # what every reader shows; openpyxl writes "%.16g"
-        elif tag == _IS and kind == "inlineStr" and len(child) == 1:
-            text = child[0]
-            if text.tag == _T and not len(text) and set(text.keys()) <= {_XML_SPACE}:
-                return _decoded(text.text or "")
-    elif n == 0 and kind in (None, "n"):
+        if kind == "inlineStr":
+            value = _inline_text(cell[0])
+        elif kind is None or kind == "n":
+            value = _number(cell[0])
+    return _NOT_WRITTEN if value is None else value
+
+
+def _inline_text(child: Any) -> str | None:
+    """The text of ``<is><t>text</t></is>`` (no other element or attribute but xml:space)."""
+    if child.tag != _IS or len(child) != 1:
         return None
+    t = child[0]
+    if t.tag != _T or len(t):
+        return None
+    keys = t.keys()
+    if keys and keys != [_XML_SPACE]:
+        return None
+    return _decoded(t.text or "")
+
+
+def _number(child: Any) -> float | None:
+    """The number of ``<v>number</v>``: the double every reader shows (openpyxl writes
+    "%.16g")."""
+    if child.tag != _V or len(child):
+        return None
+    raw = child.text or ""
+    return float(raw) if _NUMBER.fullmatch(raw) else None
+
+
+def _cell_value(cell: Any, kind: str | None, label: str, ref: str) -> CellValue | None:
+    """``_written_value``, or the refusal that names the cell: a formula, or another form."""
+    value = _written_value(cell, kind)
+    if value is not _NOT_WRITTEN:
+        return value
     if any(x.tag == _F for x in cell):
         raise PackageRejected("formula", ref=f"{label}!{ref}")
     raise PackageRejected("cell_form", ref=f"{label}!{ref}")
@@ -231,12 +265,12 @@ def _nothing(want: Any) -> bool:
 
 def shows_layout(sheet_data: Any, sheet: SheetLayout) -> bool:
     """True when the sheet holds its layout in the writer's own arrangement: rows in order,
-    along each row its cells in order, every one at a layout position, in a form ``_cell_value``
-    accepts and showing what the layout says there, and every position without a cell meant
-    empty. Each of these implies what the general check (``_cells`` then ``compare_sheet``)
-    asks, so True accepts the sheet. False decides nothing: the general check then judges the
-    sheet and names what is wrong. One pass, without parsing positions or collecting cells:
-    about half the general check's time on a real submission (docs/benchmarks.md)."""
+    along each row its cells in order, every one at a layout position, in a form
+    ``_written_value`` accepts and showing what the layout says there, and every position
+    without a cell meant empty. Each of these implies what the general check (``_cells`` then
+    ``compare_sheet``) asks, so True accepts the sheet. False decides nothing: the general
+    check then judges the sheet and names what is wrong. One pass, without parsing positions
+    or collecting cells, is the cheaper of the two (docs/benchmarks.md, fifth pass)."""
     grid = _grid(sheet)
     i, end = 0, len(grid)
     for row in sheet_data:
@@ -255,21 +289,8 @@ def shows_layout(sheet_data: Any, sheet: SheetLayout) -> bool:
                     break
                 if not _nothing(want):
                     return False
-            kind = cell.get("t")
-            n = len(cell)
-            if n == 0 and (kind is None or kind == "n"):
-                got: CellValue | None = None
-            elif n != 1:
-                return False
-            elif kind == "inlineStr":
-                got = _inline_text(cell[0])
-                if got is None:
-                    return False
-            elif kind is None or kind == "n":
-                got = _number(cell[0])
-                if got is None:
-                    return False
-            else:
+            got = _written_value(cell, cell.get("t"))
+            if got is _NOT_WRITTEN:
                 return False
             if got is None or got == "":
                 if not _nothing(want):
@@ -277,27 +298,6 @@ def shows_layout(sheet_data: Any, sheet: SheetLayout) -> bool:
             elif want is not UNKNOWN and not _same(want, got):
                 return False
     return all(_nothing(want) for _at, want in grid[i:])
-
-
-def _inline_text(child: Any) -> str | None:
-    """The text of ``<is><t>text</t></is>`` as ``_cell_value`` reads it; None: another form."""
-    if child.tag != _IS or len(child) != 1:
-        return None
-    t = child[0]
-    if t.tag != _T or len(t):
-        return None
-    keys = t.keys()
-    if keys and keys != [_XML_SPACE]:
-        return None
-    return _decoded(t.text or "")
-
-
-def _number(child: Any) -> float | None:
-    """The number of ``<v>number</v>`` as ``_cell_value`` reads it; None: another form."""
-    if child.tag != _V or len(child):
-        return None
-    raw = child.text or ""
-    return float(raw) if _NUMBER.fullmatch(raw) else None
 
 
 def check_sheets(parts: Mapping[str, bytes], layout: tuple[SheetLayout, ...]) -> None:
