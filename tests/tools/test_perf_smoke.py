@@ -3,6 +3,7 @@ figures are for ``python -m tools.bench`` on a quiet machine (docs/benchmarks.md
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
@@ -134,3 +135,22 @@ def test_plan_package_figure_runs(quick_kdf: None, catalog: Catalog, tmp_path: P
     [fig] = plan_bench.plan_figures(catalog, tmp_path, 1)
     assert fig.budget_abs == 1.0 and len(fig.product.samples) == 1
     assert "revision 2" in fig.notes[0]
+
+
+def test_a_bundle_older_than_the_source_is_named(tmp_path: Path) -> None:
+    """The frozen start compares the bundle with today's source: a file changed after the
+    build is listed (its figure then says STALE), one changed before it is not."""
+    bundle = tmp_path / "QualityReport"
+    bundle.write_bytes(b"")
+    src = tmp_path / "app"
+    (src / "__pycache__").mkdir(parents=True)
+    before, after, cached = src / "old.py", src / "new.py", src / "__pycache__" / "new.pyc"
+    for f in (before, after, cached):
+        f.write_text("")
+    built = bundle.stat().st_mtime
+    os.utime(before, (built - 60, built - 60))
+    os.utime(after, (built + 60, built + 60))
+    os.utime(cached, (built + 60, built + 60))
+    assert startup_bench.newer_sources(bundle, [src]) == [after]
+    os.utime(after, (built - 1, built - 1))
+    assert startup_bench.newer_sources(bundle, [src]) == []

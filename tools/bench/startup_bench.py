@@ -14,6 +14,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,6 +146,19 @@ def frozen_program() -> Path | None:
     return exe if exe.exists() else None
 
 
+def newer_sources(bundle: Path, roots: Sequence[Path] = ()) -> list[Path]:
+    """The files under ``roots`` (default: app/ and resources/) changed after ``bundle`` was
+    built: a bundle older than the source measures yesterday's start against today's."""
+    built = bundle.stat().st_mtime
+    folders = roots or (ROOT / "app", ROOT / "resources")
+    return sorted(
+        f
+        for folder in folders
+        for f in folder.rglob("*")
+        if f.is_file() and "__pycache__" not in f.parts and f.stat().st_mtime > built
+    )
+
+
 def startup_figures(
     catalog: Catalog, work: Path, runs: int, *, frozen: Path | None = None
 ) -> list[Figure]:
@@ -192,6 +206,13 @@ def startup_figures(
         budget_ratio=FROZEN_BUDGET,
     )
     f.notes.append(f"bundle: {frozen}")
+    newer = newer_sources(frozen)
+    if newer:
+        f.notes.append(
+            f"STALE: {len(newer)} source files changed after the bundle was built (newest: "
+            f"{max(newer, key=lambda x: x.stat().st_mtime).relative_to(ROOT)}); rebuild it "
+            "with tools/ci_frozen.sh, or this compares an old build with today's source"
+        )
     return [*figures, f]
 
 
