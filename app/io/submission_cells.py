@@ -233,15 +233,10 @@ def _same(want: Any, got: CellValue | None) -> bool:
 
 def compare_sheet(sheet: SheetLayout, cells: Cells) -> None:
     """Every cell as the layout says (UNKNOWN ones skipped), and no other non-empty cell."""
-    width = max((len(r) for r in sheet.rows), default=0)
-    letters = [column_letter(c) for c in range(1, width + 1)]
-    for r, row in enumerate(sheet.rows, 1):
-        number = str(r)
-        for c, spec in enumerate(row):
-            ref = letters[c] + number
-            got = cells.pop(ref, None)
-            if spec.value is not UNKNOWN and not _same(spec.value, got):
-                raise PackageRejected("visible_cell", ref=f"{sheet.name}!{ref}")
+    for ref, want in _grid(sheet):
+        got = cells.pop(ref, None)
+        if want is not UNKNOWN and not _same(want, got):
+            raise PackageRejected("visible_cell", ref=f"{sheet.name}!{ref}")
     if cells:
         first = min(cells, key=lambda ref: _position(ref, sheet.name, 10**7, 10**5))
         raise PackageRejected("visible_cell", ref=f"{sheet.name}!{first}")
