@@ -123,6 +123,13 @@ class _Worker:
     started: float = 0.0  # when paths[0] started
 
 
+def _stop(w: _Worker) -> None:
+    if w.proc.is_alive():
+        w.proc.kill()
+    w.proc.join()
+    w.conn.close()
+
+
 class ParsePool:
     """A few worker processes fed one path at a time; see the module docstring."""
 
@@ -162,17 +169,11 @@ class ParsePool:
         rather than told to stop and waited for: a worker's own exit (its interpreter's
         shutdown) costs ~18 ms, and one still reading would be waited for up to its end."""
         for w in self._workers:
-            if w.proc.is_alive():
-                w.proc.kill()
-            w.proc.join()
-            w.conn.close()
+            _stop(w)
         self._workers = []
 
     def _replace(self, w: _Worker) -> None:
-        if w.proc.is_alive():
-            w.proc.kill()
-        w.proc.join()
-        w.conn.close()
+        _stop(w)
         self._workers[self._workers.index(w)] = self._spawn()
 
     def results(
