@@ -3,7 +3,8 @@
 # spec cannot rot (docs/design.md §7): the bundle's size against its budget, no demo, benchmark or
 # test code inside (tools/bundle_check.py), then the frozen program against the source one:
 # --version, catalog --json (byte-equal), the office store created and junk files refused
-# through the worker processes (byte-equal), and --smoke-test offscreen.
+# through the worker processes (byte-equal), a bulletin written with python-docx (the same
+# parts as the source's), and --smoke-test offscreen.
 #
 #   tools/ci_frozen.sh            Linux (.ci/run calls it), or Git Bash on Windows (the workflow)
 #
@@ -132,6 +133,27 @@ if [ "$frozen_rc" != "$source_rc" ] || ! cmp -s "$TMP/frozen-import.json" "$TMP/
   fail "office import differs between frozen and source"
 fi
 echo "same outcomes and exit status ($frozen_rc) as the source ($(since "$t"))"
+
+echo "== frozen: office bulletin (python-docx and its templates from the bundle)"
+t=$(now)
+for side in frozen source; do
+  if [ "$side" = frozen ]; then run=("$CLI"); else run=("$PY" -m app); fi
+  limited 60 "${run[@]}" --data-dir "$TMP/$side-docx" office init >/dev/null ||
+    fail "office init ($side) exited $?"
+  limited 60 "${run[@]}" --data-dir "$TMP/$side-docx" office bulletin --period 2016Q1 \
+    --kind progress --date 2016-04-10 --out "$TMP/$side-bulletin.docx" >/dev/null ||
+    fail "office bulletin ($side) exited $? (python-docx's templates in the bundle?)"
+done
+# Every part equal but docProps/core.xml, which holds the time of writing.
+"$PY" - "$TMP/frozen-bulletin.docx" "$TMP/source-bulletin.docx" <<'PYEOF' ||
+import sys, zipfile
+a, b = (zipfile.ZipFile(p) for p in sys.argv[1:3])
+names = [n for n in a.namelist() if n != "docProps/core.xml"]
+same = names == [n for n in b.namelist() if n != "docProps/core.xml"]
+sys.exit(0 if same and all(a.read(n) == b.read(n) for n in names) else 1)
+PYEOF
+  fail "office bulletin: the frozen program's document differs from the source's"
+echo "the same document as the source's ($(since "$t"))"
 
 echo "== frozen: --smoke-test (offscreen, fresh data folder)"
 t=$(now)

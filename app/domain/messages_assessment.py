@@ -67,6 +67,10 @@ ASSESSMENT_MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "无法写入 {path}：{detail}（文件是否正在 Word 中打开？）",
         "Cannot write {path}: {detail} (is the file open in Word?)",
     ),
+    "docx_build_failed": (
+        "无法生成 Word 文件：{detail}（程序文件可能不完整，请重新安装）",
+        "Cannot make the Word file: {detail} (the program's files may be incomplete: reinstall it)",
+    ),
     "bulletin_bad_date": (
         "成文日期须为 YYYY-MM-DD：{value}",
         "The date must be YYYY-MM-DD: {value}",

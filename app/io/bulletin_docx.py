@@ -49,6 +49,7 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from app.domain.messages import Refusal
 from app.io.atomic_file import write_atomic
 from app.io.bulletin_model import (
     Annex,
@@ -117,8 +118,13 @@ class DocxResult:
 def write_docx(
     path: Path, document: OfficialDocument, fonts: str | FontSet = "standard"
 ) -> DocxResult:
-    """Write ``document`` to ``path`` atomically; returns its SHA-256."""
-    data = docx_bytes(document, fonts)
+    """Write ``document`` to ``path`` atomically; returns its SHA-256. An OSError is about
+    ``path``; a document python-docx cannot make (its own templates unreadable: a damaged
+    installation) is the Refusal ``docx_build_failed``, never mistaken for a write failure."""
+    try:
+        data = docx_bytes(document, fonts)
+    except OSError as exc:
+        raise Refusal("docx_build_failed", detail=exc.strerror or exc) from exc
     write_atomic(Path(path), data)
     return DocxResult(Path(path), hashlib.sha256(data).hexdigest(), len(data))
 

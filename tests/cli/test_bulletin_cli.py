@@ -14,7 +14,7 @@ import pytest
 from app.config import Settings
 from app.domain.catalog import Catalog
 from app.services.stores import open_office_store, store_catalog
-from tests.kit.bulletin import Kit
+from tests.kit.bulletin import Kit, unreadable_docx_templates
 from tests.kit.cli import Cli
 
 
@@ -96,6 +96,17 @@ def test_bad_destinations(cli: Cli, tmp_path: Path) -> None:
     assert (status, json.loads(stdout)["code"]) == (1, "bulletin_write_failed")
     assert "Traceback" not in err and list(folder.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_python_docx_without_its_templates_is_not_called_a_write_failure(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unreadable_docx_templates(monkeypatch, tmp_path / "bundle")
+    out = tmp_path / "x.docx"
+    args = ("office", "bulletin", "--period", "2016Q1", "--kind", "progress", "--out", str(out))
+    status, stdout, err = cli(*args, "--json")
+    assert (status, json.loads(stdout)["code"]) == (1, "docx_build_failed")
+    assert "Traceback" not in err and "重新安装" in err and not out.exists()
 
 
 def test_grades_through_office_rules(cli: Cli) -> None:

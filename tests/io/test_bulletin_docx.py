@@ -18,10 +18,12 @@ from lxml import etree
 
 from app.config import Settings
 from app.domain.catalog import Catalog
+from app.domain.messages import Refusal
 from app.io.bulletin_html import to_html
 from app.io.gongwen_format import STYLE_NAMES, text_units
 from app.services.bulletin import build_bulletin, write_bulletin
 from app.services.stores import Store, open_office_store
+from tests.kit.bulletin import unreadable_docx_templates
 from tests.kit.office import OfficeData, build_office
 
 PERIODS = ("2016Q1", "2016Q2", "2016Q3", "2016Q4", "2016")
@@ -269,3 +271,20 @@ def test_html_preview_has_every_word(
         for cell in line.split("\t"):
             assert escape(cell) in html
     assert "<table" in html and "<script" not in html
+
+
+def test_a_document_python_docx_cannot_make_is_no_write_failure(
+    office: tuple[Store, OfficeData, Path],
+    catalog: Catalog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store, _, _ = office
+    unreadable_docx_templates(monkeypatch, tmp_path)
+    out = tmp_path / "通报.docx"
+    with pytest.raises(Refusal) as caught:
+        write_bulletin(store, catalog, "progress", "2016Q3", out, issued_on=PROGRESS_DAY)
+    assert caught.value.code == "docx_build_failed"
+    assert "重新安装" in caught.value.render("zh") and "Word 中打开" not in caught.value.render()
+    assert isinstance(caught.value.__cause__, FileNotFoundError)
+    assert list(tmp_path.iterdir()) == []  # nothing written, not even a temporary file

@@ -15,6 +15,8 @@ from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from app.domain.catalog import Catalog
 from app.domain.payload import PayloadEntry, PayloadIndicator, SubmissionPayload
 from app.io.submission_writer import write_submission
@@ -123,3 +125,11 @@ class Kit:
                 )
             )
         return tuple(out)
+
+
+def unreadable_docx_templates(monkeypatch: pytest.MonkeyPatch, where: Path) -> None:
+    """python-docx as the Linux bundle had it: the footer template looked for through
+    docx/parts/.., a folder that is not on disk (build.spec now collects it)."""
+    import docx.parts.hdrftr
+
+    monkeypatch.setattr(docx.parts.hdrftr, "__file__", str(where / "docx" / "parts" / "hdrftr.py"))

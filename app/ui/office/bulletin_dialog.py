@@ -270,7 +270,12 @@ class BulletinDialog(Retranslating, QDialog):
         self._job = None
         self.progress.hide()
         self.save_button.setEnabled(True)
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        if not isinstance(exc, OSError):  # not about the destination (docx_build_failed)
+            from app.ui.office.answer_texts import error_text
+
+            self.message.setText(error_text(exc))
+            return
+        reason = exc.strerror or str(exc) or type(exc).__name__
         self.message.setText(self.tr("无法保存：{0}（文件是否正在 Word 中打开？）").format(reason))
 
     def open_saved(self) -> bool:

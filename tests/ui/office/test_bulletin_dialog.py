@@ -20,7 +20,7 @@ from app.domain.catalog import Catalog
 from app.services.stores import Store
 from app.ui.office.bulletin_dialog import BulletinDialog
 from app.ui.office.window import OfficeWindow
-from tests.kit.bulletin import Kit
+from tests.kit.bulletin import Kit, unreadable_docx_templates
 
 TODAY = date(2016, 4, 20)
 
@@ -125,6 +125,21 @@ def test_a_failed_save_is_one_line(
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
     assert dialog.message.text().startswith("无法保存：")
     assert "\n" not in dialog.message.text()
+    assert dialog.save_button.isEnabled() and not dialog.open_button.isEnabled()
+
+
+def test_a_document_that_cannot_be_made_is_not_blamed_on_word(
+    qtbot: Any, window: OfficeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_dialog(qtbot, window)
+    unreadable_docx_templates(monkeypatch, tmp_path / "bundle")
+    out = tmp_path / "通报.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+    text = dialog.message.text()
+    assert text.startswith("无法生成 Word 文件：") and "重新安装" in text
+    assert "Word 中打开" not in text and not out.exists()
     assert dialog.save_button.isEnabled() and not dialog.open_button.isEnabled()
 
 
