@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from app.ui.common.colors import WARN_COLOR
 from app.ui.office.matrix_model import MatrixModel
 
-UNIT_COLUMN_WIDTH = 40
+UNIT_COLUMN_WIDTH = 40  # at least; wide enough for "100%" in the view's font (unit_column_width)
 TASK_COLUMN_WIDTH = 250
 
 
@@ -77,6 +77,11 @@ class MatrixView(QTableView):
             painter.drawPolygon(corner)
         painter.end()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the unit columns' width follows the font
+            self._relayout()
+
     @property
     def matrix_model(self) -> MatrixModel:
         model = self.model()
@@ -93,9 +98,17 @@ class MatrixView(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         if width:
             self.setColumnWidth(0, TASK_COLUMN_WIDTH)
+        unit_width = self.unit_column_width()
         for col in range(1, width):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            self.setColumnWidth(col, UNIT_COLUMN_WIDTH)
+            self.setColumnWidth(col, unit_width)
+
+    def unit_column_width(self) -> int:
+        """Room for the widest cell text, "100%", beside the item's text margins and the grid
+        line: with a 9 pt sans font 40 px showed it as "10…", which reads as ten percent."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        need = self.fontMetrics().horizontalAdvance("100%") + 2 * margin + 2
+        return max(UNIT_COLUMN_WIDTH, need)
 
     def _current_changed(
         self, current: QModelIndex | QPersistentModelIndex, _previous: Any

@@ -300,3 +300,25 @@ def test_the_late_corners_are_the_cells_with_late_role(model: MatrixModel) -> No
             (r, c) for r, c in expected if 2 <= r < 9 and 3 <= c < 6
         ]
         assert expected or not late
+
+
+@pytest.mark.parametrize("points", [9.0, 12.0])
+def test_unit_columns_show_a_whole_percent_in_the_views_font(
+    model: MatrixModel, qtbot: Any, points: float
+) -> None:
+    from PySide6.QtWidgets import QStyle
+
+    from app.ui.office.matrix_view import MatrixView
+
+    view = MatrixView(model)
+    qtbot.addWidget(view)
+    font = view.font()
+    font.setPointSizeF(points)
+    view.setFont(font)  # the view lays its columns out again
+    texts = {model.data(model.index(r, c), DISPLAY) for r, c, _ in visible_cells(model)}
+    assert "55%" in texts or len(texts) > 20  # the cells' own texts, and the widest one:
+    texts.add("100%")  # a completed task
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    room = min(view.columnWidth(c) for c in range(1, model.columnCount())) - 2 * margin - 1
+    fm = view.fontMetrics()
+    assert all(fm.horizontalAdvance(t) <= room for t in texts if isinstance(t, str))
