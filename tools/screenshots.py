@@ -22,6 +22,8 @@ import argparse
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -157,6 +159,15 @@ def settle(app: QApplication, rounds: int = 20) -> None:
         app.processEvents()
 
 
+def wait_for(app: QApplication, done: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    """Events until ``done()``; a clear error instead of waiting forever (a changed wizard)."""
+    end = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > end:
+            raise SystemExit(f"error: gave up waiting for {what}")
+        settle(app)
+
+
 def save(widget: QWidget, path: Path) -> None:
     if not widget.grab().save(str(path)):
         raise SystemExit(f"error: could not write {path}")
@@ -232,14 +243,13 @@ def wizard_shots(app: QApplication, data_dir: Path, out: Path) -> None:
     from app.config import Settings
     from app.io import keys
     from app.ui.common.launch import Launcher
-    from app.ui.setup.wizard import PAGE_DONE
+    from app.ui.setup.wizard import PAGE_DONE, PAGE_TRUST_OFFICE
 
     keys.SCRYPT_N = 2**12  # a throw-away key for the picture; real installs use 2^17
     launcher = Launcher(app, Settings.make(data_dir), today=lambda: TODAY)
     wizard = launcher.start()
     wizard.resize(820, 600)
-    while wizard.unit_page.units.count() == 0:
-        settle(app)
+    wait_for(app, lambda: wizard.unit_page.units.count() > 0, "the list of units")
     wizard.next()
     wizard.unit_page.search.setText("住建")
     settle(app)
@@ -250,9 +260,10 @@ def wizard_shots(app: QApplication, data_dir: Path, out: Path) -> None:
     wizard.next()
     wizard.key_page.first.setText(PASSPHRASE)
     wizard.key_page.second.setText(PASSPHRASE)
+    wizard.next()  # the key is made off the thread; then the office's key, optional
+    wait_for(app, lambda: wizard.currentId() == PAGE_TRUST_OFFICE, "the signing key")
     wizard.next()
-    while wizard.currentId() != PAGE_DONE:
-        settle(app)
+    wait_for(app, lambda: wizard.currentId() == PAGE_DONE, "the last page")
     # 保存登记文件… for real (the file dialog answered), then shown in a clerk's folder.
     from PySide6.QtWidgets import QFileDialog
 
