@@ -1,4 +1,5 @@
-"""The matrix model without a view, over a realistic office store (genuine signed files)."""
+"""The matrix model over a realistic office store (genuine signed files), and the width its
+view gives the unit columns."""
 
 from __future__ import annotations
 
@@ -316,8 +317,8 @@ def test_unit_columns_show_a_whole_percent_in_the_views_font(
     font.setPointSizeF(points)
     view.setFont(font)  # the view lays its columns out again
     texts = {model.data(model.index(r, c), DISPLAY) for r, c, _ in visible_cells(model)}
-    assert "55%" in texts or len(texts) > 20  # the cells' own texts, and the widest one:
-    texts.add("100%")  # a completed task
+    assert any(isinstance(t, str) and t.endswith("%") for t in texts)  # the cells' own texts
+    texts.add("100%")  # and the widest one, a completed task's
     margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     room = min(view.columnWidth(c) for c in range(1, model.columnCount())) - 2 * margin - 1
     fm = view.fontMetrics()
