@@ -22,8 +22,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,6 +33,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QPoint, QSettings, Qt, QThread, QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPen  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from tools.shot_setup import wait_for  # noqa: E402
 
 TODAY = date(2016, 4, 6)  # four days before 2016Q1 is due
 SIZE = (1366, 768)
@@ -157,15 +157,6 @@ def build_install(data_dir: Path) -> None:
 def settle(app: QApplication, rounds: int = 20) -> None:
     for _ in range(rounds):
         app.processEvents()
-
-
-def wait_for(app: QApplication, done: Callable[[], bool], what: str, seconds: float = 60) -> None:
-    """Events until ``done()``; a clear error instead of waiting forever (a changed wizard)."""
-    end = time.monotonic() + seconds
-    while not done():
-        if time.monotonic() > end:
-            raise SystemExit(f"error: gave up waiting for {what}")
-        settle(app)
 
 
 def save(widget: QWidget, path: Path) -> None:

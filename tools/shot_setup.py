@@ -4,6 +4,8 @@ live in a throw-away folder (the user's own preferences are never read or writte
 from __future__ import annotations
 
 import argparse
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,3 +35,14 @@ def shot_application(root: Path) -> Any:
     app = QApplication.instance() or QApplication(["qualityreport-shots"])
     prepare_application(app, "zh_CN")
     return app
+
+
+def wait_for(app: Any, done: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    """Events until ``done()``; a clear error instead of waiting forever when a window no
+    longer goes where the tool expects (a new wizard page)."""
+    end = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > end:
+            raise SystemExit(f"error: gave up waiting for {what}")
+        app.processEvents()
+        time.sleep(0.01)
