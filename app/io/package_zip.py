@@ -31,6 +31,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.io.bounded_read import read_at_most
 from app.io.package_errors import PackageRejected, shown
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -73,7 +74,7 @@ def load(source: bytes | str | os.PathLike[str]) -> bytes:
     else:
         try:
             with open(source, "rb") as f:
-                data = f.read(MAX_FILE_BYTES + 1)
+                data = read_at_most(f, MAX_FILE_BYTES)
         except OSError as exc:
             raise PackageRejected("file_unreadable", detail=exc.strerror or str(exc)) from exc
     if len(data) > MAX_FILE_BYTES:

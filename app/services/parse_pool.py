@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.catalog import Catalog
 from app.domain.messages import Message
 from app.domain.plan_book import PlanBook
+from app.io.bounded_read import read_at_most
 
 if TYPE_CHECKING:  # multiprocessing loads with the first pool: a small batch needs none
     from multiprocessing.connection import Connection
@@ -62,7 +63,7 @@ def verify_path(path: str, catalog: Catalog | PlanBook) -> ParseResult:
         if size > MAX_FILE_BYTES:
             return _refused(path, None, Message.of("too_large", mb=MAX_FILE_BYTES // (1024 * 1024)))
         with open(path, "rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
+            data = read_at_most(f, MAX_FILE_BYTES)
     except OSError as exc:
         return _refused(path, None, Message.of("file_unreadable", detail=exc.strerror or str(exc)))
     digest = hashlib.sha256(data).hexdigest()
