@@ -4,152 +4,152 @@
 <context>
     <name>AnswerTexts</name>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="49"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="31"/>
         <source>待审核</source>
         <translation>Pending review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="50"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="32"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="51"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="33"/>
         <source>退回修改</source>
         <translation>Returned for correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="58"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="40"/>
         <source>待答复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="59"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="41"/>
         <source>已答复</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="60"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="42"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="64"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="46"/>
         <source>{0}（已逾期）</source>
         <translation>{0} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="72"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="54"/>
         <source>导入报送文件</source>
         <translation>Submission imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="73"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="55"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="74"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="56"/>
         <source>退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="75"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="57"/>
         <source>发出督办</source>
         <translation>Notice raised</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="76"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="58"/>
         <source>办结督办</source>
         <translation>Notice closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="77"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="59"/>
         <source>收到督办答复</source>
         <translation>Notice answered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="78"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="60"/>
         <source>登记单位密钥</source>
         <translation>Unit key registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="79"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="61"/>
         <source>吊销单位密钥</source>
         <translation>Unit key revoked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="80"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="62"/>
         <source>更换单位密钥</source>
         <translation>Unit key rotated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="81"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="63"/>
         <source>创建本办密钥</source>
         <translation>Office key created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="82"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="64"/>
         <source>更换本办密钥</source>
         <translation>Office key rotated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="83"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="65"/>
         <source>修改考核规则</source>
         <translation>Assessment rules changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="84"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="66"/>
         <source>发布工作方案</source>
         <translation>Plan published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="85"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="67"/>
         <source>生成方案包</source>
         <translation>Plan package written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="86"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="68"/>
         <source>生成反馈文件</source>
         <translation>Feedback files written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="94"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="76"/>
         <source>同一版本有两个不同的文件</source>
         <translation>Two different files of one version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="95"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="77"/>
         <source>按旧版工作方案填报</source>
         <translation>Made against an older plan revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="96"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="78"/>
         <source>有任务未填报</source>
         <translation>Tasks not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="104"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="86"/>
         <source>受理回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="105"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="87"/>
         <source>审核意见</source>
         <translation>Review decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="106"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="88"/>
         <source>督办事项</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="107"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="89"/>
         <source>工作方案修订</source>
         <translation>Plan revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="117"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="99"/>
         <source>密钥密码不正确，请重新输入。</source>
         <translation>The key passphrase is wrong; please type it again.</translation>
     </message>
@@ -213,37 +213,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="59"/>
+        <location filename="../../app/ui/office/audit_page.py" line="60"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="60"/>
+        <location filename="../../app/ui/office/audit_page.py" line="61"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="61"/>
+        <location filename="../../app/ui/office/audit_page.py" line="62"/>
         <source>操作人</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="62"/>
+        <location filename="../../app/ui/office/audit_page.py" line="63"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="63"/>
+        <location filename="../../app/ui/office/audit_page.py" line="64"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="64"/>
+        <location filename="../../app/ui/office/audit_page.py" line="65"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="65"/>
+        <location filename="../../app/ui/office/audit_page.py" line="66"/>
         <source>校验值</source>
         <translation>Hash</translation>
     </message>
@@ -251,62 +251,62 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="169"/>
+        <location filename="../../app/ui/office/audit_page.py" line="170"/>
         <source>操作(&amp;A)</source>
         <translation>&amp;Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="170"/>
+        <location filename="../../app/ui/office/audit_page.py" line="171"/>
         <source>操作人(&amp;M)</source>
         <translation>Sta&amp;ff</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="171"/>
+        <location filename="../../app/ui/office/audit_page.py" line="172"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="172"/>
+        <location filename="../../app/ui/office/audit_page.py" line="173"/>
         <source>从(&amp;F)</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="173"/>
+        <location filename="../../app/ui/office/audit_page.py" line="174"/>
         <source>到(&amp;T)</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="174"/>
+        <location filename="../../app/ui/office/audit_page.py" line="175"/>
         <source>校验日志(&amp;V)</source>
         <translation>&amp;Verify log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="175"/>
+        <location filename="../../app/ui/office/audit_page.py" line="176"/>
         <source>逐条核对日志的校验值：任何一条被修改或删除都能发现</source>
         <translation>Check every row against its hash: any edited or deleted row is found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="179"/>
+        <location filename="../../app/ui/office/audit_page.py" line="180"/>
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="222"/>
+        <location filename="../../app/ui/office/audit_page.py" line="223"/>
         <source>{0} 条</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="235"/>
+        <location filename="../../app/ui/office/audit_page.py" line="236"/>
         <source>无法校验：{0}</source>
         <translation>Cannot verify: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="260"/>
+        <location filename="../../app/ui/office/audit_page.py" line="261"/>
         <source>✓ 日志完整：{0} 条记录的校验链全部一致。</source>
         <translation>✓ The log is intact: the hash chain of all {0} rows holds.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/audit_page.py" line="266"/>
+        <location filename="../../app/ui/office/audit_page.py" line="267"/>
         <source>✗ 日志被改动：第 {0} 条记录起校验链不一致。{1}</source>
         <translation>✗ The log was altered: the hash chain breaks at row {0}. {1}</translation>
     </message>
@@ -482,7 +482,7 @@
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/bulletin_dialog.py" line="274"/>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="279"/>
         <source>无法保存：{0}（文件是否正在 Word 中打开？）</source>
         <translation>Cannot save: {0} (is the file open in Word?)</translation>
     </message>
@@ -1997,32 +1997,32 @@ Please send this file to the office.</translation>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="312"/>
+        <location filename="../../app/ui/unit/window.py" line="318"/>
         <source>已是最后一项任务</source>
         <translation>This is the last task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="312"/>
+        <location filename="../../app/ui/unit/window.py" line="318"/>
         <source>已是第一项任务</source>
         <translation>This is the first task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="383"/>
+        <location filename="../../app/ui/unit/window.py" line="389"/>
         <source>还不能导出</source>
         <translation>Not ready to export</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="384"/>
+        <location filename="../../app/ui/unit/window.py" line="390"/>
         <source>本期还有 {k} 个问题需要处理（见“本期汇总”），全部修正后才能导出。</source>
         <translation>{k} problem(s) are left in this period (see “Period summary”); fix them all before exporting.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="396"/>
+        <location filename="../../app/ui/unit/window.py" line="402"/>
         <source>导出报送文件</source>
         <translation>Export submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="397"/>
+        <location filename="../../app/ui/unit/window.py" line="403"/>
         <source>本期内容已全部填写且没有错误。导出签名报送文件的功能即将提供。</source>
         <translation>This period is complete and has no errors. Exporting the signed submission file is coming soon.</translation>
     </message>
@@ -2037,27 +2037,27 @@ Please send this file to the office.</translation>
         <translation>This is the first period: there is nothing to copy from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="406"/>
+        <location filename="../../app/ui/unit/window.py" line="412"/>
         <source>已从上期复制 {n} 项任务</source>
         <translation>Copied {n} task(s) from the previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="435"/>
+        <location filename="../../app/ui/unit/window.py" line="441"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="441"/>
+        <location filename="../../app/ui/unit/window.py" line="447"/>
         <source>{unit} · 填报人：{clerk}</source>
         <translation>{unit} · clerk: {clerk}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="478"/>
+        <location filename="../../app/ui/unit/window.py" line="484"/>
         <source>尚未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="479"/>
+        <location filename="../../app/ui/unit/window.py" line="485"/>
         <source>有内容未能保存到本机数据文件。仍要退出吗？（选择“否”可稍后重试）</source>
         <translation>Some input could not be saved to the data file. Quit anyway? (Choose No to retry later.)</translation>
     </message>
@@ -2608,79 +2608,154 @@ Nothing was changed on this computer.</translation>
 <context>
     <name>OfficeKeyBox</name>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="80"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="94"/>
         <source>本办签名密钥</source>
         <translation>Office signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="81"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="95"/>
         <source>导出密钥登记文件(&amp;E)…</source>
         <translation>&amp;Export registration file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="82"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="96"/>
         <source>各成员单位凭这个文件登记本办的密钥，并电话核对指纹</source>
         <translation>Member units register the office&apos;s key from this file and confirm its fingerprint by phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="83"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="97"/>
         <source>创建密钥(&amp;K)…</source>
         <translation>Create &amp;key…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="98"/>
+        <source>更换密钥(&amp;R)…</source>
+        <translation>Change ke&amp;y…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/office/office_key_box.py" line="100"/>
+        <source>生成新密钥，由旧密钥签名声明；以后的方案包和反馈文件都带着这份声明</source>
+        <translation>Makes a new key, announced in a statement the old key signs; every later plan package and feedback file carries that statement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="102"/>
+        <source>导出更换声明(&amp;S)…</source>
+        <translation>Export change &amp;statement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="104"/>
+        <source>给近期收不到方案包或反馈文件的单位：导入这份声明即改信新密钥</source>
+        <translation>For units that will not receive a plan package or feedback file soon: importing this statement makes them trust the new key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="126"/>
         <source>指纹（各单位登记本办密钥时与您电话核对）：</source>
         <translation>Fingerprint (units confirm it with you by phone when they register the office key):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="103"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="129"/>
         <source>数据尚未打开。</source>
         <translation>The data is not open yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="105"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="131"/>
         <source>本办还没有签名密钥：方案包和反馈文件需要它签名。</source>
         <translation>The office has no signing key yet: plan packages and feedback files need it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="115"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="141"/>
         <source>导出本办密钥登记文件</source>
         <translation>Export the office&apos;s registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="117"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="143"/>
         <source>密钥登记文件 (*.json)</source>
         <translation>Key registration file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="127"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="153"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="245"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="129"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="155"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="247"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="138"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="164"/>
         <source>为本办创建签名密钥。请设一个密码保护密钥（至少 10 个字符），生成方案包和反馈文件时需要输入。</source>
         <translation>Create the office&apos;s signing key. Choose a passphrase to protect it (at least 10 characters); it is asked for when writing plan packages and feedback files.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="152"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="177"/>
         <source>正在生成密钥，请稍候…</source>
         <translation>Creating the key, please wait…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="159"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="180"/>
         <source>密钥已创建。请导出登记文件交给各成员单位。</source>
         <translation>Key created. Export the registration file for the member units.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="165"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="181"/>
         <source>未能创建密钥：{0}</source>
         <translation>Could not create the key: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="192"/>
+        <source>更换本办签名密钥</source>
+        <translation>Change the office&apos;s signing key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="194"/>
+        <source>将生成新的签名密钥，现在的密钥从此停用。
+
+以后的方案包和反馈文件都带有旧密钥签名的更换声明，各单位导入时自动改信新密钥，不必重新登记；近期收不到文件的单位，可以把更换声明文件发给他们导入。
+
+更换后请把新指纹告知各单位备查。继续吗？</source>
+        <translation>A new signing key will be made and the current one retired.
+
+Every later plan package and feedback file carries a change statement signed by the old key: units switch to the new key when they import one, without registering again. Units that will not receive a file soon can import the statement file instead.
+
+Afterwards, tell the units the new fingerprint for their records. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="204"/>
+        <source>请输入现在这把密钥的密码：</source>
+        <translation>Enter the passphrase of the key in use now:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="207"/>
+        <source>为新密钥设一个密码（至少 10 个字符），以后签名时输入它。</source>
+        <translation>Choose a passphrase for the new key (at least 10 characters); you will enter it whenever you sign.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="218"/>
+        <source>正在更换密钥，请稍候…</source>
+        <translation>Changing the key, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="222"/>
+        <source>密钥已更换，新指纹见上。以后的方案包和反馈文件会带上更换声明；近期收不到文件的单位，请导出更换声明发给他们。</source>
+        <translation>Key changed; the new fingerprint is shown above. Later plan packages and feedback files carry the change statement; export the statement for units that will not receive a file soon.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="225"/>
+        <source>未能更换密钥：{0}</source>
+        <translation>Could not change the key: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="233"/>
+        <source>导出密钥更换声明</source>
+        <translation>Export the key change statement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="235"/>
+        <source>密钥更换声明 (*.json)</source>
+        <translation>Key change statements (*.json)</translation>
     </message>
 </context>
 <context>
@@ -2977,12 +3052,12 @@ When the office changes its key, import its rotation statement (importing a newe
         <translation>Cannot export the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/bulletin_dialog.py" line="293"/>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="298"/>
         <source>生成通报…</source>
         <translation>Bulletin…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/bulletin_dialog.py" line="295"/>
+        <location filename="../../app/ui/office/bulletin_dialog.py" line="300"/>
         <source>生成工作进展情况或年度考核结果通报（Word，Ctrl+B）</source>
         <translation>Make the progress or annual assessment bulletin (Word, Ctrl+B)</translation>
     </message>

@@ -1,10 +1,14 @@
 """本办签名密钥 in the settings: the fingerprint units confirm, the registration file they
-trust it from (``office key export``), and creating the key when the office has none yet.
+trust it from (``office key export``), creating the key when the office has none yet, and
+changing it (``office key rotate``): the old key signs a statement naming the new one, which
+every later package carries, so units follow without registering again; the statement can
+also be written to a file for a unit that receives no package soon.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -41,7 +46,8 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         self.setObjectName("officeKeyBox")
         self.store = store
         self.info: OfficeKeyInfo | None = None
-        self.changed = False  # a key was created here
+        self.changed = False  # a key was created or changed here (the audit log has a row)
+        self.has_statement = False  # the key in force was made by a rotation
         self._job: Any = None
         self.status = QLabel()
         self.status.setObjectName("officeKeyStatus")
@@ -59,12 +65,18 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         self.export_button.setObjectName("officeKeyExport")
         self.create_button = QPushButton()
         self.create_button.setObjectName("officeKeyCreate")
+        self.rotate_button = QPushButton()
+        self.rotate_button.setObjectName("officeKeyRotate")
+        self.statement_button = QPushButton()
+        self.statement_button.setObjectName("officeKeyStatement")
         self.result = QLabel()
         self.result.setObjectName("officeKeyResult")
         self.result.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.create_button)
+        row.addWidget(self.rotate_button)
+        row.addWidget(self.statement_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -73,6 +85,8 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         layout.addWidget(self.result)
         self.export_button.clicked.connect(self.export_key)
         self.create_button.clicked.connect(self.create_key)
+        self.rotate_button.clicked.connect(self.rotate_key)
+        self.statement_button.clicked.connect(self.export_statement)
         self.reload()
         self.retranslate()
 
@@ -81,13 +95,22 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         self.export_button.setText(self.tr("导出密钥登记文件(&E)…"))
         self.export_button.setToolTip(self.tr("各成员单位凭这个文件登记本办的密钥，并电话核对指纹"))
         self.create_button.setText(self.tr("创建密钥(&K)…"))
+        self.rotate_button.setText(self.tr("更换密钥(&R)…"))
+        self.rotate_button.setToolTip(
+            self.tr("生成新密钥，由旧密钥签名声明；以后的方案包和反馈文件都带着这份声明")
+        )
+        self.statement_button.setText(self.tr("导出更换声明(&S)…"))
+        self.statement_button.setToolTip(
+            self.tr("给近期收不到方案包或反馈文件的单位：导入这份声明即改信新密钥")
+        )
         self._show()
 
     def reload(self) -> None:
         if self.store is not None:
-            from app.services.office_key import office_key
+            from app.services.office_key import latest_rotation_statement, office_key
 
             self.info = office_key(self.store)
+            self.has_statement = latest_rotation_statement(self.store) is not None
         self._show()
 
     def _show(self) -> None:
@@ -95,6 +118,9 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         self.export_button.setVisible(has_key)
         self.create_button.setVisible(not has_key and self.store is not None)
         self.create_button.setEnabled(self._job is None)
+        self.rotate_button.setVisible(has_key)
+        self.rotate_button.setEnabled(self._job is None)
+        self.statement_button.setVisible(has_key and self.has_statement)
         self.fingerprint.setVisible(has_key)
         if self.info is not None:
             self.status.setText(self.tr("指纹（各单位登记本办密钥时与您电话核对）："))
@@ -145,28 +171,106 @@ class OfficeKeyBox(Retranslating, QGroupBox):
 
     def start_create(self, passphrase: str) -> None:
         from app.services.office_key import create_office_key
-        from app.ui.common.workers import run_in_background
 
         assert self.store is not None
         store, actor = self.store, current_actor(self.store)
         self._say(self.tr("正在生成密钥，请稍候…"), ok=True)
+        self._start(
+            lambda: create_office_key(store, passphrase, actor),
+            lambda: self.tr("密钥已创建。请导出登记文件交给各成员单位。"),
+            lambda error: self.tr("未能创建密钥：{0}").format(error),
+        )
 
-        def done(info: OfficeKeyInfo) -> None:
+    def rotate_key(self) -> None:
+        """Asks whether to change the key, then the passphrase in force and the new one."""
+        from app.ui.office import passphrase_dialog
+
+        if self.store is None or self.info is None or self._job is not None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("更换本办签名密钥"),
+            self.tr(
+                "将生成新的签名密钥，现在的密钥从此停用。\n\n"
+                "以后的方案包和反馈文件都带有旧密钥签名的更换声明，各单位导入时自动改信新密钥，"
+                "不必重新登记；近期收不到文件的单位，可以把更换声明文件发给他们导入。\n\n"
+                "更换后请把新指纹告知各单位备查。继续吗？"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        old = passphrase_dialog.ask_passphrase(self, self.tr("请输入现在这把密钥的密码："))
+        if old is None:
+            return
+        purpose = self.tr("为新密钥设一个密码（至少 10 个字符），以后签名时输入它。")
+        new = passphrase_dialog.ask_passphrase(self, purpose, confirm=True)
+        if new is None:
+            return
+        self.start_rotate(old, new)
+
+    def start_rotate(self, old: str, new: str) -> None:
+        from app.services.office_key import rotate_office_key
+
+        assert self.store is not None
+        store, actor = self.store, current_actor(self.store)
+        self._say(self.tr("正在更换密钥，请稍候…"), ok=True)
+        self._start(
+            lambda: rotate_office_key(store, old, new, actor),
+            lambda: self.tr(
+                "密钥已更换，新指纹见上。以后的方案包和反馈文件会带上更换声明；"
+                "近期收不到文件的单位，请导出更换声明发给他们。"
+            ),
+            lambda error: self.tr("未能更换密钥：{0}").format(error),
+        )
+
+    def export_statement(self) -> Path | None:
+        """The latest rotation statement as a file (``office key rotate --out``)."""
+        folder = self.default_path().parent
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出密钥更换声明"),
+            str(folder / "质量强市办密钥更换声明.json"),
+            self.tr("密钥更换声明 (*.json)"),
+        )
+        if not path or self.store is None:
+            return None
+        from app.services.office_key import write_rotation_file
+
+        try:
+            written = write_rotation_file(self.store, Path(path))
+        except Exception as exc:
+            log.warning("rotation statement export failed", exc_info=True)
+            self._say(self.tr("导出失败：{0}").format(error_text(exc)), ok=False)
+            return None
+        self._say(self.tr("已导出到 {0}").format(written), ok=True)
+        return Path(written)
+
+    def _start(
+        self,
+        work: Callable[[], OfficeKeyInfo],
+        done_text: Callable[[], str],
+        failed_text: Callable[[str], str],
+    ) -> None:
+        """``work`` off the UI thread (scrypt: about half a second per seal or unlock)."""
+        from app.ui.common.workers import run_in_background
+
+        def done(_info: OfficeKeyInfo) -> None:
             self._job = None
             self.busy_changed.emit(False)
-            self.info, self.changed = info, True
-            self._show()
-            self._say(self.tr("密钥已创建。请导出登记文件交给各成员单位。"), ok=True)
+            self.changed = True
+            self.reload()  # the key in force and whether a statement names it
+            self._say(done_text(), ok=True)
 
         def failed(exc: BaseException) -> None:
             self._job = None
             self.busy_changed.emit(False)
+            log.warning("office key work failed", exc_info=exc)
             self._show()
-            self._say(self.tr("未能创建密钥：{0}").format(error_text(exc)), ok=False)
+            self._say(failed_text(error_text(exc)), ok=False)
 
-        self._job = run_in_background(
-            lambda: create_office_key(store, passphrase, actor), done, failed
-        )
+        self._job = run_in_background(work, done, failed)
         self.busy_changed.emit(True)
         self._show()
 

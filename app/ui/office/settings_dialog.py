@@ -103,7 +103,7 @@ class OfficeSettingsDialog(Retranslating, QDialog):
 
 def open_office_settings(window: Any) -> bool:
     """The dialog over the office window's store; applies what was chosen. True when the
-    office key was created meanwhile (the audit log has a new row)."""
+    office key was created or changed meanwhile (the audit log has a new row)."""
     from app.ui.common.i18n import current_language
     from app.ui.office.actor import window_actor
 

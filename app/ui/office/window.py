@@ -402,7 +402,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         from app.ui.office.settings_dialog import open_office_settings
 
         if open_office_settings(self):
-            self._stale({PAGE_AUDIT})  # the office key was created: an audit row
+            self._stale({PAGE_AUDIT})  # the office key was created or changed: an audit row
 
     def apply_settings(self, language: str, actor: str | None = None) -> None:
         from app.ui.office.actor import set_actor

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select
 
 from app.config import Settings
@@ -19,13 +19,15 @@ from app.io.keys import format_fingerprint
 from app.io.office_key_file import read_office_key_file
 from app.models import Setting
 from app.services.audit import list_audit
-from app.services.office_key import create_office_key, office_key
+from app.services.office_key import create_office_key, office_key, unlock_office_key
 from app.services.plans.package import read_plan_package
 from app.services.stores import Store
+from app.services.unit_office_key import follow_rotation
 from app.ui.office import passphrase_dialog
 from app.ui.office.actor import KEY_ACTOR, current_actor
 from app.ui.office.settings_dialog import OfficeSettingsDialog
 from app.ui.office.window import OfficeWindow
+from tests.kit.answers import OFFICE_PASS, Pair
 from tests.kit.answers_window import on_modal
 from tests.kit.ui import PASSPHRASE, type_text
 
@@ -137,3 +139,92 @@ def test_the_plans_window_writes_the_signed_plan_package(
     assert "方案包已生成" in plans.statusBar().currentMessage()
     [row] = list_audit(office_store, action="plan_package")
     assert row.subject.startswith(plans.code or "")
+
+
+def _asked(monkeypatch: Any, answers: dict[bool, str | None]) -> list[bool]:
+    """The passphrase dialog answers by whether it confirms (a new key) or not."""
+    asked: list[bool] = []
+
+    def ask(_parent: Any, _purpose: str, *, confirm: bool = False) -> str | None:
+        asked.append(confirm)
+        return answers[confirm]
+
+    monkeypatch.setattr(passphrase_dialog, "ask_passphrase", ask)
+    return asked
+
+
+def _settings(qtbot: Any, store: Store) -> OfficeSettingsDialog:
+    dialog = OfficeSettingsDialog(language="zh", data_location="x", store=store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_the_key_is_changed_and_a_unit_follows_the_statement_file(
+    qtbot: Any, pair: Pair, tmp_path: Path, monkeypatch: Any
+) -> None:
+    before = office_key(pair.office)
+    assert before is not None
+    dialog = _settings(qtbot, pair.office)
+    box = dialog.key_box
+    assert not box.rotate_button.isHidden() and box.statement_button.isHidden()
+    questions: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *_a: Any) -> QMessageBox.StandardButton:
+        questions.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    new_pass = "新的密钥 quality 2017"
+    asked = _asked(monkeypatch, {False: OFFICE_PASS, True: new_pass})
+    QTest.mouseClick(box.rotate_button, Qt.MouseButton.LeftButton)
+    assert "自动改信新密钥" in questions[0]
+    assert asked == [False, True]  # the passphrase in force, then the new one twice
+    assert box.busy and not dialog.buttons.isEnabled()
+    qtbot.waitUntil(lambda: not box.busy, timeout=10000)
+    after = office_key(pair.office)
+    assert after is not None and after.fingerprint != before.fingerprint
+    assert box.fingerprint.text().replace("\n", " ") == format_fingerprint(after.fingerprint)
+    assert "密钥已更换" in box.result.text() and box.changed
+    assert [r.action for r in list_audit(pair.office)].count("office_key_rotate") == 1
+    assert unlock_office_key(pair.office, new_pass)  # the new key opens with the new passphrase
+
+    out = tmp_path / "statement.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert not box.statement_button.isHidden()
+    box.statement_button.click()
+    assert str(out) in box.result.text()
+    trusted = follow_rotation(pair.unit, out)  # the unit trusting the old key follows it
+    assert trusted.fingerprint == after.fingerprint
+
+
+def test_a_wrong_passphrase_changes_nothing(qtbot: Any, pair: Pair, monkeypatch: Any) -> None:
+    before = office_key(pair.office)
+    assert before is not None
+    dialog = _settings(qtbot, pair.office)  # kept: the box is its child
+    box = dialog.key_box
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    _asked(monkeypatch, {False: OFFICE_PASS + "x", True: "新的密钥 quality 2017"})
+    box.rotate_button.click()
+    qtbot.waitUntil(lambda: not box.busy, timeout=10000)
+    assert "密钥密码不正确" in box.result.text() and not box.changed
+    after = office_key(pair.office)
+    assert after is not None and after.fingerprint == before.fingerprint
+    assert box.fingerprint.text().replace("\n", " ") == format_fingerprint(before.fingerprint)
+    assert "office_key_rotate" not in [r.action for r in list_audit(pair.office)]
+    assert box.rotate_button.isEnabled() and box.statement_button.isHidden()
+
+
+@pytest.mark.parametrize("step", ["question", "old", "new"])
+def test_saying_no_at_any_step_changes_nothing(
+    qtbot: Any, pair: Pair, monkeypatch: Any, step: str
+) -> None:
+    before = office_key(pair.office)
+    dialog = _settings(qtbot, pair.office)  # kept: the box is its child
+    box = dialog.key_box
+    answer = QMessageBox.StandardButton.No if step == "question" else QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: answer)
+    asked = _asked(monkeypatch, {False: None if step == "old" else OFFICE_PASS, True: None})
+    box.rotate_button.click()
+    assert asked == {"question": [], "old": [False], "new": [False, True]}[step]
+    assert not box.busy and office_key(pair.office) == before
