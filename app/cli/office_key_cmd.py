@@ -1,6 +1,7 @@
 """``office key …``: the office's own signing key (docs/design.md §3, §5): ``create``,
 ``show``, ``export --out F`` (the registration file units trust), ``rotate --out F`` (a new
-key and the statement the old one signs)."""
+key and the statement the old one signs), ``replace`` (a new key without one: the old key's
+passphrase is lost or the key leaked; every unit registers the new key again)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import Context, actor_of, add_actor_option, add_command, print_json, say
+from app.cli.common import (
+    CliRefusal,
+    Context,
+    actor_of,
+    add_actor_option,
+    add_command,
+    print_json,
+    say,
+)
 from app.cli.unit_common import print_fingerprint, read_passphrase, refused
 from app.io.keys import KeyFileError, format_fingerprint
 
@@ -27,6 +36,10 @@ def register_key(osub: Any) -> None:
     p = add_command(ksub, "rotate", text, cmd_rotate, json=True)
     p.add_argument("--out", required=True, type=Path, metavar="FILE", help="rotation statement")
     p.add_argument("--old-passphrase-env", metavar="VAR")
+    p.add_argument("--new-passphrase-env", metavar="VAR")
+    add_actor_option(p)
+    text = "a new key without the old one (its passphrase lost, or leaked): units register anew"
+    p = add_command(ksub, "replace", text, cmd_replace, json=True)
     p.add_argument("--new-passphrase-env", metavar="VAR")
     add_actor_option(p)
 
@@ -103,4 +116,31 @@ def cmd_rotate(ctx: Context, args: argparse.Namespace) -> int:
     print(say(args, "已更换签名密钥，新指纹：", "new office key, fingerprint: "))
     print_fingerprint(info.fingerprint)
     print(say(args, f"密钥更换声明：{args.out}", f"rotation statement: {args.out}"))
+    return 0
+
+
+def cmd_replace(ctx: Context, args: argparse.Namespace) -> int:
+    from app.services.office_key import office_key, replace_office_key
+
+    store = ctx.office_store()
+    old = office_key(store)
+    if old is None:
+        raise CliRefusal("office_key_missing")
+    new = read_passphrase(args.new_passphrase_env, confirm=True, prompt="新密码 new: ")
+    info = replace_office_key(store, new, actor=actor_of(ctx, args))
+    if args.json:
+        print_json({**_key_json(info), "old_fingerprint": old.fingerprint})
+        return 0
+    print(say(args, "已启用新签名密钥，指纹：", "new office key, fingerprint: "))
+    print_fingerprint(info.fingerprint)
+    print(
+        say(
+            args,
+            "旧密钥已停用，且没有更换声明：请用 office key export 导出新的登记文件发给各单位，"
+            "并请各单位核对上面的指纹后用 unit office-key replace 改信。",
+            "The old key is retired without a statement: export the new registration file"
+            " (office key export) for the units, who confirm the fingerprint above and run"
+            " unit office-key replace.",
+        )
+    )
     return 0

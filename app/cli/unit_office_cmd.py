@@ -1,5 +1,6 @@
 """The unit's side of the office's answers (docs/design.md §5): ``unit office-key add FILE
-[--yes]`` / ``show`` / ``rotate FILE`` (the office key the clerk trusts), ``unit plan import
+[--yes]`` / ``show`` / ``rotate FILE`` / ``replace FILE [--yes]`` (the office key the clerk
+trusts), ``unit plan import
 FILE`` / ``list`` (signed plan packages), ``unit feedback import FILE`` (feedback files)."""
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ def register_office(usub: Any) -> None:
     text = "follow the office's key rotation statement (signed by the trusted key)"
     p = add_command(ksub, "rotate", text, run_key_rotate, json=True)
     p.add_argument("file", type=Path, metavar="FILE")
+    text = (
+        "trust the office's new key instead (its old key was lost or leaked; after the phone check)"
+    )
+    p = add_command(ksub, "replace", text, run_key_replace, json=True)
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--yes", action="store_true", help="the fingerprint was confirmed already")
 
     plan = usub.add_parser("plan", help="the plans: import a signed plan package, list")
     psub = plan.add_subparsers(dest="plan_command", metavar="COMMAND", required=True)
@@ -48,10 +55,10 @@ def _trust_json(info: Any) -> dict[str, Any]:
     }
 
 
-def run_key_add(ctx: Context, args: argparse.Namespace) -> int:
-    from app.services.unit_office_key import read_office_key_file, trust_office_key
+def _confirmed_key_file(args: argparse.Namespace) -> Any:
+    """The registration file, its fingerprint shown and confirmed (``--yes``: already)."""
+    from app.services.unit_office_key import read_office_key_file
 
-    store = ctx.unit_store()
     found = read_office_key_file(args.file)
     if not args.json:
         print(say(args, "市质量强市办密钥：", "office key: ") + found.office)
@@ -63,11 +70,30 @@ def run_key_add(ctx: Context, args: argparse.Namespace) -> int:
         answer = input("已与市质量强市办电话或盖章文件核对指纹？Confirmed? [y/N] ")
         if answer.strip().lower() not in {"y", "yes", "是"}:
             raise CliRefusal("office_key_not_confirmed")
-    info = trust_office_key(store, found)
+    return found
+
+
+def run_key_add(ctx: Context, args: argparse.Namespace) -> int:
+    from app.services.unit_office_key import trust_office_key
+
+    store = ctx.unit_store()
+    info = trust_office_key(store, _confirmed_key_file(args))
     if args.json:
         print_json(_trust_json(info))
     else:
         print(say(args, "已信任该密钥", "trusted"))
+    return 0
+
+
+def run_key_replace(ctx: Context, args: argparse.Namespace) -> int:
+    from app.services.unit_office_key import replace_office_trust
+
+    store = ctx.unit_store()
+    info = replace_office_trust(store, _confirmed_key_file(args))
+    if args.json:
+        print_json(_trust_json(info))
+    else:
+        print(say(args, "已改为信任新密钥：", "now trusting: ") + info.fingerprint_display)
     return 0
 
 

@@ -15,6 +15,7 @@ AUDIT_ACTIONS = (
     "trust_rotate",
     "office_key_create",
     "office_key_rotate",
+    "office_key_replace",
     "rules_change",
     "plan_publish",
     "plan_package",

@@ -9,12 +9,19 @@ from typing import Final
 ANSWER_FILE_MESSAGES: Final[dict[str, tuple[str, str]]] = {
     # -- the office's key (app.services.office_key) --------------------------------------
     "office_key_exists": (
-        "市质量强市办已有签名密钥（指纹 {fingerprint}）；更换请用 office key rotate",
-        "The office already has a signing key ({fingerprint}); use office key rotate",
+        "市质量强市办已有签名密钥（指纹 {fingerprint}）；更换请用 office key rotate"
+        "（密码遗失或密钥泄露时用 office key replace）",
+        "The office already has a signing key ({fingerprint}); use office key rotate"
+        " (office key replace when its passphrase is lost or the key leaked)",
     ),
     "office_key_missing": (
         "市质量强市办尚未创建签名密钥：请先运行 office key create",
         "The office has no signing key yet: run office key create first",
+    ),
+    "office_key_no_statement": (
+        "本办现用的密钥不是由旧密钥更换而来，没有密钥更换声明；请把新的密钥登记文件发给各单位重新登记",
+        "The office key in force was not made by a rotation, so no statement vouches for it;"
+        " send the units the new registration file to register again",
     ),
     "office_key_changed": (
         "签名密钥在此期间已变更，请重试",
@@ -39,9 +46,16 @@ ANSWER_FILE_MESSAGES: Final[dict[str, tuple[str, str]]] = {
         " (unit office-key add) and confirm its fingerprint",
     ),
     "office_key_other_trusted": (
-        "本机已信任另一把市质量强市办密钥（{fingerprint}）；更换须有旧密钥签署的密钥更换声明",
+        "本机已信任另一把市质量强市办密钥（{fingerprint}）；更换须有旧密钥签署的密钥更换声明，"
+        "或在市质量强市办通知旧密钥遗失、泄露并电话核对新指纹后改信（unit office-key replace）",
         "This install trusts another office key ({fingerprint}); replacing it needs a"
-        " rotation statement signed by that key",
+        " rotation statement signed by that key, or, once the office has said the old key was"
+        " lost or leaked and you confirmed the new fingerprint by phone, unit office-key replace",
+    ),
+    "office_key_trusted_before": (
+        "本机以前信任过这把市质量强市办密钥，它已被更换，不能再次信任（指纹 {fingerprint}）",
+        "This install trusted this office key before and moved away from it; it cannot be"
+        " trusted again ({fingerprint})",
     ),
     "office_key_untrusted": (
         "文件不是由本机信任的市质量强市办密钥签名的（签名密钥指纹 {fingerprint}）",

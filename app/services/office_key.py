@@ -5,7 +5,9 @@ like a unit's key (app.io.keys: scrypt + AES-GCM under the staff's passphrase). 
 from the registration file ``export_office_key`` writes, after confirming its fingerprint.
 ``rotate_office_key`` makes a new key and a statement signed by the old one; every later
 package carries every statement (``rotation_statements``), so a unit that still trusts an
-older key follows the chain to the new one without a new registration.
+older key follows the chain to the new one without a new registration. ``replace_office_key``
+makes a new key without a statement, for a key whose passphrase is lost or that may have
+leaked: every unit registers the new one again.
 
 scrypt makes every seal or unlock take about half a second: the window calls these off the
 UI thread. Each function is one user action and one transaction.
@@ -40,6 +42,7 @@ __all__ = [
     "export_office_key",
     "office_key",
     "office_signer",
+    "replace_office_key",
     "rotate_office_key",
     "rotation_statements",
     "unlock_office_key",
@@ -182,10 +185,45 @@ def rotate_office_key(
         return _info(row)
 
 
-def latest_rotation_statement(store: Store) -> dict[str, str] | None:
+def replace_office_key(store: Store, new_passphrase: str, actor: str = "") -> OfficeKeyInfo:
+    """A new key when the key in force cannot vouch for it: its passphrase is lost, or it may
+    have leaked (a statement it signed would vouch for an attacker's key just as well). The
+    old key is retired without a statement, so no unit follows to the new key by itself:
+    each one trusts it again from the registration file, after confirming its fingerprint
+    by phone (``unit office-key replace``)."""
+    _check_passphrase(new_passphrase)
     with store.factory() as s:
-        found = rotation_statements(s)
-    return found[-1] if found else None
+        _require(s)
+    private = keys.generate_private_key()  # the slow seal outside the transaction
+    public = keys.public_key_of(private)
+    sealed = keys.seal_private_key(private, new_passphrase)
+    now = utcnow()
+    with store.factory.begin() as s:
+        old = _require(s)
+        old.status, old.retired_at = "retired", now
+        s.flush()
+        row = OfficeKey(
+            public_key=public,
+            fingerprint=keys.fingerprint(public),
+            encrypted_private_key=sealed,
+            status="active",
+            created_at=now,
+        )
+        s.add(row)
+        s.flush()
+        details = {"old_fingerprint": old.fingerprint, "fingerprint": row.fingerprint}
+        record(s, actor, "office_key_replace", row.fingerprint, details)
+        return _info(row)
+
+
+def latest_rotation_statement(store: Store) -> dict[str, str] | None:
+    """The statement that vouches for the key in force; None for a key created or replaced
+    (no older key vouches for it: units register it anew)."""
+    with store.factory() as s:
+        row = active_row(s)
+        text = None if row is None else row.rotation_statement
+    found: dict[str, str] | None = json.loads(text) if text else None
+    return found
 
 
 def export_office_key(store: Store, out: Path) -> Path:
@@ -200,9 +238,11 @@ def export_office_key(store: Store, out: Path) -> Path:
 
 
 def write_rotation_file(store: Store, out: Path) -> Path:
+    with store.factory() as s:
+        _require(s)
     statement = latest_rotation_statement(store)
     if statement is None:
-        raise Refusal("office_key_missing")
+        raise Refusal("office_key_no_statement")
     try:
         return keys.write_json_atomic(Path(out), dict(statement))
     except OSError as exc:

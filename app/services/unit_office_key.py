@@ -1,6 +1,8 @@
 """The office key a unit trusts (docs/design.md §3): added from the office's registration file
-after the clerk confirmed its fingerprint, and replaced only on a rotation statement signed by
-the key trusted so far (from a package that carries it, or from a statement file).
+after the clerk confirmed its fingerprint, and replaced on a rotation statement signed by the
+key trusted so far (from a package that carries it, or from a statement file), or, when the
+office lost that key or it may have leaked, by the clerk from the new registration file after
+confirming the new fingerprint by phone (``replace_office_trust``).
 
 A unit without a trusted office key works exactly as before; only files from the office (plan
 packages, feedback files) need one. ``signer_check`` is what those imports call inside their
@@ -39,6 +41,7 @@ __all__ = [
     "OfficeTrustInfo",
     "follow_rotation",
     "read_office_key_file",
+    "replace_office_trust",
     "signer_check",
     "trust_office_key",
     "trusted_office_key",
@@ -92,13 +95,39 @@ def trust_office_key(store: Store, file: OfficeKeyFile) -> OfficeTrustInfo:
             shown = keys.format_fingerprint(current.fingerprint)
             raise Refusal("office_key_other_trusted", fingerprint=shown)
         known = s.scalar(select(OfficeTrust).where(OfficeTrust.fingerprint == file.fingerprint))
-        if known is not None:  # an office key this install once followed away from
-            raise Refusal("office_rotation_bad", detail="retired key")
+        if known is not None:  # an office key this install once moved away from
+            shown = keys.format_fingerprint(file.fingerprint)
+            raise Refusal("office_key_trusted_before", fingerprint=shown)
         row = OfficeTrust(
             public_key=file.public_key,
             fingerprint=file.fingerprint,
             status="active",
             added_at=utcnow(),
+        )
+        s.add(row)
+        s.flush()
+        return _info(row)
+
+
+def replace_office_trust(store: Store, file: OfficeKeyFile) -> OfficeTrustInfo:
+    """Trust the office's new key in place of the one trusted so far, without a statement the
+    old key signed: for when the office announced that its old key was lost or may have
+    leaked, and the clerk confirmed the new fingerprint with the office by phone. A key this
+    install trusted before is refused (an old, perhaps leaked key must not come back)."""
+    with store.factory.begin() as s:
+        current = active_trust(s)
+        if current is not None and current.fingerprint == file.fingerprint:
+            return _info(current)
+        known = s.scalar(select(OfficeTrust).where(OfficeTrust.fingerprint == file.fingerprint))
+        if known is not None:
+            shown = keys.format_fingerprint(file.fingerprint)
+            raise Refusal("office_key_trusted_before", fingerprint=shown)
+        now = utcnow()
+        if current is not None:
+            current.status, current.replaced_at = "replaced", now
+            s.flush()
+        row = OfficeTrust(
+            public_key=file.public_key, fingerprint=file.fingerprint, status="active", added_at=now
         )
         s.add(row)
         s.flush()

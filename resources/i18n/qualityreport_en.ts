@@ -95,61 +95,66 @@
     </message>
     <message>
         <location filename="../../app/ui/office/answer_texts.py" line="65"/>
+        <source>重建本办密钥</source>
+        <translation>Office key replaced</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/answer_texts.py" line="66"/>
         <source>修改考核规则</source>
         <translation>Assessment rules changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="66"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="67"/>
         <source>发布工作方案</source>
         <translation>Plan published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="67"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="68"/>
         <source>生成方案包</source>
         <translation>Plan package written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="68"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="69"/>
         <source>生成反馈文件</source>
         <translation>Feedback files written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="76"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="77"/>
         <source>同一版本有两个不同的文件</source>
         <translation>Two different files of one version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="77"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="78"/>
         <source>按旧版工作方案填报</source>
         <translation>Made against an older plan revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="78"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="79"/>
         <source>有任务未填报</source>
         <translation>Tasks not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="86"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="87"/>
         <source>受理回执</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="87"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="88"/>
         <source>审核意见</source>
         <translation>Review decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="88"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="89"/>
         <source>督办事项</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="89"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="90"/>
         <source>工作方案修订</source>
         <translation>Plan revision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/answer_texts.py" line="99"/>
+        <location filename="../../app/ui/office/answer_texts.py" line="100"/>
         <source>密钥密码不正确，请重新输入。</source>
         <translation>The key passphrase is wrong; please type it again.</translation>
     </message>
@@ -2608,109 +2613,120 @@ Nothing was changed on this computer.</translation>
 <context>
     <name>OfficeKeyBox</name>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="94"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="100"/>
         <source>本办签名密钥</source>
         <translation>Office signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="95"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="101"/>
         <source>导出密钥登记文件(&amp;E)…</source>
         <translation>&amp;Export registration file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="96"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="102"/>
         <source>各成员单位凭这个文件登记本办的密钥，并电话核对指纹</source>
         <translation>Member units register the office&apos;s key from this file and confirm its fingerprint by phone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="97"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="103"/>
         <source>创建密钥(&amp;K)…</source>
         <translation>Create &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="98"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="104"/>
         <source>更换密钥(&amp;R)…</source>
-        <translation>Change ke&amp;y…</translation>
+        <translation>Rotate ke&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="100"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="106"/>
         <source>生成新密钥，由旧密钥签名声明；以后的方案包和反馈文件都带着这份声明</source>
         <translation>Makes a new key, announced in a statement the old key signs; every later plan package and feedback file carries that statement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="102"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="108"/>
         <source>导出更换声明(&amp;S)…</source>
-        <translation>Export change &amp;statement…</translation>
+        <translation>Export rotation &amp;statement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="104"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="110"/>
         <source>给近期收不到方案包或反馈文件的单位：导入这份声明即改信新密钥</source>
         <translation>For units that will not receive a plan package or feedback file soon: importing this statement makes them trust the new key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="126"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="112"/>
+        <source>密码遗失或密钥泄露(&amp;L)…</source>
+        <translation>&amp;Lost or leaked…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="114"/>
+        <source>启用新密钥、旧密钥作废，不签署更换声明：各单位须重新登记新密钥</source>
+        <translation>Starts a new key and voids the old one without a rotation statement: every unit must register the new key again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="138"/>
         <source>指纹（各单位登记本办密钥时与您电话核对）：</source>
         <translation>Fingerprint (units confirm it with you by phone when they register the office key):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="129"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="141"/>
         <source>数据尚未打开。</source>
         <translation>The data is not open yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="131"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="143"/>
         <source>本办还没有签名密钥：方案包和反馈文件需要它签名。</source>
         <translation>The office has no signing key yet: plan packages and feedback files need it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="141"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="153"/>
         <source>导出本办密钥登记文件</source>
         <translation>Export the office&apos;s registration file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="143"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="155"/>
         <source>密钥登记文件 (*.json)</source>
         <translation>Key registration file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="153"/>
-        <location filename="../../app/ui/office/office_key_box.py" line="245"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="165"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="299"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="155"/>
-        <location filename="../../app/ui/office/office_key_box.py" line="247"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="167"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="301"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="164"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="176"/>
         <source>为本办创建签名密钥。请设一个密码保护密钥（至少 10 个字符），生成方案包和反馈文件时需要输入。</source>
         <translation>Create the office&apos;s signing key. Choose a passphrase to protect it (at least 10 characters); it is asked for when writing plan packages and feedback files.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="177"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="189"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="272"/>
         <source>正在生成密钥，请稍候…</source>
         <translation>Creating the key, please wait…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="180"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="192"/>
         <source>密钥已创建。请导出登记文件交给各成员单位。</source>
         <translation>Key created. Export the registration file for the member units.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="181"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="193"/>
         <source>未能创建密钥：{0}</source>
         <translation>Could not create the key: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="192"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="204"/>
         <source>更换本办签名密钥</source>
         <translation>Change the office&apos;s signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="194"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="206"/>
         <source>将生成新的签名密钥，现在的密钥从此停用。
 
 以后的方案包和反馈文件都带有旧密钥签名的更换声明，各单位导入时自动改信新密钥，不必重新登记；近期收不到文件的单位，可以把更换声明文件发给他们导入。
@@ -2718,44 +2734,69 @@ Nothing was changed on this computer.</translation>
 更换后请把新指纹告知各单位备查。继续吗？</source>
         <translation>A new signing key will be made and the current one retired.
 
-Every later plan package and feedback file carries a change statement signed by the old key: units switch to the new key when they import one, without registering again. Units that will not receive a file soon can import the statement file instead.
+Every later plan package and feedback file carries a rotation statement signed by the old key: units switch to the new key when they import one, without registering again. Units that will not receive a file soon can import the statement file instead.
 
 Afterwards, tell the units the new fingerprint for their records. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="204"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="216"/>
         <source>请输入现在这把密钥的密码：</source>
         <translation>Enter the passphrase of the key in use now:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="207"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="219"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="261"/>
         <source>为新密钥设一个密码（至少 10 个字符），以后签名时输入它。</source>
         <translation>Choose a passphrase for the new key (at least 10 characters); you will enter it whenever you sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="218"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="230"/>
         <source>正在更换密钥，请稍候…</source>
         <translation>Changing the key, please wait…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="222"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="234"/>
         <source>密钥已更换，新指纹见上。以后的方案包和反馈文件会带上更换声明；近期收不到文件的单位，请导出更换声明发给他们。</source>
-        <translation>Key changed; the new fingerprint is shown above. Later plan packages and feedback files carry the change statement; export the statement for units that will not receive a file soon.</translation>
+        <translation>Key rotated; the new fingerprint is shown above. Later plan packages and feedback files carry the rotation statement; export the statement for units that will not receive a file soon.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="225"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="237"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="279"/>
         <source>未能更换密钥：{0}</source>
         <translation>Could not change the key: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="233"/>
-        <source>导出密钥更换声明</source>
-        <translation>Export the key change statement</translation>
+        <location filename="../../app/ui/office/office_key_box.py" line="248"/>
+        <source>密码遗失或密钥泄露</source>
+        <translation>Passphrase lost or key leaked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="235"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="250"/>
+        <source>只在忘记了本办密钥的密码、或密钥可能已泄露时这样做。
+
+将启用新密钥，旧密钥作废且不签署更换声明：各单位都要重新登记新密钥，在此之前不接受本办的方案包和反馈文件。请随后导出新的密钥登记文件发给各单位，并请他们电话核对新指纹。
+
+如果还记得密码、密钥也没有泄露，请改用“更换密钥”，各单位会自动跟随。继续吗？</source>
+        <translation>Do this only when the office key&apos;s passphrase is forgotten, or the key may have leaked.
+
+A new key starts and the old one is voided without a rotation statement: every unit must register the new key again, and until then refuses the office&apos;s plan packages and feedback files. Export the new registration file for the units afterwards, and ask them to confirm the new fingerprint by phone.
+
+If you still know the passphrase and the key has not leaked, use “Rotate key” instead: the units follow by themselves. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="276"/>
+        <source>已启用新密钥，新指纹见上。请导出密钥登记文件发给各单位，请他们电话核对新指纹后在“市质量强市办密钥”中改信。</source>
+        <translation>The new key is in force; its fingerprint is shown above. Export the registration file for the units, and ask them to confirm the new fingerprint by phone and then trust it under “Office key”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="287"/>
+        <source>导出密钥更换声明</source>
+        <translation>Export the key rotation statement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/office/office_key_box.py" line="289"/>
         <source>密钥更换声明 (*.json)</source>
-        <translation>Key change statements (*.json)</translation>
+        <translation>Key rotation statements (*.json)</translation>
     </message>
 </context>
 <context>
@@ -2799,53 +2840,73 @@ Afterwards, tell the units the new fingerprint for their records. Continue?</tra
 <context>
     <name>OfficeKeyDialog</name>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="91"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="109"/>
         <source>已信任该密钥（指纹 {fp}）。</source>
         <translation>The key is trusted (fingerprint {fp}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="109"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="147"/>
         <source>选择密钥更换声明</source>
         <translation>Choose the key rotation statement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="109"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="147"/>
         <source>密钥更换声明 (*.json)</source>
         <translation>Key rotation statements (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="118"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="129"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="156"/>
         <source>已改为信任新密钥（指纹 {fp}）。</source>
         <translation>The new key is trusted now (fingerprint {fp}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="122"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="160"/>
         <source>市质量强市办密钥</source>
         <translation>Office key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="123"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="86"/>
         <source>信任此密钥(&amp;T)</source>
         <translation>&amp;Trust this key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="124"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="84"/>
+        <source>改信此密钥(&amp;T)…</source>
+        <translation>&amp;Trust this key instead…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="118"/>
+        <source>改信市质量强市办的新密钥</source>
+        <translation>Trust the office&apos;s new key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="120"/>
+        <source>本机信任的是另一把市质量强市办密钥，这个登记文件没有旧密钥签署的更换声明。
+
+只有在市质量强市办正式通知其旧密钥遗失或泄露、并已与其电话逐组核对新指纹时，才改信这把密钥；否则可能是他人冒充。改信吗？</source>
+        <translation>This computer trusts another office key, and no rotation statement signed by that key vouches for this registration file.
+
+Trust this key instead only when the office has officially announced that its old key was lost or leaked, and you have confirmed the new fingerprint group by group with the office by phone; otherwise someone may be posing as the office. Trust it instead?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="161"/>
         <source>导入密钥更换声明(&amp;R)…</source>
         <translation>Import a &amp;rotation statement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="128"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="166"/>
         <source>本机尚未信任市质量强市办的密钥。导入工作方案和反馈文件前，请选择市质量强市办的密钥登记文件，并逐组核对指纹。</source>
         <translation>This computer trusts no office key yet. Before importing plans and feedback, choose the office&apos;s key registration file and compare the fingerprint group by group.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="135"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="173"/>
         <source>本机信任的市质量强市办密钥，指纹：
 {fp}
-市质量强市办更换密钥后，请导入其密钥更换声明（导入新的工作方案或反馈文件时也会自动跟随）。</source>
+市质量强市办更换密钥后，请导入其密钥更换声明（导入新的工作方案或反馈文件时也会自动跟随）。市质量强市办通知密钥遗失或泄露时，请选择其新的密钥登记文件，电话核对指纹后改信。</source>
         <translation>The office key this computer trusts, fingerprint:
 {fp}
-When the office changes its key, import its rotation statement (importing a newer plan or feedback file follows it too).</translation>
+When the office rotates its key, import its rotation statement (importing a new plan or feedback file follows it too). When the office announces that its key was lost or leaked, choose its new registration file and trust it after confirming the fingerprint by phone.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from app.domain.messages import Refusal
 from tests.kit.answers import SZ16, Roles
 
 
@@ -79,3 +82,58 @@ def test_office_key_rotation_through_the_command_line(roles: Roles) -> None:
     assert followed["fingerprint"] == rotated["fingerprint"]
     audit = roles.json("office", "audit", "--action", "office_key_rotate")
     assert audit and audit[0]["action"] == "office_key_rotate"
+
+
+def test_a_lost_office_key_is_replaced_and_each_unit_trusts_the_new_one(roles: Roles) -> None:
+    """The office forgot its passphrase: no statement can vouch for a new key. It makes one
+    anyway; its files are refused until the unit, having checked the new fingerprint by
+    phone, trusts the new registration file in place of the old key."""
+    roles.set_up()
+    old = roles.json("office", "key", "show")
+    replaced = roles.json("office", "key", "replace", "--new-passphrase-env", "QR_UNIT")
+    assert replaced["old_fingerprint"] == old["fingerprint"] != replaced["fingerprint"]
+    assert roles.json("office", "key", "show")["fingerprint"] == replaced["fingerprint"]
+    code, text, _err = roles.office("key", "rotate", "--out", str(roles.tmp / "s.json"),
+                                    "--old-passphrase-env", "QR_OFFICE",
+                                    "--new-passphrase-env", "QR_UNIT", "--json")  # fmt: skip
+    assert code == 1 and json.loads(text)["code"] == "passphrase_wrong"  # the old one is gone
+    [audit] = roles.json("office", "audit", "--action", "office_key_replace")
+    assert audit["subject"] == replaced["fingerprint"]
+
+    package = roles.tmp / "plan.xlsx"
+    assert roles.office("plan", "publish", SZ16, "--out", str(package),
+                        "--passphrase-env", "QR_UNIT")[0] == 0  # fmt: skip
+    code, text, _err = roles.unit("plan", "import", str(package), "--json")
+    assert code == 1 and json.loads(text)["code"] == "office_key_untrusted"
+
+    new_file = roles.tmp / "office-key-new.json"
+    assert roles.office("key", "export", "--out", str(new_file))[0] == 0
+    code, text, _err = roles.unit("office-key", "add", str(new_file), "--yes", "--json")
+    assert code == 1 and json.loads(text)["code"] == "office_key_other_trusted"
+    code, text, _err = roles.unit("office-key", "replace", str(new_file), "--json")
+    assert code == 1 and json.loads(text)["code"] == "office_key_not_confirmed"  # no --yes
+    trusted = roles.json("unit", "office-key", "replace", str(new_file), "--yes")
+    assert trusted["fingerprint"] == replaced["fingerprint"] and trusted["status"] == "active"
+    assert roles.json("unit", "plan", "import", str(package))["revision"] == 1
+
+    code, text, _err = roles.unit("office-key", "replace", str(roles.tmp / "office-key.json"),
+                                  "--yes", "--json")  # fmt: skip
+    assert code == 1 and json.loads(text)["code"] == "office_key_trusted_before"
+    assert roles.json("unit", "office-key", "show")["fingerprint"] == replaced["fingerprint"]
+
+
+def test_a_replaced_key_has_no_statement_to_export(roles: Roles) -> None:
+    roles.set_up()
+    assert roles.office("key", "replace", "--new-passphrase-env", "QR_UNIT")[0] == 0
+    from app.config import Settings
+    from app.services.office_key import write_rotation_file
+    from app.services.stores import open_office_store
+
+    store = open_office_store(Settings(roles.tmp / "office"))
+    try:
+        with pytest.raises(Refusal) as info:
+            write_rotation_file(store, roles.tmp / "statement.json")
+    finally:
+        store.close()
+    assert info.value.code == "office_key_no_statement"
+    assert not (roles.tmp / "statement.json").exists()

@@ -62,6 +62,7 @@ def audit_action_label(action: str) -> str:
         "trust_rotate": translate("AnswerTexts", "更换单位密钥"),
         "office_key_create": translate("AnswerTexts", "创建本办密钥"),
         "office_key_rotate": translate("AnswerTexts", "更换本办密钥"),
+        "office_key_replace": translate("AnswerTexts", "重建本办密钥"),
         "rules_change": translate("AnswerTexts", "修改考核规则"),
         "plan_publish": translate("AnswerTexts", "发布工作方案"),
         "plan_package": translate("AnswerTexts", "生成方案包"),

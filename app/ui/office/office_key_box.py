@@ -2,7 +2,9 @@
 trust it from (``office key export``), creating the key when the office has none yet, and
 changing it (``office key rotate``): the old key signs a statement naming the new one, which
 every later package carries, so units follow without registering again; the statement can
-also be written to a file for a unit that receives no package soon.
+also be written to a file for a unit that receives no package soon. A key whose passphrase is
+lost, or that may have leaked, is replaced without a statement (``office key replace``): every
+unit then trusts the new key again from its registration file.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         self.rotate_button.setObjectName("officeKeyRotate")
         self.statement_button = QPushButton()
         self.statement_button.setObjectName("officeKeyStatement")
+        self.replace_button = QPushButton()
+        self.replace_button.setObjectName("officeKeyReplace")
         self.result = QLabel()
         self.result.setObjectName("officeKeyResult")
         self.result.setWordWrap(True)
@@ -77,6 +81,7 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         row.addWidget(self.create_button)
         row.addWidget(self.rotate_button)
         row.addWidget(self.statement_button)
+        row.addWidget(self.replace_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -87,6 +92,7 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         self.create_button.clicked.connect(self.create_key)
         self.rotate_button.clicked.connect(self.rotate_key)
         self.statement_button.clicked.connect(self.export_statement)
+        self.replace_button.clicked.connect(self.replace_key)
         self.reload()
         self.retranslate()
 
@@ -102,6 +108,10 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         self.statement_button.setText(self.tr("导出更换声明(&S)…"))
         self.statement_button.setToolTip(
             self.tr("给近期收不到方案包或反馈文件的单位：导入这份声明即改信新密钥")
+        )
+        self.replace_button.setText(self.tr("密码遗失或密钥泄露(&L)…"))
+        self.replace_button.setToolTip(
+            self.tr("启用新密钥、旧密钥作废，不签署更换声明：各单位须重新登记新密钥")
         )
         self._show()
 
@@ -121,6 +131,8 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         self.rotate_button.setVisible(has_key)
         self.rotate_button.setEnabled(self._job is None)
         self.statement_button.setVisible(has_key and self.has_statement)
+        self.replace_button.setVisible(has_key)
+        self.replace_button.setEnabled(self._job is None)
         self.fingerprint.setVisible(has_key)
         if self.info is not None:
             self.status.setText(self.tr("指纹（各单位登记本办密钥时与您电话核对）："))
@@ -221,6 +233,48 @@ class OfficeKeyBox(Retranslating, QGroupBox):
             lambda: self.tr(
                 "密钥已更换，新指纹见上。以后的方案包和反馈文件会带上更换声明；"
                 "近期收不到文件的单位，请导出更换声明发给他们。"
+            ),
+            lambda error: self.tr("未能更换密钥：{0}").format(error),
+        )
+
+    def replace_key(self) -> None:
+        """A new key without the old one's statement: asks to be sure, then a new passphrase."""
+        from app.ui.office import passphrase_dialog
+
+        if self.store is None or self.info is None or self._job is not None:
+            return
+        answer = QMessageBox.warning(
+            self,
+            self.tr("密码遗失或密钥泄露"),
+            self.tr(
+                "只在忘记了本办密钥的密码、或密钥可能已泄露时这样做。\n\n"
+                "将启用新密钥，旧密钥作废且不签署更换声明：各单位都要重新登记新密钥，"
+                "在此之前不接受本办的方案包和反馈文件。请随后导出新的密钥登记文件发给各单位，"
+                "并请他们电话核对新指纹。\n\n"
+                "如果还记得密码、密钥也没有泄露，请改用“更换密钥”，各单位会自动跟随。继续吗？"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        purpose = self.tr("为新密钥设一个密码（至少 10 个字符），以后签名时输入它。")
+        new = passphrase_dialog.ask_passphrase(self, purpose, confirm=True)
+        if new is None:
+            return
+        self.start_replace(new)
+
+    def start_replace(self, new: str) -> None:
+        from app.services.office_key import replace_office_key
+
+        assert self.store is not None
+        store, actor = self.store, current_actor(self.store)
+        self._say(self.tr("正在生成密钥，请稍候…"), ok=True)
+        self._start(
+            lambda: replace_office_key(store, new, actor),
+            lambda: self.tr(
+                "已启用新密钥，新指纹见上。请导出密钥登记文件发给各单位，"
+                "请他们电话核对新指纹后在“市质量强市办密钥”中改信。"
             ),
             lambda error: self.tr("未能更换密钥：{0}").format(error),
         )

@@ -1,6 +1,8 @@
 """文件 → 市质量强市办密钥…: which office key this install trusts; trust one from its
 registration file (after confirming the fingerprint), or follow the office to its new key with
-a rotation statement signed by the trusted one. Each step is one service call, one session."""
+a rotation statement signed by the trusted one. When the office announced that its key was lost
+or leaked, the registration file of its new key replaces the trusted one, after a warning
+(no statement can vouch for it). Each step is one service call, one session."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -77,6 +80,19 @@ class OfficeKeyDialog(Retranslating, QDialog):
     def _update(self) -> None:
         self.trust_button.setEnabled(self.chooser.confirmed())
         self.rotate_button.setEnabled(self.trusted is not None)
+        if self._replacing():
+            self.trust_button.setText(self.tr("改信此密钥(&T)…"))
+        else:
+            self.trust_button.setText(self.tr("信任此密钥(&T)"))
+
+    def _replacing(self) -> bool:
+        """The chosen file is another key than the one trusted (the office replaced its key)."""
+        file = self.chooser.file
+        return (
+            self.trusted is not None
+            and file is not None
+            and (file.fingerprint != self.trusted.fingerprint)
+        )
 
     def _say(self, text: str, ok: bool) -> None:
         self.message.setText(text)
@@ -88,8 +104,30 @@ class OfficeKeyDialog(Retranslating, QDialog):
 
         if not self.chooser.confirmed():
             return False
+        if self._replacing():
+            return self.replace()
         file, done = self.chooser.file, self.tr("已信任该密钥（指纹 {fp}）。")
         return self._apply(lambda: trust_office_key(self.store, file), done)
+
+    def replace(self) -> bool:
+        """Trust the chosen key instead of the trusted one, once the clerk is sure."""
+        from app.services.unit_office_key import replace_office_trust
+
+        answer = QMessageBox.warning(
+            self,
+            self.tr("改信市质量强市办的新密钥"),
+            self.tr(
+                "本机信任的是另一把市质量强市办密钥，这个登记文件没有旧密钥签署的更换声明。\n\n"
+                "只有在市质量强市办正式通知其旧密钥遗失或泄露、并已与其电话逐组核对新指纹时，"
+                "才改信这把密钥；否则可能是他人冒充。改信吗？"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        file, done = self.chooser.file, self.tr("已改为信任新密钥（指纹 {fp}）。")
+        return self._apply(lambda: replace_office_trust(self.store, file), done)
 
     def _apply(self, change: Callable[[], Any], done: str) -> bool:
         """One change of the trust (one service call); its refusal said in red."""
@@ -120,8 +158,8 @@ class OfficeKeyDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("市质量强市办密钥"))
-        self.trust_button.setText(self.tr("信任此密钥(&T)"))
         self.rotate_button.setText(self.tr("导入密钥更换声明(&R)…"))
+        self._update()  # the trust button's words
         if self.trusted is None:
             self.current.setText(
                 self.tr(
@@ -134,5 +172,7 @@ class OfficeKeyDialog(Retranslating, QDialog):
                 self.tr(
                     "本机信任的市质量强市办密钥，指纹：\n{fp}\n市质量强市办更换密钥后，"
                     "请导入其密钥更换声明（导入新的工作方案或反馈文件时也会自动跟随）。"
+                    "市质量强市办通知密钥遗失或泄露时，请选择其新的密钥登记文件，"
+                    "电话核对指纹后改信。"
                 ).format(fp=grouped_fingerprint(self.trusted.fingerprint))
             )

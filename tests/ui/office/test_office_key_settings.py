@@ -228,3 +228,39 @@ def test_saying_no_at_any_step_changes_nothing(
     box.rotate_button.click()
     assert asked == {"question": [], "old": [False], "new": [False, True]}[step]
     assert not box.busy and office_key(pair.office) == before
+
+
+def test_a_lost_key_is_replaced_after_a_warning_and_has_no_statement(
+    qtbot: Any, pair: Pair, tmp_path: Path, monkeypatch: Any
+) -> None:
+    before = office_key(pair.office)
+    assert before is not None
+    dialog = _settings(qtbot, pair.office)
+    box = dialog.key_box
+    assert not box.replace_button.isHidden()
+    warnings: list[str] = []
+
+    def warning(_parent: Any, _title: str, text: str, *_a: Any) -> QMessageBox.StandardButton:
+        warnings.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    new_pass = "新的密钥 quality 2017"
+    asked = _asked(monkeypatch, {False: None, True: new_pass})
+    QTest.mouseClick(box.replace_button, Qt.MouseButton.LeftButton)
+    assert "重新登记" in warnings[0] and "更换密钥" in warnings[0]
+    assert asked == [True]  # the old passphrase is not asked: it is what was lost
+    qtbot.waitUntil(lambda: not box.busy, timeout=10000)
+    after = office_key(pair.office)
+    assert after is not None and after.fingerprint != before.fingerprint
+    assert "已启用新密钥" in box.result.text() and box.changed
+    assert box.fingerprint.text().replace("\n", " ") == format_fingerprint(after.fingerprint)
+    assert box.statement_button.isHidden()  # nothing vouches for the new key
+    [row] = list_audit(pair.office, action="office_key_replace")
+    assert row.subject == after.fingerprint
+    assert unlock_office_key(pair.office, new_pass)
+
+    out = tmp_path / "office-key-new.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    box.export_button.click()
+    assert read_office_key_file(out).fingerprint == after.fingerprint
