@@ -1582,6 +1582,171 @@ Please send this file to the office.</translation>
     </message>
 </context>
 <context>
+    <name>KeyCareDialog</name>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="43"/>
+        <source>密码不正确，请重新输入。</source>
+        <translation>Wrong passphrase; please enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="102"/>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="251"/>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="257"/>
+        <source>本单位签名密钥</source>
+        <translation>This unit&apos;s signing key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="103"/>
+        <source>本单位的签名密钥，指纹（市质量强市办凭它核对报送文件）：</source>
+        <translation>This unit&apos;s signing key, fingerprint (the office checks submissions by it):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="107"/>
+        <source>修改密码(&amp;P)…</source>
+        <translation>Change &amp;passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="108"/>
+        <source>记得密码，想换一个：密钥和指纹不变，无需重新登记。</source>
+        <translation>You know the passphrase and want another: the key and fingerprint stay, no new registration.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="111"/>
+        <source>备份密钥(&amp;B)…</source>
+        <translation>&amp;Back up key…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="113"/>
+        <source>把加密的密钥和已用的报送编号存到 U 盘等处；仍由密码保护，每次导出后请重新备份。</source>
+        <translation>Saves the sealed key and the export numbers used so far, e.g. to a USB stick; still protected by the passphrase. Back up again after every export.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="118"/>
+        <source>导出登记文件(&amp;E)…</source>
+        <translation>&amp;Export registration…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="120"/>
+        <source>密钥登记文件和可打印的登记表（更换密钥后还有密钥更换声明），交市质量强市办。</source>
+        <translation>The key registration file and its printable form (after a rotation, the rotation statement too), for the office.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="124"/>
+        <source>更换密钥(&amp;R)…</source>
+        <translation>&amp;Rotate key…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="125"/>
+        <source>怀疑密钥泄露或按要求更换（需要现在的密码）：旧密钥签署更换声明。</source>
+        <translation>The key may have leaked, or a change is required (needs the current passphrase): the old key signs a rotation statement.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="128"/>
+        <source>忘记密码(&amp;F)…</source>
+        <translation>&amp;Forgot passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="129"/>
+        <source>生成新密钥，填写的内容和报送编号保留；须由市质量强市办重新登记。</source>
+        <translation>Makes a new key, keeping the entries and export numbers; the office must register it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="141"/>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="186"/>
+        <source>请输入现在的密码：</source>
+        <translation>Enter the current passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="142"/>
+        <source>设置新密码（至少 10 个字符）：</source>
+        <translation>Choose a new passphrase (at least 10 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="148"/>
+        <source>密码已修改：密钥和指纹不变，无需重新登记。</source>
+        <translation>Passphrase changed: the key and fingerprint stay the same, no new registration needed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="155"/>
+        <source>备份签名密钥</source>
+        <translation>Back up the signing key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="157"/>
+        <source>密钥备份 (*.json)</source>
+        <translation>Key backups (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="165"/>
+        <source>备份失败：{0}</source>
+        <translation>Backup failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="169"/>
+        <source>密钥已备份到 {0}。备份仍由密码保护，恢复时需要原密码；每次导出后请重新备份。</source>
+        <translation>Key backed up to {0}. The backup is still protected by the passphrase, which restoring it needs; back up again after every export.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="180"/>
+        <source>将生成新的签名密钥，由现在的密钥签署一份密钥更换声明。
+
+随后请导出密钥更换声明、新的登记文件和登记表，一并交市质量强市办，并电话核对新指纹；市质量强市办登记之前，新导出的报送文件不会被接收。继续吗？</source>
+        <translation>A new signing key will be made, and the current key signs a rotation statement for it.
+
+Then export the rotation statement, the new registration file and its form, give them to the office together and confirm the new fingerprint by phone; until the office registers it, new submissions are not accepted. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="187"/>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="205"/>
+        <source>为新密钥设置密码（至少 10 个字符）：</source>
+        <translation>Choose a passphrase for the new key (at least 10 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="198"/>
+        <source>忘记的密码无法找回，原密钥也不能再签名。将生成新的签名密钥，原密钥作废；已填写的内容和报送编号都保留。
+
+随后请导出新的登记文件和登记表交市质量强市办，并电话核对新指纹；市质量强市办登记新密钥后，新导出的报送文件才会被接收。以前报送的文件仍然有效。继续吗？</source>
+        <translation>A forgotten passphrase cannot be recovered, and the old key can no longer sign. A new signing key will be made and the old one voided; the entries and export numbers are kept.
+
+Then export the new registration file and its form for the office and confirm the new fingerprint by phone; new submissions are accepted once the office registers the new key. Earlier submissions stay valid. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="219"/>
+        <source>保存密钥登记文件</source>
+        <translation>Save the key registration file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="219"/>
+        <source>密钥登记文件 (*.json)</source>
+        <translation>Key registration files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="233"/>
+        <source>保存失败：{0}</source>
+        <translation>Saving failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="235"/>
+        <source>已保存 {file}；请打印 {sheet}，签字盖章后随登记文件交市质量强市办。</source>
+        <translation>Saved {file}; print {sheet}, sign and stamp it, and give it to the office with the registration file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="238"/>
+        <source>密钥更换声明 {0} 也请一并交去。</source>
+        <translation> Give the rotation statement {0} with them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="247"/>
+        <source>已生成新密钥，新指纹见上。请点“导出登记文件”，把文件交市质量强市办，并电话核对新指纹。</source>
+        <translation>New key made; its fingerprint is shown above. Click “Export registration” and give the files to the office, then confirm the new fingerprint by phone.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="283"/>
+        <source>请稍候…</source>
+        <translation>Please wait…</translation>
+    </message>
+</context>
+<context>
     <name>KeyConfirmDialog</name>
     <message>
         <location filename="../../app/ui/office/key_confirm.py" line="100"/>
@@ -1862,137 +2027,147 @@ Please send this file to the office.</translation>
         <translation>Period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="49"/>
+        <location filename="../../app/ui/unit/actions.py" line="50"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="50"/>
+        <location filename="../../app/ui/unit/actions.py" line="51"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="51"/>
+        <location filename="../../app/ui/unit/actions.py" line="52"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="52"/>
+        <location filename="../../app/ui/unit/actions.py" line="53"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="56"/>
+        <location filename="../../app/ui/unit/actions.py" line="57"/>
         <source>立即保存(&amp;S)</source>
         <translation>&amp;Save now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="57"/>
+        <location filename="../../app/ui/unit/actions.py" line="58"/>
         <source>填写内容会自动保存；Ctrl+S 立即保存</source>
         <translation>Everything is saved automatically; Ctrl+S saves at once</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="61"/>
+        <location filename="../../app/ui/unit/actions.py" line="62"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="62"/>
+        <location filename="../../app/ui/unit/actions.py" line="63"/>
         <source>检查本期内容并导出报送文件</source>
         <translation>Check this period and export the submission file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="66"/>
+        <location filename="../../app/ui/unit/actions.py" line="67"/>
         <source>从上期复制(&amp;P)…</source>
         <translation>Copy from &amp;previous period…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="67"/>
+        <location filename="../../app/ui/unit/actions.py" line="68"/>
         <source>用上一报告期的内容预填本期</source>
         <translation>Prefill this period from the previous one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="71"/>
+        <location filename="../../app/ui/unit/actions.py" line="72"/>
         <source>导入工作方案(&amp;L)…</source>
         <translation>Import &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="72"/>
+        <location filename="../../app/ui/unit/actions.py" line="73"/>
         <source>导入市质量强市办发来的工作方案（也可把文件拖到窗口上）</source>
         <translation>Import a plan sent by the office (or drop the file on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="76"/>
+        <location filename="../../app/ui/unit/actions.py" line="77"/>
         <source>导入反馈(&amp;B)…</source>
         <translation>Import feed&amp;back…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="77"/>
+        <location filename="../../app/ui/unit/actions.py" line="78"/>
         <source>导入市质量强市办的反馈：回执、审核意见、督办事项</source>
         <translation>Import the office&apos;s feedback: receipts, review comments, supervision notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="81"/>
+        <location filename="../../app/ui/unit/actions.py" line="82"/>
         <source>市质量强市办密钥(&amp;K)…</source>
         <translation>Office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="82"/>
+        <location filename="../../app/ui/unit/actions.py" line="83"/>
         <source>信任或更换市质量强市办的签名密钥</source>
         <translation>Trust or replace the office&apos;s signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="86"/>
+        <location filename="../../app/ui/unit/actions.py" line="87"/>
+        <source>本单位签名密钥(&amp;Y)…</source>
+        <translation>Signing ke&amp;y…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/actions.py" line="88"/>
+        <source>修改密码、备份、更换密钥、忘记密码、导出登记文件</source>
+        <translation>Change the passphrase, back up, rotate the key, forgotten passphrase, export the registration</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit/actions.py" line="92"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="87"/>
+        <location filename="../../app/ui/unit/actions.py" line="93"/>
         <source>界面语言、填报人</source>
         <translation>Language, clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="89"/>
+        <location filename="../../app/ui/unit/actions.py" line="95"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="90"/>
+        <location filename="../../app/ui/unit/actions.py" line="96"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="93"/>
+        <location filename="../../app/ui/unit/actions.py" line="99"/>
         <source>上一项任务</source>
         <translation>Previous task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="94"/>
+        <location filename="../../app/ui/unit/actions.py" line="100"/>
         <source>Ctrl+PgUp</source>
         <translation>Ctrl+PgUp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="98"/>
+        <location filename="../../app/ui/unit/actions.py" line="104"/>
         <source>下一项任务</source>
         <translation>Next task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="99"/>
+        <location filename="../../app/ui/unit/actions.py" line="105"/>
         <source>Ctrl+PgDn</source>
         <translation>Ctrl+PgDn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="104"/>
+        <location filename="../../app/ui/unit/actions.py" line="110"/>
         <source>显示本期汇总</source>
         <translation>Show period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="105"/>
+        <location filename="../../app/ui/unit/actions.py" line="111"/>
         <source>督办事项(&amp;D)</source>
         <translation>Supervision &amp;notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="106"/>
+        <location filename="../../app/ui/unit/actions.py" line="112"/>
         <source>显示督办事项列表（Ctrl+Shift+D）</source>
         <translation>Show the list of supervision notices (Ctrl+Shift+D)</translation>
     </message>
@@ -2047,22 +2222,22 @@ Please send this file to the office.</translation>
         <translation>Copied {n} task(s) from the previous period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="441"/>
+        <location filename="../../app/ui/unit/window.py" line="446"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="447"/>
+        <location filename="../../app/ui/unit/window.py" line="452"/>
         <source>{unit} · 填报人：{clerk}</source>
         <translation>{unit} · clerk: {clerk}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="484"/>
+        <location filename="../../app/ui/unit/window.py" line="489"/>
         <source>尚未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/window.py" line="485"/>
+        <location filename="../../app/ui/unit/window.py" line="490"/>
         <source>有内容未能保存到本机数据文件。仍要退出吗？（选择“否”可稍后重试）</source>
         <translation>Some input could not be saved to the data file. Quit anyway? (Choose No to retry later.)</translation>
     </message>
@@ -3156,37 +3331,37 @@ When the office rotates its key, import its rotation statement (importing a new 
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/office/passphrase_dialog.py" line="68"/>
+        <location filename="../../app/ui/common/passphrase_dialog.py" line="75"/>
         <source>本办签名密钥</source>
         <translation>Office signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/passphrase_dialog.py" line="69"/>
+        <location filename="../../app/ui/common/passphrase_dialog.py" line="76"/>
         <source>密钥密码(&amp;W)：</source>
         <translation>Key pass&amp;phrase:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/passphrase_dialog.py" line="70"/>
+        <location filename="../../app/ui/common/passphrase_dialog.py" line="77"/>
         <source>再输一次(&amp;A)：</source>
         <translation>&amp;Again:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/passphrase_dialog.py" line="71"/>
+        <location filename="../../app/ui/common/passphrase_dialog.py" line="78"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/passphrase_dialog.py" line="72"/>
+        <location filename="../../app/ui/common/passphrase_dialog.py" line="79"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/passphrase_dialog.py" line="80"/>
+        <location filename="../../app/ui/common/passphrase_dialog.py" line="87"/>
         <source>请输入密码。</source>
         <translation>Type the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/passphrase_dialog.py" line="90"/>
+        <location filename="../../app/ui/common/passphrase_dialog.py" line="97"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passphrases differ</translation>
     </message>

@@ -230,7 +230,7 @@ class FeedbackDialog(Retranslating, QDialog):
         return self.job is not None
 
     def start(self) -> FeedbackJob | None:
-        from app.ui.office import passphrase_dialog
+        from app.ui.common import passphrase_dialog
 
         folder = self.folder.text().strip()
         if self.busy or not folder or not self.period_code():

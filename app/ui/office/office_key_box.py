@@ -168,7 +168,7 @@ class OfficeKeyBox(Retranslating, QGroupBox):
         return Path(written)
 
     def create_key(self) -> None:
-        from app.ui.office import passphrase_dialog
+        from app.ui.common import passphrase_dialog
 
         if self.store is None or self._job is not None:
             return
@@ -195,7 +195,7 @@ class OfficeKeyBox(Retranslating, QGroupBox):
 
     def rotate_key(self) -> None:
         """Asks whether to change the key, then the passphrase in force and the new one."""
-        from app.ui.office import passphrase_dialog
+        from app.ui.common import passphrase_dialog
 
         if self.store is None or self.info is None or self._job is not None:
             return
@@ -239,7 +239,7 @@ class OfficeKeyBox(Retranslating, QGroupBox):
 
     def replace_key(self) -> None:
         """A new key without the old one's statement: asks to be sure, then a new passphrase."""
-        from app.ui.office import passphrase_dialog
+        from app.ui.common import passphrase_dialog
 
         if self.store is None or self.info is None or self._job is not None:
             return

@@ -29,6 +29,7 @@ class UnitActions:
     import_plan: QAction
     import_feedback: QAction
     office_key: QAction
+    key_care: QAction
     settings: QAction
     quit: QAction
     find: QAction
@@ -82,6 +83,11 @@ class UnitActions:
                 translate("MainWindow", "信任或更换市质量强市办的签名密钥"),
             ),
             (
+                self.key_care,
+                translate("MainWindow", "本单位签名密钥(&Y)…"),
+                translate("MainWindow", "修改密码、备份、更换密钥、忘记密码、导出登记文件"),
+            ),
+            (
                 self.settings,
                 translate("MainWindow", "设置(&O)…"),
                 translate("MainWindow", "界面语言、填报人"),
@@ -133,6 +139,7 @@ def create_actions(window: MainWindow) -> UnitActions:
         import_plan=_action(window, lambda: _import(window, "plan"), "Ctrl+Shift+L"),
         import_feedback=_action(window, lambda: _import(window, "feedback"), "Ctrl+Shift+B"),
         office_key=_action(window, lambda: _office_key(window)),
+        key_care=_action(window, lambda: _key_care(window)),
         settings=_action(window, window.open_settings),
         quit=_action(window, window.close, "Ctrl+Q"),
         find=_action(window, window.task_panel.focus_search, "Ctrl+F"),
@@ -161,7 +168,7 @@ def _fill_menus(a: UnitActions) -> None:
     a.menu_file.addSeparator()
     a.menu_file.addActions([a.import_plan, a.import_feedback, a.office_key])
     a.menu_file.addSeparator()
-    a.menu_file.addAction(a.settings)
+    a.menu_file.addActions([a.key_care, a.settings])
     a.menu_file.addSeparator()
     a.menu_file.addAction(a.quit)
     a.menu_edit.addActions([a.undo, a.redo, a.find])
@@ -189,6 +196,19 @@ def _office_key(window: MainWindow) -> None:
 
     if window.profile() is not None:
         OfficeKeyDialog(window.service().store, window).exec()
+
+
+def _key_care(window: MainWindow) -> None:
+    from app.ui.unit.key_care_dialog import KeyCareDialog
+
+    profile = window.profile()
+    if profile is None:
+        return
+    service = window.service()
+    dialog = KeyCareDialog(service.store, service.catalog, profile, window)
+    dialog.exec()
+    if dialog.key_changed:
+        window.key_replaced(dialog.profile)
 
 
 def _fill_toolbar(a: UnitActions) -> None:

@@ -428,6 +428,11 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self.apply_settings(dialog.chosen_language(), dialog.clerk.text(), dialog.contact.text())
 
+    def key_replaced(self, profile: UnitProfileInfo) -> None:
+        """The key care dialog made a new key: the settings show its fingerprint."""
+        self._profile = profile
+        self._show_who()
+
     def apply_settings(self, language: str, clerk: str, contact: str) -> None:
         switch_language(language)
         p = self._profile

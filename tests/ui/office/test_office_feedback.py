@@ -16,7 +16,7 @@ from app.services.audit import list_audit
 from app.services.office_key import create_office_key
 from app.services.review import decide, review_state
 from app.services.stores import Store
-from app.ui.office import passphrase_dialog
+from app.ui.common import passphrase_dialog
 from app.ui.office.feedback_dialog import COL_NEWS, COL_UNIT, FeedbackDialog, open_feedback_dialog
 from app.ui.office.window import OfficeWindow
 from tests.kit.answers_window import PERIOD, STAFF, build_answers_office, make_window

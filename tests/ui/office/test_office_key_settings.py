@@ -23,7 +23,7 @@ from app.services.office_key import create_office_key, office_key, unlock_office
 from app.services.plans.package import read_plan_package
 from app.services.stores import Store
 from app.services.unit_office_key import follow_rotation
-from app.ui.office import passphrase_dialog
+from app.ui.common import passphrase_dialog
 from app.ui.office.actor import KEY_ACTOR, current_actor
 from app.ui.office.settings_dialog import OfficeSettingsDialog
 from app.ui.office.window import OfficeWindow

@@ -26,7 +26,7 @@ def write_package(
     window: PlansWindow, path: Path | None = None, passphrase: str | None = None
 ) -> None:
     """Ask where and the passphrase (unless given), then write the package."""
-    from app.ui.office import passphrase_dialog
+    from app.ui.common import passphrase_dialog
     from app.ui.office.plans.plan_flows import in_background
 
     summary = window.summary()

@@ -1,5 +1,6 @@
-"""The office key's passphrase: asked once to sign (a plan package, feedback files), or twice
-with the unit wizard's rules to create the key.
+"""A signing key's passphrase: asked once to unlock it (the office signing a plan package or
+feedback files, a clerk changing the passphrase), or twice with the wizard's rules for a new
+one. The title names whose key it is (the office's by default).
 
 The passphrase lives only in this dialog and the one job it is handed to; the dialog clears its
 fields when it closes.
@@ -23,11 +24,17 @@ from app.ui.common.retranslate import Retranslating
 
 class PassphraseDialog(Retranslating, QDialog):
     def __init__(
-        self, purpose: str, *, confirm: bool = False, parent: QWidget | None = None
+        self,
+        purpose: str,
+        *,
+        confirm: bool = False,
+        parent: QWidget | None = None,
+        title: str | None = None,
     ) -> None:
         """``purpose``: one sentence saying what the key will do; ``confirm``: ask twice and
-        apply the passphrase rules (a new key)."""
+        apply the passphrase rules (a new key); ``title``: the window's (the office key's)."""
         super().__init__(parent)
+        self.title = title
         self.setObjectName("officePassphraseDialog")
         self.confirm = confirm
         self._value = ""
@@ -65,7 +72,7 @@ class PassphraseDialog(Retranslating, QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("本办签名密钥"))
+        self.setWindowTitle(self.title or self.tr("本办签名密钥"))
         self.labels[0].setText(self.tr("密钥密码(&W)："))
         self.labels[1].setText(self.tr("再输一次(&A)："))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
@@ -102,9 +109,11 @@ class PassphraseDialog(Retranslating, QDialog):
         self.second.clear()
 
 
-def ask_passphrase(parent: QWidget | None, purpose: str, *, confirm: bool = False) -> str | None:
-    """The passphrase, or None when the office cancelled (tests replace this function)."""
-    dialog = PassphraseDialog(purpose, confirm=confirm, parent=parent)
+def ask_passphrase(
+    parent: QWidget | None, purpose: str, *, confirm: bool = False, title: str | None = None
+) -> str | None:
+    """The passphrase, or None when the user cancelled (tests replace this function)."""
+    dialog = PassphraseDialog(purpose, confirm=confirm, parent=parent, title=title)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.passphrase()
