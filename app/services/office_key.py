@@ -164,24 +164,10 @@ def rotate_office_key(
     sealed = keys.seal_private_key(new_private, new_passphrase)
     now = utcnow()
     with store.factory.begin() as s:
-        old = _require(s)
-        if old.fingerprint != keys.fingerprint(keys.public_key_of(old_private)):
+        if _require(s).fingerprint != keys.fingerprint(keys.public_key_of(old_private)):
             raise Refusal("office_key_changed")
         statement = keys.rotation_statement(old_private, new_public, OFFICE_SUBJECT, now)
-        old.status, old.retired_at = "retired", now
-        s.flush()
-        row = OfficeKey(
-            public_key=new_public,
-            fingerprint=keys.fingerprint(new_public),
-            encrypted_private_key=sealed,
-            status="active",
-            created_at=now,
-            rotation_statement=json.dumps(statement, ensure_ascii=False, sort_keys=True),
-        )
-        s.add(row)
-        s.flush()
-        details = {"old_fingerprint": old.fingerprint, "fingerprint": row.fingerprint}
-        record(s, actor, "office_key_rotate", row.fingerprint, details)
+        row = _succeed(s, new_public, sealed, now, "office_key_rotate", actor, statement)
         return _info(row)
 
 
@@ -197,23 +183,40 @@ def replace_office_key(store: Store, new_passphrase: str, actor: str = "") -> Of
     private = keys.generate_private_key()  # the slow seal outside the transaction
     public = keys.public_key_of(private)
     sealed = keys.seal_private_key(private, new_passphrase)
-    now = utcnow()
     with store.factory.begin() as s:
-        old = _require(s)
-        old.status, old.retired_at = "retired", now
-        s.flush()
-        row = OfficeKey(
-            public_key=public,
-            fingerprint=keys.fingerprint(public),
-            encrypted_private_key=sealed,
-            status="active",
-            created_at=now,
-        )
-        s.add(row)
-        s.flush()
-        details = {"old_fingerprint": old.fingerprint, "fingerprint": row.fingerprint}
-        record(s, actor, "office_key_replace", row.fingerprint, details)
+        row = _succeed(s, public, sealed, utcnow(), "office_key_replace", actor, None)
         return _info(row)
+
+
+def _succeed(
+    s: Session,
+    public: bytes,
+    sealed: bytes,
+    now: datetime,
+    action: str,
+    actor: str,
+    statement: dict[str, str] | None,
+) -> OfficeKey:
+    """The key in force retired and the new one in its place, with the audit row (the
+    caller's transaction); ``statement``: what the old key signed for the new one, if any."""
+    old = _require(s)
+    old.status, old.retired_at = "retired", now
+    s.flush()  # one active key at every moment
+    row = OfficeKey(
+        public_key=public,
+        fingerprint=keys.fingerprint(public),
+        encrypted_private_key=sealed,
+        status="active",
+        created_at=now,
+        rotation_statement=None
+        if statement is None
+        else json.dumps(statement, ensure_ascii=False, sort_keys=True),
+    )
+    s.add(row)
+    s.flush()
+    details = {"old_fingerprint": old.fingerprint, "fingerprint": row.fingerprint}
+    record(s, actor, action, row.fingerprint, details)
+    return row
 
 
 def latest_rotation_statement(store: Store) -> dict[str, str] | None:

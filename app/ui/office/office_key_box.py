@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR
+from app.ui.common.confirm import confirmed
 from app.ui.common.retranslate import Retranslating
 from app.ui.office.actor import current_actor
 from app.ui.office.answer_texts import error_text
@@ -199,7 +199,7 @@ class OfficeKeyBox(Retranslating, QGroupBox):
 
         if self.store is None or self.info is None or self._job is not None:
             return
-        answer = QMessageBox.question(
+        if not confirmed(
             self,
             self.tr("更换本办签名密钥"),
             self.tr(
@@ -208,10 +208,7 @@ class OfficeKeyBox(Retranslating, QGroupBox):
                 "不必重新登记；近期收不到文件的单位，可以把更换声明文件发给他们导入。\n\n"
                 "更换后请把新指纹告知各单位备查。继续吗？"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         old = passphrase_dialog.ask_passphrase(self, self.tr("请输入现在这把密钥的密码："))
         if old is None:
@@ -243,7 +240,7 @@ class OfficeKeyBox(Retranslating, QGroupBox):
 
         if self.store is None or self.info is None or self._job is not None:
             return
-        answer = QMessageBox.warning(
+        if not confirmed(
             self,
             self.tr("密码遗失或密钥泄露"),
             self.tr(
@@ -253,10 +250,8 @@ class OfficeKeyBox(Retranslating, QGroupBox):
                 "并请他们电话核对新指纹。\n\n"
                 "如果还记得密码、密钥也没有泄露，请改用“更换密钥”，各单位会自动跟随。继续吗？"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            warning=True,
+        ):
             return
         purpose = self.tr("为新密钥设一个密码（至少 10 个字符），以后签名时输入它。")
         new = passphrase_dialog.ask_passphrase(self, purpose, confirm=True)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.common import passphrase_dialog
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR
+from app.ui.common.confirm import confirmed
 from app.ui.common.retranslate import Retranslating
 from app.ui.setup.key_pages import grouped_fingerprint
 
@@ -252,14 +252,7 @@ class KeyCareDialog(Retranslating, QDialog):
         return passphrase_dialog.ask_passphrase(self, purpose, confirm=confirm, title=title)
 
     def _sure(self, text: str) -> bool:
-        answer = QMessageBox.warning(
-            self,
-            self.tr("本单位签名密钥"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirmed(self, self.tr("本单位签名密钥"), text, warning=True)
 
     def _save_path(self, title: str, name: str, kinds: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

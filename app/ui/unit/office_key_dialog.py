@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
 
 from app.ui.common.colors import ERROR_COLOR, OK_COLOR
+from app.ui.common.confirm import confirmed
 from app.ui.common.retranslate import Retranslating
 from app.ui.setup.key_pages import grouped_fingerprint
 from app.ui.setup.office_key_page import OfficeKeyChooser, refusal_text
@@ -113,7 +113,7 @@ class OfficeKeyDialog(Retranslating, QDialog):
         """Trust the chosen key instead of the trusted one, once the clerk is sure."""
         from app.services.unit_office_key import replace_office_trust
 
-        answer = QMessageBox.warning(
+        if not confirmed(
             self,
             self.tr("改信市质量强市办的新密钥"),
             self.tr(
@@ -121,10 +121,8 @@ class OfficeKeyDialog(Retranslating, QDialog):
                 "只有在市质量强市办正式通知其旧密钥遗失或泄露、并已与其电话逐组核对新指纹时，"
                 "才改信这把密钥；否则可能是他人冒充。改信吗？"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            warning=True,
+        ):
             return False
         file, done = self.chooser.file, self.tr("已改为信任新密钥（指纹 {fp}）。")
         return self._apply(lambda: replace_office_trust(self.store, file), done)

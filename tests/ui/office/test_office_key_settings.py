@@ -153,6 +153,18 @@ def _asked(monkeypatch: Any, answers: dict[bool, str | None]) -> list[bool]:
     return asked
 
 
+def _yes(monkeypatch: Any, kind: str) -> list[str]:
+    """``QMessageBox.<kind>`` answered Yes; the texts it was asked with."""
+    texts: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *_a: Any) -> QMessageBox.StandardButton:
+        texts.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, kind, answer)
+    return texts
+
+
 def _settings(qtbot: Any, store: Store) -> OfficeSettingsDialog:
     dialog = OfficeSettingsDialog(language="zh", data_location="x", store=store)
     qtbot.addWidget(dialog)
@@ -168,13 +180,7 @@ def test_the_key_is_changed_and_a_unit_follows_the_statement_file(
     dialog = _settings(qtbot, pair.office)
     box = dialog.key_box
     assert not box.rotate_button.isHidden() and box.statement_button.isHidden()
-    questions: list[str] = []
-
-    def question(_parent: Any, _title: str, text: str, *_a: Any) -> QMessageBox.StandardButton:
-        questions.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    questions = _yes(monkeypatch, "question")
     new_pass = "新的密钥 quality 2017"
     asked = _asked(monkeypatch, {False: OFFICE_PASS, True: new_pass})
     QTest.mouseClick(box.rotate_button, Qt.MouseButton.LeftButton)
@@ -238,13 +244,7 @@ def test_a_lost_key_is_replaced_after_a_warning_and_has_no_statement(
     dialog = _settings(qtbot, pair.office)
     box = dialog.key_box
     assert not box.replace_button.isHidden()
-    warnings: list[str] = []
-
-    def warning(_parent: Any, _title: str, text: str, *_a: Any) -> QMessageBox.StandardButton:
-        warnings.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
+    warnings = _yes(monkeypatch, "warning")
     new_pass = "新的密钥 quality 2017"
     asked = _asked(monkeypatch, {False: None, True: new_pass})
     QTest.mouseClick(box.replace_button, Qt.MouseButton.LeftButton)
