@@ -51,7 +51,17 @@ class UnitActions:
         self.menu_edit.setTitle(translate("MainWindow", "编辑(&E)"))
         self.menu_go.setTitle(translate("MainWindow", "转到(&G)"))
         self.toolbar.setWindowTitle(translate("MainWindow", "工具栏"))
-        for action, text, tip in (
+        for action, text, tip in self._texts():
+            action.setText(text)
+            action.setToolTip(tip or text.replace("(&", "(").replace("&", ""))
+        self.summary.setText(translate("MainWindow", "显示本期汇总"))
+        self.notices.setText(translate("MainWindow", "督办事项(&D)"))
+        self.notices.setToolTip(translate("MainWindow", "显示督办事项列表（Ctrl+Shift+D）"))
+
+    def _texts(self) -> tuple[tuple[QAction, str, str], ...]:
+        """Each action's words and tooltip ("": its words without the accelerator)."""
+        translate = QCoreApplication.translate
+        return (
             (
                 self.save,
                 translate("MainWindow", "立即保存(&S)"),
@@ -104,12 +114,7 @@ class UnitActions:
                 translate("MainWindow", "下一项任务"),
                 translate("MainWindow", "Ctrl+PgDn"),
             ),
-        ):
-            action.setText(text)
-            action.setToolTip(tip or text.replace("(&", "(").replace("&", ""))
-        self.summary.setText(translate("MainWindow", "显示本期汇总"))
-        self.notices.setText(translate("MainWindow", "督办事项(&D)"))
-        self.notices.setToolTip(translate("MainWindow", "显示督办事项列表（Ctrl+Shift+D）"))
+        )
 
 
 def _action(
