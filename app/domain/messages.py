@@ -24,6 +24,7 @@ from app.domain.messages_assessment import ASSESSMENT_MESSAGES
 from app.domain.messages_plan_documents import PLAN_DOCUMENT_MESSAGES
 from app.domain.messages_plans import PLAN_MESSAGES
 from app.domain.messages_review import REVIEW_MESSAGES, shown_word
+from app.domain.messages_sheets import SHEET_MESSAGES
 
 # code -> (zh, en). Parameters are str.format fields; both texts use the same ones.
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
@@ -340,22 +341,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "工作目标指标 {no} 不由本单位填报",
         "Indicator {no} is not reported by this unit",
     ),
-    # -- submissions: the sheets (app.io.submission_cells) ----------------------------------
-    "sheets": ("工作表与报送格式不符：{names}", "The sheets differ from the submission's: {names}"),
-    "hidden_sheet": ("工作表 {sheet} 被隐藏", "Sheet {sheet} is hidden"),
-    "formula": ("单元格 {ref} 含有公式，已拒收", "Cell {ref} holds a formula; refused"),
-    "cell_form": (
-        "单元格 {ref} 的写法不是本程序导出的形式，已拒收",
-        "Cell {ref} is not written the way this program writes cells; refused",
-    ),
-    "cell_position": (
-        "单元格位置无效或超出报送格式的范围：{ref}",
-        "A cell position is invalid or outside the submission's area: {ref}",
-    ),
-    "visible_cell": (
-        "单元格 {ref} 与签名数据不一致（文件被改动过）",
-        "Cell {ref} differs from the signed data (the file was changed)",
-    ),
     # -- the office import (app.services.office_import, office_trust, parse_pool) ----------
     "import_new": ("新增", "New"),
     "import_replaces": ("替换 v{version}", "Replaces v{version}"),
@@ -422,6 +407,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     **PLAN_MESSAGES,
     **ASSESSMENT_MESSAGES,
     **ANSWER_FILE_MESSAGES,
+    **SHEET_MESSAGES,
     **REVIEW_MESSAGES,
 }
 

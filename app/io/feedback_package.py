@@ -304,10 +304,15 @@ def read_feedback_package(source: bytes | str | os.PathLike[str]) -> SignedPacka
     payload and every visible cell against it. PackageRejected."""
     package = read_package(source, KIND, _read)
     try:
-        check_sheets(package.parts, feedback_layout(package.payload, package.fingerprint))
+        layout = feedback_layout(package.payload, package.fingerprint)
+        check_sheets(package.parts, layout, _footer(package.payload))
     except PackageRejected as exc:
         raise exc.knowing(package.fingerprint, package.payload) from None
     return package
+
+
+def _footer(payload: FeedbackPayload) -> str:
+    return f"市质量强市办反馈 {payload.unit_name} {payload.period} 第 {payload.sequence} 号"
 
 
 def feedback_bytes(
@@ -315,7 +320,7 @@ def feedback_bytes(
 ) -> bytes:
     look = BookLook(
         title=f"{payload.unit_name} {payload.period} 反馈文件 第 {payload.sequence} 号",
-        footer=f"市质量强市办反馈 {payload.unit_name} {payload.period} 第 {payload.sequence} 号",
+        footer=_footer(payload),
         orientation="portrait",
     )
     parts = book_parts(feedback_layout(payload, fingerprint(public_key)), look)

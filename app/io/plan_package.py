@@ -151,10 +151,15 @@ def read_plan_package(source: bytes | str | os.PathLike[str]) -> SignedPackage:
     package, its payload, and every visible cell against the payload. PackageRejected."""
     package = read_package(source, KIND, _read)
     try:
-        check_sheets(package.parts, plan_layout(package.payload, package.fingerprint))
+        layout = plan_layout(package.payload, package.fingerprint)
+        check_sheets(package.parts, layout, _footer(package.payload))
     except PackageRejected as exc:
         raise exc.knowing(package.fingerprint, package.payload) from None
     return package
+
+
+def _footer(payload: PlanPackagePayload) -> str:
+    return f"{payload.title}（{payload.code}）第 {payload.revision} 版"
 
 
 def plan_package_bytes(
@@ -162,7 +167,7 @@ def plan_package_bytes(
 ) -> bytes:
     look = BookLook(
         title=f"{payload.title} 工作方案包 第 {payload.revision} 版",
-        footer=f"{payload.title}（{payload.code}）第 {payload.revision} 版",
+        footer=_footer(payload),
     )
     parts = book_parts(plan_layout(payload, fingerprint(public_key)), look)
     return package_bytes(KIND, parts, canonical_bytes(payload.to_json()), public_key, sign)

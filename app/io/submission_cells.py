@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from app.io.package_errors import PackageRejected, shown
 from app.io.package_xml import NS_MAIN, NS_REL, parse_xml, qname, relationships
+from app.io.sheet_look import check_defined_names, check_sheet_look, check_styles, check_theme
 from app.io.submission_layout import UNKNOWN, SheetLayout, column_letter
 from app.io.xlsx_text import visible_text
 
@@ -41,6 +42,8 @@ _RID = qname(NS_REL, "id")
 _OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 )
+_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 _A1 = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
 _NUMBER = re.compile(r"-?[0-9]{1,40}(?:\.[0-9]{1,40})?(?:[eE][+-]?[0-9]{1,4})?")
 # OOXML reads "_x0041_" in cell text as "A" (app.io.xlsx_text escapes what must stay as is).
@@ -67,19 +70,36 @@ def _relationships(parts: Mapping[str, bytes], source: str) -> list[tuple[str, s
 
 def workbook_sheets(parts: Mapping[str, bytes]) -> list[tuple[str, str, str]]:
     """(name, state, part) of every sheet, in workbook order."""
-    books = [t for _i, typ, t in _relationships(parts, "") if typ == _OFFICE_DOCUMENT]
-    if len(books) != 1 or books[0] not in parts:
-        raise PackageRejected("not_xlsx")
-    book = books[0]
+    book = _book(parts)
     targets = {rid: target for rid, _typ, target in _relationships(parts, book)}
     content = parts[book]
     listed = _sheet_list(book, content) if len(content) <= _CACHED_BYTES else _sheets(book, content)
     return [(name, state, targets.get(rid, "")) for name, state, rid in listed]
 
 
+def _book(parts: Mapping[str, bytes]) -> str:
+    books = [t for _i, typ, t in _relationships(parts, "") if typ == _OFFICE_DOCUMENT]
+    if len(books) != 1 or books[0] not in parts:
+        raise PackageRejected("not_xlsx")
+    return books[0]
+
+
+def _book_look(parts: Mapping[str, bytes]) -> None:
+    """The workbook's styles and theme as the writer writes them (app.io.sheet_look)."""
+    book = _book(parts)
+    for _rid, typ, target in _relationships(parts, book):
+        content = parts.get(target)
+        if typ == _STYLES and content is not None:
+            check_styles(target, content)
+        elif typ == _THEME and content is not None:
+            check_theme(target, content)
+
+
 def _sheets(book: str, content: bytes) -> tuple[tuple[str, str, str], ...]:
-    """(name, state, relationship id) of the workbook part's sheets, in order."""
+    """(name, state, relationship id) of the workbook part's sheets, in order; the workbook
+    defines no name but the repeated header rows (app.io.sheet_look)."""
     root = parse_xml(book, content)
+    check_defined_names(root)
     return tuple(
         (sheet.get("name", ""), sheet.get("state", "visible"), sheet.get(_RID, ""))
         for listing in root.iterchildren(_SHEETS)
@@ -295,9 +315,12 @@ def shows_layout(sheet_data: Any, sheet: SheetLayout) -> bool:
     return all(_nothing(want) for _at, want in grid[i:])
 
 
-def check_sheets(parts: Mapping[str, bytes], layout: tuple[SheetLayout, ...]) -> None:
+def check_sheets(
+    parts: Mapping[str, bytes], layout: tuple[SheetLayout, ...], footer: str | None = None
+) -> None:
     """The layout's sheets (a submission's three or four, a plan package's, a feedback
-    file's), visible and in order, each showing exactly its layout."""
+    file's), visible and in order, each showing exactly its layout, and nothing else around
+    the cells (app.io.sheet_look; ``footer``: the words the kind's writer puts there)."""
     sheets = workbook_sheets(parts)
     names = tuple(name for name, _state, _part in sheets)
     if names != tuple(sheet.name for sheet in layout):
@@ -314,3 +337,5 @@ def check_sheets(parts: Mapping[str, bytes], layout: tuple[SheetLayout, ...]) ->
         if not shows_layout(sheet_data, sheet):
             cols = max((len(r) for r in sheet.rows), default=0)
             compare_sheet(sheet, _cells(sheet.name, sheet_data, len(sheet.rows), cols))
+        check_sheet_look(sheet_data.getparent(), sheet, footer)
+    _book_look(parts)

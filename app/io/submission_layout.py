@@ -91,6 +91,11 @@ class SheetLayout:
     header_rows: int  # frozen on screen and repeated on every printed page
 
 
+def submission_footer(p: SubmissionPayload) -> str:
+    """The words at the foot of every printed page (the page numbers follow)."""
+    return f"{p.unit_name} {p.period} 第 {p.version} 版"
+
+
 def fingerprint_lines(fingerprint: str) -> str:
     """The 16 groups of 4 in two lines of 8, as read aloud over the phone."""
     groups = format_fingerprint(fingerprint).split()

@@ -35,7 +35,7 @@ from app.io.package_errors import PackageRejected
 from app.io.package_zip import MAX_FILE_BYTES, MAX_TOTAL_BYTES
 from app.io.signed_package import SignedPackage, check_signer, read_package
 from app.io.submission_cells import check_sheets
-from app.io.submission_layout import submission_layout
+from app.io.submission_layout import submission_footer, submission_layout
 
 KIND = "submission"
 SubmissionRejected = PackageRejected  # the name the callers know
@@ -106,7 +106,8 @@ def verify_submission(
             first = problems[0]
             raise PackageRejected(first.code, **first.param_dict).knowing(fp, payload)
     try:
-        check_sheets(package.parts, submission_layout(payload, catalog, fp))
+        layout = submission_layout(payload, catalog, fp)
+        check_sheets(package.parts, layout, submission_footer(payload))
     except PackageRejected as exc:
         raise exc.knowing(fp, payload) from None
     return VerifiedSubmission(

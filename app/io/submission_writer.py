@@ -22,7 +22,7 @@ from app.io.canonical import payload_bytes
 from app.io.package_props import property_chunks
 from app.io.printable_book import BookLook, book_parts
 from app.io.signed_package import package_bytes, write_package
-from app.io.submission_layout import submission_layout
+from app.io.submission_layout import submission_footer, submission_layout
 
 __all__ = ["property_chunks", "submission_bytes", "write_submission"]
 KIND = "submission"
@@ -44,7 +44,7 @@ def submission_bytes(
     fingerprint = hashlib.sha256(public_key).hexdigest()
     look = BookLook(
         title=f"{payload.unit_name} {payload.period} 报送文件 第 {payload.version} 版",
-        footer=f"{payload.unit_name} {payload.period} 第 {payload.version} 版",
+        footer=submission_footer(payload),
     )
     parts = book_parts(submission_layout(payload, catalog, fingerprint), look)
     return package_bytes(KIND, parts, payload_bytes(payload), public_key, sign)
