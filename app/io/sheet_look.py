@@ -60,8 +60,18 @@ _EMPTY_HEADERS = ("oddHeader", "evenHeader", "firstHeader", "evenFooter", "first
 THEME_SHA256 = frozenset({"72c3a81ac11d6a01d5b8d55cf05a86fd28e2f77b5c53080246f00fcd8cb09620"})
 _STYLE_CHILDREN = frozenset(
     _MAIN + name
-    for name in ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles",
-                 "dxfs", "tableStyles", "colors")
+    for name in (
+        "numFmts",
+        "fonts",
+        "fills",
+        "borders",
+        "cellStyleXfs",
+        "cellXfs",
+        "cellStyles",
+        "dxfs",
+        "tableStyles",
+        "colors",
+    )
 )  # fmt: skip  (colors: openpyxl's default palette; no font may name an indexed colour)
 _MUST_BE_EMPTY = frozenset(_MAIN + name for name in ("numFmts", "dxfs", "tableStyles"))
 MIN_FONT_PT = 6.0

@@ -1591,7 +1591,7 @@ Please send this file to the office.</translation>
     <message>
         <location filename="../../app/ui/unit/key_care_dialog.py" line="102"/>
         <location filename="../../app/ui/unit/key_care_dialog.py" line="251"/>
-        <location filename="../../app/ui/unit/key_care_dialog.py" line="257"/>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="255"/>
         <source>本单位签名密钥</source>
         <translation>This unit&apos;s signing key</translation>
     </message>
@@ -1741,7 +1741,7 @@ Then export the new registration file and its form for the office and confirm th
         <translation>New key made; its fingerprint is shown above. Click “Export registration” and give the files to the office, then confirm the new fingerprint by phone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/key_care_dialog.py" line="283"/>
+        <location filename="../../app/ui/unit/key_care_dialog.py" line="276"/>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
     </message>
@@ -2047,127 +2047,127 @@ Then export the new registration file and its form for the office and confirm th
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="57"/>
+        <location filename="../../app/ui/unit/actions.py" line="67"/>
         <source>立即保存(&amp;S)</source>
         <translation>&amp;Save now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="58"/>
+        <location filename="../../app/ui/unit/actions.py" line="68"/>
         <source>填写内容会自动保存；Ctrl+S 立即保存</source>
         <translation>Everything is saved automatically; Ctrl+S saves at once</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="62"/>
+        <location filename="../../app/ui/unit/actions.py" line="72"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export submission…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="63"/>
+        <location filename="../../app/ui/unit/actions.py" line="73"/>
         <source>检查本期内容并导出报送文件</source>
         <translation>Check this period and export the submission file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="67"/>
+        <location filename="../../app/ui/unit/actions.py" line="77"/>
         <source>从上期复制(&amp;P)…</source>
         <translation>Copy from &amp;previous period…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="68"/>
+        <location filename="../../app/ui/unit/actions.py" line="78"/>
         <source>用上一报告期的内容预填本期</source>
         <translation>Prefill this period from the previous one</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="72"/>
+        <location filename="../../app/ui/unit/actions.py" line="82"/>
         <source>导入工作方案(&amp;L)…</source>
         <translation>Import &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="73"/>
+        <location filename="../../app/ui/unit/actions.py" line="83"/>
         <source>导入市质量强市办发来的工作方案（也可把文件拖到窗口上）</source>
         <translation>Import a plan sent by the office (or drop the file on the window)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="77"/>
+        <location filename="../../app/ui/unit/actions.py" line="87"/>
         <source>导入反馈(&amp;B)…</source>
         <translation>Import feed&amp;back…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="78"/>
+        <location filename="../../app/ui/unit/actions.py" line="88"/>
         <source>导入市质量强市办的反馈：回执、审核意见、督办事项</source>
         <translation>Import the office&apos;s feedback: receipts, review comments, supervision notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="82"/>
+        <location filename="../../app/ui/unit/actions.py" line="92"/>
         <source>市质量强市办密钥(&amp;K)…</source>
         <translation>Office &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="83"/>
+        <location filename="../../app/ui/unit/actions.py" line="93"/>
         <source>信任或更换市质量强市办的签名密钥</source>
         <translation>Trust or replace the office&apos;s signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="87"/>
+        <location filename="../../app/ui/unit/actions.py" line="97"/>
         <source>本单位签名密钥(&amp;Y)…</source>
         <translation>Signing ke&amp;y…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="88"/>
+        <location filename="../../app/ui/unit/actions.py" line="98"/>
         <source>修改密码、备份、更换密钥、忘记密码、导出登记文件</source>
         <translation>Change the passphrase, back up, rotate the key, forgotten passphrase, export the registration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="92"/>
+        <location filename="../../app/ui/unit/actions.py" line="102"/>
         <source>设置(&amp;O)…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="93"/>
+        <location filename="../../app/ui/unit/actions.py" line="103"/>
         <source>界面语言、填报人</source>
         <translation>Language, clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="95"/>
+        <location filename="../../app/ui/unit/actions.py" line="105"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="96"/>
+        <location filename="../../app/ui/unit/actions.py" line="106"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="99"/>
+        <location filename="../../app/ui/unit/actions.py" line="109"/>
         <source>上一项任务</source>
         <translation>Previous task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="100"/>
+        <location filename="../../app/ui/unit/actions.py" line="110"/>
         <source>Ctrl+PgUp</source>
         <translation>Ctrl+PgUp</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="104"/>
+        <location filename="../../app/ui/unit/actions.py" line="114"/>
         <source>下一项任务</source>
         <translation>Next task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="105"/>
+        <location filename="../../app/ui/unit/actions.py" line="115"/>
         <source>Ctrl+PgDn</source>
         <translation>Ctrl+PgDn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="110"/>
+        <location filename="../../app/ui/unit/actions.py" line="57"/>
         <source>显示本期汇总</source>
         <translation>Show period summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="111"/>
+        <location filename="../../app/ui/unit/actions.py" line="58"/>
         <source>督办事项(&amp;D)</source>
         <translation>Supervision &amp;notices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/actions.py" line="112"/>
+        <location filename="../../app/ui/unit/actions.py" line="59"/>
         <source>显示督办事项列表（Ctrl+Shift+D）</source>
         <translation>Show the list of supervision notices (Ctrl+Shift+D)</translation>
     </message>
@@ -2864,13 +2864,13 @@ Nothing was changed on this computer.</translation>
     </message>
     <message>
         <location filename="../../app/ui/office/office_key_box.py" line="165"/>
-        <location filename="../../app/ui/office/office_key_box.py" line="299"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="294"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/office/office_key_box.py" line="167"/>
-        <location filename="../../app/ui/office/office_key_box.py" line="301"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="296"/>
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -2881,7 +2881,7 @@ Nothing was changed on this computer.</translation>
     </message>
     <message>
         <location filename="../../app/ui/office/office_key_box.py" line="189"/>
-        <location filename="../../app/ui/office/office_key_box.py" line="272"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="267"/>
         <source>正在生成密钥，请稍候…</source>
         <translation>Creating the key, please wait…</translation>
     </message>
@@ -2914,39 +2914,39 @@ Every later plan package and feedback file carries a rotation statement signed b
 Afterwards, tell the units the new fingerprint for their records. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="216"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="213"/>
         <source>请输入现在这把密钥的密码：</source>
         <translation>Enter the passphrase of the key in use now:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="219"/>
-        <location filename="../../app/ui/office/office_key_box.py" line="261"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="216"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="256"/>
         <source>为新密钥设一个密码（至少 10 个字符），以后签名时输入它。</source>
         <translation>Choose a passphrase for the new key (at least 10 characters); you will enter it whenever you sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="230"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="227"/>
         <source>正在更换密钥，请稍候…</source>
         <translation>Changing the key, please wait…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="234"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="231"/>
         <source>密钥已更换，新指纹见上。以后的方案包和反馈文件会带上更换声明；近期收不到文件的单位，请导出更换声明发给他们。</source>
         <translation>Key rotated; the new fingerprint is shown above. Later plan packages and feedback files carry the rotation statement; export the statement for units that will not receive a file soon.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="237"/>
-        <location filename="../../app/ui/office/office_key_box.py" line="279"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="234"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="274"/>
         <source>未能更换密钥：{0}</source>
         <translation>Could not change the key: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="248"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="245"/>
         <source>密码遗失或密钥泄露</source>
         <translation>Passphrase lost or key leaked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="250"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="247"/>
         <source>只在忘记了本办密钥的密码、或密钥可能已泄露时这样做。
 
 将启用新密钥，旧密钥作废且不签署更换声明：各单位都要重新登记新密钥，在此之前不接受本办的方案包和反馈文件。请随后导出新的密钥登记文件发给各单位，并请他们电话核对新指纹。
@@ -2959,17 +2959,17 @@ A new key starts and the old one is voided without a rotation statement: every u
 If you still know the passphrase and the key has not leaked, use “Rotate key” instead: the units follow by themselves. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="276"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="271"/>
         <source>已启用新密钥，新指纹见上。请导出密钥登记文件发给各单位，请他们电话核对新指纹后在“市质量强市办密钥”中改信。</source>
         <translation>The new key is in force; its fingerprint is shown above. Export the registration file for the units, and ask them to confirm the new fingerprint by phone and then trust it under “Office key”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="287"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="282"/>
         <source>导出密钥更换声明</source>
         <translation>Export the key rotation statement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/office/office_key_box.py" line="289"/>
+        <location filename="../../app/ui/office/office_key_box.py" line="284"/>
         <source>密钥更换声明 (*.json)</source>
         <translation>Key rotation statements (*.json)</translation>
     </message>
@@ -3020,23 +3020,23 @@ If you still know the passphrase and the key has not leaked, use “Rotate key�
         <translation>The key is trusted (fingerprint {fp}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="147"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="145"/>
         <source>选择密钥更换声明</source>
         <translation>Choose the key rotation statement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="147"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="145"/>
         <source>密钥更换声明 (*.json)</source>
         <translation>Key rotation statements (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="129"/>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="156"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="127"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="154"/>
         <source>已改为信任新密钥（指纹 {fp}）。</source>
         <translation>The new key is trusted now (fingerprint {fp}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="160"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="158"/>
         <source>市质量强市办密钥</source>
         <translation>Office key</translation>
     </message>
@@ -3065,17 +3065,17 @@ If you still know the passphrase and the key has not leaked, use “Rotate key�
 Trust this key instead only when the office has officially announced that its old key was lost or leaked, and you have confirmed the new fingerprint group by group with the office by phone; otherwise someone may be posing as the office. Trust it instead?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="161"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="159"/>
         <source>导入密钥更换声明(&amp;R)…</source>
         <translation>Import a &amp;rotation statement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="166"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="164"/>
         <source>本机尚未信任市质量强市办的密钥。导入工作方案和反馈文件前，请选择市质量强市办的密钥登记文件，并逐组核对指纹。</source>
         <translation>This computer trusts no office key yet. Before importing plans and feedback, choose the office&apos;s key registration file and compare the fingerprint group by group.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unit/office_key_dialog.py" line="173"/>
+        <location filename="../../app/ui/unit/office_key_dialog.py" line="171"/>
         <source>本机信任的市质量强市办密钥，指纹：
 {fp}
 市质量强市办更换密钥后，请导入其密钥更换声明（导入新的工作方案或反馈文件时也会自动跟随）。市质量强市办通知密钥遗失或泄露时，请选择其新的密钥登记文件，电话核对指纹后改信。</source>
