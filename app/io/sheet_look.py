@@ -13,8 +13,9 @@ what it writes, parsed (app.io.package_xml), never searched:
 - a worksheet holds only the elements the writer writes, in no other form: no hidden row or
   column, no zero height, columns as wide as the layout says, exactly the layout's merges,
   zeros shown, no header, and the footer the kind's writer writes;
-- the styles hold no number format but General, no differential (conditional) format, and no
-  font that is white, lighter than light grey, coloured from the palette or under 6 pt;
+- the styles hold no number format but General, no differential (conditional) format, no
+  alignment but the writer's (an indent can push text out of view), no text lighter than mid
+  grey, coloured from the palette or under 6 pt, and no fill darker than light grey;
 - the theme is the one openpyxl writes (its colours name the text's);
 - the workbook defines no names but the repeated header rows (``_xlnm.Print_Titles``).
 
@@ -75,7 +76,9 @@ _STYLE_CHILDREN = frozenset(
 )  # fmt: skip  (colors: openpyxl's default palette; no font may name an indexed colour)
 _MUST_BE_EMPTY = frozenset(_MAIN + name for name in ("numFmts", "dxfs", "tableStyles"))
 MIN_FONT_PT = 6.0
-LIGHTEST = 0xC0  # text lighter than this in every channel (light grey) is not for reading
+DARK_TEXT = 128.0  # text no lighter than mid grey (the writer's: black, 595959, C00000)...
+LIGHT_FILL = 192.0  # ...on fills no darker than light grey (the writer's: F2F2F2, DDE5F0)
+_ALIGNMENT = frozenset({"horizontal", "vertical", "wrapText"})
 
 
 def _refuse(sheet: str, what: str) -> PackageRejected:
@@ -188,8 +191,13 @@ def _styles(part: str, content: bytes) -> None:
     for xf in root.iter(_MAIN + "xf"):
         if xf.get("numFmtId", "0") != "0":
             raise PackageRejected("style_look", what=f"numFmtId {shown(xf.get('numFmtId', ''))}")
+        for alignment in xf.iterchildren(_MAIN + "alignment"):
+            if not set(alignment.keys()) <= _ALIGNMENT:  # an indent can push text out of view
+                raise PackageRejected("style_look", what="alignment")
     for font in root.iter(_MAIN + "font"):
         _font(font)
+    for fill in root.iter(_MAIN + "fill"):
+        _fill(fill)
 
 
 _cached_styles = functools.lru_cache(maxsize=16)(_styles)
@@ -207,21 +215,42 @@ def _font(font: Any) -> None:
             raise PackageRejected("style_look", what="vanish")
 
 
+def _fill(fill: Any) -> None:
+    """No fill, the grey pattern every workbook has, or a light solid fill: dark text on it
+    stays readable."""
+    kids = list(fill)
+    if len(kids) != 1 or kids[0].tag != _MAIN + "patternFill":
+        raise PackageRejected("style_look", what="fill")
+    pattern = kids[0]
+    kind = pattern.get("patternType")
+    if kind in (None, "none", "gray125") and not len(pattern):
+        return
+    colors = {c.tag[len(_MAIN) :]: c for c in pattern if is_element(c)}
+    if kind != "solid" or set(colors) - {"fgColor", "bgColor"} or "fgColor" not in colors:
+        raise PackageRejected("style_look", what="fill")
+    if not _luminance(colors["fgColor"]) >= LIGHT_FILL:
+        raise PackageRejected("style_look", what="fill")
+
+
 def _readable(color: Any) -> bool:
-    """Text in this colour can be read on white paper: the theme's dark text (theme 1, as
-    the theme openpyxl writes it), or an RGB colour darker than light grey in some channel."""
+    """Text in this colour can be read on white paper and on the light fills: the theme's
+    dark text (theme 1, as the theme openpyxl writes it) or a dark RGB colour."""
     if set(color.keys()) == {"theme"}:
         return bool(color.get("theme") == "1")
-    if set(color.keys()) != {"rgb"}:
-        return False  # indexed (a palette of the file's own), tint, auto
+    return _luminance(color) <= DARK_TEXT
+
+
+def _luminance(color: Any) -> float:
+    """0-255 for an ``rgb`` colour ("AARRGGBB") and nothing else; NaN otherwise (indexed: a
+    palette of the file's own; theme, tint, auto)."""
     rgb = color.get("rgb", "")
-    if len(rgb) != 8:
-        return False
+    if set(color.keys()) != {"rgb"} or len(rgb) != 8:
+        return float("nan")
     try:
-        channels = [int(rgb[i : i + 2], 16) for i in (2, 4, 6)]
+        r, g, b = (int(rgb[i : i + 2], 16) for i in (2, 4, 6))
     except ValueError:
-        return False
-    return min(channels) < LIGHTEST
+        return float("nan")
+    return 0.299 * r + 0.587 * g + 0.114 * b
 
 
 def check_theme(part: str, content: bytes) -> None:

@@ -90,6 +90,10 @@ STYLE_EDITS: dict[str, tuple[str, Edit]] = {
         _before("</styleSheet>", '<dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="&quot;100&quot;"/></dxf></dxfs>'),
     ),
     "recoloured theme": (THEME, _replace('<a:srgbClr val="1F497D"/>', '<a:srgbClr val="FFFFFF"/>')),
+    "dark fill under dark text": (STYLES, _replace('<fgColor rgb="00F2F2F2"/>', '<fgColor rgb="00202020"/>')),
+    "gradient fill": (STYLES, _replace('<fill><patternFill/></fill>', '<fill><gradientFill degree="90"><stop position="0"><color rgb="FF000000"/></stop></gradientFill></fill>')),
+    "indent pushing text out": (STYLES, _replace('<alignment horizontal="left" vertical="top" wrapText="1"/>', '<alignment horizontal="left" vertical="top" wrapText="1" indent="250"/>')),
+    "mid-grey text": (STYLES, _replace('<color rgb="00595959"/>', '<color rgb="00A0A0A0"/>')),
 }  # fmt: skip
 
 
