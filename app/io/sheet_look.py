@@ -73,7 +73,7 @@ _STYLE_CHILDREN = frozenset(
         "tableStyles",
         "colors",
     )
-)  # fmt: skip  (colors: openpyxl's default palette; no font may name an indexed colour)
+)  # colors: openpyxl's default palette, harmless: no font or fill may name an indexed colour
 _MUST_BE_EMPTY = frozenset(_MAIN + name for name in ("numFmts", "dxfs", "tableStyles"))
 MIN_FONT_PT = 6.0
 DARK_TEXT = 128.0  # text no lighter than mid grey (the writer's: black, 595959, C00000)...
@@ -85,12 +85,17 @@ def _refuse(sheet: str, what: str) -> PackageRejected:
     return PackageRejected("sheet_look", sheet=sheet, what=shown(what))
 
 
+def _local(node: Any) -> str:
+    """An element's name without its namespace, for the refusal ("<!-- -->" for the rest)."""
+    return str(node.tag).rpartition("}")[2] if is_element(node) else "<!-- -->"
+
+
 def check_sheet_look(root: Any, sheet: SheetLayout, footer: str | None) -> None:
     """``root``: a sheet part's worksheet element, whose cells the caller has compared."""
     name = sheet.name
     for child in root:
         if not is_element(child) or child.tag not in _SHEET_CHILDREN:
-            raise _refuse(name, str(child.tag) if is_element(child) else "<!-- -->")
+            raise _refuse(name, _local(child))
         local = child.tag[len(_MAIN) :]
         if local == "sheetFormatPr" and child.get("zeroHeight") in _TRUE:
             raise _refuse(name, "zeroHeight")
@@ -185,7 +190,7 @@ def _styles(part: str, content: bytes) -> None:
     root = parse_xml(part, content)
     for child in root:
         if not is_element(child) or child.tag not in _STYLE_CHILDREN:
-            raise PackageRejected("style_look", what=shown(str(child.tag)))
+            raise PackageRejected("style_look", what=shown(_local(child)))
         if child.tag in _MUST_BE_EMPTY and len(child):
             raise PackageRejected("style_look", what=child.tag[len(_MAIN) :])
     for xf in root.iter(_MAIN + "xf"):
