@@ -92,7 +92,7 @@ def _local(node: Any) -> str:
 
 def check_sheet_look(root: Any, sheet: SheetLayout, footer: str | None) -> None:
     """``root``: a sheet part's worksheet element, whose cells the caller has compared."""
-    name = sheet.name
+    name, merged = sheet.name, False
     for child in root:
         if not is_element(child) or child.tag not in _SHEET_CHILDREN:
             raise _refuse(name, _local(child))
@@ -107,9 +107,10 @@ def check_sheet_look(root: Any, sheet: SheetLayout, footer: str | None) -> None:
             _rows(child, name)
         elif local == "mergeCells":
             _merges(child, sheet)
+            merged = True
         elif local == "headerFooter":
             _header_footer(child, name, footer)
-    if root.find(_MAIN + "mergeCells") is None and sheet.merges:
+    if sheet.merges and not merged:
         raise _refuse(name, "mergeCells")
 
 

@@ -71,7 +71,13 @@ def _relationships(parts: Mapping[str, bytes], source: str) -> list[tuple[str, s
 def workbook_sheets(parts: Mapping[str, bytes]) -> list[tuple[str, str, str]]:
     """(name, state, part) of every sheet, in workbook order."""
     book = _book(parts)
-    targets = {rid: target for rid, _typ, target in _relationships(parts, book)}
+    return _listed_sheets(parts, book, _relationships(parts, book))
+
+
+def _listed_sheets(
+    parts: Mapping[str, bytes], book: str, rels: list[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
+    targets = {rid: target for rid, _typ, target in rels}
     content = parts[book]
     listed = _sheet_list(book, content) if len(content) <= _CACHED_BYTES else _sheets(book, content)
     return [(name, state, targets.get(rid, "")) for name, state, rid in listed]
@@ -84,10 +90,10 @@ def _book(parts: Mapping[str, bytes]) -> str:
     return books[0]
 
 
-def _book_look(parts: Mapping[str, bytes]) -> None:
-    """The workbook's styles and theme as the writer writes them (app.io.sheet_look)."""
-    book = _book(parts)
-    for _rid, typ, target in _relationships(parts, book):
+def _book_look(parts: Mapping[str, bytes], rels: list[tuple[str, str, str]]) -> None:
+    """The workbook's styles and theme as the writer writes them (app.io.sheet_look);
+    ``rels``: the workbook part's relationships."""
+    for _rid, typ, target in rels:
         content = parts.get(target)
         if typ == _STYLES and content is not None:
             check_styles(target, content)
@@ -321,7 +327,9 @@ def check_sheets(
     """The layout's sheets (a submission's three or four, a plan package's, a feedback
     file's), visible and in order, each showing exactly its layout, and nothing else around
     the cells (app.io.sheet_look; ``footer``: the words the kind's writer puts there)."""
-    sheets = workbook_sheets(parts)
+    book = _book(parts)
+    rels = _relationships(parts, book)
+    sheets = _listed_sheets(parts, book, rels)
     names = tuple(name for name, _state, _part in sheets)
     if names != tuple(sheet.name for sheet in layout):
         raise PackageRejected("sheets", names=shown("、".join(names)))
@@ -338,4 +346,4 @@ def check_sheets(
             cols = max((len(r) for r in sheet.rows), default=0)
             compare_sheet(sheet, _cells(sheet.name, sheet_data, len(sheet.rows), cols))
         check_sheet_look(sheet_data.getparent(), sheet, footer)
-    _book_look(parts)
+    _book_look(parts, rels)

@@ -224,8 +224,13 @@ def latest_rotation_statement(store: Store) -> dict[str, str] | None:
     (no older key vouches for it: units register it anew)."""
     with store.factory() as s:
         row = active_row(s)
-        text = None if row is None else row.rotation_statement
-    found: dict[str, str] | None = json.loads(text) if text else None
+        return None if row is None else _statement(row)
+
+
+def _statement(row: OfficeKey) -> dict[str, str] | None:
+    found: dict[str, str] | None = (
+        json.loads(row.rotation_statement) if row.rotation_statement else None
+    )
     return found
 
 
@@ -242,8 +247,7 @@ def export_office_key(store: Store, out: Path) -> Path:
 
 def write_rotation_file(store: Store, out: Path) -> Path:
     with store.factory() as s:
-        _require(s)
-    statement = latest_rotation_statement(store)
+        statement = _statement(_require(s))
     if statement is None:
         raise Refusal("office_key_no_statement")
     try:

@@ -31,17 +31,19 @@ from app.ui.common.colors import ERROR_COLOR, OK_COLOR
 from app.ui.common.confirm import confirmed
 from app.ui.common.retranslate import Retranslating
 from app.ui.setup.key_pages import grouped_fingerprint
+from app.ui.setup.office_key_page import refusal_text
 
 log = logging.getLogger(__name__)
 
 
 def failure_text(exc: BaseException) -> str:
-    """One line for the clerk (the service's own words, or the passphrase's)."""
+    """One line for the clerk: the passphrase's words, else the refusal's in the interface
+    language (``refusal_text``)."""
     from app.io.keys import WrongPassphrase
 
     if isinstance(exc, WrongPassphrase):
         return QCoreApplication.translate("KeyCareDialog", "密码不正确，请重新输入。")
-    return str(exc) or type(exc).__name__
+    return refusal_text(exc)
 
 
 class KeyCareDialog(Retranslating, QDialog):
