@@ -14,21 +14,11 @@ from app.domain.catalog import Catalog
 from app.io.sheet_look import THEME_SHA256
 from app.io.submission_reader import verify_submission
 from tests.kit.keys import Key
-from tests.kit.submissions import entries, rejected, resigned, sample_submission
+from tests.kit.submissions import entries, rejected, resigned
 
 STYLES, THEME, BOOK = "xl/styles.xml", "xl/theme/theme1.xml", "xl/workbook.xml"
 COVER, TASKS = "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"
 Edit = Callable[[str], str]
-
-
-@pytest.fixture(scope="module")
-def key() -> Key:
-    return Key()
-
-
-@pytest.fixture(scope="module")
-def written(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog, key: Key) -> bytes:
-    return sample_submission(tmp_path_factory.mktemp("look"), catalog, key)
 
 
 def _edited(written: bytes, key: Key, part: str, edit: Edit) -> bytes:

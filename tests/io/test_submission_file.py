@@ -35,23 +35,12 @@ from tests.kit.submissions import (
     rejected,
     resigned,
     rezip,
-    sample_submission,
     sheet_part,
     signed_properties,
     write,
 )
 
 TRICKY = ("=1+1", '=HYPERLINK("http://x","y")', "@SUM(A1)", "+1", "-1", "#N/A", "=A1", "_x0041_")
-
-
-@pytest.fixture(scope="module")
-def key() -> Key:
-    return Key()
-
-
-@pytest.fixture(scope="module")
-def written(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog, key: Key) -> bytes:
-    return sample_submission(tmp_path_factory.mktemp("w"), catalog, key)
 
 
 def set_cell_xml(xml: bytes, ref: str, new_cell_body: bytes, attrs: bytes = b"") -> bytes:

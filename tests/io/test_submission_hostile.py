@@ -18,17 +18,7 @@ from app.io.package_xml import parse_xml
 from app.io.submission_layout import SHEET_TASKS
 from app.io.submission_reader import SubmissionRejected, verify_submission
 from tests.kit.keys import Key
-from tests.kit.submissions import rejected, resigned, rezip, sample_submission, sheet_part
-
-
-@pytest.fixture(scope="module")
-def key() -> Key:
-    return Key()
-
-
-@pytest.fixture(scope="module")
-def written(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog, key: Key) -> bytes:
-    return sample_submission(tmp_path_factory.mktemp("w"), catalog, key)
+from tests.kit.submissions import rejected, resigned, rezip, sheet_part
 
 
 # -- hostile files ------------------------------------------------------------------------
