@@ -236,6 +236,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "文件含有图形、图片或文本框（可能遮盖单元格），已拒收：{name}",
         "The file holds drawings, pictures or text boxes (they may cover cells); refused: {name}",
     ),
+    "unknown_part": (
+        "文件含有本程序不写的部件，已拒收：{name}",
+        "The file holds a part this program never writes; refused: {name}",
+    ),
+    "unknown_relationship": (
+        "文件的部件关系不是本程序所写，已拒收：{name}（{type}）",
+        "The file relates its parts in a way this program never writes; refused: {name} ({type})",
+    ),
     # -- signed files: XML (app.io.package_xml) --------------------------------------------
     "xml_encoding": ("XML 编码不受支持（只接受 UTF-8）：{name}", "XML not in UTF-8: {name}"),
     "xml_entities": (

@@ -17,7 +17,8 @@ entry's name, order and digest against the manifest. What a kind's payload means
 its sheets must show) is the kind's own reader's business (app.io.submission_reader).
 
 Order of the checks: the bytes and the zip shape, every entry inflated within its bounds,
-custom.xml, the signature, the document, the manifest. custom.xml is the only part parsed as
+custom.xml, the signature, the document, the manifest, then the parts themselves: no link
+outside the package and nothing the writer does not write (app.io.package_parts). custom.xml is the only part parsed as
 XML before the signature and the manifest have been checked.
 """
 
@@ -41,6 +42,7 @@ from app.io.atomic_file import write_atomic
 from app.io.canonical import json_bytes, parse_json_strict
 from app.io.keys import format_fingerprint
 from app.io.package_errors import PackageRejected, shown
+from app.io.package_parts import check_parts
 from app.io.package_props import (
     FORMAT,
     PART,
@@ -63,7 +65,9 @@ from app.io.package_zip import (
 KINDS = ("submission", "plan", "feedback")
 ALGORITHM = "Ed25519"
 # No kind of signed file may carry active or hidden content, whoever signed it: by part name
-# (lower case fragment -> code), checked before anything is parsed.
+# (lower case fragment -> code), checked before anything is parsed, so that these are refused
+# by their own names; after the signature, app.io.package_parts allows only what the writer
+# writes.
 FORBIDDEN_PARTS = (
     ("vbaproject", "macro"),
     ("macrosheets/", "macro"),
@@ -139,6 +143,7 @@ def read_package(
     try:
         _check_manifest(manifest, [e.name for e in entries if e.name != PART], contents)
         _no_external_targets(contents)
+        check_parts((e.name for e in entries), contents)
     except PackageRejected as exc:  # what the signer signed stays known (the import log)
         raise exc.knowing(fingerprint, payload) from None
     return SignedPackage(
