@@ -154,3 +154,19 @@ def test_a_bundle_older_than_the_source_is_named(tmp_path: Path) -> None:
     assert startup_bench.newer_sources(bundle, [src]) == [after]
     os.utime(after, (built - 1, built - 1))
     assert startup_bench.newer_sources(bundle, [src]) == []
+
+
+def test_the_run_says_whether_a_chinese_font_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start-up and repaint figures depend on it (docs/benchmarks.md, ninth pass)."""
+    from tools.bench.__main__ import fonts
+
+    assert fonts().startswith("fonts: ")
+    empty = tmp_path / "fonts.conf"  # fontconfig with no font folder at all
+    empty.write_text(
+        '<?xml version="1.0"?><fontconfig><cachedir>%s</cachedir></fontconfig>' % tmp_path
+    )
+    monkeypatch.setenv("FONTCONFIG_FILE", str(empty))
+    if "fc-list not available" not in fonts():
+        assert "NO CHINESE FONT" in fonts()
