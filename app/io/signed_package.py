@@ -18,8 +18,8 @@ its sheets must show) is the kind's own reader's business (app.io.submission_rea
 
 Order of the checks: the bytes and the zip shape, every entry inflated within its bounds,
 custom.xml, the signature, the document, the manifest, then the parts themselves: no link
-outside the package and nothing the writer does not write (app.io.package_parts). custom.xml is the only part parsed as
-XML before the signature and the manifest have been checked.
+outside the package and nothing the writer does not write (app.io.package_parts). custom.xml
+is the only part parsed as XML before the signature and the manifest have been checked.
 """
 
 from __future__ import annotations
