@@ -321,6 +321,17 @@ def shows_layout(sheet_data: Any, sheet: SheetLayout) -> bool:
     return all(_nothing(want) for _at, want in grid[i:])
 
 
+def _only_listed_sheets(parts: Mapping[str, bytes], listed: set[str]) -> None:
+    """No worksheet part that the workbook does not list: nothing would show it, and what
+    nothing shows has no business in a signed file (app.io.package_parts)."""
+    for name in parts:
+        if name.startswith(_WORKSHEETS) and name not in listed:
+            raise PackageRejected("unknown_part", name=shown(name))
+
+
+_WORKSHEETS = "xl/worksheets/"
+
+
 def check_sheets(
     parts: Mapping[str, bytes], layout: tuple[SheetLayout, ...], footer: str | None = None
 ) -> None:
@@ -337,6 +348,7 @@ def check_sheets(
         if state != "visible":
             raise PackageRejected("hidden_sheet", sheet=name)
     where = {name: part for name, _state, part in sheets}
+    _only_listed_sheets(parts, set(where.values()))
     for sheet in layout:
         part = where[sheet.name]
         if part not in parts:

@@ -167,3 +167,13 @@ def test_the_writers_content_types_pass_in_any_order(
     assert shuffled != text
     file = resigned(written, key, replace={TYPES: shuffled.encode("utf-8")})
     assert verify_submission(file, catalog).payload.unit_id == "zjj"
+
+
+def test_a_sheet_part_the_workbook_does_not_list_is_refused(
+    written: bytes, catalog: Catalog, key: Key
+) -> None:
+    """On the list of names, but nothing shows it: a file holds only what it shows."""
+    orphan = {"xl/worksheets/sheet9.xml": entries(written)["xl/worksheets/sheet3.xml"]}
+    exc = rejected(resigned(written, key, add=orphan), catalog)
+    assert exc.code == "unknown_part"
+    assert exc.message.param_dict["name"] == "xl/worksheets/sheet9.xml"
