@@ -165,7 +165,7 @@ def test_the_run_says_whether_a_chinese_font_is_installed(
     assert fonts().startswith("fonts: ")
     empty = tmp_path / "fonts.conf"  # fontconfig with no font folder at all
     empty.write_text(
-        '<?xml version="1.0"?><fontconfig><cachedir>%s</cachedir></fontconfig>' % tmp_path
+        f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path}</cachedir></fontconfig>'
     )
     monkeypatch.setenv("FONTCONFIG_FILE", str(empty))
     if "fc-list not available" not in fonts():
