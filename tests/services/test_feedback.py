@@ -3,6 +3,7 @@ order, and answers its notices (issue 15 item 5)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -111,3 +112,27 @@ def test_a_newer_plan_revision_is_news_the_unit_is_told(pair: Pair) -> None:
     written = next(w for w in written_all if w.unit_code == "zjj")
     applied = import_feedback(pair.unit, written.path)
     assert (applied.plan_revision, applied.installed_revision) == (2, 1)
+
+
+def test_a_new_install_exports_above_the_versions_the_office_names(pair: Pair) -> None:
+    """A new PC set up afresh (its numbering at 1) learns from the office's feedback which
+    versions the office holds, so its next export is current there, not superseded."""
+    from app.services.catalog import default_catalog
+    from app.services.entries import EntryService
+    from app.services.export import export_period
+    from app.services.unit_load import load_json
+    from tests.kit.answers import UNIT, UNIT_PASS
+    from tests.services.test_export import full_period
+
+    office_submission(pair)  # versions 1-3 came from the old PC
+    office_submission(pair, version=2, sequence=2)
+    third = office_submission(pair, version=3, sequence=3)
+    decide(pair, third, "returned", "请补充", {})
+    import_feedback(pair.unit, _write(pair))
+    catalog = default_catalog()
+    load = pair.tmp / "load.json"
+    load.write_text(json.dumps(full_period(catalog, UNIT, "2016Q1"), ensure_ascii=False))
+    assert not load_json(EntryService(pair.unit, catalog, UNIT), load).errors
+    out = pair.tmp / "new-pc.xlsx"
+    result = export_period(pair.unit, catalog, "2016Q1", out, UNIT_PASS)
+    assert result.version == 4

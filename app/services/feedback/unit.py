@@ -5,7 +5,8 @@ cell), then in one transaction: the signer must be the trusted office key (or re
 by the carried rotation statements), the file must be addressed to this unit, and the plan,
 period and tasks it names must be in the store. Each part is applied only over what an older
 file said (``feedback_sequence`` per row), so an older file never undoes a newer one; the same
-file again (its SHA-256) changes nothing. Receipts are facts and only ever added.
+file again (its SHA-256) changes nothing. Receipts are facts and only ever added; the
+versions a file names raise the period's export numbering past them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.messages import Refusal
 from app.io.feedback_package import FeedbackPayload, NoticeNews, read_feedback_package
+from app.io.key_backup import ExportCounters
 from app.models import Period, Plan, Task, Unit
 from app.models.received import (
     FeedbackReceived,
@@ -28,7 +30,9 @@ from app.models.received import (
 )
 from app.models.store import Store
 from app.services.audit import write_lock
+from app.services.export_numbering import raise_numbering
 from app.services.unit_office_key import signer_check, this_unit
+from app.services.unit_setup import require_profile
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,19 @@ def _apply_receipts(s: Session, unit: Unit, places: _Places, p: FeedbackPayload)
             )
 
 
+def _rank_above_named_versions(s: Session, p: FeedbackPayload) -> None:
+    """The office names versions of the period that this install may never have exported (a
+    new PC set up afresh, an older key backup): the period's next export must rank above
+    them, or the office would keep the older file current and the clerk's newer one would
+    arrive superseded."""
+    named = [x.version for x in p.receipts]
+    if p.review is not None:
+        named.append(p.review.version)
+    if named:
+        profile, unit = require_profile(s)
+        raise_numbering(s, profile, unit, ExportCounters(1, {p.period: max(named)}))
+
+
 def _apply_notice(s: Session, unit: Unit, places: _Places, n: NoticeNews, seq: int) -> None:
     row = s.scalar(
         select(ReceivedNotice).where(
@@ -159,6 +176,7 @@ def import_feedback(store: Store, path: Path) -> FeedbackApplied:
         places = _Places(s, p)
         _apply_review(s, unit, places, p)
         _apply_receipts(s, unit, places, p)
+        _rank_above_named_versions(s, p)
         for n in p.notices:
             _apply_notice(s, unit, places, n, p.sequence)
         s.add(
