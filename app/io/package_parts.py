@@ -64,8 +64,10 @@ _OVERRIDE = qname(_NS_TYPES, "Override")
 
 
 def check_parts(names: Iterable[str], parts: Mapping[str, bytes]) -> None:
-    """Every entry one the writer writes, every relationship of a type the writer writes,
-    every content type the one the writer declares (``parts``: every entry's bytes)."""
+    """No relationship pointing outside the package, then every entry one the writer writes,
+    every relationship of a type the writer writes, every content type the one the writer
+    declares (``parts``: every entry's bytes)."""
+    _no_external_targets(parts)
     for name in names:
         if name not in WRITTEN_PARTS:
             raise PackageRejected("unknown_part", name=shown(name))
@@ -81,6 +83,17 @@ def check_parts(names: Iterable[str], parts: Mapping[str, bytes]) -> None:
             _check_content_types.__wrapped__(content)
         else:
             _check_content_types(content)
+
+
+def _no_external_targets(parts: Mapping[str, bytes]) -> None:
+    """No relationship in any ``.rels`` part may point outside the package (a link, a linked
+    picture, a data source): a file never reaches out when it is opened. First, so that such
+    a part is refused by what it does, not only as a part the writer never writes."""
+    for name, content in parts.items():
+        if name.endswith(".rels"):
+            for _id, _type, _target, mode in relationships(name, content):
+                if mode != "Internal":
+                    raise PackageRejected("external_link", name=name)
 
 
 _CACHED_BYTES = 16 * 1024  # the writer's is under 2 KB
