@@ -249,24 +249,25 @@ class MatrixModel(QAbstractTableModel):
             return None
         return self.matrix.cells.get((task, unit))
 
-    def late_cells(self, rows: range, columns: range) -> list[tuple[int, int]]:
-        """(row, column) of the cells in these rows and columns whose report came in late
-        (``LateRole``), found without a model index per cell (for the view's late corners)."""
+    def cell_looks(self, rows: range, columns: range) -> list[tuple[int, int, dict[int, Any]]]:
+        """(row, column, looks) of the cells with a role in these rows and columns, found without
+        a model index per cell: ``data``'s answer per ``_LOOK_ROLES`` (text: ``cell_text``)."""
         if self.matrix is None:
             return []
         cells, out = self.matrix.cells, []
         cols = [(c, self._cols[c - 1]) for c in columns if 1 <= c <= len(self._cols)]
         for row in rows:
-            if not 0 <= row < len(self._rows):
-                continue
-            kind, no = self._rows[row]
-            if kind != "task":
-                continue
-            for col, unit in cols:
-                cell = cells.get((no, unit))
-                if cell is not None and self._looks_of(cell)[int(LateRole)]:
-                    out.append((row, col))
+            kind, no = self._rows[row] if 0 <= row < len(self._rows) else ("", 0)
+            if kind == "task":
+                for col, unit in cols:
+                    if (cell := cells.get((no, unit))) is not None:
+                        out.append((row, col, self._looks_of(cell)))
         return out
+
+    def cell_text(self, looks: dict[int, Any]) -> str:
+        """The display text of a cell's looks (``cell_looks``), translated now."""
+        value = looks[_DISPLAY]
+        return self.tr("未报") if value is _MISSING_TEXT else str(value or "")
 
     def counts(self) -> dict[str, int]:
         """Visible cells per state (for the legend)."""

@@ -5,22 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF, QRegion
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from app.ui.common.colors import WARN_COLOR
+from app.ui.office.matrix_cells import LateRole
 from app.ui.office.matrix_model import MatrixModel
+from app.ui.office.matrix_paint import (
+    CellPainter,
+    own_region,
+    qt_painted_cells,
+    visible_columns,
+    visible_rows,
+)
 
 UNIT_COLUMN_WIDTH = 40  # at least; wide enough for "100%" in the view's font (unit_column_width)
 TASK_COLUMN_WIDTH = 250
+_LATE = int(LateRole)
 
 
 class MatrixView(QTableView):
     cell_chosen = Signal(int, str)  # task no, unit id ("" for the task column)
+    paints_cells = True  # False: Qt's delegate paints every cell (the tests compare both)
 
     def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("matrixView")
+        self._cells = CellPainter()
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -42,23 +53,44 @@ class MatrixView(QTableView):
         self._relayout()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """The cells, then an orange corner on each visible cell whose report came in late.
-        Drawn here for the visible late cells only: a Python delegate painting every cell was a
-        fifth of a repaint after a filter or sort (docs/benchmarks.md)."""
-        super().paintEvent(event)
+        """Qt paints the task column, the section rows and the selected cell; the view paints
+        the other unit cells itself in one pass (``matrix_paint``), then an orange corner on
+        each visible cell whose report came in late."""
         model = self.matrix_model
-        rect = event.rect()
-        first, last = self.rowAt(rect.top()), self.rowAt(rect.bottom())
-        left, right = self.columnAt(rect.left()), self.columnAt(rect.right())
-        if first < 0:
+        box = event.rect()
+        rows = visible_rows(self, box.top(), box.bottom())
+        cols = visible_columns(self, box.left(), box.right())
+        if not self.paints_cells or self.isRightToLeft():
+            own = QRegion()
+        else:
+            task_rows = [r for r in rows if model.task_at(r.number) is not None]
+            own = own_region(task_rows, cols, qt_painted_cells(self)).intersected(event.region())
+        qt_part = event.region().subtracted(own)
+        if not qt_part.isEmpty():
+            super().paintEvent(QPaintEvent(qt_part))
+        row_range = range(rows[0].number, rows[-1].number + 1) if rows else range(0)
+        col_range = range(cols[0].number, cols[-1].number + 1) if cols else range(0)
+        looks = model.cell_looks(row_range, col_range)
+        painter = QPainter(self.viewport())
+        if not own.isEmpty():
+            painter.setClipRegion(own)
+            geometry = ({r.number: r for r in rows}, {c.number: c for c in cols})
+            self._cells.paint(self, painter, looks, geometry, model.cell_text)
+            painter.setClipping(False)
+        self._paint_late_corners(painter, [(r, c) for r, c, look in looks if look[_LATE]])
+        painter.end()
+
+    def _paint_late_corners(self, painter: QPainter, cells: list[tuple[int, int]]) -> None:
+        if not cells:
             return
-        last = model.rowCount() - 1 if last < 0 else last
-        right = model.columnCount() - 1 if right < 0 else right
-        corners = []
-        for row, col in model.late_cells(range(first, last + 1), range(max(1, left), right + 1)):
+        model = self.matrix_model
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(WARN_COLOR))
+        for row, col in cells:
             r = self.visualRect(model.index(row, col))
             size = max(7.0, min(r.width(), r.height()) * 0.35)
-            corners.append(
+            painter.drawPolygon(
                 QPolygonF(
                     [
                         QPointF(r.right() - size, r.top()),
@@ -67,15 +99,6 @@ class MatrixView(QTableView):
                     ]
                 )
             )
-        if not corners:
-            return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(WARN_COLOR))
-        for corner in corners:
-            painter.drawPolygon(corner)
-        painter.end()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -291,16 +291,28 @@ def test_multi_data_answers_what_data_answers(model: MatrixModel, catalog: Catal
     assert any(v == "未报" for v in every_answer(model)[1].values())
 
 
-def test_the_late_corners_are_the_cells_with_late_role(model: MatrixModel) -> None:
-    for late in (False, True):
-        model.apply_filter(late=late)
+def test_the_painted_looks_are_datas_answers(model: MatrixModel) -> None:
+    """What the view paints itself (``cell_looks``, ``cell_text``) is what ``data`` says."""
+    from app.ui.office.matrix_cells import _LOOK_ROLES
+
+    for changes in ({}, {"late": True}, {"late": False, "missing": True}):
+        model.apply_filter(**changes)
         rows, cols = range(model.rowCount()), range(model.columnCount())
-        expected = [(r, c) for r in rows for c in cols if model.index(r, c).data(LateRole) is True]
-        assert model.late_cells(rows, cols) == expected
-        assert model.late_cells(range(2, 9), range(3, 6)) == [
-            (r, c) for r, c in expected if 2 <= r < 9 and 3 <= c < 6
+        looks = model.cell_looks(rows, cols)
+        assert [(r, c) for r, c, _ in looks] == [(r, c) for r, c, _ in visible_cells(model)]
+        for r, c, look in looks:
+            index = model.index(r, c)
+            assert model.cell_text(look) == index.data(DISPLAY)
+            for role in _LOOK_ROLES[1:]:
+                assert look[role] == index.data(role), (r, c, role)
+        late = [(r, c) for r, c, look in looks if look[int(LateRole)]]
+        assert late == [
+            (r, c) for r, c, _ in visible_cells(model) if model.index(r, c).data(LateRole)
         ]
-        assert expected or not late
+        assert late or not changes.get("late")
+        assert [(r, c) for r, c, _ in model.cell_looks(range(2, 9), range(3, 6))] == [
+            (r, c) for r, c, _ in looks if 2 <= r < 9 and 3 <= c < 6
+        ]
 
 
 @pytest.mark.parametrize("points", [9.0, 12.0])
