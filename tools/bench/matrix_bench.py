@@ -80,9 +80,23 @@ def actions(catalog: Catalog, units: list[str]) -> list[tuple[str, dict[str, Any
 
 
 def run_page(
+    matrices: dict[str, Any], catalog: Catalog, runs: int, *, own_paint: bool = True
+) -> tuple[dict[str, Stats], dict[str, Stats]]:
+    """(until repainted, until the model and view have their new rows) per action.
+    ``own_paint=False``: Qt's delegate paints every cell (the view's painting before the tenth
+    pass, docs/benchmarks.md), the same-run baseline of the view's own painting."""
+    from app.ui.office.matrix_view import MatrixView
+
+    MatrixView.paints_cells = own_paint
+    try:
+        return _run_page(matrices, catalog, runs)
+    finally:
+        MatrixView.paints_cells = True
+
+
+def _run_page(
     matrices: dict[str, Any], catalog: Catalog, runs: int
 ) -> tuple[dict[str, Stats], dict[str, Stats]]:
-    """(until repainted, until the model and view have their new rows) per action."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -148,6 +162,7 @@ def matrix_figures(catalog: Catalog, work: Path, runs: int, *, quick: bool = Fal
     for name, matrices in sets.items():
         cells = sum(len(m.cells) for m in matrices.values())
         painted, unpainted = run_page(matrices, catalog, runs)
+        by_qt, _ = run_page(matrices, catalog, runs, own_paint=False)
         for stats, what in ((unpainted, "rows recomputed"), (painted, "and repainted")):
             worst = max(stats, key=lambda k: stats[k].median)
             f = Figure(f"matrix filter/sort, {name}, {what}: slowest ({worst})", stats[worst])
@@ -156,5 +171,16 @@ def matrix_figures(catalog: Catalog, work: Path, runs: int, *, quick: bool = Fal
                 f"{cells} cells in all; every action (median ms): "
                 + ", ".join(f"{k} {v.median * 1000:.1f}" for k, v in stats.items())
             )
+            if stats is painted:
+                f.notes.append(_against_qt(painted, by_qt))
             figures.append(f)
     return figures
+
+
+def _against_qt(own: dict[str, Stats], by_qt: dict[str, Stats]) -> str:
+    """The same actions with Qt's delegate painting every cell, in this run."""
+    mine, qts = max(s.median for s in own.values()), max(s.median for s in by_qt.values())
+    return (
+        f"Qt's delegate painting every cell instead, same run: slowest {qts * 1000:.1f} ms; "
+        f"the view's own painting takes {mine / qts:.2f}x of that"
+    )

@@ -40,6 +40,7 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 # The roles a cell's paint asks (plus the view's late corner), worked out once per filter.
 _LOOK_ROLES: tuple[int, ...] = (_DISPLAY, _BACKGROUND, _FOREGROUND, _ALIGNMENT)
 _LOOK_ROLES += (int(StateRole), int(LateRole), int(MatchRole))
+_STATE = int(StateRole)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # made once, not per cell
 _MISSING_TEXT = object()  # translated when asked: the language may change meanwhile
 # Roles the view asks of every cell that a cell never answers: no work at all for them.

@@ -79,8 +79,10 @@ class CellPainter:
     """Paints unit cells as the style would; keeps the texts laid out once per font."""
 
     def __init__(self) -> None:
-        self._texts: dict[str, QStaticText] = {}
+        self._texts: dict[str, tuple[QStaticText, float, int]] = {}  # laid out, width, height
+        self._hatched: dict[int, tuple[QBrush, bool]] = {}  # by id: the model's shared brushes
         self._font_key = ""
+        self._font = QFont()
 
     def paint(
         self,
@@ -100,12 +102,12 @@ class CellPainter:
             r, c = rows.get(row), cols.get(col)
             if r is None or c is None:
                 continue
-            rect = QRect(c.start, r.start, c.length - grid, r.length - grid)
+            width, height = c.length - grid, r.length - grid
             background = looks.get(_BACKGROUND)
             if isinstance(background, QBrush):
-                if background.style() != _SOLID:
-                    painter.setBrushOrigin(rect.topLeft())  # a hatch starts at its cell, as Qt's
-                painter.fillRect(rect, background)
+                if self._is_hatched(background):
+                    painter.setBrushOrigin(c.start, r.start)  # a hatch starts at its cell, as Qt's
+                painter.fillRect(c.start, r.start, width, height, background)
             text = text_of(looks)
             if not text:
                 continue
@@ -113,7 +115,10 @@ class CellPainter:
             if foreground is not pen:
                 pen = foreground
                 painter.setPen(pen.color() if isinstance(pen, QBrush) else _BLACK)
-            self._draw_text(painter, rect.adjusted(margin, 0, -margin, 0), text)
+            static, w, h = self._text(text)
+            # As QCommonStyle places a line: whole pixels down, centred across in fractions.
+            x = c.start + margin + (width - 2 * margin - w) / 2
+            painter.drawStaticText(QPointF(x, r.start + (height - h) // 2), static)
         if grid:
             self._draw_grid(view, painter, rows, cols)
 
@@ -124,18 +129,24 @@ class CellPainter:
             self._font_key = key
         self._font = font
 
-    def _draw_text(self, painter: QPainter, inner: QRect, text: str) -> None:
-        static = self._texts.get(text)
-        if static is None:
+    def _is_hatched(self, brush: QBrush) -> bool:
+        """Whether a brush is a pattern; asked of Qt once per brush (each ask makes an enum)."""
+        known = self._hatched.get(id(brush))
+        if known is None or known[0] is not brush:
+            known = (brush, brush.style() != _SOLID)
+            self._hatched[id(brush)] = known
+        return known[1]
+
+    def _text(self, text: str) -> tuple[QStaticText, float, int]:
+        laid = self._texts.get(text)
+        if laid is None:
             static = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(font=self._font)
-            self._texts[text] = static
-        size = static.size()
-        # As QCommonStyle places a line: whole pixels down, centred across in fractions.
-        x = inner.left() + (inner.width() - size.width()) / 2
-        y = inner.top() + (inner.height() - int(size.height())) // 2
-        painter.drawStaticText(QPointF(x, y), static)
+            size = static.size()
+            laid = (static, size.width(), int(size.height()))
+            self._texts[text] = laid
+        return laid
 
     def _draw_grid(
         self, view: QTableView, painter: QPainter, rows: dict[int, Span], cols: dict[int, Span]
