@@ -5,9 +5,11 @@ roles turned into QVariants, a style option, a text layout. For the ~700 unit ce
 screen that was most of a repaint (docs/benchmarks.md, tenth pass). A unit cell of a task row
 shows only a background, a short centred text and its colour, so the view paints those cells
 itself from the model's looks: one fill and one cached ``QStaticText`` each. Qt still paints
-the task column, the section rows and the selected and current cells (so selection and focus
-look as the style draws them); the model still answers every role for tooltips, accessibility
-and tests, and a test compares both paintings pixel by pixel.
+the task column, the section rows and the selected, current and hovered cells (so selection,
+focus and hot-tracking look as the style draws them); the model still answers every role for
+tooltips, accessibility and tests. The tests compare both paintings pixel by pixel under
+Fusion; under another style the unit cells keep this painting (fill, centred text, grid) and
+the style's own marks (selection, focus, hover) stay the style's.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QRegion, QStaticText
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen, QRegion, QStaticText
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
 from app.ui.office.matrix_cells import _BACKGROUND, _FOREGROUND
@@ -170,9 +172,14 @@ class CellPainter:
 
 
 def qt_painted_cells(view: QTableView) -> list[QRect]:
-    """The unit cells Qt paints after all: the current and the selected ones."""
+    """The unit cells Qt paints after all: the current, the selected and the one under the
+    mouse (a native style, Windows' among them, marks it)."""
     indexes: list[QModelIndex] = list(view.selectionModel().selectedIndexes())
     current = view.currentIndex()
     if current.isValid():
         indexes.append(current)
-    return [view.visualRect(i) for i in indexes if i.column() > 0]
+    port = view.viewport()
+    mouse = port.mapFromGlobal(QCursor.pos())
+    if port.rect().contains(mouse):
+        indexes.append(view.indexAt(mouse))
+    return [view.visualRect(i) for i in indexes if i.isValid() and i.column() > 0]

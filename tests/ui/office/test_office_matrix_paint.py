@@ -119,3 +119,24 @@ def test_unit_cells_are_painted_without_asking_the_model_cell_by_cell(view: Matr
     assert rows > 10 and cols > 10
     assert asked[False] > rows * (cols - 1) * 0.7  # Qt asks every visible cell with a role
     assert asked[True] <= rows + 2  # the task column and the section rows: nothing more
+
+
+def test_the_cells_qt_paints_are_the_selected_current_and_hovered(view: MatrixView) -> None:
+    """A native style marks the selected, the current and the hovered cell: Qt paints those."""
+    from PySide6.QtGui import QCursor
+
+    from app.ui.office.matrix_paint import qt_painted_cells
+
+    model, port = view.matrix_model, view.viewport()
+    QCursor.setPos(port.mapToGlobal(QPoint(-50, -50)))  # away from the cells
+    view.setCurrentIndex(model.index(0, 0))  # the task column: Qt's anyway
+    assert qt_painted_cells(view) == []
+    view.setCurrentIndex(model.index(3, 2))
+    assert qt_painted_cells(view) == [view.visualRect(model.index(3, 2))] * 2
+    hovered = view.visualRect(model.index(6, 5))
+    QCursor.setPos(port.mapToGlobal(hovered.center()))
+    if port.mapFromGlobal(QCursor.pos()) != hovered.center():
+        pytest.skip("this platform plugin does not move the cursor")
+    assert qt_painted_cells(view)[-1] == hovered
+    own, qt = paintings(view)
+    assert differing(own, qt) == 0
