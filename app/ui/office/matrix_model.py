@@ -75,6 +75,7 @@ class MatrixModel(QAbstractTableModel):
         self._tasks: list[Any] = []  # TaskInfo in plan order
         self._units: list[Any] = []  # UnitInfo, every column there can be
         self._unit_by_id: dict[str, Any] = {}
+        self._plan_rows: tuple[Any, Any] = ((), ())  # the lists the two above were made from
         self._exempt: frozenset[str] = frozenset()  # units with roles that never report here
         self.filter = MatrixFilter()
         self.matrix: Any = None  # the period shown
@@ -97,11 +98,6 @@ class MatrixModel(QAbstractTableModel):
         self._percent = effective_percent
         self._matrices = matrices  # the window's, read per period on demand: not copied
         self._sections = dict(section_titles)
-        first = next(iter(self._matrices.values()), None)
-        self._tasks = list(first.tasks) if first is not None else []
-        self._units = list(first.units) if first is not None else []
-        self._unit_by_id = {u.id: u for u in self._units}
-        self._exempt = frozenset(u.id for u in self._units if not u.reports)
         period = self.filter.period
         if period not in self._matrices:
             period = next(iter(self._matrices), None)
@@ -142,10 +138,23 @@ class MatrixModel(QAbstractTableModel):
         self.filter = f
         self._looks = {}
         self.matrix = self._matrices.get(f.period) if f.period is not None else None
+        self._take_plan_rows(self.matrix)
         self._rows, self._cols = self._layout(f)
         self._sort_rows()
         self.endResetModel()
         return f
+
+    def _take_plan_rows(self, matrix: Any) -> None:
+        """The tasks and units of the period shown: a period lists the tasks a later revision
+        dropped when units reported on them then (and no other period is read for them)."""
+        if matrix is None or (
+            matrix.tasks is self._plan_rows[0] and matrix.units is self._plan_rows[1]
+        ):
+            return
+        self._plan_rows = (matrix.tasks, matrix.units)
+        self._tasks, self._units = list(matrix.tasks), list(matrix.units)
+        self._unit_by_id = {u.id: u for u in self._units}
+        self._exempt = frozenset(u.id for u in self._units if not u.reports)
 
     def _layout(self, f: MatrixFilter) -> tuple[list[tuple[str, int]], list[str]]:
         m = self.matrix

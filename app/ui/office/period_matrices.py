@@ -1,10 +1,11 @@
 """Every period's matrix, each read from the store the first time a page asks for it.
 
 The window used to read all five periods' matrices before the first view had its data; the
-matrix page shows one period (and takes the plan's rows from the first), the charts the
-chosen one, the status line the chosen one. Read on demand, a start reads two instead of five
-(docs/design.md §6). One mapping per refresh, as before: pages compare it by identity to
-know whether the data changed, and a matrix once read stays the one every page sees.
+matrix page shows one period (its rows are that period's tasks), the charts the chosen one,
+the status line the chosen one. Read on demand, a start reads the period shown and the ones
+searched for data after it, not all five (docs/design.md §6). One mapping per refresh, as
+before: pages compare it by identity to know whether the data changed, and a matrix once read
+stays the one every page sees.
 """
 
 from __future__ import annotations

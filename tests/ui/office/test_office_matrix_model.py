@@ -315,6 +315,35 @@ def test_the_painted_looks_are_datas_answers(model: MatrixModel) -> None:
         ]
 
 
+def test_each_period_shows_its_own_tasks(catalog: Catalog, qapp: object) -> None:
+    """A task a later revision dropped is listed by the periods that have reports on it (the
+    matrix's history tasks): its row shows in those periods only."""
+    from dataclasses import replace
+
+    from tools.bench.matrix_bench import dense_matrices
+
+    matrices = dense_matrices(catalog, units=5)
+    first, second = list(matrices)[:2]
+    dropped = replace(catalog.tasks[-1], no=900, title="已删除的任务")
+    cells = dict(matrices[second].cells)
+    for u in matrices[second].units:
+        cells[(900, u.id)] = replace(cells[(catalog.tasks[-1].no, u.id)], task_no=900)
+    matrices[second] = replace(
+        matrices[second], tasks=(*matrices[second].tasks, dropped), cells=cells
+    )
+    model = MatrixModel()
+    model.set_matrices(matrices, {s.no: section_label(s.no, s.title) for s in catalog.sections})
+    model.apply_filter(period=first)
+    assert 900 not in model.task_rows()
+    model.apply_filter(period=second)
+    assert 900 in model.task_rows()
+    row = model.row_of_task(900)
+    assert model.index(row, 0).data() == "900  已删除的任务"
+    assert model.index(row, 1).data(StateRole) == cell_state(cells[(900, model.unit_at(1))])
+    model.apply_filter(period=first)
+    assert 900 not in model.task_rows()
+
+
 @pytest.mark.parametrize("points", [9.0, 12.0])
 def test_unit_columns_show_a_whole_percent_in_the_views_font(
     model: MatrixModel, qtbot: Any, points: float

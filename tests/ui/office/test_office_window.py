@@ -190,8 +190,11 @@ def test_each_periods_matrix_is_read_once_when_asked_for(
     store, _ = office
     matrices = window.matrices
     assert isinstance(matrices, PeriodMatrices)
-    assert list(matrices) == [p.code for p in catalog.periods]
+    codes = [p.code for p in catalog.periods]
+    assert list(matrices) == codes
     assert window.period == "2016Q2"  # the latest period with data
+    # Read: the periods searched back from the last for data, none for the plan's rows.
+    assert matrices.loaded() == codes[1:]
     window.period_combo.setCurrentIndex(window.period_combo.findData("2016Q4"))
     assert matrices["2016Q4"] == load_matrix(store, catalog, "2016Q4")
     assert window.pages.matrix.model.matrix is matrices["2016Q4"]
