@@ -75,7 +75,6 @@ class MatrixModel(QAbstractTableModel):
         self._tasks: list[Any] = []  # TaskInfo in plan order
         self._units: list[Any] = []  # UnitInfo, every column there can be
         self._unit_by_id: dict[str, Any] = {}
-        self._plan_rows: tuple[Any, Any] = ((), ())  # the lists the two above were made from
         self._exempt: frozenset[str] = frozenset()  # units with roles that never report here
         self.filter = MatrixFilter()
         self.matrix: Any = None  # the period shown
@@ -147,11 +146,8 @@ class MatrixModel(QAbstractTableModel):
     def _take_plan_rows(self, matrix: Any) -> None:
         """The tasks and units of the period shown: a period lists the tasks a later revision
         dropped when units reported on them then (and no other period is read for them)."""
-        if matrix is None or (
-            matrix.tasks is self._plan_rows[0] and matrix.units is self._plan_rows[1]
-        ):
+        if matrix is None:
             return
-        self._plan_rows = (matrix.tasks, matrix.units)
         self._tasks, self._units = list(matrix.tasks), list(matrix.units)
         self._unit_by_id = {u.id: u for u in self._units}
         self._exempt = frozenset(u.id for u in self._units if not u.reports)
@@ -273,8 +269,11 @@ class MatrixModel(QAbstractTableModel):
 
     def cell_text(self, looks: dict[int, Any]) -> str:
         """The display text of a cell's looks (``cell_looks``), translated now."""
-        value = looks[_DISPLAY]
-        return self.tr("未报") if value is _MISSING_TEXT else str(value or "")
+        return str(self._shown(looks[_DISPLAY]) or "")
+
+    def _shown(self, value: Any) -> Any:
+        """A look as the view shows it: "not reported" in the language of the moment."""
+        return self.tr("未报") if value is _MISSING_TEXT else value
 
     def counts(self) -> dict[str, int]:
         """Visible cells per state (for the legend)."""
@@ -398,7 +397,7 @@ class MatrixModel(QAbstractTableModel):
             elif (value := looks.get(role, looks)) is looks:
                 value = None if role in _CELL_NEVER else self.data(index, role)
             elif value is _MISSING_TEXT:
-                value = self.tr("未报")
+                value = self._shown(value)
             if value is None:
                 slot.clearData()
             else:
@@ -454,7 +453,7 @@ class MatrixModel(QAbstractTableModel):
             if role != _TOOLTIP:
                 return None
             return self._exempt_tip(cell) if looks[_STATE] == EXEMPT else self._tooltip(cell)
-        return self.tr("未报") if value is _MISSING_TEXT else value
+        return self._shown(value)
 
     def _exempt_tip(self, cell: Any) -> str:
         unit = self._unit_by_id.get(cell.unit_id)
