@@ -14,6 +14,9 @@ DEFAULT_PLAN_FILE = "plans/sz-2016.json"
 UNIT_STORE_FILE = "unit.sqlite3"
 OFFICE_STORE_FILE = "office.sqlite3"
 BACKUP_DIR = "backups"
+# The newest Alembic revision (tests assert it matches the scripts). Here, not in app.models,
+# so the first view can check a store is current without importing SQLAlchemy.
+SCHEMA_HEAD = "0004"
 
 
 def resource_root() -> Path:

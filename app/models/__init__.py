@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from app.config import SCHEMA_HEAD  # re-exported: the store and the tests ask for it here
 from app.models.catalog import (
     Assignment,
     Indicator,
@@ -116,8 +117,6 @@ def __getattr__(name: str) -> Any:
     globals()[name] = value  # once
     return value
 
-
-SCHEMA_HEAD = "0004"  # newest Alembic revision; tests assert it matches the scripts
 
 __all__ = [
     "SCHEMA_HEAD",

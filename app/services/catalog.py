@@ -14,7 +14,6 @@ This module stays light (it runs at every start); installing and publishing a pl
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import replace
 from decimal import Decimal
@@ -27,7 +26,7 @@ from app.config import DEFAULT_PLAN_FILE, resource_path
 from app.domain.catalog import AssignmentInfo, Catalog, PeriodInfo, TargetInfo, TaskInfo
 from app.domain.messages import Refusal
 from app.domain.plan_book import PlanBook
-from app.domain.plan_catalog import catalog_from_plan, plan_content_hash
+from app.domain.plan_catalog import plan_content_hash
 from app.models import (
     Assignment,
     Period,
@@ -41,6 +40,7 @@ from app.models import (
     UnitGroup,
 )
 from app.models.store import Store
+from app.services.plan_cache import parsed_catalog as _parsed
 
 __all__ = [
     "catalog_from_store",
@@ -94,10 +94,6 @@ def catalog_from_store(session: Session, plan_code: str | None = None) -> Catalo
     if plan is None or plan.revision < 1:
         return None
     return plan_catalog(session, plan)
-
-
-_PARSED: dict[tuple[str, int, str], Catalog] = {}  # (code, revision, hash) -> catalog
-_PARSED_LIMIT = 16
 
 
 def published_plans(s: Session) -> list[Plan]:
@@ -201,18 +197,6 @@ def catalog_naming_unit(store: Store, text: str) -> Catalog | None:
     reporting = [c for c in found if c.find_unit(text) in c.reporting_units()]
     best = reporting or found
     return best[0] if best else None
-
-
-def _parsed(code: str, revision: int, digest: str, text: str) -> Catalog:
-    """A published revision's catalog, parsed once per process."""
-    key = (code, revision, digest)
-    found = _PARSED.get(key)
-    if found is None:
-        found = catalog_from_plan(json.loads(text), digest, revision)
-        if len(_PARSED) >= _PARSED_LIMIT:
-            _PARSED.pop(next(iter(_PARSED)))
-        _PARSED[key] = found
-    return found
 
 
 def plan_book(store: Store) -> PlanBook:

@@ -7,11 +7,8 @@ a session between calls, so the service may be shared by the window and a worker
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,16 +17,10 @@ from app.domain.catalog import Catalog, IndicatorInfo, TaskInfo
 from app.domain.entry_rules import (
     STATUSES,
     EntryDraft,
-    FieldError,
     IndicatorDraft,
-    blank_error,
     clean_text,
     indicator_filled,
-    indicator_required,
     is_filled,
-    make_error,
-    validate_entry,
-    validate_indicator,
 )
 from app.models import (
     Entry,
@@ -44,10 +35,17 @@ from app.services.entry_types import (
     EntryError,
     PeriodState,
     PeriodSummary,
-    PlanRowIds,
     SavedEntry,
     SavedIndicator,
+    blank_draft,
+    period_digest,
+    period_state,
+    period_summary,
+    saved_entry,
+    saved_indicator,
+    stored_draft,
 )
+from app.services.plan_row_ids import PlanRowIds
 
 __all__ = [
     "EntryError",
@@ -130,32 +128,18 @@ class EntryService:
         )
 
     def _blank(self, task_no: int, period: str) -> EntryDraft:
-        task, _ = self._task(task_no)
-        return EntryDraft(task_no, period, targets=tuple((t.name, "") for t in task.targets))
+        return blank_draft(self._task(task_no)[0], period)
 
     def _draft_of(self, row: Entry, task_no: int, period: str) -> EntryDraft:
-        task, _ = self._task(task_no)
         values = {self._target_name[v.target_id]: v.value or "" for v in row.target_values}
-        return EntryDraft(
-            task_no,
-            period,
-            row.status,
-            row.percent,
-            row.progress,
-            row.problems,
-            row.next_steps,
-            tuple((t.name, values.get(t.name, "")) for t in task.targets),
-        )
+        texts = (row.status, row.percent, row.progress, row.problems, row.next_steps)
+        return stored_draft(self._task(task_no)[0], period, texts, values)
 
     def _saved(self, draft: EntryDraft, row: Entry | None) -> SavedEntry:
         task, role = self._task(draft.task_no)
-        return SavedEntry(
-            draft,
-            None if row is None else row.updated_at,
-            0 if row is None else row.revision,
-            tuple(validate_entry(draft, task)),
-            role,
-        )
+        if row is None:
+            return saved_entry(task, role, draft, None, 0)
+        return saved_entry(task, role, draft, row.updated_at, row.revision)
 
     def _entry_rows(self, s: Session, period: str) -> dict[int, Entry]:
         rows = s.scalars(
@@ -300,12 +284,10 @@ class EntryService:
         ).one_or_none()
 
     def _saved_indicator(self, draft: IndicatorDraft, row: IndicatorValue | None) -> SavedIndicator:
-        return SavedIndicator(
-            draft,
-            None if row is None else row.updated_at,
-            0 if row is None else row.revision,
-            tuple(validate_indicator(draft, self._indicator(draft.no))),
-        )
+        info = self._indicator(draft.no)
+        if row is None:
+            return saved_indicator(info, draft, None, 0)
+        return saved_indicator(info, draft, row.updated_at, row.revision)
 
     def load_indicator(self, no: int, period: str) -> SavedIndicator:
         self._indicator(no)
@@ -372,50 +354,13 @@ class EntryService:
         the caller has just read them (``list_period``, ``list_indicators``)."""
         entries = self.list_period(period) if entries is None else entries
         indicators = self.list_indicators(period) if indicators is None else indicators
-        required = indicator_required(self.catalog.period(period).kind)
-        errors: list[FieldError] = []
-        for e in entries:
-            errors += e.errors if e.filled else [blank_error(e.draft.task_no, period)]
-        for i in indicators:
-            if i.filled:
-                errors += i.errors
-            elif required:
-                no = i.draft.no
-                errors.append(make_error("value", "required", indicator_no=no, period=period))
-        return PeriodSummary(
-            period,
-            sum(e.filled for e in entries),
-            len(entries),
-            tuple(errors),
-            sum(i.filled for i in indicators),
-            len(indicators),
-        )
+        return period_summary(self.catalog, period, entries, indicators)
 
     def content_digest(self, period: str) -> str:
-        """SHA-256 of the period's content as canonical JSON; the export stores it so the
-        period can later show "changed since vN". Saved-but-blank equals never saved."""
-        doc = {
-            "unit": self.unit_id,
-            "period": period,
-            "entries": [
-                {
-                    "task": d.task_no,
-                    "status": d.status,
-                    "percent": d.percent,
-                    "progress": d.progress,
-                    "problems": d.problems,
-                    "next_steps": d.next_steps,
-                    "targets": dict(d.targets),
-                }
-                for d in (e.draft for e in self.list_period(period))
-            ],
-            "indicators": [
-                {"no": i.draft.no, "value": i.draft.value, "note": i.draft.note}
-                for i in self.list_indicators(period)
-            ],
-        }
-        text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        """SHA-256 of the period's content as canonical JSON (``period_digest``)."""
+        entries = [e.draft for e in self.list_period(period)]
+        indicators = [i.draft for i in self.list_indicators(period)]
+        return period_digest(self.unit_id, period, entries, indicators)
 
     def period_state(self, period: str) -> PeriodState:
         with self.store.factory() as s:
@@ -428,13 +373,12 @@ class EntryService:
                 .order_by(LocalSubmission.version.desc())
                 .limit(1)
             ).first()
-            if newest is None:
-                return PeriodState("draft", None, None)
-            version, at, digest = newest.version, newest.created_at, newest.content_sha256
-        kind: Literal["exported", "changed"] = (
-            "exported" if digest == self.content_digest(period) else "changed"
-        )
-        return PeriodState(kind, version, at)
+            found = (
+                None
+                if newest is None
+                else (newest.version, newest.created_at, newest.content_sha256)
+            )
+        return period_state(found, lambda: self.content_digest(period))
 
     # -- "back where they were" -----------------------------------------------------------
     def get_state(self, key: str) -> str | None:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog
 from app.domain.messages import Message
-from app.domain.plan_time import PLAN_TZ
+from app.domain.plan_time import is_late
 from app.models import ImportLog, Period, Plan, Submission, Unit
 from app.models.store import Store
 
@@ -69,11 +69,6 @@ class PeriodStatus:
 
     def to_json(self) -> dict[str, object]:
         return {"period": self.period, "units": [u.to_json() for u in self.units]}
-
-
-def is_late(submitted_at: datetime, due: date) -> bool:
-    """Late when the current version was signed after the due day ended (Beijing time)."""
-    return submitted_at.astimezone(PLAN_TZ).date() > due
 
 
 def _rejections(s: Session, plan_code: str, period_code: str) -> dict[str, tuple[int, Message]]:

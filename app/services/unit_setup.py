@@ -21,6 +21,7 @@ from app.domain.entry_rules import clean_text, has_control_chars, validate_passp
 from app.models import Plan, SigningKey, Unit, UnitProfile
 from app.models.base import utcnow
 from app.models.store import Store
+from app.services.unit_profile import UnitProfileInfo
 
 __all__ = [
     "ActiveKey",
@@ -40,18 +41,6 @@ CONTACT_LIMIT = 100
 
 class UnitSetupError(Exception):
     """A refused set-up or key action; the message is one Chinese line for the clerk."""
-
-
-@dataclass(frozen=True)
-class UnitProfileInfo:
-    unit_id: str
-    unit_name: str
-    short_name: str
-    clerk: str
-    contact: str
-    fingerprint: str
-    created_at: datetime
-    key_created_at: datetime | None = None
 
 
 @dataclass(frozen=True)

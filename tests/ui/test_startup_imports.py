@@ -53,21 +53,36 @@ CLERK_NEVER = (
 )
 # The office's writing side: its first view reads (reviews included) and writes nothing.
 OFFICE_NOT_AT_START = ("app.services.audit", "app.services.import_merge")
+# Not even these before the first view is on screen (a window that has one): its rows are
+# read with sqlite3, SQLAlchemy loads while the data is already shown.
+NOT_BEFORE_DATA = ("sqlalchemy", "app.models", "app.services.entries")
 DRIVER = """
 import json, sys
 from app.cli import main
+from app.ui.common.launch import Launcher
+
+def loaded(names):
+    return sorted(h for h in names if any(m == h or m.startswith(h + ".") for m in sys.modules))
+
+shown = Launcher._data_shown
+def data_shown(launcher, window):
+    print("at data shown: " + json.dumps(loaded(json.loads(sys.argv[3]))), flush=True)
+    shown(launcher, window)
+
+Launcher._data_shown = data_shown
 code = main(["--data-dir", sys.argv[1], "--smoke-test"])
-heavy = json.loads(sys.argv[2])
-loaded = sorted(h for h in heavy if any(m == h or m.startswith(h + ".") for m in sys.modules))
-print("loaded: " + json.dumps(loaded))
+print("loaded: " + json.dumps(loaded(json.loads(sys.argv[2]))))
 sys.exit(code)
 """
 
 
-def start(data_dir: Path, tmp_path: Path, also: tuple[str, ...] = ()) -> tuple[str, list[str]]:
+def start(
+    data_dir: Path, tmp_path: Path, also: tuple[str, ...] = ()
+) -> tuple[str, list[str], list[list[str]]]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "xdg"))
+    heavy, before_data = json.dumps([*NOT_AT_START, *also]), json.dumps(NOT_BEFORE_DATA)
     done = subprocess.run(
-        [sys.executable, "-c", DRIVER, str(data_dir), json.dumps([*NOT_AT_START, *also])],
+        [sys.executable, "-c", DRIVER, str(data_dir), heavy, before_data],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -78,7 +93,8 @@ def start(data_dir: Path, tmp_path: Path, also: tuple[str, ...] = ()) -> tuple[s
     lines = done.stdout.splitlines()
     window = next(line for line in lines if line.startswith("window: "))
     loaded = json.loads(next(line for line in lines if line.startswith("loaded: "))[8:])
-    return window, loaded
+    at_data = [json.loads(line[15:]) for line in lines if line.startswith("at data shown: ")]
+    return window, loaded, at_data
 
 
 def test_the_clerk_shows_its_data_without_the_heavy_modules(
@@ -89,11 +105,12 @@ def test_the_clerk_shows_its_data_without_the_heavy_modules(
         init_unit(store, store_catalog(store), "zjj", "张三", "0755-88886666", PASSPHRASE)
     finally:
         store.close()
-    # the office's answers (review state, notices) are part of the clerk's first view: their
-    # tables load, the signed-file reader that brought them does not, nor the office's services
-    window, loaded = start(settings.data_dir, tmp_path, CLERK_NEVER)
+    # the office's answers (review state, notices) follow the first view: their tables load,
+    # the signed-file reader that brought them does not, nor the office's services
+    window, loaded, at_data = start(settings.data_dir, tmp_path, CLERK_NEVER)
     assert window == "window: mainWindow"
     assert loaded == []
+    assert at_data == [[]]  # the first view was on screen before SQLAlchemy was imported
 
 
 def test_the_office_shows_a_year_of_data_without_the_heavy_modules(
@@ -102,13 +119,15 @@ def test_the_office_shows_a_year_of_data_without_the_heavy_modules(
     from tools.bench.startup_bench import office_data_dir
 
     folder = office_data_dir(catalog, tmp_path, 4)  # signed, imported submissions
-    window, loaded = start(folder, tmp_path, OFFICE_NOT_AT_START)
+    window, loaded, at_data = start(folder, tmp_path, OFFICE_NOT_AT_START)
     assert window == "window: officeWindow"
     assert loaded == []
+    assert at_data == [[]]  # the matrix was on screen before SQLAlchemy was imported
 
 
 def test_an_empty_office_too(settings: Settings, tmp_path: Path) -> None:
     open_office_store(settings).close()
-    window, loaded = start(settings.data_dir, tmp_path)
+    window, loaded, at_data = start(settings.data_dir, tmp_path)
     assert window == "window: officeWindow"
     assert loaded == []
+    assert at_data == [[]]

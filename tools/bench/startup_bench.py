@@ -1,9 +1,11 @@
 """Start to usable window: ``python -m app --smoke-test`` against a minimal PySide6 window.
 
-The smoke test paints the window, opens the store, shows the first view's data, prints
-``window: …`` and exits; the minimal window paints and exits. Both are timed from launch to the
-process's exit (interpreter start-up and tear-down included: what a user waits for), with their
-CPU time beside; the first paint is reported too (no budget since issue 17).
+The smoke test paints the window, shows the first view's data (``data shown after …``), binds
+the store's services (``window: …``: the window answers input from here) and exits; the minimal
+window paints (``first paint after …``) and exits. The figure is launch to the data on screen
+against launch to the minimal window on screen, both read off the programs' output by the
+bench's own clock (interpreter start-up included); the window ready, the exit and the CPU
+time are reported beside it (docs/design.md §6).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from tools.bench.stats import Figure, Stats
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "基准测试口令-2016-bench"
 _PAINT = re.compile(r"first paint after (\d+) ms")
+_SHOWN = re.compile(r"data shown after (\d+) ms")
 YEAR = 200  # an office's year: 20 units x (4 quarters + the annual report), 2 versions each
 USABLE_BUDGET = 4.0  # docs/design.md §6
 FROZEN_BUDGET = 1.2
@@ -94,12 +97,14 @@ def office_data_dir(catalog: Catalog, work: Path, count: int) -> Path:
 @dataclass(frozen=True)
 class Launch:
     """One start of a program: its own first-paint figure and, from launch, the first paint,
-    the data shown (``window: …``, the smoke test's last line) and the process's exit, in
+    the data shown (``data shown …``; a window without a first view: ``window: …``), the
+    window ready (``window: …``, the smoke test's last line) and the process's exit, in
     seconds; ``cpu``: the process's user + system time."""
 
     inside: float
     paint: float
     shown: float
+    ready: float
     exited: float
     cpu: float
 
@@ -111,14 +116,16 @@ def launch(cmd: list[str]) -> Launch:
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=bench_env(), cwd=ROOT
     )
     assert proc.stdout is not None and proc.stderr is not None
-    inside = paint = shown = None
+    inside = paint = shown = ready = None
     for line in proc.stdout:
         m = _PAINT.search(line)
         if m and inside is None:
             paint = time.perf_counter() - t
             inside = int(m.group(1)) / 1000
-        if line.startswith("window: "):
+        if _SHOWN.search(line):
             shown = time.perf_counter() - t
+        if line.startswith("window: "):
+            ready = time.perf_counter() - t
     err = proc.stderr.read()
     _pid, status, usage = os.wait4(proc.pid, 0)
     exited = time.perf_counter() - t
@@ -126,7 +133,8 @@ def launch(cmd: list[str]) -> Launch:
     if proc.returncode != 0 or inside is None or paint is None:
         raise RuntimeError(f"{' '.join(cmd[1:])} failed ({proc.returncode}): {err.strip()[-300:]}")
     cpu = usage.ru_utime + usage.ru_stime
-    return Launch(inside, paint, exited if shown is None else shown, exited, cpu)
+    ready = exited if ready is None else ready
+    return Launch(inside, paint, ready if shown is None else shown, ready, exited, cpu)
 
 
 def first_paint(cmd: list[str]) -> tuple[float, float]:
@@ -218,21 +226,24 @@ def startup_figures(
 
 def _usable(name: str, runs: list[Launch], base: list[Launch]) -> Figure:
     f = Figure(
-        f"start to usable window, {name} (launch to exit of --smoke-test, data shown)",
-        Stats(tuple(x.exited for x in runs)),
-        baseline=Stats(tuple(x.exited for x in base)),
-        baseline_name="minimal PySide6 window, launch to exit",
+        f"start to usable window, {name} (launch to the data on screen)",
+        Stats(tuple(x.shown for x in runs)),
+        baseline=Stats(tuple(x.paint for x in base)),
+        baseline_name="minimal PySide6 window, launch to its first paint",
         budget_ratio=USABLE_BUDGET,
     )
     cpu, base_cpu = (statistics.median(x.cpu for x in r) for r in (runs, base))
     paint, base_paint = (statistics.median(x.paint for x in r) for r in (runs, base))
-    shown = statistics.median(x.shown for x in runs)
+    ready, exited = (statistics.median(getattr(x, k) for x in runs) for k in ("ready", "exited"))
+    base_exit = statistics.median(x.exited for x in base)
     f.notes.append(
-        f"CPU time (user + system) {cpu * 1000:.0f} ms against {base_cpu * 1000:.0f} ms: "
+        f"CPU time (user + system) to exit {cpu * 1000:.0f} ms against {base_cpu * 1000:.0f} ms: "
         f"{cpu / base_cpu:.2f}x (independent of the other load on the machine)"
     )
     f.notes.append(
-        f"first paint {paint * 1000:.0f} ms (minimal window {base_paint * 1000:.0f} ms), "
-        f"data shown {shown * 1000:.0f} ms after launch"
+        f"first paint {paint * 1000:.0f} ms (minimal window {base_paint * 1000:.0f} ms); "
+        f"window ready (the store's services bound: input answered) {ready * 1000:.0f} ms; "
+        f"exit {exited * 1000:.0f} ms against the minimal window's {base_exit * 1000:.0f} ms: "
+        f"{exited / base_exit:.2f}x"
     )
     return f

@@ -26,11 +26,11 @@ from pathlib import Path
 
 from app.domain.catalog import Catalog, IndicatorInfo, PeriodInfo, TargetInfo, TaskInfo
 from app.domain.payload import PayloadEntry, PayloadIndicator, SubmissionPayload
+from app.domain.plan_time import PLAN_TZ
 from app.io import keys
 from app.io.submission_writer import write_submission
 from app.models.store import Store
 from app.services.office_import import FileOutcome, Importer
-from app.services.office_status import PLAN_TZ
 from app.services.office_trust import add_trusted_key
 
 # Only superseded versions carry this text, so a test can prove none of it leaks into views.

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from app.domain.catalog import Catalog, PeriodInfo, TaskInfo, UnitInfo
 from app.domain.payload import plain_decimal
-from app.domain.plan_time import PLAN_TZ
+from app.domain.plan_time import PLAN_TZ, is_late
 from app.models import (
     Indicator,
     Period,
@@ -27,7 +27,6 @@ from app.models import (
 from app.models.store import Store
 from app.services.assessment.rules import RuleInfo, list_rules
 from app.services.consolidation import effective_percent, parse_targets
-from app.services.office_status import is_late
 
 CENT = Decimal("0.01")
 RAW_STEP = Decimal("0.0001")

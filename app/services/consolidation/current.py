@@ -3,7 +3,6 @@ each unit's current submission for the period and the current entries of the per
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -11,9 +10,21 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from app.domain.catalog import Catalog, TaskInfo, UnitInfo
+from app.domain.catalog import Catalog
+from app.domain.plan_time import is_late
 from app.models import Period, Plan, Review, Submission, SubmissionEntry, Task, Unit
-from app.services.office_status import is_late
+from app.services.consolidation.matrix_types import history_tasks, matrix_units, unit_roles
+
+__all__ = [
+    "Current",
+    "as_utc",
+    "current_entries",
+    "current_submissions",
+    "history_tasks",
+    "matrix_units",
+    "period_pk",
+    "unit_roles",
+]
 
 
 def period_pk(s: Session, catalog: Catalog, period: str) -> int | None:
@@ -22,38 +33,6 @@ def period_pk(s: Session, catalog: Catalog, period: str) -> int | None:
         .join(Plan, Plan.id == Period.plan_id)
         .where(Plan.code == catalog.code, Period.code == period)
     )
-
-
-def matrix_units(catalog: Catalog) -> tuple[UnitInfo, ...]:
-    """Columns: the reporting units in plan order, then the other units with a role."""
-    reporting = catalog.reporting_units()
-    seen = {u.id for u in reporting}
-    others = [u for u in catalog.units if u.id not in seen and catalog.tasks_for_unit(u.id)]
-    return (*reporting, *others)
-
-
-def unit_roles(
-    catalog: Catalog, units: tuple[UnitInfo, ...], tasks: tuple[TaskInfo, ...] | None = None
-) -> dict[tuple[int, str], str]:
-    """(task no, unit id) -> the unit's first role on the task, where it has one (``tasks``:
-    the plan's, or those of a period's history)."""
-    out: dict[tuple[int, str], str] = {}
-    for t in catalog.tasks if tasks is None else tasks:
-        for u in units:
-            try:
-                roles = catalog.roles_of(u.id, t)
-            except KeyError:  # a removed task's group the plan no longer has
-                roles = [a.role for a in t.units if a.unit == u.id]
-            if roles:
-                out[(t.no, u.id)] = roles[0]
-    return out
-
-
-def history_tasks(catalog: Catalog, reported_tasks: Iterable[int]) -> tuple[TaskInfo, ...]:
-    """The plan's tasks, then those a revision removed that were reported in the period
-    (kept for the period's history; never offered for new entry)."""
-    nos = set(reported_tasks)
-    return (*catalog.tasks, *(t for t in catalog.retired if t.no in nos))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalog import Catalog, TargetInfo, TaskInfo, UnitInfo
 from app.domain.payload import plain_decimal
+from app.domain.plan_time import is_late
 from app.models import Submission, SubmissionEntry, Task, Unit
 from app.models.store import Store
 from app.services.consolidation.current import (
@@ -27,7 +28,6 @@ from app.services.consolidation.current import (
 )
 from app.services.consolidation.labels import source_text, status_label
 from app.services.import_changes import FieldChange
-from app.services.office_status import is_late
 
 
 @dataclass(frozen=True)

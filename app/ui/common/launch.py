@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import STARTED_AT
@@ -125,8 +125,30 @@ class Launcher(QObject):
             self.app.exit(self.exit_code)
 
     def _load_office(self, window: Any) -> None:
-        window.load()  # opens the office store; a failure reaches fail() through _guarded
+        first = self._office_first_view(window)
+        try:
+            window.load()  # opens the office store; a failure reaches fail() through _guarded
+        finally:
+            if first is not None:
+                first.close()
         self._loaded()
+
+    def _office_first_view(self, window: Any) -> Any:
+        """The matrix shown from a direct read before the store opens (``office_first_view``;
+        not for a server store); None when the first view does not answer for this store."""
+        if self.settings.db_url is not None:
+            return None
+        from app.services.office_first_view import open_office_first_view
+
+        first = open_office_first_view(self.settings.office_store_path)
+        if first is not None:
+            try:
+                window.show_first(first)
+                self._data_shown(window)
+            except BaseException:
+                first.close()
+                raise
+        return first
 
     def close_stores(self) -> None:
         """At exit: the stores' connections closed now, not left to the collector."""
@@ -151,6 +173,8 @@ class Launcher(QObject):
             self.catalog = store_catalog(self.store)
 
     def _load_main(self) -> None:
+        if self._first_view():
+            return
         from app.services.unit_setup import get_profile
 
         self._open_store()
@@ -168,6 +192,44 @@ class Launcher(QObject):
         self._attach(window, profile)
         self._loaded()
 
+    def _first_view(self) -> bool:
+        """The clerk's data shown from a direct read, then the store's service bound: False
+        when the first view does not answer for this store (``unit_first_view``)."""
+        from app.services.unit_first_view import open_first_view
+
+        reads = open_first_view(self.settings.unit_store_path)
+        if reads is None:
+            return False
+        window: Any = self.window
+        try:
+            window.show_first(reads, reads.profile)
+            self._data_shown(window)
+            self._open_store()
+            self._bind(window, reads)
+        finally:
+            reads.close()
+        self._loaded()
+        return True
+
+    def _data_shown(self, window: QWidget) -> None:
+        """Paint the data now, before the store's service loads (nothing else runs between:
+        no input can reach the window before it is bound)."""
+        # the layouts of the widgets just filled settle (docks, tab bars), input waits
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        window.repaint()
+        if self.smoke_test:
+            elapsed = (time.perf_counter() - STARTED_AT) * 1000
+            print(f"data shown after {elapsed:.0f} ms", flush=True)
+
+    def _bind(self, window: MainWindow, reads: Any) -> None:
+        from app.services.entries import EntryService
+
+        if self.catalog != reads.catalog:  # the store changed since: read it all again
+            self._attach(window, reads.profile)
+            return
+        window.bind(EntryService(self.store, self.catalog, reads.unit_id), reads.written())
+        self._export_handler(window, reads.profile)
+
     def _attach(self, window: MainWindow, profile: Any) -> None:
         from app.services.catalog import default_plan_code
         from app.services.entries import EntryService
@@ -180,6 +242,9 @@ class Launcher(QObject):
             self.catalog = store_catalog(self.store, code)
 
         window.attach(EntryService(self.store, self.catalog, profile.unit_id), profile)
+        self._export_handler(window, profile)
+
+    def _export_handler(self, window: MainWindow, profile: Any) -> None:
         from app.ui.unit.export_dialog import make_export_handler
 
         catalog_shown = lambda: window.service().catalog  # noqa: E731  (the clerk may switch plans)

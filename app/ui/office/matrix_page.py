@@ -29,6 +29,7 @@ from app.ui.office.matrix_view import MatrixView
 from app.ui.office.review_flow import ReviewFlow
 
 if TYPE_CHECKING:
+    from app.domain.catalog import Catalog
     from app.services.consolidation import TaskDetail
     from app.services.review import ReviewState
     from app.ui.office.pages import OfficeView
@@ -184,6 +185,17 @@ class MatrixPage(Retranslating, QWidget):
             self.set_matrices(view.matrices, titles, view.period)
         self.load_reviews()
         self.reload_detail()
+
+    def show_first(self, matrices: Mapping[str, Any], catalog: Catalog, period: str) -> None:
+        """The office's first view, before the store opens: the matrix, each column's review
+        mark from the matrix's own (``reload`` reads the reviews' details and the task's
+        detail once the store is open)."""
+        from app.services.consolidation import section_label
+
+        titles = {s.no: section_label(s.no, s.title) for s in catalog.sections}
+        self.set_matrices(matrices, titles, period)
+        if period in matrices:
+            self.model.set_reviews(matrices[period].reviews)
 
     def load_reviews(self) -> None:
         """The period's review states: marks above the columns, lines in the detail."""

@@ -11,7 +11,10 @@ stays the one every page sees.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from app.ui.common.periods import period_due
 
 if TYPE_CHECKING:
     from app.services.consolidation import Matrix
@@ -43,6 +46,21 @@ class PeriodMatrices(Mapping[str, "Matrix"]):
     def __len__(self) -> int:
         return len(self._periods)
 
+    def read_with(self, load: Callable[[str], Matrix]) -> None:
+        """Read the periods not read yet with ``load`` (the store's, after the first view's)."""
+        self._load = load
+
     def loaded(self) -> list[str]:
         """The periods read so far (for tests)."""
         return [p for p in self._periods if p in self._loaded]
+
+
+def default_period(matrices: Mapping[str, Any], periods: list[Any], today: date) -> str | None:
+    """The latest period anyone reported for; before any report, the one now due. From the
+    last period back: the earlier ones' matrices need not be read (they load on demand)."""
+    for p in reversed(periods):
+        if p.code in matrices and any(
+            c.status is not None for c in matrices[p.code].cells.values()
+        ):
+            return str(p.code)
+    return period_due(periods, today)

@@ -30,18 +30,19 @@ from app.config import Settings
 from app.ui.common.first_paint import AfterFirstPaint
 from app.ui.common.help_menu import HelpMenu
 from app.ui.common.i18n import switch_language
-from app.ui.common.periods import period_due
 from app.ui.common.plan_periods import GroupedPeriodCombo, as_choices, published_periods
 from app.ui.common.prefs import ui_settings
 from app.ui.common.retranslate import Retranslating
 from app.ui.office.bulletin_dialog import bulletin_action, retranslate_bulletin_action
 from app.ui.office.feedback_dialog import feedback_action, retranslate_feedback_action
+from app.ui.office.period_matrices import PeriodMatrices, default_period
 from app.ui.office.plan_menu import PlanMenu
 from app.ui.office.review_menu import ReviewMenu
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
     from app.models.store import Store
+    from app.services.office_first_view import OfficeFirstView
     from app.ui.office.import_dialog import ImportDialog
     from app.ui.office.matrix_page import MatrixPage
     from app.ui.office.pages import OfficePage, OfficePages
@@ -63,17 +64,6 @@ PAGE_COUNT = 8  # the fields of pages.OfficePages, in this order
 ) = range(PAGE_COUNT)
 
 
-def default_period(matrices: Mapping[str, Any], periods: list[Any], today: date) -> str | None:
-    """The latest period anyone reported for; before any report, the one now due. From the
-    last period back: the earlier ones' matrices need not be read (they load on demand)."""
-    for p in reversed(periods):
-        if p.code in matrices and any(
-            c.status is not None for c in matrices[p.code].cells.values()
-        ):
-            return str(p.code)
-    return period_due(periods, today)
-
-
 class OfficeWindow(Retranslating, QMainWindow):
     def __init__(
         self,
@@ -92,6 +82,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.today = today
         self.period: str | None = None
         self.matrices: Mapping[str, Any] = {}
+        self._first: tuple[Catalog, PeriodMatrices] | None = None  # shown before the store
         self.import_dialog: ImportDialog | None = None
         self._dirty: set[int] = set()
         self._active_keys = 0
@@ -279,7 +270,19 @@ class OfficeWindow(Retranslating, QMainWindow):
         except Exception:
             store.close()
             raise
-        self.attach(store, catalog)
+        first, self._first = self._first, None
+        self.attach(store, catalog, first[1] if first and first[0] == catalog else None)
+
+    def show_first(self, first: OfficeFirstView) -> None:
+        """The matrix of the period shown, read before the store opens (the start-up,
+        docs/design.md §6); ``load`` opens the store and binds it, keeping what was read."""
+        catalog = first.catalog
+        matrices = PeriodMatrices((p.code for p in catalog.periods), first.matrix)
+        period = default_period(matrices, list(catalog.periods), self.today())
+        plan = [(catalog.code, catalog.title, catalog.periods)]
+        self.period_combo.set_plans(as_choices(plan), catalog.code, period)
+        self._first_page().show_first(matrices, catalog, period or "")
+        self._first = (catalog, matrices)
 
     def load_or_report(self) -> None:
         try:
@@ -290,9 +293,18 @@ class OfficeWindow(Retranslating, QMainWindow):
             self.status_label.setText(self.tr("无法打开数据：{0}").format(reason))
             print(f"error: {reason}", file=sys.stderr)
 
-    def attach(self, store: Store, catalog: Catalog) -> None:
+    def attach(
+        self, store: Store, catalog: Catalog, matrices: PeriodMatrices | None = None
+    ) -> None:
+        """Fill the window from ``store``; ``matrices``: those the first view read (kept, the
+        other periods read from the store)."""
         self.store, self.catalog = store, catalog
-        self._load_matrices()
+        if matrices is None:
+            self._load_matrices()
+        else:
+            matrices.read_with(self._matrix_loader())
+            self.matrices = matrices
+            self._count_keys()
         self.period = default_period(self.matrices, list(catalog.periods), self.today())
         self._fill_periods()
         self._set_enabled(True)
@@ -307,15 +319,17 @@ class OfficeWindow(Retranslating, QMainWindow):
     def _load_matrices(self) -> None:
         """Every period's matrix, each read when first asked for (the pages share them), and
         the count of usable keys."""
+        assert self.catalog is not None
+        codes = (p.code for p in self.catalog.periods)
+        self.matrices = PeriodMatrices(codes, self._matrix_loader())
+        self._count_keys()
+
+    def _matrix_loader(self) -> Callable[[str], Any]:
         from app.services.consolidation import load_matrix
-        from app.ui.office.period_matrices import PeriodMatrices
 
         store, catalog = self.store, self.catalog
         assert store is not None and catalog is not None
-        self.matrices = PeriodMatrices(
-            (p.code for p in catalog.periods), lambda code: load_matrix(store, catalog, code)
-        )
-        self._count_keys()
+        return lambda code: load_matrix(store, catalog, code)
 
     def _count_keys(self) -> None:
         from app.services.office_trust import list_trusted_keys

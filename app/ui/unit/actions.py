@@ -145,7 +145,7 @@ def create_actions(window: MainWindow) -> UnitActions:
         import_feedback=_action(window, lambda: _import(window, "feedback"), "Ctrl+Shift+B"),
         office_key=_action(window, lambda: _office_key(window)),
         key_care=_action(window, lambda: _key_care(window)),
-        settings=_action(window, window.open_settings),
+        settings=_action(window, lambda: _settings(window)),
         quit=_action(window, window.close, "Ctrl+Q"),
         find=_action(window, window.task_panel.focus_search, "Ctrl+F"),
         prev=_action(window, lambda: window.step_task(-1), "Ctrl+PgUp"),
@@ -180,6 +180,12 @@ def _fill_menus(a: UnitActions) -> None:
     a.menu_go.addActions([a.prev, a.next])
     a.menu_go.addSeparator()
     a.menu_go.addActions([a.summary, a.notices])
+
+
+def _settings(window: MainWindow) -> None:
+    from app.ui.unit.settings_dialog import open_settings
+
+    open_settings(window)
 
 
 def _copy(window: MainWindow) -> None:

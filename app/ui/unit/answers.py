@@ -54,12 +54,14 @@ class AnswersController(QObject):
     def load(self, period: str) -> None:
         """What the office said about ``period``: bar, list marks, dock."""
         try:
-            from app.services.feedback import unit_answers
+            service = self.window.reads()
+            self.answers = None  # the first view has no store: bind() reads them
+            if service.store is not None:
+                from app.services.feedback import unit_answers
 
-            service = self.window.service()
-            self.answers = unit_answers(
-                service.store, period, service.catalog.code, today=self._today()
-            )
+                self.answers = unit_answers(
+                    service.store, period, service.catalog.code, today=self._today()
+                )
         except Exception:  # the window works without it; the log says why
             log.exception("reading the office's answers failed")
             self.answers = None
@@ -95,7 +97,7 @@ class AnswersController(QObject):
         return self.responses.get(notice.id, notice.response or "")
 
     def _show_rows(self) -> None:
-        titles = {t.no: t.title for t in self.window.service().catalog.tasks}
+        titles = {t.no: t.title for t in self.window.reads().catalog.tasks}
         today = self._today()
         rows = []
         for n in self._notices():

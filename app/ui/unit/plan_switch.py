@@ -10,6 +10,7 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app.services.unit_first_view import STATE_PLAN  # the plan of the period last shown
 from app.ui.common.periods import period_due
 from app.ui.common.plan_change_list import change_lines
 from app.ui.common.plan_periods import published_periods
@@ -17,13 +18,12 @@ from app.ui.unit.plan_banner import PlanChangedBanner
 
 if TYPE_CHECKING:
     from app.domain.catalog import Catalog
-    from app.services.entries import EntryService
+    from app.services.entry_types import EntryReads
     from app.services.unit_setup import UnitProfileInfo
     from app.ui.unit.window import MainWindow
 
 log = logging.getLogger(__name__)
 
-STATE_PLAN = "ui.plan"  # the plan of the period last shown
 STATE_PERIOD = "ui.period"  # the period (the window's own key)
 
 
@@ -35,31 +35,40 @@ def plan_banner(window: MainWindow) -> PlanChangedBanner:
     return banner
 
 
-def show_plans(window: MainWindow, service: EntryService, period: str | None) -> None:
-    """The periods of every plan in the selector, and the banner for the plan shown."""
-    groups = published_periods(service.store, service.unit_id, service.catalog)
-    window.period_bar.set_plans(groups, service.catalog.code, period)
+def show_plans(window: MainWindow, service: EntryReads, period: str | None) -> None:
+    """The periods of every plan in the selector, and the banner for the plan shown; from the
+    first view (no store yet), the periods of the plan shown (``MainWindow.bind`` adds the
+    rest)."""
+    catalog = service.catalog
+    if service.store is None:
+        window.period_bar.set_plans(
+            [(catalog.code, catalog.title, catalog.periods)], catalog.code, period
+        )
+        return
+    groups = published_periods(service.store, service.unit_id, catalog)
+    window.period_bar.set_plans(groups, catalog.code, period)
     show_plan_changes(window)
 
 
-def resume_plan(window: MainWindow, service: EntryService, profile: UnitProfileInfo) -> bool:
+def resume_plan(window: MainWindow, service: EntryReads, profile: UnitProfileInfo) -> bool:
     """Attach to the plan the clerk was in last time, if it is not ``service``'s."""
     other = stored_plan(service)
     period = service.get_state(STATE_PERIOD)
     return other is not None and switch_plan(window, profile, other, period)
 
 
-def first_period(service: EntryService, today: date) -> str | None:
+def first_period(service: EntryReads, today: date) -> str | None:
     """The period the clerk was in, if it is of this plan; else the one being reported now."""
     periods = list(service.catalog.periods)
     stored = service.get_state(STATE_PERIOD)
     return stored if stored in {p.code for p in periods} else period_due(periods, today)
 
 
-def stored_plan(service: EntryService) -> str | None:
-    """The plan the clerk was in last time, when it is another published plan of the unit."""
+def stored_plan(service: EntryReads) -> str | None:
+    """The plan the clerk was in last time, when it is another published plan of the unit
+    (the first view is read only when it is not: ``app.services.unit_first_view``)."""
     wanted = service.get_state(STATE_PLAN)
-    if wanted is None or wanted == service.catalog.code:
+    if wanted is None or wanted == service.catalog.code or service.store is None:
         return None
     groups = published_periods(service.store, service.unit_id, service.catalog)
     return wanted if any(code == wanted for code, _t, _p in groups) else None

@@ -3,7 +3,7 @@ install (fingerprint, data folder) for a call with the office."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.ui.common.i18n import language_combo
+from app.ui.common.i18n import current_language, language_combo
 from app.ui.common.retranslate import Retranslating
 from app.ui.setup.key_pages import grouped_fingerprint
+
+if TYPE_CHECKING:
+    from app.ui.unit.window import MainWindow
 
 
 class SettingsDialog(Retranslating, QDialog):
@@ -75,3 +78,19 @@ class SettingsDialog(Retranslating, QDialog):
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())
+
+
+def open_settings(window: MainWindow) -> None:
+    """The settings dialog; what the clerk changed applies at once."""
+    p = window.profile()
+    dialog = SettingsDialog(
+        language=current_language(),
+        clerk=p.clerk if p else "",
+        contact=p.contact if p else "",
+        fingerprint=p.fingerprint if p else "",
+        data_dir=window.data_dir(),
+        parent=window,
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    window.apply_settings(dialog.chosen_language(), dialog.clerk.text(), dialog.contact.text())

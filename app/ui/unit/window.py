@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -31,15 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import default_log_dir
-from app.ui.common.i18n import current_language, switch_language
-from app.ui.common.prefs import KEY_MAIN_GEOMETRY, KEY_MAIN_SPLITTER, KEY_MAIN_STATE, ui_settings
+from app.ui.common.i18n import switch_language
 from app.ui.common.retranslate import Retranslating
 from app.ui.unit.autosave import Autosaver, SaveStateLabel
+from app.ui.unit.window_layout import restore_geometry, restore_state, save_layout
 
 if TYPE_CHECKING:  # loaded by ensure_built()/attach(), after the first paint
     from app.domain.catalog import TaskInfo
     from app.domain.entry_rules import EntryDraft, FieldError, IndicatorDraft
     from app.services.entries import EntryService, SavedEntry, SavedIndicator
+    from app.services.entry_types import EntryReads
     from app.services.unit_setup import UnitProfileInfo
     from app.ui.unit.task_list import TaskRow
 
@@ -66,6 +66,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._data_dir = data_dir
         self.log_dir = log_dir if log_dir is not None else default_log_dir()
         self._service: EntryService | None = None
+        self._reads: EntryReads | None = None  # the service, or the first view until bind
         self._profile: UnitProfileInfo | None = None
         self._tasks: dict[int, tuple[TaskInfo, str]] = {}
         self._period: str | None = None
@@ -79,7 +80,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.opening.setContentsMargins(24, 24, 24, 24)
         self.setCentralWidget(self.opening)
         self._retranslate_frame()
-        self._restore_geometry()
+        restore_geometry(self)
         self.autosaver.saved.connect(self._saved)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -96,7 +97,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.acts = create_actions(self)
         self._built = True
         self.retranslate()
-        self._restore_state()
+        self._fresh_layout = restore_state(self)
         if self.isVisible():
             self._size_summary()
 
@@ -205,10 +206,35 @@ class MainWindow(Retranslating, QMainWindow):
     # -- data ------------------------------------------------------------------------------
     def attach(self, service: EntryService, profile: UnitProfileInfo) -> None:
         """Fill the window from the store and put the clerk back where they were."""
+        self._service = service
+        self._fill(service, profile)
+
+    def show_first(self, reads: EntryReads, profile: UnitProfileInfo) -> None:
+        """Fill the window from the first view, read before the store's service exists (the
+        start-up, docs/design.md §6); ``bind`` hands it the service."""
+        self._service = None
+        self._fill(reads, profile)
+
+    def bind(self, service: EntryService, written: Mapping[str, str | None]) -> None:
+        """The store's service, after ``show_first``: the UI state set while filling is stored,
+        and what needs the store (other plans, the plan's changes, the office's word) shown."""
+        from app.ui.unit.plan_switch import show_plans
+
+        self._service = self._reads = service
+        for key, value in written.items():
+            service.set_state(key, value)
+        show_plans(self, service, self._period)
+        task = self.current_task()
+        if self._period is not None:
+            self.answers.load(self._period)
+            if task is not None:
+                self.answers.show_task(task)
+
+    def _fill(self, service: EntryReads, profile: UnitProfileInfo) -> None:
         from app.ui.unit.plan_switch import first_period, resume_plan, show_plans
 
         self.ensure_built()
-        self._service, self._profile = service, profile
+        self._reads, self._profile = service, profile
         if resume_plan(self, service, profile):  # attached again, to the plan the clerk was in
             return
         self._tasks = {t.no: (t, role) for t, role in service.tasks()}
@@ -230,8 +256,20 @@ class MainWindow(Retranslating, QMainWindow):
             raise RuntimeError("window not attached")
         return self._service
 
+    def reads(self) -> EntryReads:
+        """Where the window reads from: the service, or the first view until ``bind``."""
+        if self._reads is None:
+            raise RuntimeError("window not attached")
+        return self._reads
+
     def profile(self) -> UnitProfileInfo | None:
         return self._profile
+
+    def data_dir(self) -> str:
+        return self._data_dir
+
+    def is_built(self) -> bool:
+        return self._built
 
     def today(self) -> date:
         return self._today()
@@ -248,7 +286,7 @@ class MainWindow(Retranslating, QMainWindow):
         return TaskRow.of(*self._tasks[saved.draft.task_no], saved)
 
     def _load_period(self, period: str, task: str | int | None = None) -> None:
-        service = self.service()
+        service = self.reads()
         self._period = period
         entries = service.list_period(period)
         self.task_panel.model.set_rows([self._row(e) for e in entries], self._sections)
@@ -268,7 +306,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _show_task(self, no: int, saved: SavedEntry | None = None) -> None:
         """Task ``no`` in the form: ``saved`` as just read with the period, else read now."""
-        service = self.service()
+        service = self.reads()
         assert self._period is not None
         saved = service.load(no, self._period) if saved is None else saved
         task, role = self._tasks[no]
@@ -281,13 +319,13 @@ class MainWindow(Retranslating, QMainWindow):
         entries: list[SavedEntry] | None = None,
         indicators: list[SavedIndicator] | None = None,
     ) -> None:
-        if self._service is None or self._period is None:
+        if self._reads is None or self._period is None:
             return
-        s = self._service.summary(self._period, entries, indicators)
+        s = self._reads.summary(self._period, entries, indicators)
         self.summary.show_summary(
             s.filled, s.total, list(s.errors), s.indicators_filled, s.indicators_total
         )
-        state = self._service.period_state(self._period)
+        state = self._reads.period_state(self._period)
         self.period_bar.set_state(state.kind, state.version)
 
     # -- user moves ------------------------------------------------------------------------
@@ -412,22 +450,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().showMessage(self.tr("已从上期复制 {n} 项任务").format(n=len(copied)), 8000)
         return copied
 
-    def open_settings(self) -> None:
-        from app.ui.unit.settings_dialog import SettingsDialog
-
-        p = self._profile
-        dialog = SettingsDialog(
-            language=current_language(),
-            clerk=p.clerk if p else "",
-            contact=p.contact if p else "",
-            fingerprint=p.fingerprint if p else "",
-            data_dir=self._data_dir,
-            parent=self,
-        )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.apply_settings(dialog.chosen_language(), dialog.clerk.text(), dialog.contact.text())
-
     def key_replaced(self, profile: UnitProfileInfo) -> None:
         """The key care dialog made a new key: the settings show its fingerprint."""
         self._profile = profile
@@ -454,34 +476,6 @@ class MainWindow(Retranslating, QMainWindow):
             else ""
         )
 
-    # -- window state ----------------------------------------------------------------------
-    def _restore_geometry(self) -> None:
-        s = ui_settings()
-        geometry = s.value(KEY_MAIN_GEOMETRY)
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = QApplication.primaryScreen()
-            if screen is not None:
-                area = screen.availableGeometry()
-                self.resize(min(1320, int(area.width() * 0.92)), min(860, int(area.height() * 0.9)))
-
-    def _restore_state(self) -> None:
-        """Docks, toolbar and splitter (they exist once built)."""
-        s = ui_settings()
-        state = s.value(KEY_MAIN_STATE)
-        self._fresh_layout = state is None or not self.restoreState(state)
-        splitter = s.value(KEY_MAIN_SPLITTER)
-        if splitter is None or not self.splitter.restoreState(splitter):
-            width = self.width()
-            self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
-
-    def save_geometry(self) -> None:
-        s = ui_settings()
-        s.setValue(KEY_MAIN_GEOMETRY, self.saveGeometry())
-        if self._built:
-            s.setValue(KEY_MAIN_STATE, self.saveState())
-            s.setValue(KEY_MAIN_SPLITTER, self.splitter.saveState())
-        s.sync()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.autosaver.flush():
             answer = QMessageBox.question(
@@ -492,7 +486,7 @@ class MainWindow(Retranslating, QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        self.save_geometry()
+        save_layout(self)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             with contextlib.suppress(RuntimeError, TypeError):

@@ -205,8 +205,7 @@ def test_the_default_period_reads_from_the_last_period_back(catalog: Catalog) ->
     from datetime import date
     from types import SimpleNamespace
 
-    from app.ui.office.period_matrices import PeriodMatrices
-    from app.ui.office.window import default_period
+    from app.ui.office.period_matrices import PeriodMatrices, default_period
 
     periods = list(catalog.periods)
     codes = [p.code for p in periods]
