@@ -36,6 +36,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# What a window's binding needs, imported off the UI thread while its first view is shown.
+CLERK_CORE = ("app.services.stores", "app.services.entries", "app.services.feedback.answers")
+OFFICE_CORE = (
+    "app.services.stores",
+    "app.services.consolidation.matrix",
+    "app.services.office_trust",
+    "app.services.review",
+    "app.services.plans.listing",
+)
+
 
 def make_office_window(settings: Settings, *, load_after_paint: bool = True) -> QWidget:
     """The office role's window; its store opens after the first paint."""
@@ -66,6 +76,7 @@ class Launcher(QObject):
         self.catalog: Any = None
         self.exit_code = 0
         self._watcher: AfterFirstPaint | None = None
+        self.preload: Any = None  # the store's modules loading behind a first view
 
     # -- choosing the first window ---------------------------------------------------------
     def start(self) -> QWidget:
@@ -126,12 +137,19 @@ class Launcher(QObject):
 
     def _load_office(self, window: Any) -> None:
         first = self._office_first_view(window)
-        try:
+        if first is None:
             window.load()  # opens the office store; a failure reaches fail() through _guarded
-        finally:
-            if first is not None:
+            self._loaded()
+            return
+
+        def bind() -> None:
+            try:
+                window.load()  # the store opens and binds, keeping the matrices read
+            finally:
                 first.close()
-        self._loaded()
+            self._loaded()
+
+        self._preload_then(OFFICE_CORE, bind)
 
     def _office_first_view(self, window: Any) -> Any:
         """The matrix shown from a direct read before the store opens (``office_first_view``;
@@ -149,6 +167,15 @@ class Launcher(QObject):
                 first.close()
                 raise
         return first
+
+    def _preload_then(self, modules: tuple[str, ...], bind: Callable[[], None]) -> Any:
+        """Import ``modules`` off the UI thread while the first view answers input, then
+        ``bind`` on it (``app.ui.common.preload``)."""
+        from app.ui.common.preload import Preload
+
+        self.preload = Preload(modules, lambda: self._guarded(bind))
+        self.preload.start()
+        return self.preload
 
     def close_stores(self) -> None:
         """At exit: the stores' connections closed now, not left to the collector."""
@@ -193,8 +220,9 @@ class Launcher(QObject):
         self._loaded()
 
     def _first_view(self) -> bool:
-        """The clerk's data shown from a direct read, then the store's service bound: False
-        when the first view does not answer for this store (``unit_first_view``)."""
+        """The clerk's data shown from a direct read, the store's service bound once its
+        modules are in (or at once, when an action needs it): False when the first view does
+        not answer for this store (``unit_first_view``)."""
         from app.services.unit_first_view import open_first_view
 
         reads = open_first_view(self.settings.unit_store_path)
@@ -204,18 +232,27 @@ class Launcher(QObject):
         try:
             window.show_first(reads, reads.profile)
             self._data_shown(window)
-            self._open_store()
-            self._bind(window, reads)
-        finally:
+        except BaseException:
             reads.close()
-        self._loaded()
+            raise
+
+        def bind() -> None:
+            window.binding = None
+            try:
+                self._open_store()
+                self._bind(window, reads)
+            finally:
+                reads.close()
+            self._loaded()
+
+        window.binding = self._preload_then(CLERK_CORE, bind).now
         return True
 
     def _data_shown(self, window: QWidget) -> None:
-        """Paint the data now, before the store's service loads (nothing else runs between:
-        no input can reach the window before it is bound)."""
-        # the layouts of the widgets just filled settle (docks, tab bars), input waits
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        """Paint the data now, before the store's modules load: the layouts of the widgets
+        just filled settle (docks, tab bars) with user input held back, then a repaint."""
+        for _ in range(3):  # a pass's layouts post more (a dock's tab bar comes in the second)
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         window.repaint()
         if self.smoke_test:
             elapsed = (time.perf_counter() - STARTED_AT) * 1000

@@ -67,6 +67,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.log_dir = log_dir if log_dir is not None else default_log_dir()
         self._service: EntryService | None = None
         self._reads: EntryReads | None = None  # the service, or the first view until bind
+        # Set while the store's service loads behind the first view: binds it at once.
+        self.binding: Callable[[], None] | None = None
         self._profile: UnitProfileInfo | None = None
         self._tasks: dict[int, tuple[TaskInfo, str]] = {}
         self._period: str | None = None
@@ -252,6 +254,9 @@ class MainWindow(Retranslating, QMainWindow):
             self._load_period(period, service.get_state(STATE_TASK))
 
     def service(self) -> EntryService:
+        """The store's service (an action before it is bound waits for it: ``binding``)."""
+        if self._service is None and self.binding is not None:
+            self.binding()
         if self._service is None:
             raise RuntimeError("window not attached")
         return self._service
@@ -415,10 +420,10 @@ class MainWindow(Retranslating, QMainWindow):
     # -- actions ---------------------------------------------------------------------------
     def request_export(self) -> None:
         """Ctrl+E. Checks the period; the export feature plugs in through ``export_handler``."""
-        if self._service is None or self._period is None:
+        if self._reads is None or self._period is None:
             return
         self.save_now()
-        s = self._service.summary(self._period)
+        s = self.service().summary(self._period)
         if s.errors:
             self.summary_dock.show()
             self.summary_dock.raise_()
@@ -458,11 +463,11 @@ class MainWindow(Retranslating, QMainWindow):
     def apply_settings(self, language: str, clerk: str, contact: str) -> None:
         switch_language(language)
         p = self._profile
-        if p is not None and self._service is not None and (clerk, contact) != (p.clerk, p.contact):
+        if p is not None and self._reads is not None and (clerk, contact) != (p.clerk, p.contact):
             from app.services.unit_setup import UnitSetupError, update_clerk
 
             try:
-                self._profile = update_clerk(self._service.store, clerk, contact)
+                self._profile = update_clerk(self.service().store, clerk, contact)
             except UnitSetupError as exc:
                 log.warning("clerk details refused", exc_info=True)
                 QMessageBox.warning(self, self.tr("设置"), str(exc))

@@ -125,3 +125,40 @@ def test_the_periods_not_read_yet_are_read_with_the_new_loader() -> None:
     matrices.read_with(loader("store"))
     assert (matrices["2016Q2"], matrices["2016Q1"]) == ("first view:2016Q2", "store:2016Q1")
     assert calls == [("first view", "2016Q2"), ("store", "2016Q1")]
+
+
+def test_the_matrix_answers_while_the_store_loads(
+    qapp: Any, qtbot: Any, office_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.kit.preload_gate import gate_module
+
+    gate = gate_module(tmp_path, monkeypatch)
+    seen = Seen(monkeypatch)
+    data = tmp_path / "data"
+    data.mkdir()
+    source, target = (
+        sqlite3.connect(office_dir / "office.sqlite3"),
+        sqlite3.connect(data / "office.sqlite3"),
+    )
+    source.backup(target)
+    source.close()
+    target.close()
+    launcher = Launcher(qapp, Settings(data), today=lambda: date(2017, 3, 1))
+    window = launcher.start()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: len(seen.matrix) == 1, timeout=20000)
+    qtbot.wait(50)  # the event loop runs while the store's modules load
+    assert window.store is None and launcher.preload.pending()
+    assert not window.import_action.isEnabled() and not window.period_combo.isEnabled()
+    page = window.pages.matrix
+    rows = page.model.rowCount()
+    qtbot.mouseClick(page.missing, Qt.MouseButton.LeftButton)  # a filter: the model alone
+    assert page.missing.isChecked() and page.model.rowCount() < rows
+    gate.set()
+    qtbot.waitUntil(lambda: window.store is not None, timeout=20000)
+    assert window.import_action.isEnabled() and page.missing.isChecked()
+    assert page.model.rowCount() < rows  # the filter chosen before the binding stays
+    window.close()
+    window.store.close()

@@ -195,3 +195,39 @@ def test_a_store_changed_between_the_first_view_and_the_binding_is_read_again(
     assert window.service().catalog.title == "第二版方案"  # attached afresh, not bound
     assert window.reads() is window.service() and window.current_period() == "2016Q1"
     window.close()
+
+
+def test_the_window_answers_before_the_binding_and_binds_when_an_edit_needs_it(
+    qapp: Any,
+    qtbot: Any,
+    settings: Settings,
+    unit_store: Store,
+    profile: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.kit.preload_gate import gate_module
+
+    unit_store.close()
+    gate = gate_module(tmp_path, monkeypatch)
+    seen = Seen(monkeypatch)
+    launcher = Launcher(qapp, settings, today=lambda: TODAY)
+    window = launcher.start()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: len(seen.shown) == 1, timeout=20000)
+    qtbot.wait(50)  # the event loop runs: the store's modules are still loading
+    assert window._service is None and launcher.preload.pending()
+    first, second = window.task_panel.model.visible_tasks()[:2]
+    assert window.current_task() == first
+    qtbot.keyClick(window.task_panel.view, Qt.Key.Key_Down)  # answered from the first view
+    assert window.current_task() == second and window._service is None
+    gate.set()
+    type_text(window.form.texts["progress"], "第二项任务已启动。")  # needs the store: binds
+    assert isinstance(window._service, EntryService) and not launcher.preload.pending()
+    assert window.save_now()
+    service = EntryService(launcher.store, store_catalog(launcher.store), "zjj")
+    assert service.load(second, "2016Q1").draft.progress == "第二项任务已启动。"
+    assert service.get_state("ui.task") == str(second)  # the move made before the binding
+    window.close()
