@@ -50,14 +50,18 @@ class Seen:
         monkeypatch.setattr(Launcher, "_data_shown", data_shown)
 
 
-def start(qapp: Any, qtbot: Any, folder: Path, tmp_path: Path) -> Any:
-    data = tmp_path / "data"
-    data.mkdir()
-    source = sqlite3.connect(folder / "office.sqlite3")
-    target = sqlite3.connect(data / "office.sqlite3")
+def copy_store(folder: Path, to: Path) -> Path:
+    """``folder``'s office store copied into ``to`` (made), through SQLite's backup API."""
+    to.mkdir()
+    source, target = (sqlite3.connect(f / "office.sqlite3") for f in (folder, to))
     source.backup(target)
     source.close()
     target.close()
+    return to
+
+
+def start(qapp: Any, qtbot: Any, folder: Path, tmp_path: Path) -> Any:
+    data = copy_store(folder, tmp_path / "data")
     launcher = Launcher(qapp, Settings(data), today=lambda: date(2017, 3, 1))
     window = launcher.start()
     qtbot.addWidget(window)
@@ -95,12 +99,8 @@ def test_an_unusual_store_opens_the_stores_way(
     qapp: Any, qtbot: Any, office_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen = Seen(monkeypatch)
-    folder = tmp_path / "unusual"
-    folder.mkdir()
-    conn = sqlite3.connect(office_dir / "office.sqlite3")
+    folder = copy_store(office_dir, tmp_path / "unusual")
     copy = sqlite3.connect(folder / "office.sqlite3")
-    conn.backup(copy)
-    conn.close()
     with copy:
         copy.execute("UPDATE task SET removed_in = 2 WHERE id = (SELECT max(id) FROM task)")
     copy.close()
