@@ -55,4 +55,7 @@ class Preload(QObject):
                 importlib.import_module(name)
         except Exception:  # the binding imports it again, on the UI thread, and says why
             log.exception("preloading the store's modules failed")
-        self.imported.emit()
+        try:
+            self.imported.emit()
+        except RuntimeError:  # the program ended while the modules loaded: nothing to bind
+            log.info("preloaded after the program ended", exc_info=True)
