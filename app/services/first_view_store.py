@@ -6,7 +6,7 @@ window's start; its first view needs none of it. The first views (``unit_first_v
 ``office_first_view``) read the rows the services read and build the same values through the
 same functions; the window shows them, then binds the store's own services. They answer only a
 store in the common state: anything else (a file missing, locked or foreign, a migration due,
-no published plan, tasks a revision retired) is ``Unusual`` and left to the store's own path,
+no published plan) is ``Unusual`` and left to the store's own path,
 which also says what is wrong. Nothing here writes.
 """
 
@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections import defaultdict
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from app.config import SCHEMA_HEAD
-from app.domain.catalog import Catalog, PeriodInfo
+from app.domain.catalog import AssignmentInfo, Catalog, PeriodInfo, TargetInfo, TaskInfo
 from app.services.plan_cache import parsed_catalog
 
 log = logging.getLogger(__name__)
@@ -73,11 +75,6 @@ def newest_plan(conn: sqlite3.Connection) -> tuple[int, Catalog]:
 
 def _catalog(conn: sqlite3.Connection, plan: tuple[Any, ...]) -> Catalog:
     plan_id, code, revision, digest, text = plan
-    retired = conn.execute(
-        "SELECT 1 FROM task WHERE plan_id = ? AND removed_in IS NOT NULL LIMIT 1", (plan_id,)
-    ).fetchone()
-    if retired is not None:
-        raise Unusual("tasks retired by a revision")
     base = parsed_catalog(code, revision, digest, text)
     rows = conn.execute(
         'SELECT code, kind, title, start, "end", due FROM period'
@@ -88,4 +85,42 @@ def _catalog(conn: sqlite3.Connection, plan: tuple[Any, ...]) -> Catalog:
         PeriodInfo(c, kind, title, *(date.fromisoformat(d) for d in (start, end, due)))
         for c, kind, title, start, end, due in rows
     )
-    return base if periods == base.periods else replace(base, periods=periods)
+    retired = _retired_tasks(conn, plan_id)
+    if periods == base.periods and not retired:
+        return base
+    return replace(base, periods=periods, retired=retired)
+
+
+def _retired_tasks(conn: sqlite3.Connection, plan_id: int) -> tuple[TaskInfo, ...]:
+    """``catalog._retired_tasks``: the tasks a revision removed, as their rows last stood."""
+    tasks = conn.execute(
+        "SELECT task.id, task.no, section.no, task.title, task.text FROM task"
+        " JOIN section ON section.id = task.section_id"
+        " WHERE task.plan_id = ? AND task.removed_in IS NOT NULL ORDER BY task.no",
+        (plan_id,),
+    ).fetchall()
+    if not tasks:
+        return ()
+    ids = [t[0] for t in tasks]
+    marks = ", ".join("?" * len(ids))  # placeholders only: the ids are parameters
+    owners: dict[int, list[AssignmentInfo]] = defaultdict(list)
+    for task_id, role, unit, group in conn.execute(
+        "SELECT a.task_id, a.role, unit.code, unit_group.name FROM assignment a"
+        " LEFT OUTER JOIN unit ON unit.id = a.unit_id"
+        " LEFT OUTER JOIN unit_group ON unit_group.id = a.group_id"
+        f" WHERE a.task_id IN ({marks}) ORDER BY a.task_id, a.seq",
+        ids,
+    ):
+        owners[task_id].append(AssignmentInfo(unit or group, role, unit is None))
+    targets: dict[int, list[TargetInfo]] = defaultdict(list)
+    for task_id, name, comparator, value, top, measure in conn.execute(
+        "SELECT task_id, name, comparator, value, value_max, unit_of_measure FROM target"
+        f" WHERE task_id IN ({marks}) AND removed_in IS NULL ORDER BY task_id, seq",
+        ids,
+    ):
+        high = None if top is None else Decimal(top)
+        targets[task_id].append(TargetInfo(name, comparator, Decimal(value), high, measure))
+    return tuple(
+        TaskInfo(no, section, title, text, tuple(owners[pk]), tuple(targets[pk]))
+        for pk, no, section, title, text in tasks
+    )

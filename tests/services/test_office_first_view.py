@@ -91,10 +91,6 @@ def test_it_reads_without_sqlalchemy(office_dir: Path) -> None:
     [
         ("a migration is due", "UPDATE alembic_version SET version_num = '0003'"),
         ("no published plan", "UPDATE plan SET revision = 0"),
-        (
-            "a revision retired a task",
-            "UPDATE task SET removed_in = 2 WHERE id = (SELECT max(id) FROM task)",
-        ),
     ],
 )
 def test_unusual_stores_are_left_to_the_stores_own_path(
@@ -114,3 +110,30 @@ def test_unusual_stores_are_left_to_the_stores_own_path(
 def test_no_store_no_view(tmp_path: Path) -> None:
     assert open_office_first_view(tmp_path / "office.sqlite3") is None
     assert not (tmp_path / "office.sqlite3").exists()
+
+
+def test_tasks_a_revision_retired_keep_their_reported_rows(
+    office_dir: Path, tmp_path: Path
+) -> None:
+    """Tasks removed by a revision after units reported on them: the catalog lists them as
+    retired and each period's matrix keeps their rows (its history), as ``load_matrix``."""
+    copy = tmp_path / "office.sqlite3"
+    source, target = sqlite3.connect(office_dir / "office.sqlite3"), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    with target:
+        target.execute("UPDATE task SET removed_in = 2 WHERE no IN (1, 9, 49)")
+    target.close()
+    store = open_office_store(Settings(tmp_path))
+    first = open_office_first_view(copy)
+    assert first is not None
+    try:
+        catalog = store_catalog(store)
+        assert first.catalog == catalog and [t.no for t in catalog.retired] == [1, 9, 49]
+        for period in (p.code for p in catalog.periods):
+            matrix = first.matrix(period)
+            assert matrix == load_matrix(store, catalog, period), period
+        assert 1 in {t.no for t in matrix.tasks}  # reported: kept in the period's rows
+    finally:
+        first.close()
+        store.close()

@@ -140,10 +140,6 @@ def _sql(settings: Settings, *statements: str) -> None:
     [
         ("a migration is due", ["UPDATE alembic_version SET version_num = '0003'"]),
         ("the clerk was in another plan", ["INSERT INTO setting VALUES ('ui.plan', 'sz-2015')"]),
-        (
-            "a revision retired a task",
-            ["UPDATE task SET removed_in = 2 WHERE id = (SELECT max(id) FROM task)"],
-        ),
         ("no profile yet", ["DELETE FROM signing_key", "DELETE FROM unit_profile"]),
         ("no published plan", ["UPDATE plan SET revision = 0"]),
         ("a damaged plan", ["UPDATE plan SET source_json = '{no', content_hash = 'x'"]),
@@ -164,3 +160,27 @@ def test_a_missing_or_foreign_file_says_none(tmp_path: Path) -> None:
     assert not (tmp_path / "unit.sqlite3").exists()  # and made no empty store
     (tmp_path / "junk.sqlite3").write_bytes(b"not a database at all" * 100)
     assert open_first_view(tmp_path / "junk.sqlite3") is None
+
+
+def test_a_plan_with_retired_tasks_reads_them_as_the_store_does(
+    install: tuple[Settings, Store, EntryService],
+) -> None:
+    """A revision removed two tasks the unit had (one of them with targets and a group among
+    its owners, if the plan has such): the catalog carries them, as the store's reading does."""
+    settings, store, service = install
+    store.close()
+    retired = [t.no for t, _role in service.tasks()[:2]]
+    _sql(settings, f"UPDATE task SET removed_in = 2 WHERE no IN ({retired[0]}, {retired[1]})")
+    reads = first_view(settings)
+    fresh = open_unit_store(settings)
+    try:
+        catalog = store_catalog(fresh)
+        assert [t.no for t in catalog.retired] == retired
+        assert reads.catalog == catalog
+        period = "2016Q1"
+        assert reads.list_period(period) == EntryService(
+            fresh, catalog, service.unit_id
+        ).list_period(period)
+    finally:
+        reads.close()
+        fresh.close()

@@ -95,16 +95,14 @@ def test_the_matrix_is_painted_before_the_store_then_bound(
     window.store.close()
 
 
-def test_an_unusual_store_opens_the_stores_way(
+def test_a_store_the_first_view_leaves_opens_the_stores_way(
     qapp: Any, qtbot: Any, office_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # which stores the reader leaves is tests/services/test_office_first_view.py's; here the
+    # launcher's other way: no first view, the store opened and shown as before
+    monkeypatch.setattr(office_first_view, "open_office_first_view", lambda _path: None)
     seen = Seen(monkeypatch)
-    folder = copy_store(office_dir, tmp_path / "unusual")
-    copy = sqlite3.connect(folder / "office.sqlite3")
-    with copy:
-        copy.execute("UPDATE task SET removed_in = 2 WHERE id = (SELECT max(id) FROM task)")
-    copy.close()
-    window = start(qapp, qtbot, folder, tmp_path)
+    window = start(qapp, qtbot, office_dir, tmp_path)
     assert seen.firsts == [None] and seen.matrix == []
     assert window.import_action.isEnabled()
     assert any(c.status for c in window.matrices[window.period].cells.values())
