@@ -169,4 +169,22 @@ if [ "$GUI" != "$CLI" ]; then # the windowed executable: no stdout, its exit sta
 fi
 echo "smoke test: $(since "$t")"
 
+# A set-up office and a set-up unit: the first view read with sqlite3, then the store's
+# modules imported on a thread and bound (docs/design.md §6), all from the bundle.
+echo "== frozen: --smoke-test of an office and of a unit (first view, then the store bound)"
+t=$(now)
+limited 60 env QR_PASS="frozen smoke test 2016" "$CLI" --data-dir "$TMP/frozen-unit" unit init \
+  --unit zjj --clerk 张三 --passphrase-env QR_PASS >/dev/null || fail "unit init exited $?"
+for side in office unit; do
+  set +e
+  smoke=$(limited 120 "$CLI" --data-dir "$TMP/frozen-$side" --smoke-test 2>&1)
+  rc=$?
+  set -e
+  echo "$smoke"
+  [ "$rc" = 0 ] || fail "--smoke-test ($side) exited $rc"
+  grep -q "data shown after" <<<"$smoke" || fail "--smoke-test ($side) showed no first view"
+  grep -q "^window: " <<<"$smoke" || fail "--smoke-test ($side) did not bind the store"
+done
+echo "smoke tests with data: $(since "$t")"
+
 echo "== frozen: all checks passed in $(since "$T0") (bundle ${SIZE_MB} MB)"
