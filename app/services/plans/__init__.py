@@ -15,8 +15,9 @@ start-up, and this package's editor, files and schema (pydantic) must not load t
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from app.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from app.domain.plan_diff import PlanChange, plan_changes
@@ -92,13 +93,7 @@ _SOURCE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _SOURCE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # once
-    return value
+__getattr__ = lazy_names(__name__, _SOURCE, globals())
 
 
 def __dir__() -> list[str]:
