@@ -40,12 +40,19 @@ from app.services import import_merge as merge
 from app.services.catalog import plan_book
 from app.services.direct_sqlite import DirectSqlite
 from app.services.import_changes import FieldChange, field_changes
-from app.services.parse_pool import ParsePool, ParseResult, expand_paths, verify_path
+from app.services.parse_pool import (
+    ParsePool,
+    ParseResult,
+    expand_paths,
+    start_method,
+    verify_path,
+)
 from app.services.supervision import record_responses
 
 # From this many files on, the batch is verified in worker processes (parse_pool): below,
-# two workers' start (~0.25 s of CPU here) costs more than they save on 2 cores.
-POOL_FROM = 100
+# the workers' start costs more than they save on 2 cores. Spawned: ~0.25 s of CPU for two.
+# Forked (the command line on Linux): ~15 ms; even by 16 files (docs/benchmarks.md).
+POOL_FROM = {"spawn": 100, "fork": 16}
 # A batch verified in process commits its files in groups on SQLite (DirectSqlite): at most
 # this many files, or 0.1 s of work, per commit.
 GROUP = 16
@@ -155,13 +162,14 @@ class Importer:
         # A small batch is verified here: starting the pool's processes costs more than the
         # files (docs/benchmarks.md); a large one, often unattended, is verified in the pool,
         # so one poisoned file cannot hang or kill hundreds (parse_pool).
-        inline = in_process if in_process is not None else len(files) < POOL_FROM
+        start = start_method()
+        inline = in_process if in_process is not None else len(files) < POOL_FROM[start]
         results: Iterable[ParseResult]
         pool: ParsePool | None = None
         if inline:
             results = (verify_path(f, self.plans) for f in files if not cancelled())
         else:
-            pool = ParsePool(self.plans, self.workers, self.timeout_s, self.memory_mb)
+            pool = ParsePool(self.plans, self.workers, self.timeout_s, self.memory_mb, start)
             results = pool.results(files, cancelled)
         told = 0  # outcomes reported: only those of committed files (DirectSqlite's groups)
 

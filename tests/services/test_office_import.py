@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -15,6 +17,7 @@ from app.cli import main
 from app.domain.catalog import Catalog
 from app.io import keys
 from app.models import ImportLog, Submission, SubmissionEntry
+from app.services import office_import as oi
 from app.services.office_import import Importer
 from app.services.office_status import period_status
 from app.services.office_trust import revoke_key
@@ -103,6 +106,39 @@ def test_folder_import_through_worker_processes(
     outcomes = Importer(office_store, catalog, workers=2).run([folder])
     assert sorted(o.unit for o in outcomes if o.outcome == "accepted") == sorted(units)
     assert len(outcomes) == 3
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")
+def test_a_process_that_can_fork_verifies_a_quarters_inbox_in_workers(
+    office_store: Store, catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line on Linux (one thread, no Qt) forks its workers, which start in a few
+    ms: a batch from 16 files on is verified in them, each file bounded in time and memory.
+    This test process has Qt loaded, so the choice is made for it."""
+    pools: list[oi.ParsePool] = []
+
+    class Recorded(oi.ParsePool):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            pools.append(self)
+
+    monkeypatch.setattr(oi, "ParsePool", Recorded)
+    monkeypatch.setattr(oi, "start_method", lambda: "fork")
+    units = ["zjj", "jtys", "swj", "jyj"]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for unit in units:
+        key = Key()
+        trust(office_store, catalog, unit, key)
+        for period in ("2016Q1", "2016Q2", "2016Q3", "2016Q4"):
+            payload = make_payload(catalog, unit, period=period)
+            write(folder, catalog, key, payload, f"{unit}-{period}.xlsx")
+    assert oi.POOL_FROM["fork"] == 16 < oi.POOL_FROM["spawn"]
+    outcomes = Importer(office_store, catalog).run([folder])
+    assert [p.start for p in pools] == ["fork"]
+    assert [o.outcome for o in outcomes] == ["accepted"] * 16
+    few = Importer(office_store, catalog).run(sorted(folder.iterdir())[:15])
+    assert len(pools) == 1 and {o.outcome for o in few} == {"duplicate"}  # verified inline
 
 
 def test_unregistered_key_is_refused_with_its_fingerprint(
