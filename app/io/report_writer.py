@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from app.io.atomic_file import replacing
+from app.io.report_sheet import ReportWorksheet
 from app.io.xlsx_text import visible_text, write_number, write_text
 
 Value = str | int | float | Decimal | None
@@ -187,7 +188,7 @@ def _col_kind(c: Column) -> str:
 class _SheetWriter:
     def __init__(self, wb: Any, fmts: _Formats, sheet: Sheet, book: Book) -> None:
         self.wb, self.fmts, self.sheet, self.book = wb, fmts, sheet, book
-        self.ws = wb.add_worksheet(sheet.name)
+        self.ws = wb.add_worksheet(sheet.name, ReportWorksheet)
         self.ncols = max((len(b.columns) for b in sheet.blocks), default=1)
         self.widths = [0.0] * self.ncols
         for b in sheet.blocks:
