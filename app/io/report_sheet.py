@@ -1,11 +1,11 @@
 """The consolidated report's worksheet: xlsxwriter's own, with a quicker writer for the cells
 the report writes.
 
-Every cell of the report carries a format, and xlsxwriter's general cell writer builds a list
-of attributes for it and escapes each one, the format's number by way of a caught TypeError:
-a tenth of a large report's time (docs/benchmarks.md, twelfth pass). A text (shared string),
-number or blank cell with a format is written here as one formatted line instead; any other
-cell, or a worksheet in constant_memory mode, goes to xlsxwriter's writer.
+Every cell of the report carries a format, and xlsxwriter's general cell writer builds a
+list of attributes for it and escapes each one, the format's number by way of a caught
+TypeError: about an eighth of a large report's time (docs/benchmarks.md, twelfth pass). A
+text (shared string), number or blank cell with a format is written here as one formatted
+line instead; any other cell, or a worksheet in constant_memory mode, goes to xlsxwriter's.
 ``tests/io/test_report_sheet.py`` asserts that every part of a report written with this class
 is byte for byte the part xlsxwriter writes, so an xlsxwriter release that changes its cell
 XML fails a test rather than a report.
