@@ -109,11 +109,15 @@ if ! cmp -s "$TMP/frozen.json" "$TMP/source.json"; then
 fi
 echo "$(wc -c <"$TMP/frozen.json") bytes, equal to the source's ($(since "$t"))"
 
-echo "== frozen: office init + import of junk (Alembic scripts, spawned verify workers)"
+# 20 files: a batch the command line verifies in worker processes (forked here; spawned by
+# packaging/entry.py's freeze_support on Windows), app.services.office_import.POOL_FROM.
+echo "== frozen: office init + import of 20 junk files (Alembic scripts, verify workers)"
 t=$(now)
 mkdir -p "$TMP/junk"
-: >"$TMP/junk/empty.xlsx"
-printf 'PK\003\004 not really a workbook\n' >"$TMP/junk/truncated.xlsx"
+for i in $(seq -w 1 10); do
+  : >"$TMP/junk/empty-$i.xlsx"
+  printf 'PK\003\004 not really a workbook\n' >"$TMP/junk/truncated-$i.xlsx"
+done
 limited 60 "$CLI" --data-dir "$TMP/frozen-office" office init >/dev/null ||
   fail "office init exited $? (migrations from the bundle's app/migrations?)"
 [ -f "$TMP/frozen-office/office.sqlite3" ] || fail "office init made no office.sqlite3"
@@ -132,7 +136,9 @@ if [ "$frozen_rc" != "$source_rc" ] || ! cmp -s "$TMP/frozen-import.json" "$TMP/
   cat "$TMP/frozen-import.json" "$TMP/frozen-import.err" >&2
   fail "office import differs between frozen and source"
 fi
-echo "same outcomes and exit status ($frozen_rc) as the source ($(since "$t"))"
+grep -q "importing 20 files, verified fork" "$TMP/frozen-office/logs/qualityreport.log" ||
+  fail "the frozen command did not verify the 20 files in forked workers (its log)"
+echo "same outcomes and exit status ($frozen_rc) as the source, verified in forked workers ($(since "$t"))"
 
 echo "== frozen: office bulletin (python-docx and its templates from the bundle)"
 t=$(now)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -58,6 +59,7 @@ POOL_FROM = {"spawn": 100, "fork": 16}
 GROUP = 16
 
 __all__ = ["OUTCOMES", "FieldChange", "FileOutcome", "Importer"]
+log = logging.getLogger(__name__)
 OUTCOMES = ("accepted", "superseded", "duplicate", "rejected")
 _ADD_LOG = insert(merge.LOG_TABLE)
 _UNIT_IDS = select(Unit.code, Unit.id)
@@ -166,6 +168,7 @@ class Importer:
         inline = in_process if in_process is not None else len(files) < POOL_FROM[start]
         results: Iterable[ParseResult]
         pool: ParsePool | None = None
+        log.info("importing %d files, verified %s", len(files), "here" if inline else start)
         if inline:
             results = (verify_path(f, self.plans) for f in files if not cancelled())
         else:

@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,21 +40,25 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 DEPTH = 2  # paths a worker holds: the one it reads and the next
 
 
-def start_method(
-    platform: str = sys.platform,
-    threads: int | None = None,
-    modules: Mapping[str, object] = sys.modules,
-) -> str:
+def start_method(platform: str = sys.platform, threads: int | None = None) -> str:
     """How the workers start. "fork" copies this process, the reader already loaded (~10 ms a
-    worker here): only on Linux, in a process with one thread and without Qt, whose threads
-    Python does not count (a fork copies the locks other threads hold, not the threads that
-    would release them). Elsewhere (the window, Windows, macOS) "spawn": a fresh interpreter
-    that loads the reader itself (75-100 ms a worker here)."""
-    if threads is None:
-        threads = threading.active_count()
-    if platform.startswith("linux") and threads == 1 and "PySide6.QtCore" not in modules:
-        return "fork"
-    return "spawn"
+    worker here): only on Linux, in a process with one thread, counted by the OS so that Qt's
+    own threads count too (a fork copies the locks other threads hold, not the threads that
+    would release them). That is the command line, also in the frozen bundle, where PyInstaller
+    loads QtCore without starting a thread. Elsewhere (the window, which imports on a thread
+    of its pool; Windows; macOS) "spawn": a fresh interpreter that loads the reader itself
+    (75-100 ms a worker here)."""
+    if not platform.startswith("linux"):
+        return "spawn"
+    return "fork" if (os_threads() if threads is None else threads) == 1 else "spawn"
+
+
+def os_threads() -> int:
+    """This process's threads, Python's and native ones (Linux: /proc; elsewhere Python's)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
 
 
 @dataclass(frozen=True)

@@ -112,9 +112,9 @@ def test_folder_import_through_worker_processes(
 def test_a_process_that_can_fork_verifies_a_quarters_inbox_in_workers(
     office_store: Store, catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The command line on Linux (one thread, no Qt) forks its workers, which start in a few
-    ms: a batch from 16 files on is verified in them, each file bounded in time and memory.
-    This test process has Qt loaded, so the choice is made for it."""
+    """The command line on Linux (one thread) forks its workers, which start in a few ms: a
+    batch from 16 files on is verified in them, each file bounded in time and memory. This
+    test process may run Qt's threads, so the choice is made for it."""
     pools: list[oi.ParsePool] = []
 
     class Recorded(oi.ParsePool):

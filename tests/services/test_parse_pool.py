@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -13,22 +14,44 @@ import pytest
 
 from app.domain.catalog import Catalog
 from app.services import parse_pool
-from app.services.parse_pool import ParsePool, start_method, verify_path
+from app.services.parse_pool import ParsePool, os_threads, start_method, verify_path
 from tests.kit.keys import Key
 from tests.kit.submissions import make_payload, write
 
 STARTS = ["spawn", "fork"] if sys.platform.startswith("linux") else ["spawn"]
 
 
-def test_only_a_single_threaded_linux_process_without_qt_forks() -> None:
-    plain: dict[str, object] = {"app": object()}
-    assert start_method("linux", 1, plain) == "fork"
-    assert start_method("linux", 2, plain) == "spawn"  # another thread may hold a lock
-    assert start_method("linux", 1, {**plain, "PySide6.QtCore": object()}) == "spawn"
-    assert start_method("win32", 1, plain) == "spawn"
-    assert start_method("darwin", 1, plain) == "spawn"  # its system libraries refuse forks
-    # This test process has pytest-qt's Qt loaded: it never forks by itself.
-    assert start_method() == "spawn"
+def test_only_a_single_threaded_linux_process_forks() -> None:
+    assert start_method("linux", 1) == "fork"
+    assert start_method("linux", 2) == "spawn"  # another thread may hold a lock
+    assert start_method("win32", 1) == "spawn"
+    assert start_method("darwin", 1) == "spawn"  # its system libraries refuse forks
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/task: Linux")
+def test_threads_python_does_not_know_of_count_too(qapp: object) -> None:
+    """Qt's threads are not Python's: a process running one must not fork."""
+    from PySide6.QtCore import QThread
+
+    before, python_threads = os_threads(), threading.active_count()
+    qt_thread = QThread()
+    qt_thread.start()  # its event loop: a native thread that threading never sees
+    try:
+        assert qt_thread.isRunning()
+        assert os_threads() == before + 1
+        assert threading.active_count() == python_threads  # Python does not count it
+        assert start_method() == "spawn"
+    finally:
+        qt_thread.quit()
+        qt_thread.wait()
+    waiting = threading.Event()
+    py_thread = threading.Thread(target=waiting.wait)
+    py_thread.start()
+    try:
+        assert os_threads() == before + 1 and start_method() == "spawn"
+    finally:
+        waiting.set()
+        py_thread.join()
 
 
 @pytest.mark.parametrize("start", STARTS)
