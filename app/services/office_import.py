@@ -54,6 +54,7 @@ from app.services.supervision import record_responses
 # the workers' start costs more than they save on 2 cores. Spawned: ~0.25 s of CPU for two.
 # Forked (the command line on Linux): ~15 ms; even by 16 files (docs/benchmarks.md).
 POOL_FROM = {"spawn": 100, "fork": 16}
+
 # A batch verified in process commits its files in groups on SQLite (DirectSqlite): at most
 # this many files, or 0.1 s of work, per commit.
 GROUP = 16
@@ -117,6 +118,12 @@ class FileOutcome:
         }
 
 
+def verified_here(count: int, start: str, in_process: bool | None = None) -> bool:
+    """Whether a batch of ``count`` files is verified in the importing process, its workers
+    starting by ``start`` (parse_pool.start_method); ``in_process`` decides when given."""
+    return in_process if in_process is not None else count < POOL_FROM[start]
+
+
 class Importer:
     """Imports files into one office store. Safe to use from one worker thread at a time."""
 
@@ -165,7 +172,7 @@ class Importer:
         # files (docs/benchmarks.md); a large one, often unattended, is verified in the pool,
         # so one poisoned file cannot hang or kill hundreds (parse_pool).
         start = start_method()
-        inline = in_process if in_process is not None else len(files) < POOL_FROM[start]
+        inline = verified_here(len(files), start, in_process)
         results: Iterable[ParseResult]
         pool: ParsePool | None = None
         log.info("importing %d files, verified %s", len(files), "here" if inline else start)

@@ -117,11 +117,11 @@ def import_figure(
 def _where(count: int, in_process: bool | None, *, command: bool = False) -> str:
     """Where the importer verifies ``count`` files: here, or in the command's process (one
     thread)."""
-    from app.services.office_import import POOL_FROM
+    from app.services.office_import import verified_here
     from app.services.parse_pool import start_method
 
     start = start_method(threads=1) if command else start_method()
-    if in_process or (in_process is None and count < POOL_FROM[start]):
+    if verified_here(count, start, in_process):
         return "in the importing process"
     return f"in worker processes ({start}ed, started inside the timing)"
 
