@@ -145,6 +145,12 @@ def _address_space() -> int:
 
 
 def _worker_main(conn: Connection, catalog: Catalog | PlanBook, memory_mb: int) -> None:
+    # What a forked worker inherited stays out of its collections (its parent forked it with
+    # the collector off): no page is copied for a collection, and nothing of the parent's is
+    # finalised here (an SQLite connection closed in a child could checkpoint and delete the
+    # WAL its parent is using).
+    gc.freeze()
+    gc.enable()
     _limit_memory(memory_mb)
     while True:
         try:
@@ -201,16 +207,14 @@ class ParsePool:
         proc = self._ctx.Process(
             target=_worker_main, args=(child, self.catalog, self.memory_mb), daemon=True
         )
+        collecting = gc.isenabled()
         if self.start == "fork":
-            # The worker's collector leaves this process's objects alone: no page is copied
-            # for it, and none is finalised there (an SQLite connection closed in a child
-            # could checkpoint and delete the WAL its parent is using).
-            gc.freeze()
+            gc.disable()  # until the worker has frozen what it inherits (_worker_main)
         try:
             proc.start()
         finally:
-            if self.start == "fork":
-                gc.unfreeze()
+            if collecting:
+                gc.enable()  # this process's own frozen objects (app.cli's) stay as they were
         child.close()
         return _Worker(proc, parent)
 

@@ -3,6 +3,7 @@ waits for a worker, whatever the worker is doing), for both ways a worker can st
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -83,9 +84,15 @@ def test_workers_return_what_the_reader_returns_in_process(
     torn = tmp_path / "torn.xlsx"
     torn.write_bytes(good[0].read_bytes()[:-200])
     paths = [str(p) for p in [*good, torn, tmp_path / "missing.xlsx"]]
-    with ParsePool(catalog, workers=2, start=start) as pool:
-        assert pool.start == start
-        got = {r.path: r for r in pool.results(paths)}
+    gc.freeze()  # as the command line does with what its start made (app.cli)
+    frozen = gc.get_freeze_count()
+    try:
+        with ParsePool(catalog, workers=2, start=start) as pool:
+            assert pool.start == start
+            got = {r.path: r for r in pool.results(paths)}
+        assert gc.get_freeze_count() == frozen and gc.isenabled()  # ours, as they were
+    finally:
+        gc.unfreeze()
     assert set(got) == set(paths)
     for path in paths:
         want = verify_path(path, catalog)
